@@ -1,0 +1,95 @@
+// YAML text -> syntax tree with offsets. Never throws: every problem is data.
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/** Documents above this size are not analysed (the whole request travels in one URL). */
+export const MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
+
+export interface SyntaxProblem {
+  /** Stable rule id, e.g. `yaml.syntax`, `yaml.multiple-documents`, `yaml.too-large`. */
+  code: string;
+  message: string;
+  range: Range;
+}
+
+export interface ParsedDocument {
+  readonly text: string;
+  /** The first YAML document; `undefined` when the text is too large to analyse. */
+  readonly doc: Document.Parsed | undefined;
+  readonly problems: SyntaxProblem[];
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  /** Range of [start, end) offsets. */
+  range(start: number, end: number): Range;
+}
+
+export function parse(text: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const problems: SyntaxProblem[] = [];
+
+  const positionAt = (offset: number): Position => {
+    const o = Math.max(0, Math.min(offset, text.length));
+    const { line, col } = lineCounter.linePos(o);
+    return { line: line - 1, character: col - 1 };
+  };
+  const offsetAt = (p: Position): number => {
+    const starts = lineCounter.lineStarts;
+    if (p.line < 0) return 0;
+    if (p.line >= starts.length) return text.length;
+    const lineStart = starts[p.line];
+    const next = p.line + 1 < starts.length ? starts[p.line + 1] : text.length;
+    return Math.min(lineStart + Math.max(0, p.character), next);
+  };
+  const range = (start: number, end: number): Range => ({ start: positionAt(start), end: positionAt(end) });
+  /** A syntax error's range, kept to the line it starts on. */
+  const lineBoundRange = (start: number, end: number): Range => {
+    const s = positionAt(start);
+    const lineEnd = s.line + 1 < lineCounter.lineStarts.length ? lineCounter.lineStarts[s.line + 1] - 1 : text.length;
+    let e = Math.min(Math.max(end, start), lineEnd);
+    if (e === start && start < lineEnd) e = start + 1;
+    return { start: s, end: positionAt(e) };
+  };
+
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    // Still index the lines so positions work for the one diagnostic.
+    lineCounter.addNewLine(0);
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
+    problems.push({
+      code: 'yaml.too-large',
+      message: `The document has ${text.length} characters; documents above ${MAX_DOCUMENT_CHARS} characters are not analysed. A CreateContainerGroup request travels in one URL and cannot be this large.`,
+      range: lineBoundRange(0, 1),
+    });
+    return { text, doc: undefined, problems, positionAt, offsetAt, range };
+  }
+
+  let docs: Document.Parsed[] = [];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+  } catch (err) {
+    // `yaml` reports problems as data; this is a last line of defence.
+    problems.push({ code: 'yaml.syntax', message: `The YAML could not be read: ${(err as Error).message}`, range: lineBoundRange(0, 1) });
+    return { text, doc: undefined, problems, positionAt, offsetAt, range };
+  }
+  if (!Array.isArray(docs)) docs = [];
+
+  for (const d of docs) {
+    for (const e of d.errors) {
+      const [s, en] = e.pos;
+      problems.push({ code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax', message: firstLine(e.message), range: lineBoundRange(s, en) });
+    }
+  }
+  if (docs.length > 1) {
+    const start = docs[1].range?.[0] ?? 0;
+    problems.push({
+      code: 'yaml.multiple-documents',
+      message: 'A *.eci.yaml file describes one container group: only the first YAML document is used. Move this document into a file of its own.',
+      range: lineBoundRange(start, start + 3),
+    });
+  }
+  return { text, doc: docs[0], problems, positionAt, offsetAt, range };
+}
+
+function firstLine(message: string): string {
+  const i = message.indexOf('\n');
+  return (i < 0 ? message : message.slice(0, i)).trim();
+}

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parse, MAX_DOCUMENT_CHARS } from '../../server/src/service/parse';
+
+test('a valid document parses without problems', () => {
+  const p = parse('RegionId: cn-hangzhou\nContainerGroupName: web\n');
+  assert.deepEqual(p.problems, []);
+  assert.equal(p.doc?.toJS().RegionId, 'cn-hangzhou');
+});
+
+test('a syntax error stays on its own line', () => {
+  const text = 'RegionId: cn-hangzhou\nContainer: [ {Name: a\nZoneId: x\nFoo: bar\nBaz: 1\n';
+  const p = parse(text);
+  assert.ok(p.problems.length > 0);
+  for (const prob of p.problems) assert.equal(prob.range.start.line, prob.range.end.line, JSON.stringify(prob));
+});
+
+test('duplicate keys are reported with their own code', () => {
+  const p = parse('RegionId: a\nRegionId: b\n');
+  assert.ok(p.problems.some((x) => x.code === 'yaml.duplicate-key' && x.range.start.line === 1));
+});
+
+test('a second YAML document is reported', () => {
+  const p = parse('RegionId: a\n---\nRegionId: b\n');
+  assert.ok(p.problems.some((x) => x.code === 'yaml.multiple-documents' && x.range.start.line === 1));
+});
+
+test('an oversized document is refused with one problem and working positions', () => {
+  const text = 'a: b\n'.repeat(Math.ceil(MAX_DOCUMENT_CHARS / 5) + 10);
+  const p = parse(text);
+  assert.equal(p.doc, undefined);
+  assert.deepEqual(p.problems.map((x) => x.code), ['yaml.too-large']);
+  assert.deepEqual(p.positionAt(12), { line: 2, character: 2 });
+  assert.equal(p.offsetAt({ line: 2, character: 2 }), 12);
+});
+
+test('positions and offsets round-trip', () => {
+  const text = 'RegionId: a\n  x: "日本"\nZ: 1';
+  const p = parse(text);
+  for (let o = 0; o <= text.length; o++) assert.equal(p.offsetAt(p.positionAt(o)), o);
+});
