@@ -1,0 +1,31 @@
+// Typed custom LSP requests between the client extension and the language server (one file,
+// as rust-analyzer's lsp_ext.ts). Both sides import this file; nothing else defines a method name.
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+
+/** `eci/wireRequest`: the exact CreateContainerGroup wire parameters for an open document. */
+export const WireRequestMethod = 'eci/wireRequest';
+
+export interface WireRequestParams {
+  uri: string;
+}
+
+export type WireRequestResult =
+  | {
+      ok: true;
+      /** Flattened wire parameters (`Container.1.Name` -> `web`), every documented parameter the document sets. */
+      params: Record<string, string>;
+      /** Keys of `params` that the SDK model lacks (sent through RuntimeOptions.extendsParameters.queries). */
+      sdkMissing: string[];
+      /** Keys of `params` whose values are secrets (masked in every output). */
+      secrets: string[];
+      /** Where each flattened key's value is written in the document. */
+      locations: Record<string, Range>;
+      /** The document's version this was computed from. */
+      version: number;
+    }
+  | {
+      ok: false;
+      /** Why no request can be built: the document's error diagnostics. */
+      errors: Diagnostic[];
+      version: number;
+    };
