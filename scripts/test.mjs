@@ -38,6 +38,9 @@ function step(label, cmd, args) {
   }
 }
 
+if (!existsSync('node_modules/.package-lock.json')) {
+  step('install dependencies (npm ci)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund']);
+}
 step('build', process.execPath, ['scripts/build.mjs']);
 step('type-check and compile tests', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 
