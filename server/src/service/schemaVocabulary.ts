@@ -1,0 +1,117 @@
+// The schema's annotation vocabulary and the one place that turns the schema into a validator.
+// schemas/eci-container-group.schema.json is the truth (see docs/schema-format.md); this module
+// only declares its non-standard keywords to ajv so that ajv's strict mode accepts them.
+import Ajv, { type ValidateFunction } from 'ajv';
+import containerGroupSchema from '../../../schemas/eci-container-group.schema.json';
+import rulesFile from '../../../schemas/eci-rules.json';
+
+/**
+ * Annotation keywords of the schema. ajv ignores their values when validating; the language
+ * service reads them for hover, completion, warnings and masking.
+ */
+export const ANNOTATION_KEYWORDS = [
+  /** Path in the reference's notation, e.g. `Container[].ReadinessProbe.HttpGet.Port`. */
+  'x-wirePath',
+  /** The description in Japanese (`description` holds the English one). */
+  'x-description-ja',
+  /** English meaning of each `enum` value, same order (yaml-language-server / VS Code convention). */
+  'enumDescriptions',
+  /** Japanese meaning of each `enum` value, same order. */
+  'x-enumDescriptions-ja',
+  /** Unit of a numeric or size value: `cores`, `GiB`, `seconds`, `Bps`, `Mbps`, `hours`, ... */
+  'x-unit',
+  /** Line of the parameter's row in the API reference (shared/seed/000_62041056daa77367.txt). */
+  'x-seedLine',
+  /** `missing` (documented, absent from the SDK model) or `undocumented` (SDK only). */
+  'x-sdk',
+  /** The value is a secret: mask it in every output. */
+  'x-secret',
+  /** `{code, message, x-message-ja}`: a warning shown whenever the key is present. */
+  'x-warning',
+  /** Plain-language statement (English) of what `pattern` requires, for diagnostics. */
+  'x-patternDescription',
+  /** Plain-language statement (Japanese) of what `pattern` requires. */
+  'x-patternDescription-ja',
+] as const;
+
+export type AnnotationKeyword = (typeof ANNOTATION_KEYWORDS)[number];
+
+/** The units `x-unit` may name. */
+export const UNITS = ['cores', 'GiB', 'MiB', 'KB', 'bytes', 'seconds', 'minutes', 'milliseconds', 'hours', 'Bps', 'Mbps', 'IOPS'] as const;
+
+export type Severity = 'error' | 'warning';
+
+/** One cross-field rule of schemas/eci-rules.json (a rule JSON Schema cannot express). */
+export interface EciRule {
+  id: string;
+  severity: Severity;
+  paths: string[];
+  seedLines: number[];
+  description: string;
+  'x-description-ja': string;
+  /** The service's error code for the same defect, when the reference names one. */
+  errorCode?: string;
+}
+
+export interface SchemaWarning {
+  code: string;
+  message: string;
+  'x-message-ja': string;
+}
+
+/** A JSON Schema node of the document schema, with the vocabulary above. */
+export interface SchemaNode {
+  type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  required?: string[];
+  additionalProperties?: boolean;
+  enum?: unknown[];
+  default?: unknown;
+  examples?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  title?: string;
+  description?: string;
+  'x-wirePath'?: string;
+  'x-description-ja'?: string;
+  enumDescriptions?: string[];
+  'x-enumDescriptions-ja'?: string[];
+  'x-unit'?: string;
+  'x-seedLine'?: number;
+  'x-sdk'?: 'missing' | 'undocumented';
+  'x-secret'?: boolean;
+  'x-warning'?: SchemaWarning;
+  'x-patternDescription'?: string;
+  'x-patternDescription-ja'?: string;
+}
+
+/** The document schema (root node). */
+export const CONTAINER_GROUP_SCHEMA = containerGroupSchema as unknown as SchemaNode & { $id: string; $schema: string };
+
+/** The cross-field rules. */
+export const ECI_RULES: readonly EciRule[] = (rulesFile as { rules: EciRule[] }).rules;
+
+export interface SchemaAjv {
+  ajv: Ajv;
+  /** The compiled document schema. */
+  validate: ValidateFunction;
+}
+
+/**
+ * An ajv instance (draft-07, strict mode, all errors) that knows the annotation vocabulary, with
+ * the document schema compiled. Each call returns a fresh instance.
+ */
+export function createSchemaAjv(): SchemaAjv {
+  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
+  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
+  const validate = ajv.compile(CONTAINER_GROUP_SCHEMA);
+  return { ajv, validate };
+}
