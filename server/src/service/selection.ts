@@ -1,0 +1,154 @@
+// Selection ranges (expand / shrink selection), and the walk from the document root to the node at
+// an offset that the outline, navigation and quick fixes share. Plain data in, plain data out.
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Range, SelectionRange, Position } from 'vscode-languageserver-types';
+import type { ParsedDocument } from './parse';
+
+/** One step of the walk from the root to the node at an offset: a collection, a key/value pair, or a scalar. */
+export interface TreeStep {
+  kind: 'map' | 'seq' | 'pair' | 'key' | 'scalar' | 'alias';
+  node: Node | Pair;
+  /** Offsets [start, end) of the step's text, without trailing blank space. */
+  start: number;
+  end: number;
+}
+
+export interface NodeAtOffset {
+  /** From the document's root collection down to the innermost node containing the offset. */
+  chain: TreeStep[];
+  /** Keys and item indexes (0-based) from the root to the innermost node, e.g. `['Container', 0, 'VolumeMount', 1, 'Name']`. */
+  path: (string | number)[];
+  /** True when the offset is on a key rather than on its value. */
+  onKey: boolean;
+}
+
+/** The text offsets [start, end) a node covers, without trailing blank space and line breaks. */
+export function nodeSpan(text: string, node: Node | null | undefined): [number, number] | undefined {
+  const r = node?.range;
+  if (!r) return undefined;
+  const start = r[0];
+  let end = Math.max(start, r[1]);
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+/** The offsets a key/value pair covers: from its key to the end of its value. */
+export function pairSpan(text: string, pair: Pair): [number, number] | undefined {
+  const k = nodeSpan(text, pair.key as Node | null);
+  const v = nodeSpan(text, pair.value as Node | null);
+  if (!k && !v) return undefined;
+  const start = k ? k[0] : v![0];
+  const end = Math.max(k ? k[1] : start, v ? v[1] : start);
+  return [start, end];
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The text of a key as the document writes it (`Container`), or `undefined` for an absent key. */
+export function keyText(pair: Pair): string | undefined {
+  const k = pair.key as unknown;
+  if (k === null || k === undefined) return undefined;
+  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : String(k.value);
+  return String(k);
+}
+
+/** The pair of `map` whose key is `name`. */
+export function pairOf(map: unknown, name: string): Pair<Node, Node | null> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const p of map.items) if (keyText(p) === name) return p as Pair<Node, Node | null>;
+  return undefined;
+}
+
+/** The value node of `map[name]`. */
+export function valueOf(map: unknown, name: string): Node | null | undefined {
+  return pairOf(map, name)?.value;
+}
+
+/** The string a scalar value holds, or `undefined` when the node is not a scalar with a value. */
+export function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}
+
+/** Walks from the document's root to the innermost node whose text contains `offset` (ends included). */
+export function nodeAtOffset(parsed: ParsedDocument, offset: number): NodeAtOffset {
+  const out: NodeAtOffset = { chain: [], path: [], onKey: false };
+  const text = parsed.text;
+  let node = parsed.doc?.contents as Node | null | undefined;
+  // A depth bound keeps a pathological document from costing more than its nesting.
+  for (let depth = 0; node && depth < 10_000; depth++) {
+    const span = nodeSpan(text, node);
+    if (!span || offset < span[0] || offset > span[1]) return out;
+    if (isMap(node)) {
+      out.chain.push({ kind: 'map', node, start: span[0], end: span[1] });
+      const pair = pairContaining(text, node, offset);
+      if (!pair) return out;
+      const ps = pairSpan(text, pair)!;
+      out.chain.push({ kind: 'pair', node: pair, start: ps[0], end: ps[1] });
+      out.path.push(keyText(pair) ?? '');
+      const ks = nodeSpan(text, pair.key as Node | null);
+      if (ks && offset >= ks[0] && offset <= ks[1]) {
+        out.onKey = true;
+        out.chain.push({ kind: 'key', node: pair.key as Node, start: ks[0], end: ks[1] });
+        return out;
+      }
+      node = pair.value as Node | null;
+    } else if (isSeq(node)) {
+      out.chain.push({ kind: 'seq', node, start: span[0], end: span[1] });
+      const index = itemContaining(text, node, offset);
+      if (index < 0) return out;
+      out.path.push(index);
+      node = node.items[index] as Node;
+    } else {
+      out.chain.push({ kind: isScalar(node) ? 'scalar' : 'alias', node, start: span[0], end: span[1] });
+      return out;
+    }
+  }
+  return out;
+}
+
+function pairContaining(text: string, map: YAMLMap, offset: number): Pair | undefined {
+  for (const p of map.items) {
+    const s = pairSpan(text, p);
+    if (s && offset >= s[0] && offset <= s[1]) return p;
+  }
+  return undefined;
+}
+
+function itemContaining(text: string, seq: YAMLSeq, offset: number): number {
+  for (let i = 0; i < seq.items.length; i++) {
+    const s = nodeSpan(text, seq.items[i] as Node);
+    if (s && offset >= s[0] && offset <= s[1]) return i;
+  }
+  return -1;
+}
+
+/**
+ * Selection ranges for each position: the innermost node (a key, a value), then its key/value pair,
+ * the collection holding it, the pair or item holding that, and so on up to the whole document.
+ */
+export function selectionRanges(parsed: ParsedDocument, positions: Position[]): SelectionRange[] {
+  return positions.map((position) => {
+    const offset = parsed.offsetAt(position);
+    const spans: [number, number][] = [[0, parsed.text.length]];
+    for (const step of nodeAtOffset(parsed, offset).chain) {
+      const last = spans[spans.length - 1];
+      // Each range lies inside the one before; equal ranges are one level.
+      const start = Math.max(step.start, last[0]);
+      const end = Math.min(step.end, last[1]);
+      if (start === last[0] && end === last[1]) continue;
+      spans.push([start, end]);
+    }
+    // Built from the document inwards, so the range returned is the innermost and its parents lead outwards.
+    let result: SelectionRange | undefined;
+    for (const [start, end] of spans) result = { range: parsed.range(start, end), parent: result };
+    if (spans.length === 1) {
+      // The position is outside every node (a blank line, a comment): the empty range there, then the document.
+      const here: Range = { start: position, end: position };
+      return { range: here, parent: result };
+    }
+    return result!;
+  });
+}
