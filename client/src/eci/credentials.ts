@@ -1,0 +1,313 @@
+// Finding the Alibaba Cloud credential for a call, and saying which source gave it.
+//
+// The chain is the one of `@alicloud/credentials` (its own providers, in its order), built here
+// rather than through `new Credential()` so that: the source that answered is known; the profile
+// option is honoured without touching process.env; instance metadata is left out unless allowed
+// (on a desktop it only costs seconds of timeouts); and each source's failure is reported in plain
+// words. No secret is ever put into a message, and a ResolvedCredential holds its key outside any
+// enumerable property.
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { CredentialSource, CredentialsNotFound, ExplicitAccessKey, ResolveCredentialOptions, ResolvedCredential } from './types';
+
+/** What a provider of `@alicloud/credentials` yields. */
+interface ProviderCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+  providerName?: string;
+}
+/** A provider of `@alicloud/credentials` (CredentialsProvider). */
+export interface CredentialsProvider {
+  getCredentials(): Promise<ProviderCredentials>;
+  getProviderName(): string;
+}
+
+type CredentialsModule = typeof import('@alicloud/credentials');
+
+const providers = new WeakMap<ResolvedCredential, CredentialsProvider>();
+const knownSecrets = new WeakMap<ResolvedCredential, string[]>();
+
+/** The provider behind a resolved credential (for the SDK config). */
+export function providerOf(credential: ResolvedCredential): CredentialsProvider {
+  const p = providers.get(credential);
+  if (!p) throw new Error('This credential was not produced by resolveCredential (or by credentialFromKey); resolve it first.');
+  return p;
+}
+
+/** The secret values of a resolved credential as last seen (AccessKey secret, security token), for redaction. */
+export function secretValuesOf(credential: ResolvedCredential): string[] {
+  return knownSecrets.get(credential) ?? [];
+}
+
+/** `LTAI5tAbCdEfGhIj` -> `LTAI****GhIj`. */
+export function maskAccessKeyId(id: string): string {
+  if (id.length <= 8) return '****';
+  return `${id.slice(0, 4)}****${id.slice(-4)}`;
+}
+
+function loadCredentialsModule(): CredentialsModule {
+  // Loaded only when a call is asked for: activation and the language server never pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@alicloud/credentials') as CredentialsModule;
+}
+
+function makeResolved(
+  source: CredentialSource,
+  description: string,
+  provider: CredentialsProvider,
+  creds: ProviderCredentials,
+  profile?: string,
+): ResolvedCredential {
+  const resolved: ResolvedCredential = {
+    source,
+    description,
+    accessKeyIdHint: maskAccessKeyId(creds.accessKeyId),
+    temporary: !!creds.securityToken,
+  };
+  if (profile !== undefined) resolved.profile = profile;
+  providers.set(resolved, provider);
+  knownSecrets.set(resolved, [creds.accessKeySecret, creds.securityToken].filter((s): s is string => !!s));
+  // Keep the secrets current as temporary credentials refresh.
+  const wrapped: CredentialsProvider = {
+    getProviderName: () => provider.getProviderName(),
+    getCredentials: async () => {
+      const c = await provider.getCredentials();
+      knownSecrets.set(resolved, [...new Set([...(knownSecrets.get(resolved) ?? []), c.accessKeySecret, c.securityToken].filter((s): s is string => !!s))]);
+      return c;
+    },
+  };
+  providers.set(resolved, wrapped);
+  return resolved;
+}
+
+class CredentialsNotFoundError extends Error implements CredentialsNotFound {
+  override name = 'CredentialsNotFoundError' as const;
+  constructor(
+    message: string,
+    readonly attempts: { source: CredentialSource; reason: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Whether `e` is the error resolveCredential throws when no source works. */
+export function isCredentialsNotFound(e: unknown): e is CredentialsNotFound {
+  return e instanceof Error && e.name === 'CredentialsNotFoundError' && Array.isArray((e as CredentialsNotFound).attempts);
+}
+
+function checkExplicitKey(key: ExplicitAccessKey): string | undefined {
+  if (!key.accessKeyId || !key.accessKeyId.trim()) return 'the stored AccessKey ID is empty';
+  if (!key.accessKeySecret || !key.accessKeySecret.trim()) return 'the stored AccessKey secret is empty';
+  if (/\s/.test(key.accessKeyId)) return 'the stored AccessKey ID contains white space';
+  if (/\s/.test(key.accessKeySecret)) return 'the stored AccessKey secret contains white space';
+  return undefined;
+}
+
+/** A resolved credential for an access key pair the caller holds (no chain). */
+export function credentialFromKey(key: ExplicitAccessKey, description = 'an access key stored by the user'): ResolvedCredential {
+  const problem = checkExplicitKey(key);
+  if (problem) throw new CredentialsNotFoundError(`The access key cannot be used: ${problem}.`, [{ source: 'explicit', reason: problem }]);
+  const creds: ProviderCredentials = { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, securityToken: key.securityToken || undefined };
+  const provider: CredentialsProvider = {
+    getProviderName: () => (creds.securityToken ? 'static_sts' : 'static_ak'),
+    getCredentials: async () => ({ ...creds, providerName: creds.securityToken ? 'static_sts' : 'static_ak' }),
+  };
+  return makeResolved('explicit', description, provider, creds);
+}
+
+interface AliyunCliConfig {
+  current?: string;
+  profiles?: { name?: string; mode?: string }[];
+}
+
+/** Plain words for a failure of a source; never echoes file contents (they hold secrets). */
+function reasonOf(e: unknown, secretsToHide: string[]): string {
+  let m = e instanceof Error ? e.message : String(e);
+  // The CLI provider quotes the whole config file when it cannot parse it.
+  m = m.replace(/failed: [\s\S]*$/, 'failed (the file is not valid JSON)');
+  for (const s of secretsToHide) if (s && s.length >= 4) m = m.split(s).join('********');
+  return m.length > 300 ? `${m.slice(0, 300)}…` : m;
+}
+
+/** String values of a parsed config file (any of which may be a secret) to keep out of messages. */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+/**
+ * Finds a working credential: an explicit key when given, else the `@alicloud/credentials` chain
+ * (environment variables, OIDC, aliyun CLI profile, ~/.alibabacloud/credentials, instance metadata
+ * only when allowed, ALIBABA_CLOUD_CREDENTIALS_URI). Says which source answered; when none does,
+ * throws an error (isCredentialsNotFound) whose message says what each source lacked and what to set up.
+ */
+export async function resolveCredential(options: ResolveCredentialOptions = {}): Promise<ResolvedCredential> {
+  const env = options.env ?? process.env;
+  const home = options.homeDir ?? homedir();
+  const profile = options.profile?.trim() || env.ALIBABA_CLOUD_PROFILE || undefined;
+  const attempts: { source: CredentialSource; reason: string }[] = [];
+
+  if (options.explicitKey) {
+    const problem = checkExplicitKey(options.explicitKey);
+    if (!problem) return credentialFromKey(options.explicitKey);
+    attempts.push({ source: 'explicit', reason: problem });
+  }
+
+  const mod = loadCredentialsModule();
+
+  // 1. Environment variables.
+  if (env.ALIBABA_CLOUD_ACCESS_KEY_ID || env.ALIBABA_CLOUD_ACCESS_KEY_SECRET) {
+    const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+    const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+    if (!id) attempts.push({ source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is not' });
+    else if (!secret) attempts.push({ source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not' });
+    else {
+      const token = env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined;
+      const provider: CredentialsProvider = token
+        ? mod.StaticSTSCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).withSecurityToken(token).build()
+        : mod.StaticAKCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).build();
+      const creds = await provider.getCredentials();
+      return makeResolved(
+        'env',
+        `environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET${token ? ' / ALIBABA_CLOUD_SECURITY_TOKEN' : ''}`,
+        provider,
+        creds,
+      );
+    }
+  } else {
+    attempts.push({ source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set' });
+  }
+
+  // 2. OIDC (RRSA): all three variables.
+  const oidcVars = ['ALIBABA_CLOUD_ROLE_ARN', 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN', 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'] as const;
+  const oidcSet = oidcVars.filter((v) => env[v]);
+  if (oidcSet.length === oidcVars.length) {
+    try {
+      const provider: CredentialsProvider = mod.OIDCRoleArnCredentialsProvider.builder()
+        .withRoleArn(env.ALIBABA_CLOUD_ROLE_ARN!)
+        .withOIDCProviderArn(env.ALIBABA_CLOUD_OIDC_PROVIDER_ARN!)
+        .withOIDCTokenFilePath(env.ALIBABA_CLOUD_OIDC_TOKEN_FILE!)
+        .build();
+      const creds = await provider.getCredentials();
+      return makeResolved('oidc', `OIDC role ${env.ALIBABA_CLOUD_ROLE_ARN} (token file ${env.ALIBABA_CLOUD_OIDC_TOKEN_FILE})`, provider, creds);
+    } catch (e) {
+      attempts.push({ source: 'oidc', reason: `OIDC role ${env.ALIBABA_CLOUD_ROLE_ARN}: ${reasonOf(e, [])}` });
+    }
+  } else if (oidcSet.length > 0) {
+    attempts.push({ source: 'oidc', reason: `${oidcSet.join(', ')} set but ${oidcVars.filter((v) => !env[v]).join(', ')} not` });
+  } else {
+    attempts.push({ source: 'oidc', reason: 'ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE are not set' });
+  }
+
+  // 3. The aliyun CLI's ~/.aliyun/config.json.
+  const cliPath = join(home, '.aliyun', 'config.json');
+  if (env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED?.toLowerCase() === 'true') {
+    attempts.push({ source: 'aliyun-cli-profile', reason: 'disabled by ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true' });
+  } else if (!existsSync(cliPath)) {
+    attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} does not exist` });
+  } else {
+    let conf: AliyunCliConfig | undefined;
+    let hide: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(cliPath, 'utf8'));
+      hide = stringsIn(parsed);
+      conf = parsed as AliyunCliConfig;
+    } catch {
+      attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} is not valid JSON` });
+    }
+    if (conf) {
+      const name = profile ?? conf.current;
+      const names = (conf.profiles ?? []).map((p) => p.name).filter((n): n is string => typeof n === 'string');
+      if (!names.length) attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} has no profiles` });
+      else if (!name) attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} names no current profile and none was asked for (profiles: ${names.join(', ')})` });
+      else if (!names.includes(name)) attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} has no profile "${name}" (profiles: ${names.join(', ')})` });
+      else {
+        try {
+          const p = mod.CLIProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as CredentialsProvider & { homedir: string };
+          p.homedir = home;
+          const creds = await p.getCredentials();
+          const mode = conf.profiles?.find((x) => x.name === name)?.mode;
+          return makeResolved('aliyun-cli-profile', `aliyun CLI profile "${name}"${mode ? ` (mode ${mode})` : ''} in ${cliPath}`, p, creds, name);
+        } catch (e) {
+          attempts.push({ source: 'aliyun-cli-profile', reason: `profile "${name}" in ${cliPath}: ${reasonOf(e, hide)}` });
+        }
+      }
+    }
+  }
+
+  // 4. The credentials file.
+  const filePath = env.ALIBABA_CLOUD_CREDENTIALS_FILE || join(home, '.alibabacloud', 'credentials');
+  const section = profile ?? 'default';
+  if (!existsSync(filePath)) {
+    attempts.push({ source: 'credentials-file', reason: `${filePath} does not exist` });
+  } else {
+    try {
+      const p = mod.ProfileCredentialsProvider.builder().withProfileName(section).build() as unknown as CredentialsProvider & { homedir: string };
+      p.homedir = home;
+      const creds = await withCredentialsFile(filePath, env, () => p.getCredentials());
+      return makeResolved('credentials-file', `section [${section}] of ${filePath}`, p, creds, section);
+    } catch (e) {
+      let hide: string[] = [];
+      try {
+        hide = readFileSync(filePath, 'utf8').split(/[\s=]+/);
+      } catch {
+        /* unreadable: nothing to hide */
+      }
+      attempts.push({ source: 'credentials-file', reason: `section [${section}] of ${filePath}: ${reasonOf(e, hide)}` });
+    }
+  }
+
+  // 5. ECS instance metadata, only when allowed.
+  if (options.allowInstanceMetadata) {
+    try {
+      const provider: CredentialsProvider = mod.ECSRAMRoleCredentialsProvider.builder()
+        .withRoleName(env.ALIBABA_CLOUD_ECS_METADATA as string)
+        .withConnectTimeout(1000)
+        .withReadTimeout(1000)
+        .build();
+      const creds = await provider.getCredentials();
+      return makeResolved('instance-metadata', `the RAM role of this ECS instance${env.ALIBABA_CLOUD_ECS_METADATA ? ` (${env.ALIBABA_CLOUD_ECS_METADATA})` : ''}`, provider, creds);
+    } catch (e) {
+      attempts.push({ source: 'instance-metadata', reason: `instance metadata service (100.100.100.200): ${reasonOf(e, [])}` });
+    }
+  } else {
+    attempts.push({ source: 'instance-metadata', reason: 'not consulted (instance metadata is off unless allowed)' });
+  }
+
+  // 6. A credentials URI.
+  if (env.ALIBABA_CLOUD_CREDENTIALS_URI) {
+    try {
+      const provider: CredentialsProvider = mod.URICredentialsProvider.builder().withCredentialsURI(env.ALIBABA_CLOUD_CREDENTIALS_URI).build();
+      const creds = await provider.getCredentials();
+      return makeResolved('credentials-uri', `ALIBABA_CLOUD_CREDENTIALS_URI (${env.ALIBABA_CLOUD_CREDENTIALS_URI})`, provider, creds);
+    } catch (e) {
+      attempts.push({ source: 'credentials-uri', reason: `ALIBABA_CLOUD_CREDENTIALS_URI: ${reasonOf(e, [])}` });
+    }
+  }
+
+  const lines = attempts.map((a) => `  - ${a.source}: ${a.reason}`).join('\n');
+  const profileHint = profile ? ` (profile "${profile}")` : '';
+  throw new CredentialsNotFoundError(
+    `No Alibaba Cloud credentials were found${profileHint}. Sources tried:\n${lines}\n` +
+      'Set up one of: run `aliyun configure` (writes ~/.aliyun/config.json); or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; ' +
+      'or write ~/.alibabacloud/credentials with a [default] section (type = access_key, access_key_id, access_key_secret); or store an access key pair in the editor.',
+    attempts,
+  );
+}
+
+/** Runs `fn` with ALIBABA_CLOUD_CREDENTIALS_FILE as `env` gives it (the provider reads process.env). */
+async function withCredentialsFile<T>(filePath: string, env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
+  if (env === process.env || process.env.ALIBABA_CLOUD_CREDENTIALS_FILE === filePath) return fn();
+  const before = process.env.ALIBABA_CLOUD_CREDENTIALS_FILE;
+  process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = filePath;
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.ALIBABA_CLOUD_CREDENTIALS_FILE;
+    else process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = before;
+  }
+}
