@@ -1,11 +1,57 @@
-// The VS Code extension: starts the bundled language server for `eci-yaml` documents.
+// Activation: starts the bundled language server for `eci-yaml` documents (telling it the display
+// language), registers the commands, the CodeLens and the read-only "Show request" documents.
+// Activation stays light: the ECI SDK and the credentials library are loaded only when a dry run
+// or create is asked for (client/src/commands.ts loads client/src/eci lazily).
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EciCodeLensProvider } from './codelens';
+import { HISTORY_STATE_KEY, REQUEST_SCHEME, runCall, showRequest, writeHistory, type CommandContext, type RunOptions } from './commands';
+import { AccessKeyStore, selectProfile, type StoreAccessKeyArgs } from './credentials';
+import { ServiceDiagnostics } from './errorDiagnostics';
+import { EciOutput } from './output';
+import { readHistory } from './results';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate returns: for the extension-host tests. */
+export interface EciExtensionApi {
+  /** Time activate took until the language server answered `initialize`, in ms. */
+  activationMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<EciExtensionApi> {
+  const started = performance.now();
+  const output = new EciOutput();
+  const serviceDiagnostics = new ServiceDiagnostics();
+  const accessKeys = new AccessKeyStore(context.secrets);
+  const requestDocuments = new Map<string, string>();
+  const requestDocumentsChanged = new vscode.EventEmitter<vscode.Uri>();
+  const codeLens = new EciCodeLensProvider();
+  context.subscriptions.push(output, serviceDiagnostics, requestDocumentsChanged, codeLens);
+
+  const ctx: CommandContext = { extension: context, client: () => client, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: RunOptions) => runCall(ctx, true, uri, options ?? {})),
+    vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: RunOptions) => runCall(ctx, false, uri, options ?? {})),
+    vscode.commands.registerCommand('eci.showRequest', (uri?: unknown) => showRequest(ctx, uri)),
+    vscode.commands.registerCommand('eci.storeAccessKey', (args?: StoreAccessKeyArgs) => accessKeys.store(args)),
+    vscode.commands.registerCommand('eci.clearAccessKey', () => accessKeys.clear()),
+    vscode.commands.registerCommand('eci.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
+    vscode.commands.registerCommand('eci.showOutput', () => {
+      output.show(false);
+      return { kind: 'output-shown' as const };
+    }),
+    vscode.commands.registerCommand('eci.internal.outputText', () => output.text()),
+    vscode.languages.registerCodeLensProvider({ language: 'eci-yaml' }, codeLens),
+    vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, {
+      onDidChange: requestDocumentsChanged.event,
+      provideTextDocumentContent: (uri) => requestDocuments.get(uri.toString()) ?? vscode.l10n.t('# This request view is out of date: run "ECI: Show request" again.'),
+    }),
+  );
+  writeHistory(ctx, readHistory(context.globalState.get(HISTORY_STATE_KEY)));
+
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -13,11 +59,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'eci-yaml' }],
+    // The server localises its messages (and hovers) from this; the LSP `locale` field says the same.
+    initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('eci', 'ECI Container Groups', serverOptions, clientOptions);
   await client.start();
+  return { activationMs: performance.now() - started };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+  client = undefined;
 }

@@ -1,0 +1,424 @@
+// The ECI commands. Each accepts an optional document URI (CodeLens, menus and tests pass one;
+// the palette uses the active editor) and returns its outcome as data, so that the extension-host
+// tests assert on it instead of scraping the UI. Notifications are never awaited on the way to
+// the outcome; only Create's modal confirmation is, and only an explicit `{ confirm: false }`
+// argument (never a setting) skips it.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from '../../server/src/protocol';
+import { readSettings, InvalidEndpointSetting, type EciSettings } from './config';
+import type { AccessKeyStore } from './credentials';
+import { flattenForDisplay } from './eci/display';
+import { secretValuesOf } from './eci/credentials';
+import type { EciCallOutcome, NetworkErrorKind, ResolvedCredential } from './eci/types';
+import { blockingDiagnostics, type ServiceDiagnostics } from './errorDiagnostics';
+import type { EciOutput } from './output';
+import { addToHistory, formatHistoryLine, readHistory, type CreatedGroupEntry } from './results';
+
+export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
+
+/** Options a caller (the tests) may pass as the second argument of Dry run / Create. */
+export interface RunOptions {
+  /** `false` skips Create's modal confirmation. Only an explicit argument does. */
+  confirm?: boolean;
+}
+
+export type BlockedReason =
+  | 'untrusted-workspace'
+  | 'no-document'
+  | 'not-eci-document'
+  | 'document-errors'
+  | 'server-unavailable'
+  | 'no-region'
+  | 'invalid-endpoint'
+  | 'no-credentials';
+
+/** What a dry run or create ended with, as the commands return it. */
+export type CallResult =
+  | { kind: 'created'; containerGroupId: string; requestId: string; clientToken: string; attempts: number }
+  | { kind: 'dry-run-passed'; requestId: string; code: string; attempts: number }
+  | {
+      kind: 'service-error';
+      code: string;
+      httpStatus: number;
+      message: string;
+      recommend?: string;
+      requestId?: string;
+      parameterPaths: string[];
+      /** How many diagnostics were placed on the document's parameters. */
+      diagnostics: number;
+      attempts: number;
+    }
+  | { kind: 'network-error'; reason: NetworkErrorKind; message: string; attempts: number }
+  | { kind: 'cancelled'; attempts: number; requestSent: boolean; clientToken?: string };
+
+export type RunOutcome =
+  | { kind: 'blocked'; reason: BlockedReason; message: string; errorCount?: number }
+  | { kind: 'declined' }
+  | CallResult;
+
+export type ShowRequestOutcome =
+  | { kind: 'request-shown'; uri: string; lines: string[] }
+  | { kind: 'blocked'; reason: BlockedReason; message: string; errorCount?: number };
+
+type WireRequestOk = Extract<WireRequestResult, { ok: true }>;
+
+/** Read-only documents of the "Show request" command. */
+export const REQUEST_SCHEME = 'eci-request';
+
+export interface CommandContext {
+  extension: vscode.ExtensionContext;
+  client: () => LanguageClient | undefined;
+  output: EciOutput;
+  serviceDiagnostics: ServiceDiagnostics;
+  accessKeys: AccessKeyStore;
+  requestDocuments: Map<string, string>;
+  requestDocumentsChanged: vscode.EventEmitter<vscode.Uri>;
+}
+
+const isJapanese = () => vscode.env.language.toLowerCase().startsWith('ja');
+
+/** The layer is loaded on first use: activation does not pay for the SDK. */
+type EciLayer = typeof import('./eci/index');
+let layer: EciLayer | undefined;
+function loadLayer(): EciLayer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  layer ??= require('./eci/index') as EciLayer;
+  return layer;
+}
+
+function toUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg !== '') return vscode.Uri.parse(arg);
+  return undefined;
+}
+
+/** A blocked outcome, told to the user; `actions` are buttons with their handlers (not awaited). */
+function blocked(
+  reason: BlockedReason,
+  message: string,
+  extra: { errorCount?: number; actions?: [string, () => unknown][] } = {},
+): RunOutcome & ShowRequestOutcome {
+  const actions = extra.actions ?? [];
+  void vscode.window.showErrorMessage(message, ...actions.map(([t]) => t)).then((picked) => actions.find(([t]) => t === picked)?.[1]());
+  return { kind: 'blocked', reason, message, ...(extra.errorCount !== undefined ? { errorCount: extra.errorCount } : {}) };
+}
+
+const showProblems = (): [string, () => unknown] => [vscode.l10n.t('Show problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems')];
+
+async function documentFor(arg: unknown): Promise<vscode.TextDocument | RunOutcome> {
+  const uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return blocked('no-document', vscode.l10n.t('Open a *.eci.yaml file first: there is no document to send.'));
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(uri);
+  } catch (e) {
+    return blocked('no-document', vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), e instanceof Error ? e.message : String(e)));
+  }
+  if (document.languageId !== 'eci-yaml') {
+    return blocked('not-eci-document', vscode.l10n.t('{0} is not an ECI container group file (language eci-yaml, *.eci.yaml).', vscode.workspace.asRelativePath(uri)));
+  }
+  return document;
+}
+
+/** The wire request from the language server, or why there is none. */
+async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): Promise<WireRequestOk | RunOutcome> {
+  const name = vscode.workspace.asRelativePath(document.uri);
+  const pending = blockingDiagnostics(document.uri);
+  if (pending.length > 0) {
+    return blocked(
+      'document-errors',
+      vscode.l10n.t('{0} has {1} error(s); fix them before sending it (first: line {2}: {3}).', name, pending.length, pending[0].range.start.line + 1, pending[0].message),
+      { errorCount: pending.length, actions: [showProblems()] },
+    );
+  }
+  const client = ctx.client();
+  if (!client || !client.isRunning()) {
+    return blocked('server-unavailable', vscode.l10n.t('The ECI language server is not running, so the request cannot be built. See the output "ECI Container Groups".'));
+  }
+  let result: WireRequestResult;
+  try {
+    const params: WireRequestParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+    result = await client.sendRequest<WireRequestResult>(WireRequestMethod, params);
+  } catch (e) {
+    return blocked('server-unavailable', vscode.l10n.t('The ECI language server could not build the request: {0}', e instanceof Error ? e.message : String(e)));
+  }
+  if (!result.ok) {
+    const first = result.errors[0];
+    return blocked(
+      'document-errors',
+      first
+        ? vscode.l10n.t('{0} has {1} error(s); fix them before sending it (first: line {2}: {3}).', name, result.errors.length, first.range.start.line + 1, typeof first.message === 'string' ? first.message : first.message.value)
+        : vscode.l10n.t('{0} cannot be turned into a request.', name),
+      { errorCount: result.errors.length, actions: [showProblems()] },
+    );
+  }
+  return result;
+}
+
+const isOutcome = (v: unknown): v is RunOutcome => typeof v === 'object' && v !== null && 'kind' in v;
+
+/** Human name of the group for messages: `web (cn-hangzhou)`. */
+function groupLabel(req: WireRequestOk): string {
+  return req.params.ContainerGroupName ?? vscode.l10n.t('(unnamed group)');
+}
+
+function localized(pair: { en: string; ja: string } | undefined): string | undefined {
+  if (!pair) return undefined;
+  return isJapanese() ? pair.ja : pair.en;
+}
+
+/** Dry run (`dryRun`) or Create. */
+export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknown, options: RunOptions = {}): Promise<RunOutcome> {
+  if (!vscode.workspace.isTrusted) {
+    return blocked(
+      'untrusted-workspace',
+      vscode.l10n.t('Dry run and create are disabled in an untrusted workspace: trust this workspace to send requests to ECI.'),
+      { actions: [[vscode.l10n.t('Manage workspace trust'), () => vscode.commands.executeCommand('workbench.trust.manage')]] },
+    );
+  }
+  const document = await documentFor(arg);
+  if (isOutcome(document)) return document;
+  const req = await wireRequest(ctx, document);
+  if (isOutcome(req)) return req;
+  const fileName = vscode.workspace.asRelativePath(document.uri);
+  const regionId = req.params.RegionId;
+  if (!regionId) return blocked('no-region', vscode.l10n.t('{0} sets no RegionId: the region decides where the group is created and which endpoint is used.', fileName));
+
+  let settings: EciSettings;
+  try {
+    settings = readSettings(document.uri);
+  } catch (e) {
+    if (e instanceof InvalidEndpointSetting) {
+      return blocked('invalid-endpoint', vscode.l10n.t('The setting eci.endpoint "{0}" is not a host name with an optional port and http:// or https:// (e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080).', e.raw), {
+        actions: [[vscode.l10n.t('Open settings'), () => vscode.commands.executeCommand('workbench.action.openSettings', 'eci.endpoint')]],
+      });
+    }
+    throw e;
+  }
+
+  const eci = loadLayer();
+  const stored = await ctx.accessKeys.get();
+  ctx.output.addSecrets([stored?.accessKeySecret, stored?.securityToken]);
+  ctx.output.addSecrets(req.secrets.map((k) => req.params[k]));
+
+  let credential: ResolvedCredential;
+  try {
+    credential = await eci.resolveCredential({ explicitKey: stored, profile: settings.profile, allowInstanceMetadata: settings.allowInstanceMetadataCredentials });
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    ctx.output.log(detail);
+    return blocked('no-credentials', vscode.l10n.t('No Alibaba Cloud credentials were found. Run `aliyun configure`, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or store an access key (details in the output "ECI").'), {
+      actions: [
+        [vscode.l10n.t('Store access key'), () => vscode.commands.executeCommand('eci.storeAccessKey')],
+        [vscode.l10n.t('Select profile'), () => vscode.commands.executeCommand('eci.selectProfile')],
+        [vscode.l10n.t('Show output'), () => ctx.output.show()],
+      ],
+    });
+  }
+  ctx.output.addSecrets(secretValuesOf(credential));
+
+  const group = groupLabel(req);
+  let endpointText: string;
+  try {
+    endpointText = settings.endpoint ? `${settings.endpoint.protocol}://${settings.endpoint.host}` : `https://${eci.defaultEndpoint(regionId)}`;
+  } catch (e) {
+    return blocked('no-region', vscode.l10n.t('{0}: {1}', fileName, e instanceof Error ? e.message : String(e)));
+  }
+  const credentialText = `${credential.description} (AccessKey ${credential.accessKeyIdHint}${credential.temporary ? ', STS' : ''})`;
+
+  if (!dryRun && options.confirm !== false) {
+    const createButton = vscode.l10n.t('Create');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Create container group "{0}" in {1}?', group, regionId),
+      {
+        modal: true,
+        detail: [
+          vscode.l10n.t('File: {0}', fileName),
+          vscode.l10n.t('Credentials: {0}', credentialText),
+          vscode.l10n.t('Endpoint: {0}', endpointText) + (settings.endpoint?.fromWorkspace ? ' ' + vscode.l10n.t('(set by this workspace)') : ''),
+          vscode.l10n.t('This creates billable resources in your Alibaba Cloud account.'),
+        ].join('\n'),
+      },
+      createButton,
+    );
+    if (answer !== createButton) return { kind: 'declined' };
+  }
+
+  ctx.serviceDiagnostics.clear(document.uri);
+  const what = dryRun ? vscode.l10n.t('Dry run') : vscode.l10n.t('Create');
+  ctx.output.log(`${what}: ${group} (${regionId}) ${fileName} → ${endpointText}; ${vscode.l10n.t('credentials')}: ${credentialText}`);
+
+  const outcome = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: dryRun ? vscode.l10n.t('ECI dry run of "{0}" in {1}', group, regionId) : vscode.l10n.t('Creating ECI container group "{0}" in {1}', group, regionId),
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await eci.callCreateContainerGroup({
+          params: req.params,
+          sdkMissing: req.sdkMissing,
+          secrets: req.secrets,
+          dryRun,
+          regionId,
+          ...(settings.endpoint ? { endpoint: settings.endpoint.host, protocol: settings.endpoint.protocol } : {}),
+          credential,
+          timeouts: { connectMs: settings.requestTimeoutSeconds * 1000, readMs: settings.requestTimeoutSeconds * 1000 },
+          maxAttempts: settings.maxAttempts,
+          signal: abort.signal,
+          onAttempt: (attempt, reason) => {
+            if (attempt === 1) return;
+            const text = vscode.l10n.t('attempt {0} of {1} ({2})', attempt, settings.maxAttempts, reason ?? '');
+            progress.report({ message: text });
+            ctx.output.log(`  ${text}`);
+          },
+        });
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+  ctx.output.addSecrets(secretValuesOf(credential));
+  return report(ctx, outcome, { document, req, regionId, group, credential });
+}
+
+interface ReportContext {
+  document: vscode.TextDocument;
+  req: WireRequestOk;
+  regionId: string;
+  group: string;
+  credential: ResolvedCredential;
+}
+
+/** Tells the user the outcome (notifications not awaited), writes it to the output, keeps the history. */
+async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportContext): Promise<CallResult> {
+  const out = ctx.output;
+  const scrub = (s: string) => out.scrub(s);
+  const attemptsText = outcome.attempts > 1 ? ' ' + vscode.l10n.t('after {0} attempts', outcome.attempts) : '';
+  switch (outcome.type) {
+    case 'dry-run-passed': {
+      out.log(`  ${vscode.l10n.t('Dry run passed')} (${outcome.code}) RequestId=${outcome.requestId}${attemptsText}`);
+      void vscode.window.showInformationMessage(
+        scrub(vscode.l10n.t('Dry run passed: "{0}" in {1} can be created. RequestId: {2}', rc.group, rc.regionId, outcome.requestId)),
+      );
+      return { kind: 'dry-run-passed', requestId: outcome.requestId, code: outcome.code, attempts: outcome.attempts };
+    }
+    case 'created': {
+      const entry: CreatedGroupEntry = {
+        containerGroupId: outcome.containerGroupId,
+        ...(rc.req.params.ContainerGroupName ? { containerGroupName: rc.req.params.ContainerGroupName } : {}),
+        regionId: rc.regionId,
+        requestId: outcome.requestId,
+        createdAt: new Date().toISOString(),
+        documentUri: rc.document.uri.toString(),
+        credentialSource: rc.credential.description,
+      };
+      const history = addToHistory(readHistory(ctx.extension.globalState.get(HISTORY_STATE_KEY)), entry);
+      await ctx.extension.globalState.update(HISTORY_STATE_KEY, history);
+      out.log(`  ${vscode.l10n.t('Created')} ContainerGroupId=${outcome.containerGroupId} RequestId=${outcome.requestId} ClientToken=${outcome.clientToken}${attemptsText}`);
+      writeHistory(ctx, history);
+      const copyId = vscode.l10n.t('Copy ContainerGroupId');
+      const copyRequest = vscode.l10n.t('Copy RequestId');
+      void vscode.window
+        .showInformationMessage(
+          scrub(vscode.l10n.t('Created container group "{0}" in {1}: {2} (RequestId {3})', rc.group, rc.regionId, outcome.containerGroupId, outcome.requestId)),
+          copyId,
+          copyRequest,
+        )
+        .then((picked) => {
+          if (picked === copyId) void vscode.env.clipboard.writeText(outcome.containerGroupId);
+          if (picked === copyRequest) void vscode.env.clipboard.writeText(outcome.requestId);
+        });
+      return { kind: 'created', containerGroupId: outcome.containerGroupId, requestId: outcome.requestId, clientToken: outcome.clientToken, attempts: outcome.attempts };
+    }
+    case 'service-error': {
+      const explanation = localized(outcome.explanation) ?? '';
+      const action = localized(outcome.explanation.action);
+      const serviceText = [outcome.message, outcome.recommend ? `Recommend: ${outcome.recommend}` : ''].filter(Boolean).join(' ');
+      const requestText = outcome.requestId ? `RequestId: ${outcome.requestId}` : '';
+      const placed =
+        outcome.parameterPaths.length > 0
+          ? ctx.serviceDiagnostics.show(
+              rc.document.uri,
+              outcome.code,
+              scrub([`${outcome.code}: ${explanation}`, action, serviceText, requestText].filter(Boolean).join(' ')),
+              outcome.parameterPaths,
+              rc.req.locations,
+            )
+          : 0;
+      out.log(`  ${outcome.code} (HTTP ${outcome.httpStatus})${attemptsText}: ${explanation}`);
+      if (action) out.log(`    ${action}`);
+      out.log(`    ${vscode.l10n.t('Service message')}: ${serviceText}`);
+      if (requestText) out.log(`    ${requestText}`);
+      if (outcome.parameterPaths.length > 0) out.log(`    ${vscode.l10n.t('Parameters')}: ${outcome.parameterPaths.join(', ')}`);
+      const buttons: [string, () => unknown][] = [[vscode.l10n.t('Show output'), () => out.show(false)]];
+      if (placed > 0) buttons.unshift(showProblems());
+      const message = [`${outcome.code}: ${explanation}`, action, serviceText, requestText].filter(Boolean).join(' ');
+      void vscode.window.showErrorMessage(scrub(message), ...buttons.map(([t]) => t)).then((picked) => buttons.find(([t]) => t === picked)?.[1]());
+      return {
+        kind: 'service-error',
+        code: outcome.code,
+        httpStatus: outcome.httpStatus,
+        message: scrub(outcome.message),
+        ...(outcome.recommend ? { recommend: scrub(outcome.recommend) } : {}),
+        ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+        parameterPaths: outcome.parameterPaths,
+        diagnostics: placed,
+        attempts: outcome.attempts,
+      };
+    }
+    case 'network-error': {
+      out.log(`  ${vscode.l10n.t('No answer from ECI')} (${outcome.kind})${attemptsText}: ${outcome.message}`);
+      void vscode.window
+        .showErrorMessage(scrub(vscode.l10n.t('No usable answer from ECI{0}: {1}', attemptsText, outcome.message)), vscode.l10n.t('Show output'))
+        .then((picked) => picked && out.show(false));
+      return { kind: 'network-error', reason: outcome.kind, message: scrub(outcome.message), attempts: outcome.attempts };
+    }
+    case 'cancelled': {
+      const mayComplete = outcome.requestSent && outcome.clientToken !== undefined;
+      out.log(`  ${vscode.l10n.t('Cancelled')}${mayComplete ? ` ClientToken=${outcome.clientToken}` : ''}`);
+      void vscode.window.showInformationMessage(
+        mayComplete
+          ? vscode.l10n.t('Cancelled. The request had already been sent, so the group may still be created: check the ECI console before creating again (ClientToken {0}).', outcome.clientToken!)
+          : vscode.l10n.t('Cancelled before anything was created.'),
+      );
+      return { kind: 'cancelled', attempts: outcome.attempts, requestSent: outcome.requestSent, ...(outcome.clientToken ? { clientToken: outcome.clientToken } : {}) };
+    }
+  }
+}
+
+/** Writes the history of created groups (newest first) to the output. */
+export function writeHistory(ctx: Pick<CommandContext, 'output'>, history: readonly CreatedGroupEntry[]): void {
+  if (history.length === 0) return;
+  ctx.output.appendLine(vscode.l10n.t('Container groups created from this editor (newest first):'));
+  for (const e of history) ctx.output.appendLine(`  ${formatHistoryLine(e)}`);
+}
+
+/** Shows the exact wire parameters (secrets masked) in a read-only document. */
+export async function showRequest(ctx: CommandContext, arg?: unknown): Promise<ShowRequestOutcome> {
+  const document = await documentFor(arg);
+  if (isOutcome(document)) return document as ShowRequestOutcome;
+  const req = await wireRequest(ctx, document);
+  if (isOutcome(req)) return req as ShowRequestOutcome;
+  ctx.output.addSecrets(req.secrets.map((k) => req.params[k]));
+  const fileName = vscode.workspace.asRelativePath(document.uri);
+  const display = flattenForDisplay(req.params, req.secrets);
+  const lines = display.map((p) => `${p.key}=${p.value}`);
+  const header = [
+    `# ${vscode.l10n.t('CreateContainerGroup request built from {0} (version {1}), as sent in the query string: POST / (RPC, ACS3-HMAC-SHA256).', fileName, req.version)}`,
+    `# ${vscode.l10n.t('Secret values are masked as ********.')}`,
+  ];
+  const footer = req.sdkMissing.length > 0 ? ['', `# ${vscode.l10n.t('Absent from the SDK model, sent through RuntimeOptions.extendsParameters.queries: {0}', req.sdkMissing.join(', '))}`] : [];
+  const text = ctx.output.scrub([...header, ...lines, ...footer].join('\n') + '\n');
+  const base = document.uri.path.split('/').pop() ?? 'request';
+  const uri = vscode.Uri.from({ scheme: REQUEST_SCHEME, path: `/${base}.request.txt`, query: document.uri.toString() });
+  ctx.requestDocuments.set(uri.toString(), text);
+  ctx.requestDocumentsChanged.fire(uri);
+  const shown = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(shown, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  return { kind: 'request-shown', uri: uri.toString(), lines: lines.map((l) => ctx.output.scrub(l)) };
+}
