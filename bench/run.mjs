@@ -1,0 +1,441 @@
+// Language-server benchmark: this project's server (dist/server.js) against
+// yaml-language-server given this project's schema, on the same generated documents,
+// measured through the real LSP protocol over stdio.
+//
+//   npm run bench                                 sizes 100, 1000, 10000; the committed server (HEAD)
+//   node bench/run.mjs --sizes=1000               one size
+//   node bench/run.mjs --source=worktree          build and measure the working tree instead of HEAD
+//   node bench/run.mjs --servers=eci              only this project's server
+//   node bench/run.mjs --cpu-prof                 also write V8 CPU profiles of our server to bench/.cache/profiles/
+//   node bench/run.mjs --budget=20 --max-iterations=100
+//
+// Measured per server and document size, each in a fresh server process:
+//   startup      spawn -> first textDocument/publishDiagnostics for the opened document
+//   edit         incremental didChange (a typo toggled in an enum value) -> publishDiagnostics of that change
+//   completion   keys inside a VolumeMount item of a container in the middle of the document; an enum value
+//   hover        a nested key (Container[].ReadinessProbe.HttpGet.Port); an enum value (Port[].Protocol)
+//   memory       peak RSS of the server process (VmHWM from /proc/<pid>/status) after all of the above
+// Results: a table on stdout and JSON in bench/results/ (ignored by git).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, readdirSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { generateDocument } from './generate.mjs';
+import { LspSession } from './lsp-session.mjs';
+import { ensurePeer, PEER_VERSION } from './peer.mjs';
+import { summarizeProfiles } from './profile-summary.mjs';
+
+const require = createRequire(import.meta.url);
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const CACHE = join(BENCH, '.cache');
+const RESULTS = join(BENCH, 'results');
+// The documents live outside dot-folders: yaml-language-server's `**/*.eci.yaml` match skips them.
+const DOCS = join(RESULTS, 'docs');
+const SCHEMA_REL = 'schemas/eci-container-group.schema.json';
+
+// ---------------------------------------------------------------- options
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      console.error(`unknown argument ${JSON.stringify(a)}; see the header of bench/run.mjs for the options`);
+      process.exit(2);
+    }
+    return [m[1], m[2] ?? 'true'];
+  }),
+);
+const KNOWN = ['sizes', 'servers', 'source', 'cpu-prof', 'budget', 'max-iterations'];
+for (const k of Object.keys(args)) {
+  if (!KNOWN.includes(k)) {
+    console.error(`unknown option --${k}; options are ${KNOWN.map((o) => `--${o}`).join(', ')}`);
+    process.exit(2);
+  }
+}
+const sizes = (args.sizes ?? '100,1000,10000').split(',').map(Number);
+if (sizes.some((s) => !Number.isInteger(s) || s < 50)) {
+  console.error(`--sizes must be a comma-separated list of line counts of at least 50, got ${args.sizes}`);
+  process.exit(2);
+}
+const serverNames = (args.servers ?? 'eci,yaml-language-server').split(',');
+const source = args.source ?? 'head';
+if (!['head', 'worktree'].includes(source)) {
+  console.error(`--source must be head or worktree, got ${source}`);
+  process.exit(2);
+}
+const budgetMs = Number(args.budget ?? 20) * 1000;
+const maxIterations = Number(args['max-iterations'] ?? 100);
+const WARMUP = 3;
+const MIN_ITERATIONS = 10;
+
+// ---------------------------------------------------------------- helpers
+function sh(cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const rank = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  const round = (x) => Math.round(x * 100) / 100;
+  return { n: s.length, median: round(rank(0.5)), p95: round(rank(0.95)), min: round(s[0]), max: round(s[s.length - 1]), mean: round(s.reduce((a, b) => a + b, 0) / s.length) };
+}
+
+/** Runs fn repeatedly (after WARMUP unmeasured runs) until maxIterations or the time budget is spent. */
+async function measure(fn) {
+  for (let i = 0; i < WARMUP; i++) await fn(i);
+  const samples = [];
+  const started = performance.now();
+  for (let i = 0; i < maxIterations; i++) {
+    if (i >= MIN_ITERATIONS && performance.now() - started > budgetMs) break;
+    samples.push(await fn(WARMUP + i));
+  }
+  return samples;
+}
+
+function labelsOf(result) {
+  const items = Array.isArray(result) ? result : (result?.items ?? []);
+  return items.map((i) => i.label);
+}
+
+function hoverText(result) {
+  if (!result) return '';
+  const c = result.contents;
+  const one = (x) => (typeof x === 'string' ? x : (x?.value ?? ''));
+  return Array.isArray(c) ? c.map(one).join('\n') : one(c);
+}
+
+// ---------------------------------------------------------------- the servers
+/** Builds the server to measure and returns {entry, cwd, commit, dirty}. */
+function prepareOurServer() {
+  const commit = sh('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).trim();
+  if (source === 'worktree') {
+    sh(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+    const dirty = sh('git', ['status', '--porcelain', '--', 'server', 'schemas'], { cwd: ROOT }).trim() !== '';
+    return { entry: join(ROOT, 'dist/server.js'), cwd: ROOT, commit, dirty, schema: join(ROOT, SCHEMA_REL) };
+  }
+  // The committed tree, extracted beside the bench; esbuild and the server resolve
+  // node_modules by walking up to the repository's own node_modules.
+  const head = join(CACHE, 'head');
+  rmSync(head, { recursive: true, force: true });
+  mkdirSync(head, { recursive: true });
+  const paths = ['package.json', 'scripts', 'server', 'schemas', 'client', 'cli'].filter((p) => spawnSync('git', ['cat-file', '-e', `HEAD:${p}`], { cwd: ROOT }).status === 0);
+  const tar = spawnSync('git', ['archive', '--format=tar', 'HEAD', ...paths], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
+  sh('tar', ['-x', '-C', head], { input: tar.stdout, encoding: undefined });
+  sh(process.execPath, ['scripts/build.mjs'], { cwd: head });
+  return { entry: join(head, 'dist/server.js'), cwd: head, commit, dirty: false, schema: join(head, SCHEMA_REL) };
+}
+
+function serverDefinitions(ours, schemaPath) {
+  const defs = {};
+  if (serverNames.includes('eci')) {
+    defs.eci = {
+      label: `eci (${ours.commit}${ours.dirty ? '+worktree' : ''})`,
+      argv: [...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'profiles')}`] : []), ours.entry, '--stdio'],
+      cwd: ours.cwd,
+      languageId: 'eci-yaml',
+      settings: null,
+      debounceMs: 0,
+    };
+  }
+  if (serverNames.includes('yaml-language-server')) {
+    const peer = ensurePeer(BENCH);
+    defs['yaml-language-server'] = {
+      label: `yaml-language-server ${peer.version}`,
+      argv: [peer.bin, '--stdio'],
+      cwd: BENCH,
+      languageId: 'yaml',
+      // The project's schema for every *.eci.yaml; no network (schema store, CRD store off).
+      // yaml-language-server pulls these (workspace/configuration) when told the configuration changed.
+      settings: {
+        http: { proxy: '', proxyStrictSSL: false },
+        '[yaml]': {},
+        editor: {},
+        yaml: {
+          schemas: { [pathToFileURL(schemaPath).href]: ['*.eci.yaml'] },
+          validate: true,
+          hover: true,
+          completion: true,
+          format: { enable: false },
+          schemaStore: { enable: false },
+          kubernetesCRDStore: { enable: false },
+        },
+      },
+      // yaml-language-server validates 200 ms after the last change (yamlSettings.validationDelayMs, not configurable).
+      debounceMs: 200,
+      version: peer.version,
+    };
+  }
+  for (const n of serverNames) if (!defs[n]) throw new Error(`unknown server ${n}; servers are eci, yaml-language-server`);
+  return defs;
+}
+
+async function openSession(def, name, uri, text) {
+  const session = new LspSession({ name, argv: def.argv, cwd: def.cwd, logFile: join(CACHE, `${name}.stderr.log`), configuration: def.settings ?? {} });
+  const init = await session.request('initialize', {
+    processId: process.pid,
+    clientInfo: { name: 'eci-bench' },
+    locale: 'en',
+    rootUri: pathToFileURL(join(DOCS)).href,
+    workspaceFolders: null,
+    capabilities: {
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        publishDiagnostics: { versionSupport: true, relatedInformation: false },
+      },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+    },
+  });
+  session.notify('initialized', {});
+  if (def.settings) session.notify('workspace/didChangeConfiguration', { settings: null });
+  const first = session.nextDiagnostics(uri, 1);
+  session.notify('textDocument/didOpen', { textDocument: { uri, languageId: def.languageId, version: 1, text } });
+  const diag = await first;
+  return { session, capabilities: init.capabilities ?? {}, startupMs: diag.at - session.spawnedAt, diagnostics: diag.diagnostics };
+}
+
+// ---------------------------------------------------------------- checks
+/** Opens a document with two schema defects and returns what the server reports. */
+async function validationCheck(def, name, doc) {
+  const broken = doc.text.replace('ContainerGroupName:', 'ContainerGroupNmae:').replace('ImagePullPolicy: IfNotPresent', 'ImagePullPolicy: IfNotPresemt');
+  const uri = pathToFileURL(join(DOCS, `check-${name}.eci.yaml`)).href;
+  writeFileSync(fileURLToPath(uri), broken);
+  const { session, diagnostics } = await openSession(def, `${name}-check`, uri, broken);
+  await session.close();
+  return { count: diagnostics.length, messages: diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message.split('\n')[0]}`) };
+}
+
+/** Validates the generated document against the project's schema with ajv (the benchmark documents must be valid). */
+function schemaErrors(schemaPath, text) {
+  const Ajv = require('ajv');
+  const YAML = require('yaml');
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  if (validate(YAML.parse(text))) return [];
+  return validate.errors.slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
+
+// ---------------------------------------------------------------- one server, one document
+async function benchOne(def, name, doc, uri) {
+  const result = { server: def.label };
+  const { session, capabilities, startupMs, diagnostics } = await openSession(def, name, uri, doc.text);
+  try {
+    result.startupMs = Math.round(startupMs * 10) / 10;
+    result.baselineDiagnostics = diagnostics.length;
+    if (diagnostics.length) result.baselineMessages = diagnostics.slice(0, 5).map((d) => `${d.range.start.line + 1}: ${d.message.split('\n')[0]}`);
+    const p = doc.positions;
+    let version = 1;
+
+    // Edit -> diagnostics: toggle a typo in the middle container's ImagePullPolicy value.
+    const range = { start: p.editValue.start, end: { line: p.editValue.start.line, character: p.editValue.start.character + p.editValue.valid.length } };
+    const editChecks = { withTypo: new Set(), withoutTypo: new Set() };
+    const edit = async (i) => {
+      const typo = i % 2 === 0;
+      version += 1;
+      const next = session.nextDiagnostics(uri, version);
+      const t0 = performance.now();
+      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: typo ? p.editValue.invalid : p.editValue.valid }] });
+      const d = await next;
+      (typo ? editChecks.withTypo : editChecks.withoutTypo).add(d.diagnostics.length);
+      return d.at - t0;
+    };
+    const editSamples = await measure(edit);
+    if ((WARMUP + editSamples.length) % 2 === 1) await edit(1); // leave the document valid
+    result.edit = stats(editSamples);
+    // Each edit with the typo must report more than the valid document, each without it exactly as many.
+    const withTypo = [...editChecks.withTypo];
+    const without = [...editChecks.withoutTypo];
+    result.edit.validates = withTypo.every((n) => n > diagnostics.length) && without.every((n) => n === diagnostics.length);
+    if (!result.edit.validates) result.edit.note = `diagnostic counts: valid document ${diagnostics.length}, with the typo ${withTypo.join('/')}, after removing it ${without.join('/')}`;
+    if (def.debounceMs) {
+      result.edit.debounceMs = def.debounceMs;
+      result.edit.medianMinusDebounce = Math.round((result.edit.median - def.debounceMs) * 100) / 100;
+      result.edit.p95MinusDebounce = Math.round((result.edit.p95 - def.debounceMs) * 100) / 100;
+    }
+
+    // Insert an indented blank line at the end of a VolumeMount item: the key-completion position.
+    version += 1;
+    const afterLine = p.keyCompletionAfterLine;
+    const lineEnd = doc.text.split('\n')[afterLine].length;
+    const inserted = session.nextDiagnostics(uri, version);
+    session.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: afterLine, character: lineEnd }, end: { line: afterLine, character: lineEnd } }, text: `\n${p.keyCompletionIndent}` }],
+    });
+    await inserted;
+    const shift = (pos) => (pos.line > afterLine ? { line: pos.line + 1, character: pos.character } : pos);
+    const textDocument = { uri };
+
+    const timed = async (method, position) => {
+      const t0 = performance.now();
+      const r = await session.request(method, { textDocument, position });
+      return { ms: performance.now() - t0, r };
+    };
+    const measureRequest = async (method, position, check) => {
+      let last;
+      const samples = await measure(async () => {
+        const { ms, r } = await timed(method, position);
+        last = r;
+        return ms;
+      });
+      return { ...stats(samples), ...check(last) };
+    };
+
+    if (capabilities.completionProvider) {
+      const keyPos = { line: afterLine + 1, character: p.keyCompletionIndent.length };
+      result.completionKey = await measureRequest('textDocument/completion', keyPos, (r) => {
+        const labels = labelsOf(r);
+        return { items: labels.length, answers: p.keyCompletionExpect.every((k) => labels.includes(k)), expected: p.keyCompletionExpect };
+      });
+      result.completionEnum = await measureRequest('textDocument/completion', shift(p.enumCompletion), (r) => {
+        const labels = labelsOf(r);
+        return { items: labels.length, answers: p.enumCompletionExpect.every((k) => labels.includes(k)), expected: p.enumCompletionExpect };
+      });
+    } else {
+      result.completionKey = result.completionEnum = { unsupported: 'no completionProvider in the initialize result' };
+    }
+    if (capabilities.hoverProvider) {
+      result.hoverKey = await measureRequest('textDocument/hover', shift(p.hoverKey), (r) => {
+        const text = hoverText(r);
+        return { answers: text.length > 0, excerpt: text.slice(0, 160) };
+      });
+      result.hoverEnum = await measureRequest('textDocument/hover', shift(p.hoverEnum), (r) => {
+        const text = hoverText(r);
+        return { answers: text.length > 0, excerpt: text.slice(0, 160) };
+      });
+    } else {
+      result.hoverKey = result.hoverEnum = { unsupported: 'no hoverProvider in the initialize result' };
+    }
+    Object.assign(result, session.memory());
+    result.peakRssMiB = Math.round(result.peakRssMiB * 10) / 10;
+    result.rssMiB = Math.round(result.rssMiB * 10) / 10;
+  } finally {
+    await session.close();
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- report
+function fmt(m) {
+  if (!m) return '—';
+  if (m.unsupported) return 'n/a';
+  return `${m.median} / ${m.p95}${m.answers === false || m.validates === false ? ' (!)' : ''}`;
+}
+
+function ratio(peer, ours, key = 'median') {
+  if (!peer || !ours || peer.unsupported || ours.unsupported || !(ours[key] > 0)) return '—';
+  return `${(peer[key] / ours[key]).toFixed(1)}x`;
+}
+
+function printTable(run) {
+  const rows = [];
+  const header = ['lines', 'metric (ms: median / p95)', ...run.servers.map((s) => run.labels[s]), ...(run.servers.length === 2 ? ['peer/eci', 'peer-200ms/eci'] : [])];
+  for (const size of run.sizes) {
+    const r = size.results;
+    const ours = r.eci;
+    const peer = r['yaml-language-server'];
+    const metric = (label, get, adjust) => {
+      const cells = run.servers.map((s) => (r[s] ? get(r[s]) : '—'));
+      const extra = run.servers.length === 2 ? [ratioCell(get, 0), adjust ? ratioCell(get, 200) : ''] : [];
+      rows.push([String(size.lines), label, ...cells, ...extra]);
+    };
+    const ratioCell = (get, minus) => {
+      const o = ours && get(ours, true);
+      const q = peer && get(peer, true);
+      if (typeof o !== 'number' || typeof q !== 'number' || o <= 0) return '—';
+      return `${((q - minus) / o).toFixed(1)}x`;
+    };
+    metric('startup → first diagnostics', (x, raw) => (raw ? x.startupMs : `${x.startupMs}`), true);
+    metric('edit → diagnostics', (x, raw) => (raw ? x.edit?.median : fmt(x.edit)), true);
+    metric('completion: key in VolumeMount item', (x, raw) => (raw ? (x.completionKey?.unsupported ? undefined : x.completionKey?.median) : fmt(x.completionKey)));
+    metric('completion: enum value', (x, raw) => (raw ? (x.completionEnum?.unsupported ? undefined : x.completionEnum?.median) : fmt(x.completionEnum)));
+    metric('hover: nested key', (x, raw) => (raw ? (x.hoverKey?.unsupported ? undefined : x.hoverKey?.median) : fmt(x.hoverKey)));
+    metric('hover: enum value', (x, raw) => (raw ? (x.hoverEnum?.unsupported ? undefined : x.hoverEnum?.median) : fmt(x.hoverEnum)));
+    metric('peak RSS (MiB)', (x, raw) => (raw ? x.peakRssMiB : `${x.peakRssMiB}`));
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log('(!) = the answer was not the expected one (see the JSON). peer-200ms = yaml-language-server minus its fixed 200 ms validation delay.');
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  mkdirSync(join(DOCS), { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  if (args['cpu-prof']) {
+    rmSync(join(CACHE, 'profiles'), { recursive: true, force: true });
+    mkdirSync(join(CACHE, 'profiles'), { recursive: true });
+  }
+  const ours = prepareOurServer();
+  const schemaPath = existsSync(ours.schema) ? ours.schema : join(ROOT, SCHEMA_REL);
+  if (!existsSync(schemaPath)) throw new Error(`${SCHEMA_REL} does not exist (in ${source === 'head' ? 'HEAD' : 'the working tree'}); the peer needs it`);
+  const defs = serverDefinitions(ours, schemaPath);
+  const run = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
+    eci: { source, commit: ours.commit, dirty: ours.dirty },
+    peer: defs['yaml-language-server'] ? { name: 'yaml-language-server', version: defs['yaml-language-server'].version, node: process.version } : undefined,
+    method: { warmup: WARMUP, minIterations: MIN_ITERATIONS, maxIterations, budgetSecondsPerMeasurement: budgetMs / 1000 },
+    servers: Object.keys(defs),
+    labels: Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, d.label])),
+    checks: {},
+    sizes: [],
+  };
+  console.log(`eci server: ${ours.entry} (${source}, ${ours.commit}); node ${process.version}; ${run.machine.cpus} cpus`);
+
+  // Every server must validate a broken document before its timings are trusted.
+  const small = generateDocument(100);
+  for (const [name, def] of Object.entries(defs)) {
+    const check = await validationCheck(def, name, small);
+    run.checks[name] = check;
+    console.log(`${def.label}: broken document -> ${check.count} diagnostics${check.count ? `: ${check.messages.slice(0, 3).join(' | ')}` : ''}`);
+    if (name === 'yaml-language-server' && check.count === 0) throw new Error('yaml-language-server reported nothing for a document with an unknown key and a bad enum value: it is not using the schema, so its timings would be meaningless');
+  }
+
+  for (const target of sizes) {
+    const doc = generateDocument(target);
+    const file = join(DOCS, `bench-${target}.eci.yaml`);
+    writeFileSync(file, doc.text);
+    const invalid = schemaErrors(schemaPath, doc.text);
+    if (invalid.length) console.log(`warning: the generated ${doc.lines}-line document is not valid against ${SCHEMA_REL}: ${invalid.join('; ')}`);
+    const size = { target, lines: doc.lines, containers: doc.containers, schemaValid: invalid.length === 0, schemaErrors: invalid, results: {} };
+    for (const [name, def] of Object.entries(defs)) {
+      process.stdout.write(`${doc.lines} lines, ${def.label} ... `);
+      try {
+        size.results[name] = await benchOne(def, `${name}-${target}`, doc, pathToFileURL(file).href);
+        console.log('done');
+      } catch (e) {
+        size.results[name] = { server: def.label, error: e.message };
+        console.log(`failed: ${e.message}`);
+      }
+    }
+    run.sizes.push(size);
+  }
+
+  console.log('');
+  printTable(run);
+  if (args['cpu-prof']) {
+    run.profile = summarizeProfiles(join(CACHE, 'profiles'));
+    console.log('\nour server, CPU self time by function (all profiles):');
+    for (const f of run.profile.slice(0, 25)) console.log(`  ${String(f.selfMs).padStart(8)} ms  ${f.name}  ${f.location}`);
+  }
+  const stamp = run.date.replace(/[:.]/g, '-');
+  writeFileSync(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(run, null, 2));
+  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(run, null, 2));
+  console.log(`\nresults: bench/results/bench-${stamp}.json`);
+}
+
+main().catch((e) => {
+  console.error(`benchmark failed: ${e.message}`);
+  process.exit(1);
+});
