@@ -1,0 +1,219 @@
+// Container group templates: complete, valid `*.eci.yaml` documents to start from. One source for the
+// client's "New container group file" command and for the completions offered in an empty file.
+import type { Locale } from './messages';
+
+export interface ContainerGroupTemplate {
+  /** Stable id, also the suggested file name: `<id>.eci.yaml`. */
+  id: string;
+  label: Record<Locale, string>;
+  description: Record<Locale, string>;
+  /** The document. Valid against the schema and the rules, ready to dry-run once RegionId is yours. */
+  text: string;
+}
+
+const WEB_SERVER = `# A web server: nginx on port 80, with a readiness probe (HTTP) and a liveness probe (TCP).
+# Dry-run it, then create it. To reach it from the internet, add AutoCreateEip: true.
+RegionId: cn-hangzhou
+ContainerGroupName: web-server
+RestartPolicy: Always
+Cpu: 1
+Memory: 2
+Container:
+  - Name: nginx
+    Image: nginx:1.25-alpine
+    ImagePullPolicy: IfNotPresent
+    Cpu: 1
+    Memory: 2
+    Port:
+      - Port: 80
+        Protocol: TCP
+    ReadinessProbe:
+      HttpGet:
+        Path: /
+        Port: 80
+        Scheme: HTTP
+      InitialDelaySeconds: 5
+      PeriodSeconds: 10
+      TimeoutSeconds: 1
+      SuccessThreshold: 1
+      FailureThreshold: 3
+    LivenessProbe:
+      TcpSocket:
+        Port: 80
+      InitialDelaySeconds: 15
+      PeriodSeconds: 20
+      TimeoutSeconds: 1
+      SuccessThreshold: 1
+      FailureThreshold: 3
+Tag:
+  - Key: app
+    Value: web-server
+`;
+
+const BATCH_JOB = `# A batch job: runs once to completion and is not restarted.
+# ActiveDeadlineSeconds stops it if it runs longer than an hour.
+RegionId: cn-hangzhou
+ContainerGroupName: batch-job
+RestartPolicy: Never
+ActiveDeadlineSeconds: 3600
+Cpu: 2
+Memory: 4
+Container:
+  - Name: job
+    Image: busybox:1.36
+    Cpu: 2
+    Memory: 4
+    Command:
+      - /bin/sh
+      - -c
+    Arg:
+      - echo "processing $INPUT_PREFIX" && sleep 30 && echo done
+    EnvironmentVar:
+      - Key: INPUT_PREFIX
+        Value: batch/2024-01-01
+Tag:
+  - Key: workload
+    Value: batch
+`;
+
+const SPOT_JOB = `# A job on a preemptible (spot) instance: much cheaper, but it can be reclaimed.
+# SpotWithPriceLimit needs SpotPriceLimit, the highest hourly price you accept (3 decimals at most).
+# SpotDuration: 1 protects the instance from reclamation for its first hour.
+RegionId: cn-hangzhou
+ContainerGroupName: spot-job
+RestartPolicy: OnFailure
+SpotStrategy: SpotWithPriceLimit
+SpotPriceLimit: 0.25
+SpotDuration: 1
+Cpu: 2
+Memory: 4
+Container:
+  - Name: worker
+    Image: busybox:1.36
+    Cpu: 2
+    Memory: 4
+    Command:
+      - /bin/sh
+      - -c
+    Arg:
+      - for i in 1 2 3; do echo "chunk $i"; sleep 10; done
+Tag:
+  - Key: workload
+    Value: spot
+`;
+
+const GPU_JOB = `# A GPU job: an instance type with an NVIDIA T4 (ecs.gn6i-c4g1.xlarge) and one GPU for the container.
+# Check that the instance type is offered in your region and zone.
+RegionId: cn-hangzhou
+ContainerGroupName: gpu-job
+RestartPolicy: Never
+InstanceType: ecs.gn6i-c4g1.xlarge
+Container:
+  - Name: cuda
+    Image: nvidia/cuda:12.2.0-base-ubuntu22.04
+    Gpu: 1
+    Command:
+      - nvidia-smi
+Tag:
+  - Key: workload
+    Value: gpu
+`;
+
+const INIT_AND_VOLUMES = `# An init container prepares content in a shared EmptyDir volume before nginx starts;
+# nginx reads its configuration from a ConfigFile volume (Content is base64).
+RegionId: cn-hangzhou
+ContainerGroupName: web-with-init
+RestartPolicy: Always
+Cpu: 1
+Memory: 2
+InitContainer:
+  - Name: fetch-content
+    Image: busybox:1.36
+    Command:
+      - /bin/sh
+      - -c
+    Arg:
+      - echo "<h1>prepared by the init container</h1>" > /work/index.html
+    VolumeMount:
+      - Name: site
+        MountPath: /work
+Container:
+  - Name: nginx
+    Image: nginx:1.25-alpine
+    Cpu: 1
+    Memory: 2
+    Port:
+      - Port: 80
+        Protocol: TCP
+    VolumeMount:
+      - Name: site
+        MountPath: /usr/share/nginx/html
+        ReadOnly: true
+      - Name: nginx-config
+        MountPath: /etc/nginx/conf.d
+        ReadOnly: true
+Volume:
+  - Name: site
+    Type: EmptyDirVolume
+    EmptyDirVolume:
+      SizeLimit: "1"
+  - Name: nginx-config
+    Type: ConfigFileVolume
+    ConfigFileVolume:
+      ConfigFileToPath:
+        # server { listen 80; location / { root /usr/share/nginx/html; index index.html; } }
+        - Path: default.conf
+          Content: c2VydmVyIHsKICBsaXN0ZW4gODA7CiAgbG9jYXRpb24gLyB7CiAgICByb290IC91c3Ivc2hhcmUvbmdpbngvaHRtbDsKICAgIGluZGV4IGluZGV4Lmh0bWw7CiAgfQp9Cg==
+`;
+
+export const CONTAINER_GROUP_TEMPLATES: readonly ContainerGroupTemplate[] = [
+  {
+    id: 'web-server',
+    label: { en: 'Web server with probes', ja: 'プローブ付き Web サーバー' },
+    description: {
+      en: 'nginx on port 80 with an HTTP readiness probe and a TCP liveness probe',
+      ja: 'ポート 80 の nginx、HTTP の readiness プローブと TCP の liveness プローブ付き',
+    },
+    text: WEB_SERVER,
+  },
+  {
+    id: 'batch-job',
+    label: { en: 'Batch job', ja: 'バッチジョブ' },
+    description: {
+      en: 'runs once to completion (RestartPolicy: Never) with a deadline',
+      ja: '一度だけ完了まで実行 (RestartPolicy: Never)、実行期限付き',
+    },
+    text: BATCH_JOB,
+  },
+  {
+    id: 'spot-job',
+    label: { en: 'Spot job', ja: 'スポットジョブ' },
+    description: {
+      en: 'a preemptible instance with a price limit (SpotWithPriceLimit)',
+      ja: '上限価格付きのプリエンプティブルインスタンス (SpotWithPriceLimit)',
+    },
+    text: SPOT_JOB,
+  },
+  {
+    id: 'gpu-job',
+    label: { en: 'GPU job', ja: 'GPU ジョブ' },
+    description: {
+      en: 'a GPU instance type and one GPU for the container',
+      ja: 'GPU インスタンスタイプとコンテナ用の GPU 1 基',
+    },
+    text: GPU_JOB,
+  },
+  {
+    id: 'init-container-and-volumes',
+    label: { en: 'Init container and volumes', ja: '初期化コンテナとボリューム' },
+    description: {
+      en: 'an init container fills an EmptyDir volume; nginx reads a ConfigFile volume',
+      ja: '初期化コンテナが EmptyDir ボリュームを準備し、nginx が ConfigFile ボリュームを読む',
+    },
+    text: INIT_AND_VOLUMES,
+  },
+];
+
+export function templateById(id: string): ContainerGroupTemplate | undefined {
+  return CONTAINER_GROUP_TEMPLATES.find((t) => t.id === id);
+}
