@@ -11,6 +11,7 @@ import { AccessKeyStore, selectProfile, type StoreAccessKeyArgs } from './creden
 import { ServiceDiagnostics } from './errorDiagnostics';
 import { EciOutput } from './output';
 import { readHistory } from './results';
+import { newContainerGroupFile, type NewFileArgs } from './templates';
 
 let client: LanguageClient | undefined;
 
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
       output.show(false);
       return { kind: 'output-shown' as const };
     }),
+    vscode.commands.registerCommand('eci.newFile', (args?: NewFileArgs) => newContainerGroupFile(typeof args === 'object' && args !== null && !(args instanceof vscode.Uri) ? args : {})),
     vscode.commands.registerCommand('eci.internal.outputText', () => output.text()),
     vscode.languages.registerCodeLensProvider({ language: 'eci-yaml' }, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, {
