@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parse } from '../../server/src/service/parse';
+import { diagnose } from '../../server/src/service/diagnose';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { volumeNameOccurrences } from '../../server/src/service/navigation';
+import { CONTAINER_GROUP_TEMPLATES, templateById } from '../../server/src/service/templates';
+
+test('the five templates the command offers exist, with unique ids usable as file names', () => {
+  assert.deepEqual(CONTAINER_GROUP_TEMPLATES.map((t) => t.id), ['web-server', 'batch-job', 'spot-job', 'gpu-job', 'init-container-and-volumes']);
+  for (const t of CONTAINER_GROUP_TEMPLATES) {
+    assert.match(t.id, /^[a-z0-9-]+$/);
+    assert.equal(templateById(t.id), t);
+    for (const locale of ['en', 'ja'] as const) {
+      assert.ok(t.label[locale].trim(), `${t.id} has a ${locale} label`);
+      assert.ok(t.description[locale].trim(), `${t.id} has a ${locale} description`);
+    }
+    assert.notEqual(t.label.en, t.label.ja);
+  }
+  assert.equal(templateById('nope'), undefined);
+});
+
+for (const t of CONTAINER_GROUP_TEMPLATES) {
+  test(`template ${t.id} is a valid document: no error, no warning, in either language`, () => {
+    const parsed = parse(t.text);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(diagnose(parsed, 'en').map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(diagnose(parsed, 'ja').map((d) => `${d.code}: ${d.message}`), []);
+    assert.ok(t.text.endsWith('\n') && !t.text.includes('\t'));
+    assert.ok(documentSymbols(parsed).some((s) => s.name === 'Container'));
+  });
+}
+
+test('each template shows what its name promises', () => {
+  const value = (id: string) => parse(templateById(id)!.text).doc!.toJS() as Record<string, any>;
+  const web = value('web-server');
+  assert.ok(web.Container[0].ReadinessProbe.HttpGet && web.Container[0].LivenessProbe.TcpSocket);
+  assert.equal(value('batch-job').RestartPolicy, 'Never');
+  const spot = value('spot-job');
+  assert.equal(spot.SpotStrategy, 'SpotWithPriceLimit');
+  assert.equal(typeof spot.SpotPriceLimit, 'number');
+  assert.ok(value('gpu-job').Container[0].Gpu >= 1);
+  const init = value('init-container-and-volumes');
+  assert.ok(init.InitContainer.length >= 1 && init.Volume.length >= 2);
+  const occurrences = volumeNameOccurrences(parse(templateById('init-container-and-volumes')!.text));
+  const defined = new Set(occurrences.filter((o) => o.role === 'definition').map((o) => o.name));
+  const mounted = occurrences.filter((o) => o.role === 'mount');
+  assert.ok(mounted.some((o) => o.wirePath.startsWith('InitContainer')) && mounted.some((o) => o.wirePath.startsWith('Container')));
+  for (const m of mounted) assert.ok(defined.has(m.name), `${m.wirePath} names a defined volume`);
+  const content = init.Volume.find((v: any) => v.Type === 'ConfigFileVolume').ConfigFileVolume.ConfigFileToPath[0].Content;
+  assert.match(Buffer.from(content, 'base64').toString('utf8'), /listen 80;/);
+});
