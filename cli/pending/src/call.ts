@@ -1,0 +1,205 @@
+// `eci dry-run FILE` and `eci create FILE`: the editor's call layer (client/src/eci), headless.
+// The document is turned into wire parameters by the language service; the credential chain,
+// endpoint, retries with one ClientToken, timeouts and error explanations are the shared layer's.
+import type { Range } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/index';
+import {
+  callCreateContainerGroup,
+  resolveCredential,
+  defaultEndpoint,
+  isCredentialsNotFound,
+  secretValuesOf,
+  redactSecrets,
+  type EciCallOutcome,
+  type ResolvedCredential,
+} from '../../client/src/eci/index';
+import { parseEndpoint } from '../../client/src/endpoint';
+import { keysForParameterPath } from '../../client/src/results';
+import { complain, printDiagnosticsToStderr, readDocument, type CliContext } from './context';
+import { EXIT } from './exitCodes';
+import { ProgressLine } from './terminal';
+import { messageText, severityName, sortDiagnostics } from './report';
+
+export interface CallOptions {
+  dryRun: boolean;
+  region?: string;
+  profile?: string;
+  endpoint?: string;
+  allowInstanceMetadata: boolean;
+  json: boolean;
+  /** Seconds to wait for each attempt (connect and read); default: the call layer's. */
+  timeoutSeconds?: number;
+  /** Total attempts including the first; default: the call layer's. */
+  maxAttempts?: number;
+}
+
+export async function runCall(ctx: CliContext, file: string, options: CallOptions): Promise<number> {
+  const command = options.dryRun ? 'dry-run' : 'create';
+  const what = options.dryRun ? ctx.msg.dryRunWord : ctx.msg.createWord;
+  const emitJson = (value: Record<string, unknown>) => ctx.stdout.write(JSON.stringify({ command, ...value }, null, 2) + '\n');
+
+  // Usage problems first: nothing is read or resolved when the command line is wrong.
+  let endpointOverride: { host: string; protocol: 'https' | 'http' } | undefined;
+  if (options.endpoint !== undefined) {
+    endpointOverride = parseEndpoint(options.endpoint);
+    if (!endpointOverride) {
+      complain(ctx, ctx.msg.badEndpoint(options.endpoint, 'expected host[:port] with an optional http:// or https:// scheme, e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080'));
+      return EXIT.usage;
+    }
+  }
+
+  const read = readDocument(ctx, file);
+  if (!read.ok) {
+    complain(ctx, read.message);
+    return EXIT.usage;
+  }
+  const service = createLanguageService({ locale: ctx.locale });
+  const built = service.wireRequest(read.text);
+  if (!built.ok) {
+    const errors = sortDiagnostics(built.errors);
+    printDiagnosticsToStderr(ctx, read.displayPath, errors);
+    complain(ctx, ctx.msg.refusedBecauseErrors(read.displayPath, errors.length));
+    if (options.json) emitJson({ outcome: 'invalid', file: read.displayPath, diagnostics: errors.map((d) => jsonDiagnostic(d)) });
+    return EXIT.invalid;
+  }
+  printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(service.diagnose(read.text).filter((d) => severityName(d) !== 'error')));
+
+  const regionId = built.params.RegionId ?? '';
+  if (options.region !== undefined && options.region !== regionId) {
+    complain(ctx, ctx.msg.regionMismatch(regionId, options.region));
+    return EXIT.usage;
+  }
+  let host: string;
+  let protocol: 'https' | 'http';
+  if (endpointOverride) ({ host, protocol } = endpointOverride);
+  else {
+    try {
+      host = defaultEndpoint(regionId);
+    } catch (err) {
+      complain(ctx, `${read.displayPath}: ${(err as Error).message}`);
+      return EXIT.usage;
+    }
+    protocol = 'https';
+  }
+  const endpointText = `${protocol}://${host}`;
+
+  let credential: ResolvedCredential;
+  try {
+    credential = await resolveCredential({ profile: options.profile, allowInstanceMetadata: options.allowInstanceMetadata, env: ctx.env });
+  } catch (err) {
+    if (!isCredentialsNotFound(err)) throw err;
+    complain(ctx, err.message);
+    if (options.json) emitJson({ outcome: 'no-credentials', message: err.message, attempts: err.attempts });
+    return EXIT.usage;
+  }
+  const credentialJson = { source: credential.source, description: credential.description, accessKeyIdHint: credential.accessKeyIdHint, ...(credential.profile ? { profile: credential.profile } : {}) };
+  if (!options.json) {
+    ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(`${credential.description} (${credential.accessKeyIdHint})`)}\n${ctx.msg.endpointUsed(endpointText)}\n`));
+  }
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(EXIT.cancelled);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = new ProgressLine(
+    ctx.stderr,
+    (seconds, attempt) => ctx.err.dim(ctx.msg.progress(what, host, seconds, attempt)),
+    () => ctx.msg.progressStarted(what, host),
+  );
+  let outcome: EciCallOutcome;
+  try {
+    outcome = await callCreateContainerGroup({
+      params: built.params,
+      sdkMissing: built.sdkMissing,
+      secrets: built.secrets,
+      dryRun: options.dryRun,
+      regionId,
+      endpoint: host,
+      protocol,
+      credential,
+      signal: controller.signal,
+      ...(options.timeoutSeconds !== undefined ? { timeouts: { connectMs: options.timeoutSeconds * 1000, readMs: options.timeoutSeconds * 1000 } } : {}),
+      ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+      onAttempt: (attempt) => progress.setAttempt(attempt),
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+
+  // The call layer masks secrets; this is a second belt for anything the CLI itself prints.
+  const secretValues = [...built.secrets.map((k) => built.params[k]), ...secretValuesOf(credential)];
+  const clean = (s: string | undefined) => (s === undefined ? undefined : redactSecrets(s, secretValues));
+
+  switch (outcome.type) {
+    case 'dry-run-passed':
+      if (options.json) emitJson({ outcome: outcome.type, RequestId: outcome.requestId, Code: outcome.code, attempts: outcome.attempts, RegionId: regionId, endpoint: endpointText, credential: credentialJson });
+      else ctx.stdout.write(`${ctx.out.green(ctx.msg.dryRunPassed)}\n${ctx.msg.requestId}: ${outcome.requestId}\n`);
+      return EXIT.ok;
+    case 'created':
+      if (options.json)
+        emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, RegionId: regionId, endpoint: endpointText, credential: credentialJson });
+      else
+        ctx.stdout.write(
+          `${ctx.out.green(ctx.msg.created)}\n${ctx.msg.containerGroupId}: ${outcome.containerGroupId}\n${ctx.msg.requestId}: ${outcome.requestId}\n${ctx.msg.clientToken}: ${outcome.clientToken}\n`,
+        );
+      return EXIT.ok;
+    case 'service-error': {
+      const explanation = outcome.explanation[ctx.locale];
+      const action = outcome.explanation.action?.[ctx.locale];
+      const located = locateParameters(outcome.parameterPaths, built.locations);
+      if (options.json)
+        emitJson({
+          outcome: outcome.type,
+          Code: outcome.code,
+          HttpStatus: outcome.httpStatus,
+          Message: clean(outcome.message),
+          ...(outcome.recommend ? { Recommend: outcome.recommend } : {}),
+          ...(outcome.requestId ? { RequestId: outcome.requestId } : {}),
+          explanation,
+          ...(action ? { action } : {}),
+          parameters: located.map(({ key, range }) => ({ key, file: read.displayPath, line: range.start.line + 1, column: range.start.character + 1 })),
+          attempts: outcome.attempts,
+        });
+      else {
+        complain(ctx, ctx.msg.serviceError);
+        const lines = [`${ctx.err.red(outcome.code)} (HTTP ${outcome.httpStatus}): ${explanation}`];
+        if (action) lines.push(`  ${action}`);
+        if (outcome.message) lines.push(`  Message: ${clean(outcome.message)}`);
+        if (outcome.recommend) lines.push(`  ${ctx.msg.recommend}: ${outcome.recommend}`);
+        if (outcome.requestId) lines.push(`  ${ctx.msg.requestId}: ${outcome.requestId}`);
+        ctx.stderr.write(lines.join('\n') + '\n');
+        for (const { key, range } of located)
+          ctx.stderr.write(`${ctx.err.bold(`${read.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(outcome.code)}: ${key}: ${explanation}\n`);
+      }
+      return EXIT.service;
+    }
+    case 'network-error':
+      if (options.json) emitJson({ outcome: outcome.type, kind: outcome.kind, message: clean(outcome.message), attempts: outcome.attempts, endpoint: endpointText, ...(built.params.ClientToken ? { ClientToken: built.params.ClientToken } : {}) });
+      else {
+        complain(ctx, `${ctx.msg.networkError} (${outcome.kind}, ${ctx.msg.attempts(outcome.attempts)})`);
+        ctx.stderr.write(`  ${clean(outcome.message)}\n`);
+        if (!options.dryRun && built.params.ClientToken) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${built.params.ClientToken}\n`);
+      }
+      return EXIT.network;
+    case 'cancelled':
+      if (options.json) emitJson({ outcome: outcome.type, attempts: outcome.attempts });
+      else complain(ctx, options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled);
+      return EXIT.cancelled;
+  }
+}
+
+function locateParameters(paths: string[], locations: Record<string, Range>): { key: string; range: Range }[] {
+  const keys = Object.keys(locations);
+  const found = new Set<string>();
+  for (const p of paths) for (const k of keysForParameterPath(p, keys)) found.add(k);
+  return [...found].map((key) => ({ key, range: locations[key] }));
+}
+
+function jsonDiagnostic(d: import('vscode-languageserver-types').Diagnostic) {
+  return { line: d.range.start.line + 1, column: d.range.start.character + 1, severity: severityName(d), rule: String(d.code ?? 'eci'), message: messageText(d) };
+}

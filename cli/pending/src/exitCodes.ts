@@ -1,0 +1,15 @@
+// The exit codes of `eci`, one meaning each (listed in `eci --help` and docs/cli.md).
+export const EXIT = {
+  /** Success: no errors (warnings allowed); dry run passed; group created; request printed. */
+  ok: 0,
+  /** The document has error diagnostics (validate), or was refused before sending (request, dry-run, create). */
+  invalid: 1,
+  /** Usage or set-up problem: bad option, unreadable/missing file, no match, no credentials, --region mismatch. */
+  usage: 2,
+  /** The service answered with an error (dry run failed, create refused). */
+  service: 3,
+  /** No usable answer: connection refused/reset, timeout, non-JSON answer, request too large for the front end. */
+  network: 4,
+  /** Interrupted (Ctrl-C) while a call was in flight. */
+  cancelled: 130,
+} as const;

@@ -1,0 +1,235 @@
+// `eci --help` and `eci COMMAND --help`, in English and Japanese.
+import type { CliLocale } from './locale';
+
+export type CommandName = 'validate' | 'request' | 'dry-run' | 'create';
+export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create'];
+
+const EXIT_CODES_EN = `Exit codes:
+  0    success (validate: no errors, warnings allowed; dry-run: passed; create: created)
+  1    the document has errors (validate), or was not sent because of them
+  2    usage or set-up problem: unknown option, missing or unreadable file, pattern
+       matching nothing, no credentials found, --region not matching RegionId
+  3    the service answered with an error (e.g. InvalidParameter, Forbidden.RAM)
+  4    no usable answer: connection refused or reset, timeout, non-JSON answer,
+       request too large for the service's front end
+  130  interrupted (Ctrl-C)`;
+
+const EXIT_CODES_JA = `終了コード:
+  0    成功 (validate: エラーなし。警告は可、dry-run: 合格、create: 作成済み)
+  1    ドキュメントにエラーがある (validate)、またはそのため送信しなかった
+  2    使い方または設定の問題: 不明なオプション、ファイルがない/読めない、一致しない
+       パターン、認証情報が見つからない、--region が RegionId と一致しない
+  3    サービスがエラーを返した (InvalidParameter、Forbidden.RAM など)
+  4    有効な応答がない: 接続拒否/切断、タイムアウト、JSON でない応答、
+       リクエストがサービスのフロントエンドには大きすぎる
+  130  中断された (Ctrl-C)`;
+
+const COMMON_EN = `  --locale en|ja     language of messages (default: LC_ALL, LC_MESSAGES, LANG)
+  --no-color         no colours (also when NO_COLOR is set or output is not a terminal)
+  -h, --help         this help`;
+const COMMON_JA = `  --locale en|ja     メッセージの言語 (既定: LC_ALL、LC_MESSAGES、LANG)
+  --no-color         色を付けない (NO_COLOR 設定時や出力が端末でないときも無色)
+  -h, --help         このヘルプ`;
+
+const CALL_OPTIONS_EN = `  --region REGION    assert the region: refuse (exit 2) unless it equals the document's
+                     RegionId. The document's RegionId decides where the group goes, as
+                     in the editor; the endpoint is eci.<RegionId>.aliyuncs.com over HTTPS
+  --profile NAME     credentials profile: aliyun CLI (~/.aliyun/config.json) or
+                     ~/.alibabacloud/credentials (default: ALIBABA_CLOUD_PROFILE, then
+                     the default chain: environment, OIDC, profiles)
+  --endpoint URL     endpoint override: a VPC endpoint (eci-vpc.cn-hangzhou.aliyuncs.com)
+                     or a test server (http://127.0.0.1:8080); https unless http:// is written
+  --instance-metadata  let the chain ask the ECS instance metadata service for a RAM role
+  --timeout SECONDS  wait at most this long for each attempt (connect and answer; default
+                     30 for a dry run, 60 for a create)
+  --max-attempts N   attempts in all, retries included (1-10, default 4)
+  --json             print the outcome as one JSON object on stdout`;
+const CALL_OPTIONS_JA = `  --region REGION    リージョンの確認: ドキュメントの RegionId と異なれば送信しない (終了 2)。
+                     作成先はエディターと同じくドキュメントの RegionId で決まり、エンドポイントは
+                     HTTPS の eci.<RegionId>.aliyuncs.com
+  --profile NAME     認証情報プロファイル: aliyun CLI (~/.aliyun/config.json) または
+                     ~/.alibabacloud/credentials (既定: ALIBABA_CLOUD_PROFILE、次に既定の
+                     チェーン: 環境変数、OIDC、プロファイル)
+  --endpoint URL     エンドポイントの上書き: VPC エンドポイント (eci-vpc.cn-hangzhou.aliyuncs.com)
+                     やテストサーバー (http://127.0.0.1:8080)。http:// と書かない限り https
+  --instance-metadata  ECS インスタンスメタデータの RAM ロールも認証情報の候補にする
+  --timeout SECONDS  各試行 (接続と応答) を待つ最大秒数 (既定: ドライラン 30、作成 60)
+  --max-attempts N   再試行を含む試行回数 (1〜10、既定 4)
+  --json             結果を 1 つの JSON オブジェクトとして stdout に出力`;
+
+const CREDENTIALS_EN = `Credentials (first that works): ALIBABA_CLOUD_ACCESS_KEY_ID + ALIBABA_CLOUD_ACCESS_KEY_SECRET
+(+ ALIBABA_CLOUD_SECURITY_TOKEN); OIDC (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN,
+ALIBABA_CLOUD_OIDC_TOKEN_FILE); the aliyun CLI profile; ~/.alibabacloud/credentials.
+Throttling, 5xx answers, resets and timeouts are retried with backoff; every attempt of a create
+carries the same ClientToken, so a retry never creates a second group.`;
+const CREDENTIALS_JA = `認証情報 (最初に使えたもの): ALIBABA_CLOUD_ACCESS_KEY_ID + ALIBABA_CLOUD_ACCESS_KEY_SECRET
+(+ ALIBABA_CLOUD_SECURITY_TOKEN)、OIDC (ALIBABA_CLOUD_ROLE_ARN、ALIBABA_CLOUD_OIDC_PROVIDER_ARN、
+ALIBABA_CLOUD_OIDC_TOKEN_FILE)、aliyun CLI のプロファイル、~/.alibabacloud/credentials。
+スロットリング、5xx 応答、切断、タイムアウトはバックオフ付きで再試行します。create の再試行は
+すべて同じ ClientToken を送るため、コンテナグループが 2 つ作られることはありません。`;
+
+const HELP: Record<CliLocale, Record<'main' | CommandName, string>> = {
+  en: {
+    main: `eci: check, show and send Alibaba Cloud ECI container groups described in *.eci.yaml files
+(CreateContainerGroup parameters with the API's own names). Same rules as the editor extension.
+
+Usage: eci COMMAND [options]
+
+Commands:
+  validate [PATH|GLOB ...]   check documents; print diagnostics (text, json or sarif)
+  request FILE               print the exact wire parameters that would be sent (JSON)
+  dry-run FILE               send the request with DryRun=true: checks it, creates nothing
+  create FILE                create the container group; prints ContainerGroupId and RequestId
+
+Options:
+  -V, --version      print the version
+${COMMON_EN}
+
+Run 'eci COMMAND --help' for a command's options.
+
+${EXIT_CODES_EN}
+`,
+    validate: `Usage: eci validate [options] [PATH|GLOB ...]
+
+Checks *.eci.yaml documents with the same diagnostics as the editor and prints one line each:
+  file:line:column: severity rule-id: message        (1-based line and column)
+A directory is searched recursively for *.eci.yaml and *.eci.yml (node_modules and .git skipped);
+a file named explicitly is checked whatever its name; a GLOB ('deploy/**/*.eci.yaml') supports
+*, ?, [...] and ** (quote it so the shell leaves it alone). Default PATH: the current directory.
+
+Options:
+  -f, --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code-scanning UIs)
+${COMMON_EN}
+
+Exit codes: 0 no errors (warnings allowed), 1 any error, 2 usage error or an unreadable or
+missing input (named on stderr; the readable files are still checked and reported).
+`,
+    request: `Usage: eci request [options] FILE
+
+Prints, as one JSON object, the exact flattened wire parameters of the CreateContainerGroup
+request that dry-run and create would send: {"Action": "CreateContainerGroup", "Version": ...,
+"Container.1.Name": ...}. Secret values (ImageRegistryCredential passwords, hidden environment
+variables) are printed as ******** unless --show-secrets is given. Warnings go to stderr.
+Refuses (exit 1, diagnostics on stderr) when the document has errors.
+
+Options:
+  --show-secrets     print secret values in clear
+${COMMON_EN}
+
+Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file.
+`,
+    'dry-run': `Usage: eci dry-run [options] FILE
+
+Sends the document's CreateContainerGroup request with DryRun=true. The service checks the
+parameters, permissions and stock and creates nothing. Refuses to send when the document has
+errors. Prints the RequestId of a passing dry run; a failing one is explained (what the code
+means, what to do, the service's Message and Recommend) and placed on the parameter it concerns.
+
+Options:
+${CALL_OPTIONS_EN}
+${COMMON_EN}
+
+${CREDENTIALS_EN}
+
+${EXIT_CODES_EN}
+`,
+    create: `Usage: eci create [options] FILE
+
+Creates the container group the document describes and prints its ContainerGroupId and the
+RequestId. Refuses to send when the document has errors. Uses the document's ClientToken, or
+generates one for all attempts of this run (printed, so the outcome can be checked after a
+network failure).
+
+Options:
+${CALL_OPTIONS_EN}
+${COMMON_EN}
+
+${CREDENTIALS_EN}
+
+${EXIT_CODES_EN}
+`,
+  },
+  ja: {
+    main: `eci: *.eci.yaml ファイルに書かれた Alibaba Cloud ECI コンテナグループ (API と同じ名前の
+CreateContainerGroup パラメーター) を検査・表示・送信します。エディター拡張と同じルールです。
+
+使い方: eci COMMAND [options]
+
+コマンド:
+  validate [PATH|GLOB ...]   ドキュメントを検査し診断を出力 (text、json、sarif)
+  request FILE               送信されるワイヤーパラメーターをそのまま出力 (JSON)
+  dry-run FILE               DryRun=true で送信: 検査のみで何も作成しない
+  create FILE                コンテナグループを作成し ContainerGroupId と RequestId を出力
+
+オプション:
+  -V, --version      バージョンを出力
+${COMMON_JA}
+
+各コマンドのオプションは 'eci COMMAND --help' を参照してください。
+
+${EXIT_CODES_JA}
+`,
+    validate: `使い方: eci validate [options] [PATH|GLOB ...]
+
+エディターと同じ診断で *.eci.yaml ドキュメントを検査し、1 件ずつ次の形式で出力します:
+  file:line:column: severity rule-id: message        (行と列は 1 から)
+ディレクトリは *.eci.yaml と *.eci.yml を再帰的に探します (node_modules と .git は除外)。
+明示したファイルは名前に関係なく検査します。GLOB ('deploy/**/*.eci.yaml') は *、?、[...]、**
+に対応します (シェルに展開させないよう引用符で囲んでください)。既定の PATH は現在のディレクトリです。
+
+オプション:
+  -f, --format FORMAT  text (既定)、json、sarif (コードスキャン用の SARIF 2.1.0)
+${COMMON_JA}
+
+終了コード: 0 エラーなし (警告は可)、1 エラーあり、2 使い方の誤り、または入力が読めない/ない
+(stderr に名前を表示。読めたファイルは検査して報告します)。
+`,
+    request: `使い方: eci request [options] FILE
+
+dry-run と create が送信する CreateContainerGroup リクエストのワイヤーパラメーターを、
+1 つの JSON オブジェクトとして出力します: {"Action": "CreateContainerGroup", "Version": ...,
+"Container.1.Name": ...}。秘密の値 (ImageRegistryCredential のパスワード、非表示の環境変数) は
+--show-secrets を付けない限り ******** と表示します。警告は stderr に出力します。
+ドキュメントにエラーがあると出力しません (終了 1、診断は stderr)。
+
+オプション:
+  --show-secrets     秘密の値をそのまま表示
+${COMMON_JA}
+
+終了コード: 0 出力した、1 ドキュメントにエラーがある、2 使い方の誤り、またはファイルが読めない。
+`,
+    'dry-run': `使い方: eci dry-run [options] FILE
+
+ドキュメントの CreateContainerGroup リクエストを DryRun=true で送信します。サービスがパラメーター、
+権限、在庫を検査し、何も作成しません。ドキュメントにエラーがあると送信しません。合格すると
+RequestId を出力し、不合格ならエラーの意味、対処、サービスの Message と Recommend を説明し、
+該当するパラメーターの位置に表示します。
+
+オプション:
+${CALL_OPTIONS_JA}
+${COMMON_JA}
+
+${CREDENTIALS_JA}
+
+${EXIT_CODES_JA}
+`,
+    create: `使い方: eci create [options] FILE
+
+ドキュメントが表すコンテナグループを作成し、ContainerGroupId と RequestId を出力します。
+ドキュメントにエラーがあると送信しません。ドキュメントの ClientToken を使い、なければこの実行の
+すべての試行に共通の ClientToken を生成します (ネットワーク障害の後でも結果を確認できるよう出力します)。
+
+オプション:
+${CALL_OPTIONS_JA}
+${COMMON_JA}
+
+${CREDENTIALS_JA}
+
+${EXIT_CODES_JA}
+`,
+  },
+};
+
+export function helpText(locale: CliLocale, command?: CommandName): string {
+  return HELP[locale][command ?? 'main'];
+}

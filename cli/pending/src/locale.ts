@@ -1,0 +1,110 @@
+// The CLI's own words (usage problems, summaries, outcomes) in English and Japanese.
+// Diagnostics and error explanations come localised from the language service and the call layer;
+// this file only holds what the command line itself says.
+
+export type CliLocale = 'en' | 'ja';
+
+/**
+ * `--locale` wins; otherwise the POSIX order LC_ALL, LC_MESSAGES, LANG (`ja_JP.UTF-8` -> ja).
+ * Anything that is not Japanese is English.
+ */
+export function detectLocale(flag: string | undefined, env: NodeJS.ProcessEnv): CliLocale {
+  const pick = (v: string | undefined) => (v && v.trim() ? v : undefined);
+  const value = pick(flag) ?? pick(env.LC_ALL) ?? pick(env.LC_MESSAGES) ?? pick(env.LANG) ?? 'en';
+  return /^ja(\b|[_.-]|$)/i.test(value) ? 'ja' : 'en';
+}
+
+export function isSupportedLocaleFlag(v: string): boolean {
+  return /^(en|ja)([_-][A-Za-z]{2})?$/.test(v);
+}
+
+type Messages = typeof en;
+
+const en = {
+  unknownCommand: (c: string) => `unknown command '${c}'`,
+  missingCommand: 'no command given',
+  unknownOption: (o: string, cmd: string) => `unknown option '${o}' for '${cmd}'`,
+  missingValue: (o: string) => `option '${o}' needs a value`,
+  noValueExpected: (o: string) => `option '${o}' takes no value`,
+  badFormat: (v: string) => `--format must be text, json or sarif, not '${v}'`,
+  badNumber: (o: string, v: string, expected: string) => `${o} must be ${expected}, not '${v}'`,
+  badLocale: (v: string) => `--locale must be en or ja, not '${v}'`,
+  oneFile: (cmd: string, n: number) => `'${cmd}' takes exactly one FILE, ${n} given`,
+  seeHelp: (cmd: string) => `Run 'eci ${cmd} --help' for usage.`,
+  notFound: (p: string) => `${p}: no such file or directory`,
+  noMatch: (p: string) => `${p}: no file matches this pattern`,
+  noDocuments: (p: string) => `${p}: no *.eci.yaml or *.eci.yml file in this directory`,
+  unreadableDirectory: (p: string, d: string) => `${p}: the directory could not be read (${d})`,
+  unreadableFile: (p: string, d: string) => `${p}: the file could not be read (${d})`,
+  notAFile: (p: string) => `${p}: is a directory; this command takes one *.eci.yaml file`,
+  summary: (errors: number, warnings: number, files: number) =>
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
+  refusedBecauseErrors: (p: string, n: number) =>
+    `${p}: not sent: the document has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} first`,
+  regionMismatch: (doc: string, flag: string) =>
+    `--region ${flag} does not match the document's RegionId ${doc}; the document decides where the group is created (change RegionId, or drop --region)`,
+  badEndpoint: (v: string, why: string) => `--endpoint '${v}' is not usable: ${why}`,
+  progress: (what: string, host: string, seconds: number, attempt: number) =>
+    `${what}: waiting for ${host}… ${seconds}s${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
+  progressStarted: (what: string, host: string) => `${what}: sending to ${host}…`,
+  dryRunWord: 'dry run',
+  createWord: 'create',
+  dryRunPassed: 'Dry run passed: the service accepted the request (nothing was created).',
+  created: 'Container group created.',
+  requestId: 'RequestId',
+  containerGroupId: 'ContainerGroupId',
+  credentialSource: (s: string) => `Credentials: ${s}`,
+  endpointUsed: (e: string) => `Endpoint: ${e}`,
+  serviceError: 'The service refused the request.',
+  networkError: 'The request did not reach the service or got no usable answer.',
+  cancelledDryRun: 'Cancelled.',
+  cancelled: 'Cancelled; the outcome of a create already sent is unknown: check the console with the ClientToken.',
+  clientToken: 'ClientToken',
+  recommend: 'Recommend',
+  attempts: (n: number) => `after ${n} attempt${n === 1 ? '' : 's'}`,
+};
+
+const ja: Messages = {
+  unknownCommand: (c) => `不明なコマンド '${c}' です`,
+  missingCommand: 'コマンドが指定されていません',
+  unknownOption: (o, cmd) => `'${cmd}' に不明なオプション '${o}' があります`,
+  missingValue: (o) => `オプション '${o}' には値が必要です`,
+  noValueExpected: (o) => `オプション '${o}' は値を取りません`,
+  badFormat: (v) => `--format は text、json、sarif のいずれかです ('${v}' は使えません)`,
+  badNumber: (o, v, expected) => `${o} の値 '${v}' は使えません (${expected})`,
+  badLocale: (v) => `--locale は en または ja です ('${v}' は使えません)`,
+  oneFile: (cmd, n) => `'${cmd}' には FILE をちょうど 1 つ指定します (${n} 個指定されました)`,
+  seeHelp: (cmd) => `使い方は 'eci ${cmd} --help' を参照してください。`,
+  notFound: (p) => `${p}: ファイルまたはディレクトリがありません`,
+  noMatch: (p) => `${p}: このパターンに一致するファイルがありません`,
+  noDocuments: (p) => `${p}: このディレクトリに *.eci.yaml / *.eci.yml ファイルがありません`,
+  unreadableDirectory: (p, d) => `${p}: ディレクトリを読み取れません (${d})`,
+  unreadableFile: (p, d) => `${p}: ファイルを読み取れません (${d})`,
+  notAFile: (p) => `${p}: ディレクトリです。このコマンドには *.eci.yaml ファイルを 1 つ指定します`,
+  summary: (errors, warnings, files) => `${files} ファイル中 エラー ${errors} 件、警告 ${warnings} 件`,
+  refusedBecauseErrors: (p, n) => `${p}: 送信しませんでした: ドキュメントにエラーが ${n} 件あります。先に修正してください`,
+  regionMismatch: (doc, flag) =>
+    `--region ${flag} がドキュメントの RegionId ${doc} と一致しません。作成先はドキュメントで決まります (RegionId を変更するか --region を外してください)`,
+  badEndpoint: (v, why) => `--endpoint '${v}' は使用できません: ${why}`,
+  progress: (what, host, seconds, attempt) => `${what}: ${host} の応答を待っています… ${seconds} 秒${attempt > 1 ? ` (${attempt} 回目)` : ''}`,
+  progressStarted: (what, host) => `${what}: ${host} に送信しています…`,
+  dryRunWord: 'ドライラン',
+  createWord: '作成',
+  dryRunPassed: 'ドライランに合格しました: サービスはリクエストを受け付けました (何も作成されていません)。',
+  created: 'コンテナグループを作成しました。',
+  requestId: 'RequestId',
+  containerGroupId: 'ContainerGroupId',
+  credentialSource: (s) => `認証情報: ${s}`,
+  endpointUsed: (e) => `エンドポイント: ${e}`,
+  serviceError: 'サービスがリクエストを拒否しました。',
+  networkError: 'リクエストがサービスに届かなかったか、有効な応答がありませんでした。',
+  cancelledDryRun: 'キャンセルしました。',
+  cancelled: 'キャンセルしました。送信済みの作成の結果は不明です: ClientToken を使ってコンソールで確認してください。',
+  clientToken: 'ClientToken',
+  recommend: 'Recommend',
+  attempts: (n) => `${n} 回試行`,
+};
+
+export function messages(locale: CliLocale): Messages {
+  return locale === 'ja' ? ja : en;
+}

@@ -1,0 +1,292 @@
+// The three output formats of `eci validate`: text (one line per diagnostic), JSON, SARIF 2.1.0.
+// Diagnostics arrive as the language service made them (0-based LSP ranges, UTF-16 columns);
+// every format shows 1-based lines and columns.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { pathToFileURL } from 'node:url';
+import rulesFile from '../../schemas/eci-rules.json';
+import documentSchema from '../../schemas/eci-container-group.schema.json';
+import type { CliLocale } from './locale';
+import type { Paint } from './terminal';
+
+export interface FileReport {
+  /** Path as shown to the user (relative to the working directory when inside it, with '/'). */
+  displayPath: string;
+  /** Absolute path. */
+  absolutePath: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface UnreadableInput {
+  displayPath: string;
+  message: string;
+  /** Set when the problem concerns one file system path (not for a glob that matched nothing). */
+  absolutePath?: string;
+}
+
+export interface ValidationRun {
+  files: FileReport[];
+  unreadable: UnreadableInput[];
+  /** The directory relative paths are relative to (the SARIF %SRCROOT%). */
+  cwd: string;
+  toolVersion: string;
+  locale: CliLocale;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export function severityName(d: Diagnostic): Severity {
+  switch (d.severity) {
+    case 2:
+      return 'warning';
+    case 3:
+      return 'information';
+    case 4:
+      return 'hint';
+    default:
+      return 'error';
+  }
+}
+
+export function ruleId(d: Diagnostic): string {
+  return d.code === undefined ? 'eci' : String(d.code);
+}
+
+/** The message text (LSP 3.18 allows MarkupContent; the service sends plain strings). */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+/** Diagnostic messages may span lines; one line per diagnostic keeps the text format greppable. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+export function countSeverities(files: FileReport[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of files)
+    for (const d of f.diagnostics) {
+      if (severityName(d) === 'error') errors++;
+      else if (severityName(d) === 'warning') warnings++;
+    }
+  return { errors, warnings };
+}
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || ruleId(a).localeCompare(ruleId(b)));
+}
+
+// ---------------------------------------------------------------- text
+
+/** `path:line:col: severity rule-id: message`, 1-based line and column. */
+export function formatTextLine(displayPath: string, d: Diagnostic, p: Paint): string {
+  const sev = severityName(d);
+  const sevText = sev === 'error' ? p.red(sev) : sev === 'warning' ? p.yellow(sev) : p.cyan(sev);
+  return `${p.bold(`${displayPath}:${d.range.start.line + 1}:${d.range.start.character + 1}`)}: ${sevText} ${p.dim(ruleId(d))}: ${oneLine(messageText(d))}`;
+}
+
+export function formatText(run: ValidationRun, p: Paint): string {
+  const lines: string[] = [];
+  for (const f of run.files) for (const d of sortDiagnostics(f.diagnostics)) lines.push(formatTextLine(f.displayPath, d, p));
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+// ---------------------------------------------------------------- JSON
+
+export function formatJson(run: ValidationRun): string {
+  const { errors, warnings } = countSeverities(run.files);
+  const out = {
+    version: run.toolVersion,
+    files: run.files.map((f) => ({
+      path: f.displayPath,
+      diagnostics: sortDiagnostics(f.diagnostics).map((d) => ({
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: severityName(d),
+        rule: ruleId(d),
+        message: messageText(d),
+        range: d.range,
+      })),
+    })),
+    unreadable: run.unreadable.map((u) => ({ path: u.displayPath, message: u.message })),
+    summary: { files: run.files.length, errors, warnings, unreadable: run.unreadable.length },
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------- SARIF
+
+interface RuleMetadata {
+  id: string;
+  level: 'error' | 'warning' | 'note';
+  en: string;
+  ja?: string;
+  paths?: string[];
+  seedLines?: number[];
+}
+
+/** Codes the language service gives to JSON Schema violations and YAML problems (docs/schema-format.md). */
+const SCHEMA_CODES: { id: string; en: string; ja: string }[] = [
+  { id: 'yaml.syntax', en: 'The file is not valid YAML.', ja: 'ファイルが正しい YAML ではありません。' },
+  { id: 'yaml.duplicate-key', en: 'A key appears twice in the same mapping.', ja: '同じマッピングにキーが 2 回現れています。' },
+  { id: 'yaml.multiple-documents', en: 'A *.eci.yaml file describes one container group; only its first YAML document is used.', ja: '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。' },
+  { id: 'yaml.too-large', en: 'The document is too large to analyse or to send in one request.', ja: 'ドキュメントが大きすぎて解析も送信もできません。' },
+  { id: 'yaml.not-a-mapping', en: 'The document must be a mapping of CreateContainerGroup parameters.', ja: 'ドキュメントは CreateContainerGroup パラメーターのマッピングである必要があります。' },
+  { id: 'schema.type', en: 'A value has the wrong type for its parameter.', ja: '値の型がパラメーターに合いません。' },
+  { id: 'schema.required', en: 'A required parameter is missing.', ja: '必須パラメーターがありません。' },
+  { id: 'schema.enum', en: 'A value is not one of the values the parameter allows.', ja: '値がパラメーターで許可された値のいずれでもありません。' },
+  { id: 'schema.minimum', en: 'A number is below the parameter\'s minimum.', ja: '数値がパラメーターの最小値を下回っています。' },
+  { id: 'schema.maximum', en: 'A number is above the parameter\'s maximum.', ja: '数値がパラメーターの最大値を超えています。' },
+  { id: 'schema.minLength', en: 'A string is shorter than the parameter allows.', ja: '文字列がパラメーターの許容より短いです。' },
+  { id: 'schema.maxLength', en: 'A string is longer than the parameter allows.', ja: '文字列がパラメーターの許容より長いです。' },
+  { id: 'schema.pattern', en: 'A string does not have the form the parameter requires.', ja: '文字列がパラメーターの要求する形式ではありません。' },
+  { id: 'schema.minItems', en: 'A list has fewer items than the parameter requires.', ja: 'リストの要素数がパラメーターの要求より少ないです。' },
+  { id: 'schema.maxItems', en: 'A list has more items than the parameter allows.', ja: 'リストの要素数がパラメーターの許容より多いです。' },
+  { id: 'schema.unknown-key', en: 'A key is not a parameter of CreateContainerGroup at this place.', ja: 'キーがこの位置の CreateContainerGroup パラメーターではありません。' },
+];
+
+interface EciRulesFile {
+  rules: { id: string; severity: 'error' | 'warning'; paths: string[]; seedLines: number[]; description: string; 'x-description-ja'?: string }[];
+}
+
+interface SchemaWarning {
+  code: string;
+  message: string;
+  'x-message-ja'?: string;
+}
+
+/** Every `x-warning` of the document schema: each is a rule id of its own. */
+function schemaWarnings(node: unknown, out: Map<string, SchemaWarning & { path: string }>, path: string): void {
+  if (Array.isArray(node)) node.forEach((n) => schemaWarnings(n, out, path));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    const w = o['x-warning'] as SchemaWarning | undefined;
+    const wirePath = typeof o['x-wirePath'] === 'string' ? (o['x-wirePath'] as string) : path;
+    if (w && typeof w.code === 'string' && !out.has(w.code)) out.set(w.code, { ...w, path: wirePath });
+    for (const [k, v] of Object.entries(o)) if (k !== 'x-warning') schemaWarnings(v, out, wirePath);
+  }
+}
+
+export function ruleCatalogue(): RuleMetadata[] {
+  const rules: RuleMetadata[] = [];
+  for (const c of SCHEMA_CODES) rules.push({ id: c.id, level: 'error', en: c.en, ja: c.ja });
+  for (const r of (rulesFile as EciRulesFile).rules)
+    rules.push({ id: r.id, level: r.severity, en: r.description, ja: r['x-description-ja'], paths: r.paths, seedLines: r.seedLines });
+  const warnings = new Map<string, SchemaWarning & { path: string }>();
+  schemaWarnings(documentSchema, warnings, '');
+  for (const w of warnings.values())
+    if (!rules.some((r) => r.id === w.code)) rules.push({ id: w.code, level: 'warning', en: w.message, ja: w['x-message-ja'], paths: w.path ? [w.path] : undefined });
+  return rules;
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-createcontainergroup';
+
+function sarifLevel(d: Diagnostic): 'error' | 'warning' | 'note' {
+  const s = severityName(d);
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+/** A relative path under the working directory as a URI reference (percent-encoded segments). */
+function relativeUri(displayPath: string): string {
+  return displayPath.split('/').map(encodeURIComponent).join('/');
+}
+
+export function formatSarif(run: ValidationRun): string {
+  const rules = ruleCatalogue();
+  // Codes the catalogue does not know (should not happen) still get a rule, so every result has a ruleIndex.
+  for (const f of run.files)
+    for (const d of f.diagnostics) {
+      const id = ruleId(d);
+      if (!rules.some((r) => r.id === id)) rules.push({ id, level: sarifLevel(d), en: oneLine(messageText(d)) });
+    }
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const srcRoot = pathToFileURL(run.cwd.endsWith('/') ? run.cwd : run.cwd + '/').href;
+
+  // Inside the working directory: relative to %SRCROOT% (what code-scanning UIs expect); outside: a file: URI.
+  const artifactLocation = (f: { displayPath: string; absolutePath?: string }) =>
+    f.displayPath.startsWith('/') || f.displayPath === '.' || !f.absolutePath
+      ? { uri: pathToFileURL(f.absolutePath ?? f.displayPath).href }
+      : { uri: relativeUri(f.displayPath), uriBaseId: '%SRCROOT%' };
+
+  const artifacts = run.files.map((f) => ({ location: artifactLocation(f), mimeType: 'application/yaml' }));
+  const results = run.files.flatMap((f, fileIndex) =>
+    sortDiagnostics(f.diagnostics).map((d) => {
+      const id = ruleId(d);
+      return {
+        ruleId: id,
+        ruleIndex: ruleIndex.get(id)!,
+        level: sarifLevel(d),
+        message: { text: messageText(d) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { ...artifactLocation(f), index: fileIndex },
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          },
+        ],
+      };
+    }),
+  );
+
+  const { errors } = countSeverities(run.files);
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'eci',
+            fullName: 'eci: Alibaba Cloud ECI container group validator',
+            version: run.toolVersion,
+            semanticVersion: run.toolVersion,
+            informationUri: INFORMATION_URI,
+            language: run.locale,
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: firstSentence(run.locale === 'ja' && r.ja ? r.ja : r.en) },
+              fullDescription: { text: run.locale === 'ja' && r.ja ? r.ja : r.en },
+              defaultConfiguration: { level: r.level },
+              properties: {
+                ...(r.paths ? { wirePaths: r.paths } : {}),
+                ...(r.seedLines ? { referenceLines: r.seedLines } : {}),
+                ...(r.ja && run.locale !== 'ja' ? { 'description-ja': r.ja } : {}),
+                tags: [r.id.split('.')[0]],
+              },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
+        columnKind: 'utf16CodeUnits',
+        artifacts,
+        results,
+        invocations: [
+          {
+            executionSuccessful: run.unreadable.length === 0,
+            exitCode: run.unreadable.length ? 2 : errors ? 1 : 0,
+            toolExecutionNotifications: run.unreadable.map((u) => ({
+              level: 'error',
+              message: { text: u.message },
+              ...(u.absolutePath ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(u) } }] } : {}),
+            })),
+          },
+        ],
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.+?[.。])(\s|$)/.exec(text);
+  return m ? m[1] : text;
+}
