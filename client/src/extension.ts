@@ -65,7 +65,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('eci', 'ECI Container Groups', serverOptions, clientOptions);
-  await client.start();
+  try {
+    await client.start();
+  } catch (e) {
+    // The commands stay registered: Show request and friends then say that the server is not running.
+    const reason = e instanceof Error ? e.message : String(e);
+    output.log(vscode.l10n.t('The ECI language server did not start: {0}', reason));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The ECI language server did not start: {0}', reason));
+  }
   return { activationMs: performance.now() - started };
 }
 
