@@ -1,0 +1,151 @@
+// The parsed YAML tree seen by document path: where a parameter's key and value are written,
+// and the plain value of the document (aliases expanded within a budget).
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import type { ParsedDocument } from './parse';
+import type { DocPath } from './schema';
+
+/** Aliases may expand to at most this many nodes in total (a "billion laughs" document stops here). */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
+export interface Located {
+  /** The key node of the pair holding the value (absent for list items and the root). */
+  key?: Node;
+  /** The value node (absent when the key has no value). */
+  value?: Node;
+  /** The deepest path prefix that exists in the document (equals the path when everything was found). */
+  found: DocPath;
+}
+
+function keyString(pair: Pair): string | undefined {
+  const k = pair.key as unknown;
+  if (k === null || k === undefined) return undefined;
+  if (isScalar(k)) return k.value === null || k.value === undefined ? '' : String(k.value);
+  return undefined;
+}
+
+/** Finds the nodes of a document path; stops at the deepest part that exists. */
+export function locate(parsed: ParsedDocument, path: DocPath): Located {
+  let node: unknown = parsed.doc?.contents ?? undefined;
+  let key: Node | undefined;
+  const found: (string | number)[] = [];
+  for (const seg of path) {
+    if (isAlias(node) && parsed.doc) node = node.resolve(parsed.doc) ?? node;
+    if (typeof seg === 'number') {
+      if (!isSeq(node) || seg >= node.items.length) break;
+      node = node.items[seg];
+      key = undefined;
+    } else {
+      if (!isMap(node)) break;
+      const pair = node.items.find((p) => keyString(p as Pair) === seg) as Pair | undefined;
+      if (!pair) break;
+      key = (pair.key as Node) ?? undefined;
+      node = pair.value ?? undefined;
+    }
+    found.push(seg);
+  }
+  return { key, value: (node as Node | undefined) ?? undefined, found };
+}
+
+/** Offsets [start, end) of a node, trailing blanks excluded. */
+export function nodeOffsets(parsed: ParsedDocument, node: Node | undefined): [number, number] | undefined {
+  const r = node?.range;
+  if (!r) return undefined;
+  let end = Math.max(r[0], r[1]);
+  const text = parsed.text;
+  while (end > r[0] && /\s/.test(text[end - 1])) end--;
+  return [r[0], end];
+}
+
+/** Range of the first line of a node (a mapping's first key, a list's first item...). */
+export function firstLineRange(parsed: ParsedDocument, node: Node | undefined): Range | undefined {
+  const o = nodeOffsets(parsed, node);
+  if (!o) return undefined;
+  let [s, e] = o;
+  const nl = parsed.text.indexOf('\n', s);
+  if (nl >= 0 && nl < e) e = nl;
+  while (e > s && /\s/.test(parsed.text[e - 1])) e--;
+  if (e === s) e = Math.min(parsed.text.length, s + 1);
+  return parsed.range(s, e);
+}
+
+/** Range of the document's first non-empty, non-comment line (where document-level problems are shown). */
+export function documentStartRange(parsed: ParsedDocument): Range {
+  const text = parsed.text;
+  let i = 0;
+  while (i < text.length) {
+    const nl = text.indexOf('\n', i);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(i, end);
+    const t = line.trim();
+    if (t && !t.startsWith('#') && t !== '---') {
+      const s = i + (line.length - line.trimStart().length);
+      return parsed.range(s, i + line.trimEnd().length);
+    }
+    if (nl < 0) break;
+    i = nl + 1;
+    if (i > 1_000_000) break;
+  }
+  return parsed.range(0, Math.min(text.length, Math.max(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))));
+}
+
+/** The range where a problem with the value at `path` is shown: the scalar value, or the key of a collection/empty value. */
+export function valueRange(parsed: ParsedDocument, path: DocPath): Range {
+  const loc = locate(parsed, path);
+  if (loc.found.length === path.length) {
+    const v = loc.value;
+    if (v && (isScalar(v) || isAlias(v))) {
+      const o = nodeOffsets(parsed, v);
+      if (o && o[1] > o[0]) return parsed.range(o[0], o[1]);
+    }
+    if (loc.key) return keyRange(parsed, loc.key);
+    if (v) return firstLineRange(parsed, v) ?? documentStartRange(parsed);
+  }
+  return containerRange(parsed, loc);
+}
+
+/** The range of the key of the pair at `path` (or of the item's first line for list items). */
+export function keyRangeOf(parsed: ParsedDocument, path: DocPath): Range {
+  const loc = locate(parsed, path);
+  if (loc.found.length === path.length && loc.key) return keyRange(parsed, loc.key);
+  if (loc.found.length === path.length && loc.value) return firstLineRange(parsed, loc.value) ?? documentStartRange(parsed);
+  return containerRange(parsed, loc);
+}
+
+/** Where something missing from the mapping at `path` is reported: its key, an item's first line, or the document start. */
+export function parentRange(parsed: ParsedDocument, path: DocPath): Range {
+  const loc = locate(parsed, path);
+  return containerRange(parsed, loc);
+}
+
+function containerRange(parsed: ParsedDocument, loc: Located): Range {
+  if (loc.found.length === 0) return documentStartRange(parsed);
+  if (loc.key) return keyRange(parsed, loc.key);
+  return firstLineRange(parsed, loc.value) ?? documentStartRange(parsed);
+}
+
+function keyRange(parsed: ParsedDocument, key: Node): Range {
+  const o = nodeOffsets(parsed, key);
+  if (!o) return documentStartRange(parsed);
+  return parsed.range(o[0], Math.max(o[1], o[0] + 1));
+}
+
+export type ToValueResult = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/** The document's plain value; aliases expand up to MAX_ALIAS_EXPANSION nodes. */
+export function documentValue(parsed: ParsedDocument): ToValueResult {
+  const doc = parsed.doc;
+  if (!doc) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message.split('\n')[0] };
+  }
+}
+
+/** The source text of a scalar value as written (quotes included), for messages. */
+export function sourceOf(parsed: ParsedDocument, node: Node | undefined): string | undefined {
+  const o = nodeOffsets(parsed, node);
+  if (!o) return undefined;
+  return parsed.text.slice(o[0], Math.min(o[1], o[0] + 200));
+}

@@ -1,0 +1,365 @@
+// Completion: keys at any depth (present keys left out, required keys first), values (enums,
+// booleans, regions, the document's volume names) in block and flow style, quoted or not, and
+// snippets for whole structures. Reads the cursor's context from the text, so the line being
+// typed and broken documents complete too.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import { messagesFor, type Locale } from './messages';
+import {
+  allowedValuesOf,
+  childSchema,
+  resolveSchema,
+  schemaAtPath,
+  typesOf,
+  wirePathOf,
+  type DocPath,
+  type JsonSchema,
+} from './schema';
+import { ITEM, flowPosition, pathAt, scanLine, siblingKeys } from './cursor';
+import { enumValueMarkdown, isRequired, parameterMarkdown } from './docs';
+import { REGIONS } from './regions';
+import { SNIPPETS, expandSnippet, type Snippet, type SnippetPlace } from './snippets';
+import type { ParsedDocument } from './parse';
+import { documentValue } from './ast';
+
+export interface CompletionInput {
+  lines: readonly string[];
+  position: Position;
+  locale: Locale;
+  /** The parse of the same text (cached by the façade); used only for the document's volume names. */
+  parsed: () => ParsedDocument;
+}
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+interface Place {
+  kind: 'key' | 'value';
+  /** key: path of the mapping whose keys are offered; value: path of the value. */
+  path: DocPath;
+  /** Columns of the text the item replaces, on the cursor's line. */
+  from: number;
+  to: number;
+  /** key: keys already present. */
+  present: string[];
+  /** key: true inside a flow mapping (`{Name: a, |}`). */
+  flow: boolean;
+  /** key: the line already has `key:` after the token, insert the name only. */
+  nameOnly: boolean;
+  /** key: the column the key starts at, and the line's leading blank (for multi-line inserts). */
+  keyCol: number;
+  lineIndent: number;
+  /** key: the cursor starts a new list item (`- |`). */
+  newItem: boolean;
+  /** key: items must be written as a list item (`- Key: `) because the list marker is missing. */
+  needsDash: boolean;
+  /** value: the open quote the cursor is in. */
+  quote: '' | '"' | "'";
+}
+
+function isBlankOrComment(line: string): boolean {
+  const t = line.trim();
+  return t === '' || t.startsWith('#') || t === '---';
+}
+
+function inComment(before: string): boolean {
+  let quote = '';
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || before[i - 1] === ' ' || before[i - 1] === '\t')) return true;
+  }
+  return false;
+}
+
+const WORD = /[^\s:,{}[\]#"']/;
+
+export function complete(input: CompletionInput): CompletionList {
+  const { lines, position, locale } = input;
+  if (position.line < 0 || position.line >= lines.length) return EMPTY;
+  const lineText = lines[position.line].replace(/\r$/, '');
+  const c = Math.max(0, Math.min(position.character, lineText.length));
+  const before = lineText.slice(0, c);
+
+  if (lines.length < 2000 && lines.every(isBlankOrComment)) {
+    return { isIncomplete: false, items: [...snippetItems('document', [], position.line, 0, c, 0, locale), ...keyItemsFor(rootPlace(position.line, c), position.line, locale)] };
+  }
+  if (inComment(before)) return EMPTY;
+  const place = placeAt(lines, position.line, lineText, c);
+  if (!place) return EMPTY;
+  if (place.kind === 'key') {
+    const items = keyItemsFor(place, position.line, locale);
+    if (!place.flow) items.push(...snippetsFor(place, lines, position.line, locale));
+    return { isIncomplete: false, items };
+  }
+  return { isIncomplete: false, items: valueItems(place, position.line, locale, input.parsed) };
+}
+
+function rootPlace(line: number, c: number): Place {
+  return { kind: 'key', path: [], from: c, to: c, present: [], flow: false, nameOnly: false, keyCol: c, lineIndent: c, newItem: false, needsDash: false, quote: '' };
+}
+
+/** Reads what is being completed at column `c` of `lineText`. */
+export function placeAt(lines: readonly string[], lineNo: number, lineText: string, c: number): Place | undefined {
+  const before = lineText.slice(0, c);
+  const info = scanLine(before);
+  const lineIndent = lineText.length - lineText.trimStart().length;
+  let tokenEnd = c;
+  while (tokenEnd < lineText.length && WORD.test(lineText[tokenEnd])) tokenEnd++;
+  const base: Omit<Place, 'kind' | 'path' | 'from' | 'to'> = {
+    present: [],
+    flow: false,
+    nameOnly: false,
+    keyCol: 0,
+    lineIndent,
+    newItem: false,
+    needsDash: false,
+    quote: '',
+  };
+
+  const flowPlace = (parent: DocPath, text: string, textCol: number): Place | undefined => {
+    const fp = flowPosition(text);
+    if (!fp) return undefined;
+    const from = textCol + fp.tokenStart;
+    const to = fp.quote ? c : tokenEnd;
+    if (fp.inside === 'map') {
+      if (!fp.afterColon) {
+        return { ...base, kind: 'key', path: [...parent, ...fp.path], from, to, present: fp.keysSeen, flow: true, keyCol: from, nameOnly: /^\s*:/.test(lineText.slice(tokenEnd)) };
+      }
+      return { ...base, kind: 'value', path: [...parent, ...fp.path, fp.key], from, to, quote: fp.quote };
+    }
+    const itemPath = [...parent, ...fp.path, ITEM];
+    if (typesOf(schemaAtPath(itemPath)).includes('object')) {
+      return { ...base, kind: 'key', path: itemPath, from, to, flow: true, keyCol: from };
+    }
+    return { ...base, kind: 'value', path: itemPath, from, to, quote: fp.quote };
+  };
+
+  if (info.keyCol >= 0) {
+    // `Key: val|` — a value is being typed.
+    const { path, structural } = pathAt(lines, lineNo, info.keyCol);
+    if (!structural) return undefined;
+    const valuePath = [...path, info.key];
+    let vc = info.colonEnd;
+    while (vc < c && (before[vc] === ' ' || before[vc] === '\t')) vc++;
+    const text = before.slice(vc);
+    if (text.startsWith('{') || text.startsWith('[')) return flowPlace(valuePath, text, vc);
+    if (/^[|>&!*]/.test(text)) return undefined;
+    const quote = text.startsWith('"') ? '"' : text.startsWith("'") ? "'" : '';
+    const from = quote ? vc + 1 : vc;
+    let to = c;
+    if (!quote) {
+      to = c;
+      while (to < lineText.length && !/[\s#]/.test(lineText[to])) to++;
+    }
+    return { ...base, kind: 'value', path: valuePath, from, to, quote };
+  }
+
+  // No `key:` before the cursor: a key (or a list item's scalar) is being typed.
+  const contentCol = info.scalarCol >= 0 ? info.scalarCol : c;
+  const text = before.slice(contentCol);
+  const { path, structural } = pathAt(lines, lineNo, contentCol);
+  if (!structural) return undefined;
+  if (text.startsWith('{') || text.startsWith('[')) return flowPlace(path, text, contentCol);
+  const node = schemaAtPath(path);
+  const types = typesOf(node);
+  const newItem = info.dashes.length > 0 && info.dashes[info.dashes.length - 1] < contentCol;
+  if (types.includes('object')) {
+    const nameOnly = /^\s*:/.test(lineText.slice(tokenEnd));
+    return { ...base, kind: 'key', path, from: contentCol, to: tokenEnd, present: siblingKeys(lines, lineNo, contentCol), keyCol: contentCol, nameOnly, newItem };
+  }
+  if (types.includes('array')) {
+    const item = childSchema(node, ITEM);
+    if (typesOf(item).includes('object')) {
+      return { ...base, kind: 'key', path: [...path, ITEM], from: contentCol, to: tokenEnd, keyCol: contentCol, needsDash: true, newItem: true };
+    }
+    return { ...base, kind: 'value', path: [...path, ITEM], from: contentCol, to: tokenEnd, needsDash: true };
+  }
+  if (!node) return undefined;
+  const quote = text.startsWith('"') ? '"' : text.startsWith("'") ? "'" : '';
+  return { ...base, kind: 'value', path, from: quote ? contentCol + 1 : contentCol, to: quote ? c : tokenEnd, quote };
+}
+
+function range(line: number, from: number, to: number): Range {
+  return { start: { line, character: from }, end: { line, character: Math.max(from, to) } };
+}
+
+function typeDetail(node: JsonSchema | undefined): string {
+  const n = resolveSchema(node);
+  if (!n) return '';
+  const t = typesOf(n);
+  if (t.includes('array')) {
+    const item = childSchema(n, ITEM);
+    return `${typesOf(item).join(' | ') || 'any'}[]`;
+  }
+  return t.join(' | ');
+}
+
+function keyItemsFor(place: Place, line: number, locale: Locale): CompletionItem[] {
+  const node = resolveSchema(schemaAtPath(place.path));
+  if (!node?.properties) return [];
+  const items: CompletionItem[] = [];
+  // Items are inserted as is: continuation lines carry their full indentation.
+  const pad = ' '.repeat(place.keyCol + (place.needsDash ? 2 : 0));
+  const dash = place.needsDash ? '- ' : '';
+  for (const name of Object.keys(node.properties)) {
+    if (place.present.includes(name)) continue;
+    const childPath = [...place.path, name];
+    const child = resolveSchema(node.properties[name]);
+    const types = typesOf(child);
+    let insert: string;
+    let retrigger = false;
+    if (place.nameOnly) insert = name;
+    else if (place.flow) insert = `${name}: `;
+    else if (types.includes('object')) insert = `${name}:\n${pad}  `;
+    else if (types.includes('array')) insert = `${name}:\n${pad}  - `;
+    else {
+      insert = `${name}: `;
+      retrigger = allowedValuesOf(child).length > 0;
+    }
+    if (dash && !place.nameOnly) insert = dash + insert;
+    const required = isRequired(childPath);
+    const item: CompletionItem = {
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: typeDetail(child) + (required ? ` · ${messagesFor(locale).hoverRequired}` : ''),
+      documentation: { kind: 'markdown', value: parameterMarkdown(childPath, locale) },
+      sortText: `${required ? '0' : '1'}_${name}`,
+      filterText: name,
+      textEdit: { range: range(line, place.from, place.to), newText: insert },
+      insertTextFormat: InsertTextFormat.PlainText,
+      insertTextMode: InsertTextMode.asIs,
+    };
+    if (retrigger) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+    items.push(item);
+  }
+  return items;
+}
+
+/** Snippets offered where the cursor's key position matches their place. */
+function snippetsFor(place: Place, lines: readonly string[], line: number, locale: Locale): CompletionItem[] {
+  const p = place.path;
+  const places: SnippetPlace[] = [];
+  if (p.length === 0) places.push('root');
+  const list = p.length === 2 && typeof p[1] === 'number' ? p[0] : undefined;
+  const fresh = place.newItem && place.present.length === 0 && !place.needsDash;
+  if ((list === 'Container' || list === 'InitContainer') && fresh) places.push('container-item');
+  if (list === 'Container' && !place.newItem) places.push('container');
+  if (list === 'Volume' && fresh) places.push('volume-item');
+  const out: CompletionItem[] = [];
+  for (const pl of places) out.push(...snippetItems(pl, place.present, line, place.from, place.to, place.keyCol, locale, list));
+  void lines;
+  return out;
+}
+
+function snippetItems(place: SnippetPlace, present: string[], line: number, from: number, to: number, keyCol: number, locale: Locale, list?: string | number): CompletionItem[] {
+  const m = messagesFor(locale);
+  const out: CompletionItem[] = [];
+  const volumeItem = schemaAtPath(['Volume', ITEM]);
+  for (const s of SNIPPETS) {
+    if (s.place !== place) continue;
+    if (s.writes.some((w) => present.includes(w))) continue;
+    if (place === 'container' && present.includes('ReadinessProbe') && present.includes('LivenessProbe')) continue;
+    if (s.labelArg && s.place === 'volume-item' && !resolveSchema(volumeItem)?.properties?.[s.labelArg]) continue;
+    const label = snippetLabel(m, s, list);
+    const body = s.body.replace(/\n/g, '\n' + ' '.repeat(keyCol));
+    out.push({
+      label,
+      kind: CompletionItemKind.Snippet,
+      detail: m.snippetDetail,
+      documentation: { kind: 'markdown', value: '```yaml\n' + expandSnippet(s.body) + '\n```' },
+      sortText: `2_${s.id}`,
+      filterText: s.writes[0] ?? s.body.split(/[:\n]/)[0].replace(/\$\{\d+\|?:?/, ''),
+      textEdit: { range: range(line, from, to), newText: body },
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+    });
+  }
+  return out;
+}
+
+function snippetLabel(m: ReturnType<typeof messagesFor>, s: Snippet, list?: string | number): string {
+  if (s.label === 'volume') return m.snippetLabel.volume(s.labelArg ?? '');
+  if (s.id === 'container-item' && list === 'InitContainer') return m.snippetLabel.initContainer;
+  return m.snippetLabel[s.label];
+}
+
+/** A scalar as YAML must write it to stay a string (`"true"`, `"0644"`), or as is. */
+function yamlScalar(v: unknown, expectString: boolean): string {
+  if (typeof v !== 'string') return String(v);
+  const plainOk =
+    v !== '' &&
+    !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(v) &&
+    !/[:#]\s|\s$|:$/.test(v) &&
+    !(expectString && /^(true|false|null|~|yes|no|on|off|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i.test(v));
+  return plainOk ? v : JSON.stringify(v);
+}
+
+function valueItems(place: Place, line: number, locale: Locale, parsed: () => ParsedDocument): CompletionItem[] {
+  const node = resolveSchema(schemaAtPath(place.path));
+  if (!node) return [];
+  const m = messagesFor(locale);
+  const items: CompletionItem[] = [];
+  const expectString = typesOf(node).includes('string');
+  const r = range(line, place.from, place.to);
+  const dash = place.needsDash ? '- ' : '';
+  const add = (value: unknown, kind: CompletionItemKind, sort: string, detail: string, doc: string | undefined) => {
+    const text = place.quote ? String(value) : yamlScalar(value, expectString);
+    const item: CompletionItem = {
+      label: String(value),
+      kind,
+      detail,
+      sortText: sort,
+      filterText: String(value),
+      textEdit: { range: r, newText: dash + text },
+    };
+    if (doc) item.documentation = { kind: 'markdown', value: doc };
+    items.push(item);
+  };
+  const allowed = allowedValuesOf(node);
+  allowed.forEach((v, i) => {
+    add(v, typeof v === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember, `0_${String(i).padStart(3, '0')}`, wirePathOf(place.path), enumValueMarkdown(place.path, v, locale));
+  });
+  const path = place.path;
+  if (path.length === 1 && path[0] === 'RegionId' && !allowed.length) {
+    const seen = new Set<string>();
+    for (const ex of node.examples ?? []) {
+      if (typeof ex !== 'string' || seen.has(ex)) continue;
+      seen.add(ex);
+      const known = REGIONS.find((r) => r.id === ex);
+      add(ex, CompletionItemKind.Value, `0_${seen.size.toString().padStart(3, '0')}`, known ? known[locale] : m.regionDetail, undefined);
+    }
+    for (const region of REGIONS) {
+      if (seen.has(region.id)) continue;
+      seen.add(region.id);
+      add(region.id, CompletionItemKind.Value, `1_${seen.size.toString().padStart(3, '0')}`, region[locale], `${m.regionDetail}: ${region[locale]}`);
+    }
+  }
+  if (isVolumeMountName(path)) {
+    const value = documentValue(parsed());
+    const volumes = value.ok && value.value && typeof value.value === 'object' ? (value.value as Record<string, unknown>).Volume : undefined;
+    if (Array.isArray(volumes)) {
+      volumes.forEach((v, i) => {
+        if (!v || typeof v !== 'object' || typeof (v as Record<string, unknown>).Name !== 'string') return;
+        const vol = v as Record<string, unknown>;
+        const type = typeof vol.Type === 'string' ? vol.Type : '';
+        add(vol.Name, CompletionItemKind.Reference, `0_${String(i).padStart(3, '0')}`, m.volumeNameDetail(type), undefined);
+      });
+    }
+  }
+  return items;
+}
+
+function isVolumeMountName(path: DocPath): boolean {
+  return path.length === 5 && (path[0] === 'Container' || path[0] === 'InitContainer') && path[2] === 'VolumeMount' && path[4] === 'Name';
+}

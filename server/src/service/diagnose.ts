@@ -1,0 +1,347 @@
+// Diagnostics of a *.eci.yaml document: YAML syntax, the document schema (via ajv), the
+// cross-field rules of schemas/eci-rules.json, and the schema's x-warning annotations.
+// One defect gives one diagnostic; every diagnostic names the parameter by its wire path.
+import { isScalar, type Node } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { createSchemaAjv } from './schemaVocabulary';
+import type { ParsedDocument } from './parse';
+import { MAX_DOCUMENT_CHARS } from './parse';
+import { localeOf, messagesFor, type Locale, type Messages } from './messages';
+import {
+  childSchema,
+  documentSchema,
+  jsonType,
+  patternDescriptionOf,
+  resolveSchema,
+  ruleDefinition,
+  schemaAtPath,
+  typesOf,
+  warningMessageOf,
+  wirePathOf,
+  type DocPath,
+  type JsonSchema,
+} from './schema';
+import { documentStartRange, documentValue, keyRangeOf, locate, parentRange, valueRange } from './ast';
+import { nearest } from './suggest';
+import { RULE_CHECKERS } from './rules';
+import type { Anchor, RuleContext } from './rules/context';
+
+export const DIAGNOSTIC_SOURCE = 'eci';
+
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  if (!validator) validator = createSchemaAjv().validate;
+  return validator;
+}
+
+/** Extra data on a diagnostic, for quick fixes and machine-readable output. */
+export interface DiagnosticData {
+  /** The parameter's wire path (`Container[].Name`). */
+  path: string;
+  /** The suggested replacement (a key name or an enum value). */
+  suggestion?: string;
+  /** Missing required key, for `schema.required`. */
+  missing?: string;
+}
+
+export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] {
+  const loc = localeOf(locale);
+  const m = messagesFor(loc);
+  const out: Diagnostic[] = [];
+  for (const p of parsed.problems) {
+    out.push(diagnostic(p.range, syntaxMessage(m, p.code, p.message, parsed), p.code, DiagnosticSeverity.Error));
+  }
+  if (!parsed.doc && parsed.problems.length) return sortByPosition(out);
+  // With the YAML itself broken, schema findings would describe the parser's guess: report the syntax only.
+  if (parsed.problems.some((p) => p.code === 'yaml.syntax')) return sortByPosition(out);
+
+  const v = documentValue(parsed);
+  if (!v.ok) {
+    out.push(diagnostic(documentStartRange(parsed), m.aliasExpansion(v.reason), 'yaml.syntax', DiagnosticSeverity.Error));
+    return sortByPosition(out);
+  }
+  let value = v.value;
+  if (value === null || value === undefined) value = {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const kind = Array.isArray(value) ? m.kindList : m.kindScalar(JSON.stringify(value).slice(0, 60));
+    out.push(diagnostic(documentStartRange(parsed), m.notAMapping(kind), 'yaml.not-a-mapping', DiagnosticSeverity.Error));
+    return sortByPosition(out);
+  }
+  const root = value as Record<string, unknown>;
+  out.push(...schemaDiagnostics(parsed, root, m, loc));
+  out.push(...ruleDiagnostics(parsed, root, m, loc));
+  out.push(...warningDiagnostics(parsed, root, loc));
+  return sortByPosition(out);
+}
+
+function sortByPosition(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function diagnostic(range: Range, message: string, code: string, severity: DiagnosticSeverity, data?: DiagnosticData): Diagnostic {
+  const d: Diagnostic = { range, message, code, source: DIAGNOSTIC_SOURCE, severity };
+  if (data) d.data = data;
+  return d;
+}
+
+function syntaxMessage(m: Messages, code: string, english: string, parsed: ParsedDocument): string {
+  switch (code) {
+    case 'yaml.too-large':
+      return m.tooLarge(parsed.text.length, MAX_DOCUMENT_CHARS);
+    case 'yaml.multiple-documents':
+      return m.multipleDocuments();
+    case 'yaml.duplicate-key':
+      return m.duplicateKey(english);
+    default:
+      return m.yamlSyntax(english);
+  }
+}
+
+// ---------------------------------------------------------------- schema
+
+/** ajv's instancePath -> document path (list indexes as numbers, decided by the data). */
+function instancePath(pointer: string, root: unknown): (string | number)[] {
+  if (!pointer) return [];
+  const out: (string | number)[] = [];
+  let cur: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) {
+      const i = Number(seg);
+      out.push(i);
+      cur = cur[i];
+    } else {
+      out.push(seg);
+      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return out;
+}
+
+const CODE_OF_KEYWORD: Record<string, string> = {
+  additionalProperties: 'schema.unknown-key',
+  exclusiveMinimum: 'schema.minimum',
+  exclusiveMaximum: 'schema.maximum',
+  const: 'schema.enum',
+};
+
+/** Keywords whose findings are about the value itself; one of them per value is enough. */
+const VALUE_PRIORITY = ['type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minItems', 'maxItems'];
+
+function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
+  const validateFn = validate();
+  if (validateFn(root)) return [];
+  const errors = (validateFn.errors ?? []) as ErrorObject[];
+  // Composite keywords (anyOf/oneOf/if...) only summarise their branches' errors: drop them.
+  const relevant = errors.filter((e) => !['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', 'not', '$ref'].includes(e.keyword));
+  // One finding per value: keep the most basic keyword per instance path.
+  const byPath = new Map<string, ErrorObject>();
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of relevant) {
+    if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
+      const extra = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : (e.params as { additionalProperty: string }).additionalProperty;
+      const id = `${e.instancePath}\u0000${e.keyword}\u0000${extra}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(schemaDiagnostic(parsed, root, m, locale, e));
+      continue;
+    }
+    const prev = byPath.get(e.instancePath);
+    const rank = (k: string) => {
+      const i = VALUE_PRIORITY.indexOf(k);
+      return i < 0 ? VALUE_PRIORITY.length : i;
+    };
+    if (!prev || rank(e.keyword) < rank(prev.keyword)) byPath.set(e.instancePath, e);
+  }
+  // A value whose type is wrong reports only that, and nothing about what lies below it.
+  const typeBroken = [...byPath.values()].filter((e) => e.keyword === 'type').map((e) => e.instancePath);
+  for (const e of byPath.values()) {
+    if (typeBroken.some((p) => e.instancePath !== p && e.instancePath.startsWith(p + '/'))) continue;
+    out.push(schemaDiagnostic(parsed, root, m, locale, e));
+  }
+  return out;
+}
+
+function unitSuffix(node: JsonSchema | undefined): string {
+  const u = resolveSchema(node)?.['x-unit'];
+  return u ? ` ${u}` : '';
+}
+
+function typeName(m: Messages, t: string): string {
+  return m.typeNames[t] ?? t;
+}
+
+function describeActual(m: Messages, data: unknown): string {
+  const t = jsonType(data);
+  if (t === 'null') return m.typeNames.null;
+  if (t === 'object' || t === 'array') return typeName(m, t);
+  return `${typeName(m, t === 'integer' ? 'number' : t)} ${JSON.stringify(data).slice(0, 80)}`;
+}
+
+function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale, e: ErrorObject): Diagnostic {
+  const path = instancePath(e.instancePath, root);
+  const wire = wirePathOf(path);
+  const code = CODE_OF_KEYWORD[e.keyword] ?? `schema.${e.keyword}`;
+  const node = schemaAtPath(path);
+  const sev = DiagnosticSeverity.Error;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const full = [...path, key];
+      const parentSchema = resolveSchema(node);
+      const allowed = Object.keys(parentSchema?.properties ?? {});
+      let message = m.unknownKey(key, path.length ? wire : m.unknownKeyRoot);
+      let suggestion: string | undefined;
+      const dotted = key.split('.');
+      if (dotted.length > 1 && allowed.includes(dotted[0])) {
+        message += ' ' + m.dottedKey(key, nestedForm(dotted));
+      } else {
+        suggestion = nearest(key, allowed);
+        if (suggestion) message += ' ' + m.didYouMean(suggestion);
+        else if (allowed.length === 0) message += ' ' + m.noKeysAllowed;
+        else if (allowed.length <= 12) message += ' ' + m.allowedKeys(allowed);
+      }
+      return diagnostic(keyRangeOf(parsed, full), message, code, sev, { path: wirePathOf(full), ...(suggestion ? { suggestion } : {}) });
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const where = path.length ? m.requiredIn(wire) : m.requiredAtRoot;
+      return diagnostic(parentRange(parsed, path), m.required(wirePathOf([...path, missing]), where), code, sev, { path: wirePathOf([...path, missing]), missing });
+    }
+    case 'type': {
+      const expectedTypes = String((e.params as { type: string | string[] }).type).split(',');
+      const expected = expectedTypes.map((t) => typeName(m, t)).join(' / ');
+      const loc = locate(parsed, path);
+      const raw = scalarSource(parsed, loc.value);
+      let message: string;
+      if (typeof e.data === 'string' && raw && /^["']/.test(raw) && (expectedTypes.includes('number') || expectedTypes.includes('integer') || expectedTypes.includes('boolean')) && isLiteralOf(e.data, expectedTypes)) {
+        message = m.typeQuotedNumber(wire, expected, e.data);
+      } else if (expectedTypes.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') && raw && !/^["']/.test(raw)) {
+        message = m.typeUnquoteForString(wire, raw);
+      } else {
+        message = m.type(wire, expected, describeActual(m, e.data));
+      }
+      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire });
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues ?? []) : [(e.params as { allowedValue: unknown }).allowedValue];
+      const shown = JSON.stringify(e.data);
+      const caseMatch = typeof e.data === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === (e.data as string).toLowerCase()) : undefined;
+      const message =
+        caseMatch !== undefined ? m.enumCase(wire, shown, caseMatch) : e.keyword === 'const' ? m.constValue(wire, shown, allowed[0]) : m.enum(wire, shown, allowed);
+      const suggestion = caseMatch !== undefined ? String(caseMatch) : typeof e.data === 'string' ? nearest(e.data, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire, ...(suggestion ? { suggestion } : {}) });
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const limit = (e.params as { limit: number }).limit;
+      const message = m[e.keyword](wire, limit, e.data, unitSuffix(node));
+      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire });
+    }
+    case 'minLength':
+    case 'maxLength': {
+      const limit = (e.params as { limit: number }).limit;
+      const actual = typeof e.data === 'string' ? [...e.data].length : 0;
+      return diagnostic(valueRange(parsed, path), m[e.keyword](wire, limit, actual), code, sev, { path: wire });
+    }
+    case 'minItems':
+    case 'maxItems': {
+      const limit = (e.params as { limit: number }).limit;
+      const actual = Array.isArray(e.data) ? e.data.length : 0;
+      return diagnostic(keyRangeOf(parsed, path), m[e.keyword](wire, limit, actual), code, sev, { path: wire });
+    }
+    case 'pattern': {
+      const pattern = (e.params as { pattern: string }).pattern;
+      const hint = patternDescriptionOf(node, locale);
+      return diagnostic(valueRange(parsed, path), m.pattern(wire, JSON.stringify(e.data).slice(0, 100), pattern, hint), code, sev, { path: wire });
+    }
+    default:
+      return diagnostic(valueRange(parsed, path), m.genericSchema(wire, e.message ?? e.keyword), code, sev, { path: wire });
+  }
+}
+
+/** `ReadinessProbe.HttpGet.Path` -> `ReadinessProbe: {HttpGet: {Path: …}}`. */
+function nestedForm(parts: string[]): string {
+  let out = '…';
+  for (let i = parts.length - 1; i >= 0; i--) out = i === 0 ? `${parts[i]}: ${out}` : `{${parts[i]}: ${out}}`;
+  return out;
+}
+
+function scalarSource(parsed: ParsedDocument, node: Node | undefined): string | undefined {
+  if (!node || !isScalar(node) || !node.range) return undefined;
+  return parsed.text.slice(node.range[0], node.range[1]).trim();
+}
+
+function isLiteralOf(s: string, types: string[]): boolean {
+  const t = s.trim();
+  if ((types.includes('integer') || types.includes('number')) && t !== '' && Number.isFinite(Number(t))) {
+    return types.includes('number') || Number.isInteger(Number(t));
+  }
+  return types.includes('boolean') && (t === 'true' || t === 'false');
+}
+
+// ---------------------------------------------------------------- cross-field rules
+
+function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const ctx: RuleContext = {
+    value: root,
+    parsed,
+    m,
+    locale,
+    report(id: string, path: DocPath, message: string, anchor: Anchor = 'value') {
+      const rule = ruleDefinition(id);
+      if (!rule) throw new Error(`rule ${id} is not in schemas/eci-rules.json`);
+      const range = anchor === 'key' ? keyRangeOf(parsed, path) : anchor === 'parent' ? parentRange(parsed, path) : valueRange(parsed, path);
+      const dedupe = `${id}:${range.start.line}:${range.start.character}`;
+      if (seen.has(dedupe)) return;
+      seen.add(dedupe);
+      const severity = rule.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+      out.push(diagnostic(range, message, id, severity, { path: wirePathOf(path) }));
+    },
+  };
+  for (const checker of RULE_CHECKERS) {
+    try {
+      checker.check(ctx);
+    } catch (err) {
+      // A rule must never take diagnostics down; its failure is a bug, reported as such.
+      out.push(diagnostic(documentStartRange(parsed), `internal error in rule ${checker.ids.join(', ')}: ${(err as Error).message}`, checker.ids[0], DiagnosticSeverity.Warning));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- x-warning annotations
+
+function warningDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, locale: Locale): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (value: unknown, node: JsonSchema | undefined, path: (string | number)[]) => {
+    const n = resolveSchema(node);
+    if (!n) return;
+    if (Array.isArray(value)) {
+      if (!typesOf(n).includes('array')) return;
+      value.forEach((item, i) => walk(item, childSchema(n, i), [...path, i]));
+      return;
+    }
+    if (value && typeof value === 'object') {
+      if (!n.properties) return;
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        const child = childSchema(n, k);
+        if (!child) continue;
+        const w = child['x-warning'];
+        if (w && v !== null && v !== undefined) {
+          out.push(diagnostic(keyRangeOf(parsed, [...path, k]), warningMessageOf(w, locale), w.code, DiagnosticSeverity.Warning, { path: wirePathOf([...path, k]) }));
+        }
+        walk(v, child, [...path, k]);
+      }
+    }
+  };
+  walk(root, documentSchema, []);
+  return out;
+}

@@ -1,0 +1,129 @@
+// A parameter's documentation as markdown, from the schema: wire path, type, required-ness, default,
+// allowed values with their meanings, ranges and limits, example, description in the locale.
+// Hover shows it; completion items carry it.
+import { messagesFor, type Locale } from './messages';
+import {
+  descriptionOf,
+  enumDescriptionsOf,
+  resolveSchema,
+  schemaAtPath,
+  typesOf,
+  warningMessageOf,
+  wirePathOf,
+  type DocPath,
+  type JsonSchema,
+} from './schema';
+
+const cache = new Map<string, string>();
+
+function code(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return '`' + s.replace(/`/g, "'") + '`';
+}
+
+function typeLabel(node: JsonSchema, locale: Locale): string {
+  const m = messagesFor(locale);
+  const types = typesOf(node);
+  if (types.includes('array')) {
+    const item = resolveSchema(Array.isArray(node.items) ? node.items[0] : node.items);
+    const itemTypes = item ? typesOf(item) : [];
+    return m.hoverListOf(itemTypes.length ? itemTypes.join(' | ') : 'any');
+  }
+  return types.join(' | ') || 'any';
+}
+
+/** Whether the key `path[last]` is listed in its parent's `required`. */
+export function isRequired(path: DocPath): boolean {
+  if (!path.length) return false;
+  const last = path[path.length - 1];
+  if (typeof last === 'number') return false;
+  const parent = schemaAtPath(path.slice(0, -1));
+  return !!resolveSchema(parent)?.required?.includes(last);
+}
+
+/** The markdown documentation of the parameter at `path` (a document path). */
+export function parameterMarkdown(path: DocPath, locale: Locale): string {
+  const wire = wirePathOf(path);
+  const id = `${locale}\u0000${wire}\u0000${isRequired(path)}`;
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const node = schemaAtPath(path);
+  const md = node ? render(node, wire, isRequired(path), locale) : '';
+  cache.set(id, md);
+  return md;
+}
+
+function render(node: JsonSchema, wire: string, required: boolean, locale: Locale): string {
+  const m = messagesFor(locale);
+  const n = resolveSchema(node)!;
+  const lines: string[] = [];
+  lines.push(`**${wire}** · ${typeLabel(n, locale)} · ${required ? m.hoverRequired : m.hoverOptional}`);
+  const desc = descriptionOf(n, locale);
+  if (desc) lines.push('', desc);
+  const facts: string[] = [];
+  if (n.default !== undefined) facts.push(`${m.hoverDefault}: ${code(n.default)}`);
+  const unit = n['x-unit'];
+  const range = rangeText(n, locale);
+  if (range) facts.push(`${m.hoverRange}: ${range}${unit ? ` ${unit}` : ''}`);
+  else if (unit) facts.push(`${m.hoverUnit}: ${unit}`);
+  const length = lengthText(n.minLength, n.maxLength, locale);
+  if (length) facts.push(`${m.hoverLength}: ${length} ${m.characters}`);
+  const items = lengthText(n.minItems, n.maxItems, locale);
+  if (items) facts.push(`${m.hoverItems}: ${items}`);
+  if (n.pattern) {
+    const pd = (locale === 'ja' ? n['x-patternDescription-ja'] : undefined) ?? n['x-patternDescription'];
+    facts.push(`${m.hoverPattern}: ${pd ? `${pd} (${code(n.pattern)})` : code(n.pattern)}`);
+  }
+  if (n.examples && n.examples.length) facts.push(`${m.hoverExample}: ${n.examples.map(code).join(', ')}`);
+  if (facts.length) lines.push('', ...facts.map((f) => `- ${f}`));
+  const enumNode = resolveSchema(typesOf(n).includes('array') ? (Array.isArray(n.items) ? n.items[0] : n.items) : n);
+  if (enumNode?.enum && enumNode.enum.length) {
+    const meanings = enumDescriptionsOf(enumNode, locale);
+    lines.push('', `${m.hoverAllowed}:`);
+    enumNode.enum.forEach((v, i) => lines.push(`- ${code(v)}${meanings[i] ? ` — ${meanings[i]}` : ''}`));
+  }
+  const notes: string[] = [];
+  if (n['x-warning']) notes.push(`⚠ ${m.hoverWarning}: ${warningMessageOf(n['x-warning'], locale)}`);
+  if (n['x-secret']) notes.push(m.hoverSecret);
+  if (n['x-sdk'] === 'missing') notes.push(m.hoverSdkMissing);
+  if (n['x-sdk'] === 'undocumented') notes.push(m.hoverSdkUndocumented);
+  if (notes.length) lines.push('', ...notes);
+  return lines.join('\n');
+}
+
+function rangeText(n: JsonSchema, locale: Locale): string {
+  const m = messagesFor(locale);
+  const lo = n.minimum !== undefined ? { v: n.minimum, ex: false } : n.exclusiveMinimum !== undefined ? { v: n.exclusiveMinimum, ex: true } : undefined;
+  const hi = n.maximum !== undefined ? { v: n.maximum, ex: false } : n.exclusiveMaximum !== undefined ? { v: n.exclusiveMaximum, ex: true } : undefined;
+  if (lo && hi && !lo.ex && !hi.ex) return `${lo.v} – ${hi.v}`;
+  const parts: string[] = [];
+  if (lo) parts.push(lo.ex ? m.greaterThan(lo.v) : m.atLeast(lo.v));
+  if (hi) parts.push(hi.ex ? m.lessThan(hi.v) : m.atMost(hi.v));
+  return parts.join(', ');
+}
+
+function lengthText(min: number | undefined, max: number | undefined, locale: Locale): string {
+  const m = messagesFor(locale);
+  if (min !== undefined && max !== undefined) return `${min} – ${max}`;
+  if (min !== undefined) return m.atLeast(min);
+  if (max !== undefined) return m.atMost(max);
+  return '';
+}
+
+/** The markdown for one enum value: its meaning, and the parameter it belongs to. */
+export function enumValueMarkdown(path: DocPath, value: unknown, locale: Locale): string | undefined {
+  const node = resolveSchema(schemaAtPath(path));
+  if (!node) return undefined;
+  const m = messagesFor(locale);
+  const values = node.enum ?? (typesOf(node).includes('boolean') ? [true, false] : []);
+  const i = values.findIndex((v) => v === value || String(v) === String(value));
+  if (i < 0) return undefined;
+  const meaning = node.enum ? enumDescriptionsOf(node, locale)[i] : undefined;
+  const lines = [`**${code(values[i])}** — ${m.hoverValue(code(values[i]), wirePathOf(path))}`];
+  if (meaning) lines.push('', meaning);
+  else {
+    const desc = descriptionOf(node, locale);
+    if (desc) lines.push('', desc);
+  }
+  return lines.join('\n');
+}

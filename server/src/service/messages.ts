@@ -1,0 +1,314 @@
+// Every user-facing message of the language service, in English and Japanese.
+// Callers pick a table with `messagesFor(locale)`; both tables have the same keys (the type enforces it).
+
+export type Locale = 'en' | 'ja';
+
+/** `ja`, `ja-JP`, ... -> Japanese; anything else -> English. */
+export function localeOf(locale: string | undefined): Locale {
+  return locale && /^ja\b/i.test(locale) ? 'ja' : 'en';
+}
+
+const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+const en = {
+  // ---- syntax
+  tooLarge: (chars: number, max: number) =>
+    `The document has ${chars} characters; documents above ${max} characters are not analysed. A CreateContainerGroup request travels in one URL and cannot be this large.`,
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  duplicateKey: (detail: string) => `Duplicate key: ${detail}. Each parameter may appear once in a mapping.`,
+  multipleDocuments: () =>
+    'A *.eci.yaml file describes one container group: only the first YAML document is used. Move this document into a file of its own.',
+  aliasExpansion: (detail: string) =>
+    `The YAML aliases expand to too much data (${detail}). Write the values out instead of nesting aliases.`,
+  notAMapping: (kind: string) =>
+    `The document must be a mapping of CreateContainerGroup parameters (RegionId: ..., ContainerGroupName: ..., Container: ...), but it is ${kind}.`,
+  kindList: 'a list',
+  kindScalar: (v: string) => `the single value ${v}`,
+
+  // ---- schema
+  typeNames: {
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'a boolean (true or false)',
+    object: 'a mapping of keys',
+    array: 'a list',
+    null: 'empty',
+  } as Record<string, string>,
+  type: (path: string, expected: string, actual: string) => `${path} must be ${expected}, but it is ${actual}.`,
+  typeQuotedNumber: (path: string, expected: string, raw: string) =>
+    `${path} must be ${expected}, but "${raw}" is quoted, which makes it a string. Write it without quotes: ${raw}.`,
+  typeUnquoteForString: (path: string, raw: string) =>
+    `${path} must be a string, but ${raw} is read as a ${/^(true|false)$/i.test(raw) ? 'boolean' : 'number'}. Quote it: "${raw}".`,
+  required: (path: string, where: string) => `${path} is required ${where}, but it is missing.`,
+  requiredAtRoot: 'in the document',
+  requiredIn: (parent: string) => `in ${parent}`,
+  enum: (path: string, value: string, allowed: readonly unknown[]) =>
+    `${path} does not allow ${value}. Allowed values: ${list(allowed)}.`,
+  enumCase: (path: string, value: string, right: unknown) =>
+    `${path} does not allow ${value}: values are case-sensitive, write ${JSON.stringify(right)}.`,
+  minimum: (path: string, limit: number, actual: unknown, unit: string) =>
+    `${path} must be at least ${limit}${unit}, but it is ${String(actual)}.`,
+  exclusiveMinimum: (path: string, limit: number, actual: unknown, unit: string) =>
+    `${path} must be greater than ${limit}${unit}, but it is ${String(actual)}.`,
+  maximum: (path: string, limit: number, actual: unknown, unit: string) =>
+    `${path} must be at most ${limit}${unit}, but it is ${String(actual)}.`,
+  exclusiveMaximum: (path: string, limit: number, actual: unknown, unit: string) =>
+    `${path} must be less than ${limit}${unit}, but it is ${String(actual)}.`,
+  minLength: (path: string, limit: number, actual: number) =>
+    `${path} must have at least ${limit} character${limit === 1 ? '' : 's'}, but it has ${actual}.`,
+  maxLength: (path: string, limit: number, actual: number) =>
+    `${path} may have at most ${limit} characters, but it has ${actual}.`,
+  pattern: (path: string, value: string, pattern: string, hint: string) =>
+    `${path} has an invalid value ${value}: it must match ${pattern}.${hint ? ' ' + hint : ''}`,
+  minItems: (path: string, limit: number, actual: number) =>
+    `${path} needs at least ${limit} item${limit === 1 ? '' : 's'}, but it has ${actual}.`,
+  maxItems: (path: string, limit: number, actual: number) =>
+    `${path} may have at most ${limit} items, but it has ${actual}.`,
+  unknownKey: (key: string, parent: string) => `Unknown parameter ${key} in ${parent}.`,
+  unknownKeyRoot: 'the document',
+  didYouMean: (suggestion: string) => `Did you mean ${suggestion}?`,
+  dottedKey: (key: string, nested: string) => `Dotted names nest in YAML: write ${key} as ${nested}.`,
+  allowedKeys: (keys: readonly string[]) => `Allowed keys: ${keys.join(', ')}.`,
+  noKeysAllowed: 'It takes no parameters.',
+  constValue: (path: string, value: string, allowed: unknown) => `${path} does not allow ${value}. The only allowed value is ${JSON.stringify(allowed)}.`,
+  genericSchema: (path: string, detail: string) => `${path}: ${detail}.`,
+
+  // ---- cross-field rules (ids of schemas/eci-rules.json)
+  rule: {
+    probeNoHandler: (probe: string, handlers: readonly string[]) =>
+      `${probe} has no check method: set exactly one of ${handlers.join(', ')}.`,
+    probeManyHandlers: (probe: string, set: readonly string[]) =>
+      `${probe} sets ${set.join(' and ')}: a probe uses exactly one check method. Keep one of them.`,
+    lifecycleManyMethods: (hook: string, methods: readonly string[]) =>
+      `The ${hook} callback is set with more than one method (${methods.join(', ')}): use one of them only.`,
+    spotPriceLimitRequired: (strategy: string) =>
+      `SpotStrategy ${strategy} needs SpotPriceLimit, the highest hourly price you accept (e.g. 0.025).`,
+    spotPriceLimitDecimals: (value: string) =>
+      `SpotPriceLimit ${value} has more than 3 digits after the decimal point; the price is given to at most 3 decimals (e.g. 0.025).`,
+    spotPriceLimitIgnored: (strategy: string) =>
+      `SpotPriceLimit has no effect with SpotStrategy ${strategy}: it is used only with SpotStrategy SpotWithPriceLimit.`,
+    spotStrategyUnset: 'unset',
+    eipOptionWithoutAutoCreate: (key: string) =>
+      `${key} configures the EIP that ECI creates, so it needs AutoCreateEip: true (AutoCreateEip is not true here).`,
+    eipInstanceWithAutoCreate: () =>
+      'EipInstanceId binds an existing EIP, but AutoCreateEip: true creates a new one: set only one of them.',
+    ipv6BandwidthWithoutEnable: () =>
+      'Ipv6GatewayBandwidth applies only when Ipv6GatewayBandwidthEnable is true; set Ipv6GatewayBandwidthEnable: true or remove it.',
+    vswitchTooMany: (count: number, max: number) =>
+      `VSwitchId lists ${count} vSwitch IDs; at most ${max} are allowed, separated by commas.`,
+    vswitchEmptyEntry: () => 'VSwitchId has an empty entry: write the vSwitch IDs separated by single commas (vsw-a,vsw-b).',
+    scheduleStrategySingle: () =>
+      'ScheduleStrategy chooses among several vSwitches, but VSwitchId lists fewer than two: it has no effect.',
+    duplicateContainerName: (name: string, first: string) =>
+      `Container name ${JSON.stringify(name)} is already used by ${first}: container names must be unique across Container and InitContainer (the service answers InvalidParameter.DuplicatedName).`,
+    initContainerMissing: (path: string, keys: readonly string[]) =>
+      `${path} has no ${keys.join(' and ')}: an init container without an image cannot run and one without a name cannot be told apart. Set both Name and Image.`,
+    ttyForBash: (path: string) =>
+      `${path}.Command runs /bin/bash, which exits at once without a terminal: set Tty: true.`,
+    duplicateVolumeName: (name: string) =>
+      `Volume name ${JSON.stringify(name)} is defined more than once: volume names must be unique (the service answers InvalidParameter.DuplicatedVolumeName).`,
+    unknownVolume: (name: string, defined: readonly string[]) =>
+      defined.length
+        ? `VolumeMount.Name ${JSON.stringify(name)} names no volume: defined volumes are ${defined.map((d) => JSON.stringify(d)).join(', ')}.`
+        : `VolumeMount.Name ${JSON.stringify(name)} names no volume: the document defines no Volume. Add it under Volume.`,
+    volumeSettingsOfOtherType: (settings: string, type: string) =>
+      `Volume settings ${settings} do not go with Type ${type}: a ${type} volume takes only ${type} settings.`,
+    volumeSettingsWithoutType: (settings: string) =>
+      `Volume settings ${settings} need Type: ${settings} on the same volume.`,
+    configFileNotBase64: (path: string) =>
+      `${path} must be Base64-encoded (A-Z a-z 0-9 + / and = padding, length a multiple of 4). Encode the file's content, e.g. with base64.`,
+    configFileTooLarge: (bytes: number, max: number) =>
+      `This configuration file is ${bytes} bytes once decoded; one file may be at most ${max} bytes (32 KB).`,
+    configVolumeTooLarge: (chars: number, max: number) =>
+      `The Content values of this ConfigFile volume total ${chars} characters; at most ${max} (60 KB) are allowed per volume.`,
+    modeNotOctal: (path: string, value: string) =>
+      `${path} ${value} is not an octal permission: write up to 4 digits 0-7, e.g. 0644.`,
+    flexOptionsNotJson: (detail: string) =>
+      `FlexVolume.Options must be a JSON object in a string, e.g. '{"volumeId":"d-xxx","performanceLevel":"PL1"}': ${detail}.`,
+    flexOptionsNotObject: 'it is not a JSON object',
+    flexOptionsUnknownKey: (key: string, allowed: readonly string[], suggestion?: string) =>
+      `FlexVolume.Options has an unknown key ${JSON.stringify(key)} for a cloud disk${suggestion ? ` (did you mean ${suggestion}?)` : ''}; keys are ${allowed.join(', ')}.`,
+    flexOptionsNotBoolean: (key: string) => `FlexVolume.Options ${key} must be true or false.`,
+    flexVolumeSize: (value: string, min: number, max: number) =>
+      `FlexVolume.Options volumeSize ${value} is outside ${min}..${max} GiB (a whole number of GiB).`,
+    flexKmsWithoutEncrypted: () =>
+      'FlexVolume.Options sets kmsKeyId but not "encrypted": true; a KMS key is used only for an encrypted disk (the service answers InvalidParameter.KMS.EncryptedIllegal).',
+    duplicateTagKey: (key: string) => `Tag key ${JSON.stringify(key)} is used more than once: tag keys must be unique.`,
+    netRawTicket: () => 'NET_RAW is not enabled by default: submit a ticket to Alibaba Cloud before adding it, or the request is rejected.',
+    windowsBeta: () => 'OsType Windows is in beta: submit a ticket to Alibaba Cloud first.',
+    dnsNoneWithoutConfig: () =>
+      'DnsPolicy None uses the settings of DnsConfig, but there is no DnsConfig (NameServer, Search or Option): the instance gets no DNS configuration.',
+  },
+
+  // ---- hover / completion
+  hoverRequired: 'required',
+  hoverOptional: 'optional',
+  hoverDefault: 'Default',
+  hoverAllowed: 'Allowed values',
+  hoverRange: 'Range',
+  hoverLength: 'Length',
+  hoverItems: 'Items',
+  hoverPattern: 'Format',
+  hoverExample: 'Example',
+  hoverUnit: 'Unit',
+  hoverSdkMissing: 'Not in the SDK model @alicloud/eci20180808 2.0.3: sent as an extra query parameter.',
+  hoverSdkUndocumented: 'In the SDK model, not documented by the API reference.',
+  hoverSecret: 'Secret: masked in every output.',
+  hoverWarning: 'Caution',
+  hoverListOf: (t: string) => `list of ${t}`,
+  hoverValue: (value: string, path: string) => `Value ${value} of ${path}`,
+  atLeast: (n: number | string) => `at least ${n}`,
+  atMost: (n: number | string) => `at most ${n}`,
+  greaterThan: (n: number | string) => `greater than ${n}`,
+  lessThan: (n: number | string) => `less than ${n}`,
+  characters: 'characters',
+  snippetLabel: {
+    document: 'New container group (minimal valid document)',
+    container: 'Container (name, image, resources, port)',
+    initContainer: 'Init container',
+    httpProbe: 'HTTP probe',
+    tcpProbe: 'TCP probe',
+    execProbe: 'Exec probe',
+    spot: 'Spot instance (price limit)',
+    volume: (type: string) => `Volume: ${type}`,
+  },
+  snippetDetail: 'snippet',
+  regionDetail: 'Alibaba Cloud region',
+  volumeNameDetail: (type: string) => `Volume defined in this document${type ? ` (${type})` : ''}`,
+};
+
+export type Messages = typeof en;
+
+const ja: Messages = {
+  tooLarge: (chars, max) =>
+    `ドキュメントは ${chars} 文字あります。${max} 文字を超えるドキュメントは解析しません。CreateContainerGroup リクエストは 1 つの URL で送られるため、このサイズにはできません。`,
+  yamlSyntax: (detail) => `YAML 構文エラー: ${detail}`,
+  duplicateKey: (detail) => `キーが重複しています: ${detail}。各パラメータは 1 つのマッピングに 1 回だけ書けます。`,
+  multipleDocuments: () =>
+    '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。このドキュメントは別のファイルに移してください。',
+  aliasExpansion: (detail) => `YAML のエイリアスが展開されるデータが多すぎます (${detail})。エイリアスを入れ子にせず、値を直接書いてください。`,
+  notAMapping: (kind) =>
+    `ドキュメントは CreateContainerGroup のパラメータのマッピング (RegionId: ..., ContainerGroupName: ..., Container: ...) である必要がありますが、${kind}です。`,
+  kindList: 'リスト',
+  kindScalar: (v) => `単一の値 ${v} `,
+
+  typeNames: {
+    string: '文字列',
+    integer: '整数',
+    number: '数値',
+    boolean: 'ブール値 (true または false)',
+    object: 'キーのマッピング',
+    array: 'リスト',
+    null: '空',
+  },
+  type: (path, expected, actual) => `${path} は${expected}である必要がありますが、${actual}です。`,
+  typeQuotedNumber: (path, expected, raw) =>
+    `${path} は${expected}である必要がありますが、"${raw}" は引用符で囲まれているため文字列になります。引用符なしで ${raw} と書いてください。`,
+  typeUnquoteForString: (path, raw) =>
+    `${path} は文字列である必要がありますが、${raw} は${/^(true|false)$/i.test(raw) ? 'ブール値' : '数値'}として読まれます。"${raw}" のように引用符で囲んでください。`,
+  required: (path, where) => `${path} は${where}必須ですが、ありません。`,
+  requiredAtRoot: 'ドキュメントに',
+  requiredIn: (parent) => `${parent} に`,
+  enum: (path, value, allowed) => `${path} に ${value} は指定できません。指定できる値: ${list(allowed)}。`,
+  enumCase: (path, value, right) => `${path} に ${value} は指定できません。値は大文字と小文字を区別します。${JSON.stringify(right)} と書いてください。`,
+  minimum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 以上である必要がありますが、${String(actual)} です。`,
+  exclusiveMinimum: (path, limit, actual, unit) => `${path} は ${limit}${unit} より大きい必要がありますが、${String(actual)} です。`,
+  maximum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 以下である必要がありますが、${String(actual)} です。`,
+  exclusiveMaximum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 未満である必要がありますが、${String(actual)} です。`,
+  minLength: (path, limit, actual) => `${path} は ${limit} 文字以上である必要がありますが、${actual} 文字です。`,
+  maxLength: (path, limit, actual) => `${path} は ${limit} 文字以下である必要がありますが、${actual} 文字です。`,
+  pattern: (path, value, pattern, hint) => `${path} の値 ${value} は無効です。${pattern} に一致する必要があります。${hint}`,
+  minItems: (path, limit, actual) => `${path} には ${limit} 個以上の要素が必要ですが、${actual} 個です。`,
+  maxItems: (path, limit, actual) => `${path} の要素は ${limit} 個までですが、${actual} 個あります。`,
+  unknownKey: (key, parent) => `${parent} に不明なパラメータ ${key} があります。`,
+  unknownKeyRoot: 'ドキュメント',
+  didYouMean: (suggestion) => `${suggestion} のことですか?`,
+  dottedKey: (key, nested) => `ドット区切りの名前は YAML では入れ子にします: ${key} は ${nested} と書いてください。`,
+  allowedKeys: (keys) => `指定できるキー: ${keys.join(', ')}。`,
+  noKeysAllowed: 'パラメータはありません。',
+  constValue: (path, value, allowed) => `${path} に ${value} は指定できません。指定できる値は ${JSON.stringify(allowed)} だけです。`,
+  genericSchema: (path, detail) => `${path}: ${detail}。`,
+
+  rule: {
+    probeNoHandler: (probe, handlers) => `${probe} にチェック方法がありません。${handlers.join('、')} のいずれか 1 つを指定してください。`,
+    probeManyHandlers: (probe, set) => `${probe} に ${set.join(' と ')} が指定されています。プローブのチェック方法は 1 つだけです。どれか 1 つを残してください。`,
+    lifecycleManyMethods: (hook, methods) => `${hook} コールバックに複数の方式 (${methods.join('、')}) が指定されています。1 つの方式だけを使ってください。`,
+    spotPriceLimitRequired: (strategy) => `SpotStrategy ${strategy} には SpotPriceLimit (許容する最大時間単価、例: 0.025) が必要です。`,
+    spotPriceLimitDecimals: (value) => `SpotPriceLimit ${value} は小数点以下が 3 桁を超えています。価格は小数点以下 3 桁までです (例: 0.025)。`,
+    spotPriceLimitIgnored: (strategy) => `SpotStrategy ${strategy} では SpotPriceLimit は効果がありません。SpotPriceLimit は SpotStrategy SpotWithPriceLimit の場合にのみ使われます。`,
+    spotStrategyUnset: '未指定',
+    eipOptionWithoutAutoCreate: (key) => `${key} は ECI が作成する EIP の設定なので、AutoCreateEip: true が必要です (ここでは AutoCreateEip が true ではありません)。`,
+    eipInstanceWithAutoCreate: () => 'EipInstanceId は既存の EIP をバインドしますが、AutoCreateEip: true は新しい EIP を作成します。どちらか一方だけを指定してください。',
+    ipv6BandwidthWithoutEnable: () => 'Ipv6GatewayBandwidth は Ipv6GatewayBandwidthEnable が true の場合にのみ有効です。Ipv6GatewayBandwidthEnable: true を指定するか、削除してください。',
+    vswitchTooMany: (count, max) => `VSwitchId に ${count} 個の vSwitch ID があります。カンマ区切りで最大 ${max} 個までです。`,
+    vswitchEmptyEntry: () => 'VSwitchId に空の項目があります。vSwitch ID を 1 つのカンマで区切って書いてください (vsw-a,vsw-b)。',
+    scheduleStrategySingle: () => 'ScheduleStrategy は複数の vSwitch から選択しますが、VSwitchId の vSwitch が 2 つ未満なので効果がありません。',
+    duplicateContainerName: (name, first) => `コンテナ名 ${JSON.stringify(name)} は ${first} で既に使われています。コンテナ名は Container と InitContainer を通して一意である必要があります (サービスは InvalidParameter.DuplicatedName を返します)。`,
+    initContainerMissing: (path, keys) => `${path} に ${keys.join(' と ')} がありません。イメージのない init コンテナは実行できず、名前のないものは区別できません。Name と Image の両方を指定してください。`,
+    ttyForBash: (path) => `${path}.Command は /bin/bash を実行しますが、端末がないとすぐに終了します。Tty: true を指定してください。`,
+    duplicateVolumeName: (name) => `ボリューム名 ${JSON.stringify(name)} が複数回定義されています。ボリューム名は一意である必要があります (サービスは InvalidParameter.DuplicatedVolumeName を返します)。`,
+    unknownVolume: (name, defined) =>
+      defined.length
+        ? `VolumeMount.Name ${JSON.stringify(name)} に該当するボリュームがありません。定義済みのボリューム: ${defined.map((d) => JSON.stringify(d)).join(', ')}。`
+        : `VolumeMount.Name ${JSON.stringify(name)} に該当するボリュームがありません。ドキュメントに Volume が定義されていません。Volume に追加してください。`,
+    volumeSettingsOfOtherType: (settings, type) => `ボリューム設定 ${settings} は Type ${type} と一致しません。${type} ボリュームには ${type} の設定だけを指定できます。`,
+    volumeSettingsWithoutType: (settings) => `ボリューム設定 ${settings} には同じボリュームに Type: ${settings} が必要です。`,
+    configFileNotBase64: (path) => `${path} は Base64 でエンコードする必要があります (A-Z a-z 0-9 + / と = のパディング、長さは 4 の倍数)。base64 などでファイルの内容をエンコードしてください。`,
+    configFileTooLarge: (bytes, max) => `この設定ファイルはデコード後 ${bytes} バイトです。1 ファイルは最大 ${max} バイト (32 KB) です。`,
+    configVolumeTooLarge: (chars, max) => `この ConfigFile ボリュームの Content の合計は ${chars} 文字です。1 ボリュームあたり最大 ${max} 文字 (60 KB) です。`,
+    modeNotOctal: (path, value) => `${path} ${value} は 8 進数のパーミッションではありません。0〜7 の数字を 4 桁まで (例: 0644) 書いてください。`,
+    flexOptionsNotJson: (detail) => `FlexVolume.Options は文字列中の JSON オブジェクトである必要があります (例: '{"volumeId":"d-xxx","performanceLevel":"PL1"}'): ${detail}。`,
+    flexOptionsNotObject: 'JSON オブジェクトではありません',
+    flexOptionsUnknownKey: (key, allowed, suggestion) =>
+      `FlexVolume.Options にクラウドディスクでは不明なキー ${JSON.stringify(key)} があります${suggestion ? ` (${suggestion} のことですか?)` : ''}。キーは ${allowed.join(', ')} です。`,
+    flexOptionsNotBoolean: (key) => `FlexVolume.Options の ${key} は true または false である必要があります。`,
+    flexVolumeSize: (value, min, max) => `FlexVolume.Options の volumeSize ${value} は ${min}〜${max} GiB (GiB 単位の整数) の範囲外です。`,
+    flexKmsWithoutEncrypted: () => 'FlexVolume.Options に kmsKeyId がありますが "encrypted": true がありません。KMS キーは暗号化ディスクにのみ使われます (サービスは InvalidParameter.KMS.EncryptedIllegal を返します)。',
+    duplicateTagKey: (key) => `タグキー ${JSON.stringify(key)} が複数回使われています。タグキーは一意である必要があります。`,
+    netRawTicket: () => 'NET_RAW はデフォルトでは有効ではありません。追加する前に Alibaba Cloud にチケットを提出してください。提出しないとリクエストは拒否されます。',
+    windowsBeta: () => 'OsType Windows はベータ版です。先に Alibaba Cloud にチケットを提出してください。',
+    dnsNoneWithoutConfig: () => 'DnsPolicy None は DnsConfig の設定を使いますが、DnsConfig (NameServer、Search、Option) がありません。インスタンスには DNS 設定がありません。',
+  },
+
+  hoverRequired: '必須',
+  hoverOptional: '任意',
+  hoverDefault: 'デフォルト値',
+  hoverAllowed: '指定できる値',
+  hoverRange: '範囲',
+  hoverLength: '長さ',
+  hoverItems: '要素数',
+  hoverPattern: '形式',
+  hoverExample: '例',
+  hoverUnit: '単位',
+  hoverSdkMissing: 'SDK モデル @alicloud/eci20180808 2.0.3 にはありません。追加のクエリパラメータとして送信されます。',
+  hoverSdkUndocumented: 'SDK モデルにはありますが、API リファレンスには記載されていません。',
+  hoverSecret: 'シークレット: すべての出力でマスクされます。',
+  hoverWarning: '注意',
+  hoverListOf: (t) => `${t}のリスト`,
+  hoverValue: (value, path) => `${path} の値 ${value}`,
+  atLeast: (n) => `${n} 以上`,
+  atMost: (n) => `${n} 以下`,
+  greaterThan: (n) => `${n} より大きい`,
+  lessThan: (n) => `${n} 未満`,
+  characters: '文字',
+  snippetLabel: {
+    document: '新しいコンテナグループ (最小の有効なドキュメント)',
+    container: 'コンテナ (名前、イメージ、リソース、ポート)',
+    initContainer: 'init コンテナ',
+    httpProbe: 'HTTP プローブ',
+    tcpProbe: 'TCP プローブ',
+    execProbe: 'Exec プローブ',
+    spot: 'スポットインスタンス (上限価格)',
+    volume: (type) => `ボリューム: ${type}`,
+  },
+  snippetDetail: 'スニペット',
+  regionDetail: 'Alibaba Cloud リージョン',
+  volumeNameDetail: (type) => `このドキュメントで定義されたボリューム${type ? ` (${type})` : ''}`,
+};
+
+const tables: Record<Locale, Messages> = { en, ja };
+
+export function messagesFor(locale: string | undefined): Messages {
+  return tables[localeOf(locale)];
+}

@@ -1,0 +1,55 @@
+// ConfigFile volume rules: Base64 content, 32 KB per file, 60 KB per volume, octal modes.
+import { isScalar } from 'yaml';
+import { locate } from '../ast';
+import { wirePathOf } from '../schema';
+import { objectItems, present, isObject, type RuleChecker } from './context';
+
+/** One file, decoded (reference line 1678). */
+const MAX_FILE_BYTES = 32 * 1024;
+/** All Content values of one volume, as Base64 text (reference line 1626). */
+const MAX_VOLUME_CHARS = 60 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function isBase64(s: string): boolean {
+  return s.length % 4 === 0 && BASE64.test(s);
+}
+
+function decodedBytes(s: string): number {
+  const padding = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  return (s.length / 4) * 3 - padding;
+}
+
+export const configFileRules: RuleChecker = {
+  ids: ['config-file.base64', 'config-file.max-file-size', 'config-file.max-volume-size', 'config-file.mode-octal'],
+  check(ctx) {
+    for (const [i, vol] of objectItems(ctx.value.Volume)) {
+      const cfg = vol.ConfigFileVolume;
+      if (!isObject(cfg)) continue;
+      const checkMode = (path: (string | number)[]) => {
+        const node = locate(ctx.parsed, path).value;
+        if (!node || !isScalar(node) || !node.range) return;
+        const written = ctx.parsed.text.slice(node.range[0], node.range[1]).trim().replace(/^["']|["']$/g, '');
+        if (!/^[0-7]{1,4}$/.test(written)) ctx.report('config-file.mode-octal', path, ctx.m.rule.modeNotOctal(wirePathOf(path), written));
+      };
+      if (present(cfg, 'DefaultMode')) checkMode(['Volume', i, 'ConfigFileVolume', 'DefaultMode']);
+      let total = 0;
+      const files = objectItems(cfg.ConfigFileToPath);
+      for (const [j, file] of files) {
+        const path = ['Volume', i, 'ConfigFileVolume', 'ConfigFileToPath', j];
+        if (present(file, 'Mode')) checkMode([...path, 'Mode']);
+        if (typeof file.Content !== 'string') continue;
+        total += file.Content.length;
+        if (!isBase64(file.Content)) {
+          ctx.report('config-file.base64', [...path, 'Content'], ctx.m.rule.configFileNotBase64(wirePathOf([...path, 'Content'])));
+          continue;
+        }
+        const bytes = decodedBytes(file.Content);
+        if (bytes > MAX_FILE_BYTES) ctx.report('config-file.max-file-size', [...path, 'Content'], ctx.m.rule.configFileTooLarge(bytes, MAX_FILE_BYTES));
+      }
+      if (total > MAX_VOLUME_CHARS) {
+        ctx.report('config-file.max-volume-size', ['Volume', i, 'ConfigFileVolume', 'ConfigFileToPath'], ctx.m.rule.configVolumeTooLarge(total, MAX_VOLUME_CHARS), 'key');
+      }
+    }
+  },
+};

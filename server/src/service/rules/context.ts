@@ -1,0 +1,52 @@
+// What a cross-field rule sees and how it reports. Each rule id of schemas/eci-rules.json is
+// implemented once, in the family file of server/src/service/rules/ that its id prefix names.
+import type { ParsedDocument } from '../parse';
+import type { Messages, Locale } from '../messages';
+import type { DocPath } from '../schema';
+
+/** Where a finding is shown: the key of the parameter, its value, or (for something missing) its parent. */
+export type Anchor = 'key' | 'value' | 'parent';
+
+export interface RuleContext {
+  /** The document's value; rules run only when it is a mapping. */
+  readonly value: Record<string, unknown>;
+  readonly parsed: ParsedDocument;
+  readonly m: Messages;
+  readonly locale: Locale;
+  /** Reports a finding of rule `id` about the parameter at `path` (severity comes from the rules file). */
+  report(id: string, path: DocPath, message: string, anchor?: Anchor): void;
+}
+
+export interface RuleChecker {
+  /** The rule ids of schemas/eci-rules.json this checker implements. */
+  readonly ids: readonly string[];
+  check(ctx: RuleContext): void;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The mapping items of a list parameter, with their indexes; other items are skipped. */
+export function objectItems(v: unknown): [number, Record<string, unknown>][] {
+  if (!Array.isArray(v)) return [];
+  const out: [number, Record<string, unknown>][] = [];
+  v.forEach((item, i) => {
+    if (isObject(item)) out.push([i, item]);
+  });
+  return out;
+}
+
+/** The containers and init containers, each with the path of its list. */
+export function allContainers(root: Record<string, unknown>): { list: 'Container' | 'InitContainer'; index: number; item: Record<string, unknown> }[] {
+  const out: { list: 'Container' | 'InitContainer'; index: number; item: Record<string, unknown> }[] = [];
+  for (const list of ['Container', 'InitContainer'] as const) {
+    for (const [index, item] of objectItems(root[list])) out.push({ list, index, item });
+  }
+  return out;
+}
+
+/** True when a key is present with a value (YAML `Key:` with nothing after it reads as null). */
+export function present(obj: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== null && obj[key] !== undefined;
+}

@@ -1,0 +1,38 @@
+// Volume rules: unique names, mounts naming a defined volume, settings matching the volume's Type.
+import { childSchema, isObjectSchema, schemaAtPath } from '../schema';
+import { allContainers, objectItems, present, type RuleChecker } from './context';
+
+/** The settings objects a volume item may carry (EmptyDirVolume, NFSVolume, ...), read from the schema. */
+function volumeKinds(): string[] {
+  const item = schemaAtPath(['Volume', 0]);
+  return Object.keys(item?.properties ?? {}).filter((k) => isObjectSchema(childSchema(item, k)));
+}
+
+export const volumeRules: RuleChecker = {
+  ids: ['volume.duplicate-name', 'volume-mount.unknown-volume', 'volume.type-mismatch'],
+  check(ctx) {
+    const volumes = objectItems(ctx.value.Volume);
+    const names: string[] = [];
+    for (const [i, vol] of volumes) {
+      if (typeof vol.Name !== 'string') continue;
+      if (names.includes(vol.Name)) ctx.report('volume.duplicate-name', ['Volume', i, 'Name'], ctx.m.rule.duplicateVolumeName(vol.Name));
+      else names.push(vol.Name);
+    }
+    for (const { list, index, item } of allContainers(ctx.value)) {
+      for (const [j, mount] of objectItems(item.VolumeMount)) {
+        if (typeof mount.Name !== 'string') continue;
+        if (!names.includes(mount.Name)) ctx.report('volume-mount.unknown-volume', [list, index, 'VolumeMount', j, 'Name'], ctx.m.rule.unknownVolume(mount.Name, names));
+      }
+    }
+    const kinds = volumeKinds();
+    for (const [i, vol] of volumes) {
+      const settings = kinds.filter((k) => present(vol, k));
+      const type = typeof vol.Type === 'string' ? vol.Type : undefined;
+      if (type && kinds.includes(type)) {
+        for (const s of settings) if (s !== type) ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsOfOtherType(s, type), 'key');
+      } else if (!type && !present(vol, 'Type')) {
+        for (const s of settings) ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsWithoutType(s), 'key');
+      }
+    }
+  },
+};
