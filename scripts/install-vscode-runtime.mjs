@@ -111,23 +111,26 @@ const USER_SETTINGS = {
 };
 
 /**
- * Starts code-server for one session, in a scratch folder of its own (`.vscode-test/sessions/NAME-…`)
- * holding HOME, the user-data and extensions folders and a copy of `workspaceSource` (edits made in
- * the browser must never reach the project's files). Listens on 127.0.0.1 on a free port.
+ * Starts code-server for one session, in a scratch folder of its own (`.vscode-test/sessions/NAME-…`,
+ * or `sessionDir`) holding HOME, the user-data and extensions folders and a copy of `workspaceSource`
+ * (tests: edits made in the browser must never reach the project's files), or opening `workspace`
+ * itself (npm start). Listens on 127.0.0.1, on `port` or a free one.
  *   smokeTestDriver  lets a window take extensionDevelopmentPath/extensionTestsPath from its URL
  *   vsix             a packaged extension to install first
  *   env              extra environment for code-server and its extension host
  * Returns { url, port, workspace, sessionDir, output(), stop() }; stop() ends the whole process group.
  */
-export async function startCodeServer(runtime, { name, workspaceSource, smokeTestDriver = false, vsix, env = {}, settings = {}, port = 0 } = {}) {
-  const sessionDir = join(runtimeDir, '..', 'sessions', `${name}-${process.pid}-${Date.now()}`);
+export async function startCodeServer(runtime, { name, workspaceSource, workspace: openFolder, sessionDir: fixedSessionDir, smokeTestDriver = false, vsix, env = {}, settings = {}, port = 0 } = {}) {
+  const sessionDir = fixedSessionDir ?? join(runtimeDir, '..', 'sessions', `${name}-${process.pid}-${Date.now()}`);
   const home = join(sessionDir, 'home');
   const userDataDir = join(sessionDir, 'user-data');
   const extensionsDir = join(sessionDir, 'extensions');
-  const workspace = join(sessionDir, 'workspace');
+  const workspace = openFolder ?? join(sessionDir, 'workspace');
   for (const dir of [home, join(userDataDir, 'User'), extensionsDir, workspace]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
-  if (workspaceSource) cpSync(workspaceSource, workspace, { recursive: true });
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  // A user's own settings in a kept session folder (npm start) stay as they are.
+  if (!fixedSessionDir || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  if (workspaceSource && !openFolder) cpSync(workspaceSource, workspace, { recursive: true });
 
   const processEnv = {
     ...process.env,
