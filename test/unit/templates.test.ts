@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { InsertTextFormat, type TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/index';
 import { parse } from '../../server/src/service/parse';
 import { diagnose } from '../../server/src/service/diagnose';
 import { documentSymbols } from '../../server/src/service/symbols';
@@ -49,4 +51,31 @@ test('each template shows what its name promises', () => {
   for (const m of mounted) assert.ok(defined.has(m.name), `${m.wirePath} names a defined volume`);
   const content = init.Volume.find((v: any) => v.Type === 'ConfigFileVolume').ConfigFileVolume.ConfigFileToPath[0].Content;
   assert.match(Buffer.from(content, 'base64').toString('utf8'), /listen 80;/);
+});
+
+test('an empty file offers the templates as completions, each inserting the whole document', () => {
+  const service = createLanguageService({ locale: 'en' });
+  const list = service.complete('', { line: 0, character: 0 });
+  const items = list.items.filter((i) => i.sortText?.startsWith('3_template_'));
+  assert.deepEqual(items.map((i) => i.label), CONTAINER_GROUP_TEMPLATES.map((t) => t.label.en));
+  for (const item of items) {
+    const edit = item.textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.equal(item.insertTextFormat, InsertTextFormat.PlainText, 'the text is inserted as is ($ signs included)');
+    assert.deepEqual(service.diagnose(edit.newText), []);
+  }
+
+  const commented = '# my container group\n\n  ';
+  const ja = createLanguageService({ locale: 'ja' }).complete(commented, { line: 2, character: 2 });
+  const jaItems = ja.items.filter((i) => i.sortText?.startsWith('3_template_'));
+  assert.deepEqual(jaItems.map((i) => i.label), CONTAINER_GROUP_TEMPLATES.map((t) => t.label.ja));
+  const edit = jaItems[0].textEdit as TextEdit;
+  assert.deepEqual(edit.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } });
+  const after = `# my container group\n\n${edit.newText}`;
+  assert.deepEqual(service.diagnose(after), []);
+
+  const onComment = service.complete('# my container group', { line: 0, character: 20 });
+  assert.equal(onComment.items.filter((i) => i.sortText?.startsWith('3_template_')).length, 0, 'not after a comment on the line');
+  const notEmpty = service.complete('RegionId: cn-hangzhou\n', { line: 1, character: 0 });
+  assert.equal(notEmpty.items.filter((i) => i.sortText?.startsWith('3_template_')).length, 0, 'not in a document with content');
 });

@@ -26,6 +26,7 @@ import { ITEM, flowPosition, pathAt, scanLine, siblingKeys } from './cursor';
 import { enumValueMarkdown, isRequired, parameterMarkdown } from './docs';
 import { REGIONS } from './regions';
 import { SNIPPETS, expandSnippet, type Snippet, type SnippetPlace } from './snippets';
+import { templateCompletionItems } from './templates';
 import type { ParsedDocument } from './parse';
 import { documentValue } from './ast';
 
@@ -92,7 +93,14 @@ export function complete(input: CompletionInput): CompletionList {
   const before = lineText.slice(0, c);
 
   if (lines.length < 2000 && lines.every(isBlankOrComment)) {
-    return { isIncomplete: false, items: [...snippetItems('document', [], position.line, 0, c, 0, locale), ...keyItemsFor(rootPlace(position.line, c), position.line, locale)] };
+    return {
+      isIncomplete: false,
+      items: [
+        ...snippetItems('document', [], position.line, 0, c, 0, locale),
+        ...templateCompletionItems(position.line, before, locale),
+        ...keyItemsFor(rootPlace(position.line, c), position.line, locale),
+      ],
+    };
   }
   if (inComment(before)) return EMPTY;
   const place = placeAt(lines, position.line, lineText, c);

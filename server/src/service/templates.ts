@@ -1,5 +1,6 @@
 // Container group templates: complete, valid `*.eci.yaml` documents to start from. One source for the
 // client's "New container group file" command and for the completions offered in an empty file.
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import type { Locale } from './messages';
 
 export interface ContainerGroupTemplate {
@@ -216,4 +217,27 @@ export const CONTAINER_GROUP_TEMPLATES: readonly ContainerGroupTemplate[] = [
 
 export function templateById(id: string): ContainerGroupTemplate | undefined {
   return CONTAINER_GROUP_TEMPLATES.find((t) => t.id === id);
+}
+
+const TEMPLATE_DETAIL: Record<Locale, string> = { en: 'Container group template', ja: 'コンテナーグループのテンプレート' };
+
+/**
+ * The templates as completion items for an empty document (only blank and comment lines), given the
+ * cursor's line and the text before the cursor: each replaces that blank text with the whole document.
+ * None when the cursor is after something on its line (a comment).
+ */
+export function templateCompletionItems(line: number, textBeforeCursor: string, locale: Locale): CompletionItem[] {
+  if (textBeforeCursor.trim() !== '') return [];
+  const character = textBeforeCursor.length;
+  return CONTAINER_GROUP_TEMPLATES.map((t) => ({
+    label: t.label[locale],
+    labelDetails: { description: TEMPLATE_DETAIL[locale] },
+    kind: CompletionItemKind.File,
+    detail: `${TEMPLATE_DETAIL[locale]}: ${t.description[locale]}`,
+    documentation: { kind: 'markdown', value: '```yaml\n' + t.text + '```' },
+    sortText: `3_template_${t.id}`,
+    filterText: `${t.label[locale]} ${t.id}`,
+    textEdit: { range: { start: { line, character: 0 }, end: { line, character } }, newText: t.text },
+    insertTextFormat: InsertTextFormat.PlainText,
+  }));
 }
