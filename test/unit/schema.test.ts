@@ -1,6 +1,6 @@
 // The parameter schema (schemas/eci-container-group.schema.json) and the rules file
 // (schemas/eci-rules.json) against the installed SDK model, the reference's constraint list
-// (test/unit/reference/seed-constraints.txt, a copy of shared/reference/seed-constraints.txt)
+// (test/unit/reference/seed-constraints.txt and seed-params.json, copies of shared/reference/)
 // and the format contract of docs/schema-format.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -162,6 +162,52 @@ test('the 4 parameters missing from the SDK and the 5 undocumented ones are mark
     marked.map(({ path }) => path).sort(),
     [...MISSING_FROM_SDK, ...UNDOCUMENTED, 'OverheadReservationOption'].sort(),
   );
+});
+
+// ---------------------------------------------------------------- the reference's rows (seed-params.json)
+
+interface SeedRow {
+  path: string;
+  seedType: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'array<object>';
+  required: boolean;
+  line: number;
+}
+
+/** Required beyond the reference's 必須 marks, each because the reference's text demands a value. */
+const REQUIRED_BEYOND_REFERENCE = ['Tag[].Key', 'Container[].EnvironmentVar[].Key', 'InitContainer[].EnvironmentVar[].Key'];
+
+test('every row of the reference is in the schema with its type (integer vs number), required-ness and line', () => {
+  const rows = JSON.parse(readFileSync(join(REPO, 'test', 'unit', 'reference', 'seed-params.json'), 'utf8')) as SeedRow[];
+  assert.equal(rows.length, 210);
+  const problems: string[] = [];
+  const firstLine = new Map<string, number>();
+  for (const row of rows) if (!firstLine.has(row.path)) firstLine.set(row.path, row.line);
+  for (const row of rows) {
+    const node = nodeAt(row.path);
+    if (!node) {
+      problems.push(`${row.path} (L${row.line}): not in the schema`);
+      continue;
+    }
+    const actual =
+      node.type === 'array' ? (node.items?.type === 'object' ? 'array<object>' : 'array') : node.type;
+    if (actual !== row.seedType) problems.push(`${row.path}: reference type ${row.seedType}, schema ${actual}`);
+    if (row.seedType === 'array' && node.items?.type !== 'string') problems.push(`${row.path}: items are ${node.items?.type}, the reference lists strings`);
+    if (node['x-seedLine'] !== firstLine.get(row.path)) problems.push(`${row.path}: x-seedLine ${node['x-seedLine']}, reference row at L${firstLine.get(row.path)}`);
+    const segments = row.path.split('.');
+    const parentPath = segments.slice(0, -1).join('.');
+    const parent = nodeAt(parentPath);
+    const holder = parent?.type === 'array' ? parent.items : parent;
+    const name = segments[segments.length - 1].replace(/\[\]$/, '');
+    const required = holder?.required?.includes(name) ?? false;
+    if (required !== row.required && !(required && REQUIRED_BEYOND_REFERENCE.includes(row.path))) {
+      problems.push(`${row.path}: reference ${row.required ? 'required' : 'optional'}, schema ${required ? 'required' : 'optional'}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  // Every documented parameter node is a reference row (objects that only group dotted names excepted).
+  const documented = parameterNodes().filter(({ node }) => node.type !== 'object' && node['x-sdk'] !== 'undocumented');
+  assert.deepEqual(documented.filter(({ path }) => !firstLine.has(path)).map(({ path }) => path), []);
+  assert.equal(documented.length, firstLine.size);
 });
 
 // ---------------------------------------------------------------- (c) the reference's constraint rows
