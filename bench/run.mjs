@@ -131,11 +131,30 @@ function prepareOurServer() {
   return { entry: join(head, 'dist/server.js'), cwd: head, commit, dirty: false, schema: join(head, SCHEMA_REL) };
 }
 
+/** An unminified bundle of the same server source, so that CPU profiles name the functions. */
+async function buildProfilingServer(ours) {
+  const esbuild = await import('esbuild');
+  const outfile = join(CACHE, 'profiling', 'server.js');
+  await esbuild.build({
+    absWorkingDir: ours.cwd,
+    entryPoints: [join(ours.cwd, 'server/src/server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    minify: false,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 function serverDefinitions(ours, schemaPath) {
   const defs = {};
   if (serverNames.includes('eci')) {
     defs.eci = {
-      label: `eci (${ours.commit}${ours.dirty ? '+worktree' : ''})`,
+      label: `eci (${ours.commit}${ours.dirty ? '+worktree' : ''}${args['cpu-prof'] ? ', profiled' : ''})`,
       argv: [...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'profiles')}`] : []), ours.entry, '--stdio'],
       cwd: ours.cwd,
       languageId: 'eci-yaml',
@@ -334,7 +353,8 @@ function ratio(peer, ours, key = 'median') {
   return `${(peer[key] / ours[key]).toFixed(1)}x`;
 }
 
-function printTable(run) {
+/** The results as a Markdown table (also what is printed). */
+function resultTable(run) {
   const rows = [];
   const header = ['lines', 'metric (ms: median / p95)', ...run.servers.map((s) => run.labels[s]), ...(run.servers.length === 2 ? ['peer/eci', 'peer-200ms/eci'] : [])];
   for (const size of run.sizes) {
@@ -362,10 +382,9 @@ function printTable(run) {
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
-  console.log('(!) = the answer was not the expected one (see the JSON). peer-200ms = yaml-language-server minus its fixed 200 ms validation delay.');
+  const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
+  table.push('', '(!) = the answer was not the expected one (see the JSON). peer-200ms = yaml-language-server minus its fixed 200 ms validation delay.');
+  return table.join('\n');
 }
 
 // ---------------------------------------------------------------- main
@@ -377,6 +396,7 @@ async function main() {
     mkdirSync(join(CACHE, 'profiles'), { recursive: true });
   }
   const ours = prepareOurServer();
+  if (args['cpu-prof']) ours.entry = await buildProfilingServer(ours);
   const schemaPath = existsSync(ours.schema) ? ours.schema : join(ROOT, SCHEMA_REL);
   if (!existsSync(schemaPath)) throw new Error(`${SCHEMA_REL} does not exist (in ${source === 'head' ? 'HEAD' : 'the working tree'}); the peer needs it`);
   const defs = serverDefinitions(ours, schemaPath);
@@ -388,6 +408,7 @@ async function main() {
     method: { warmup: WARMUP, minIterations: MIN_ITERATIONS, maxIterations, budgetSecondsPerMeasurement: budgetMs / 1000 },
     servers: Object.keys(defs),
     labels: Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, d.label])),
+    loadAverage: { start: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     checks: {},
     sizes: [],
   };
@@ -422,8 +443,14 @@ async function main() {
     run.sizes.push(size);
   }
 
-  console.log('');
-  printTable(run);
+  run.loadAverage.end = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  const table = resultTable(run);
+  const heading = [
+    `Measured ${run.date} on ${run.machine.cpus} cores (${run.machine.cpuModel}), ${run.machine.memoryGiB} GiB, Node ${process.version}, ${run.machine.platform};`,
+    `eci server ${source === 'head' ? 'at commit' : 'from the working tree at'} ${ours.commit}${run.peer ? `; peer yaml-language-server ${run.peer.version} on the same Node` : ''};`,
+    `load average at start ${run.loadAverage.start.join(' ')}, at end ${run.loadAverage.end.join(' ')} (the machine is shared).`,
+  ].join('\n');
+  console.log(`\n${heading}\n\n${table}`);
   if (args['cpu-prof']) {
     run.profile = summarizeProfiles(join(CACHE, 'profiles'));
     console.log('\nour server, CPU self time by function (all profiles):');
@@ -432,6 +459,7 @@ async function main() {
   const stamp = run.date.replace(/[:.]/g, '-');
   writeFileSync(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(run, null, 2));
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(run, null, 2));
+  writeFileSync(join(RESULTS, 'latest.md'), `${heading}\n\n${table}\n`);
   console.log(`\nresults: bench/results/bench-${stamp}.json`);
 }
 
