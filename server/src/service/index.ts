@@ -1,7 +1,18 @@
 // The language service's façade: plain text in, plain data out. The LSP server, the CLI and the
 // tests all go through here. The parse of a text is cached, so diagnose, complete and hover on the
 // same text parse it once.
-import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Position,
+  Range,
+  SelectionRange,
+} from 'vscode-languageserver-types';
 import { parse, type ParsedDocument } from './parse';
 import { diagnose as diagnoseParsed } from './diagnose';
 import { complete as completeAt } from './complete';
@@ -9,11 +20,19 @@ import { hover as hoverAt } from './hover';
 import { splitLines } from './cursor';
 import { localeOf, type Locale } from './messages';
 import { buildWireRequest, type WireRequest } from './request';
+import { documentSymbols } from './symbols';
+import { foldingRanges } from './folding';
+import { selectionRanges } from './selection';
+import * as navigation from './navigation';
+import { codeActions, type CodeActionParams } from './actions';
 
 export { DIAGNOSTIC_SOURCE } from './diagnose';
 export type { DiagnosticData } from './diagnose';
 export type { ParsedDocument } from './parse';
 export type { WireRequest } from './request';
+export type { PrepareRenameResult, RenameResult } from './navigation';
+export { ADD_CLIENT_TOKEN_KIND, type CodeActionParams } from './actions';
+export { CONTAINER_GROUP_TEMPLATES, templateById, type ContainerGroupTemplate } from './templates';
 
 export interface LanguageServiceOptions {
   /** The display language (`ja`, `ja-JP` -> Japanese; anything else -> English). */
@@ -40,6 +59,19 @@ export interface EciLanguageService {
   hover(text: string, position: Position): Hover | null;
   /** The CreateContainerGroup wire parameters, or the errors that prevent building them. */
   wireRequest(text: string): WireRequestOutcome;
+  /** The outline: one symbol per key, containers, volumes, tags... named by what identifies them. */
+  documentSymbols(text: string): DocumentSymbol[];
+  foldingRanges(text: string): FoldingRange[];
+  selectionRanges(text: string, positions: Position[]): SelectionRange[];
+  /** Where the volume named at the position (a VolumeMount[].Name or Volume[].Name) is defined. */
+  definition(text: string, position: Position): Range[];
+  /** The volume's definition (when asked) and every mount naming it. */
+  references(text: string, position: Position, includeDeclaration: boolean): Range[];
+  documentHighlights(text: string, position: Position): DocumentHighlight[];
+  prepareRename(text: string, position: Position): navigation.PrepareRenameResult;
+  rename(text: string, position: Position, newName: string): navigation.RenameResult;
+  /** Quick fixes for the given diagnostics, and source actions; titles in the service's locale. */
+  codeActions(text: string, params: Omit<CodeActionParams, 'locale'>): CodeAction[];
 }
 
 interface Analysis {
@@ -87,6 +119,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     diagnose: (text) => diagnosticsOf(text).map((d) => ({ ...d })),
     complete: (text, position) => completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text) }),
     hover: (text, position) => hoverAt({ lines: linesOf(text), position, locale }),
+    documentSymbols: (text) => documentSymbols(parsedOf(text)),
+    foldingRanges: (text) => foldingRanges(parsedOf(text)),
+    selectionRanges: (text, positions) => selectionRanges(parsedOf(text), positions),
+    definition: (text, position) => navigation.definition(parsedOf(text), position),
+    references: (text, position, includeDeclaration) => navigation.references(parsedOf(text), position, includeDeclaration),
+    documentHighlights: (text, position) => navigation.documentHighlights(parsedOf(text), position),
+    prepareRename: (text, position) => navigation.prepareRename(parsedOf(text), position),
+    rename: (text, position, newName) => navigation.rename(parsedOf(text), position, newName),
+    codeActions: (text, params) => codeActions(parsedOf(text), { ...params, locale }),
     wireRequest: (text) => {
       const errors = diagnosticsOf(text).filter((d) => d.severity === 1);
       if (errors.length) return { ok: false, errors };
