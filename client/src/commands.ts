@@ -136,12 +136,15 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): 
   if (!client || !client.isRunning()) {
     return blocked('server-unavailable', vscode.l10n.t('The ECI language server is not running, so the request cannot be built. See the output "ECI Container Groups".'));
   }
-  let result: WireRequestResult;
+  let result: WireRequestResult | null;
   try {
     const params: WireRequestParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
-    result = await client.sendRequest<WireRequestResult>(WireRequestMethod, params);
+    result = await client.sendRequest<WireRequestResult | null>(WireRequestMethod, params);
   } catch (e) {
     return blocked('server-unavailable', vscode.l10n.t('The ECI language server could not build the request: {0}', e instanceof Error ? e.message : String(e)));
+  }
+  if (!result) {
+    return blocked('server-unavailable', vscode.l10n.t('The ECI language server does not have {0} open, so it cannot build its request; reopen the file and try again.', name));
   }
   if (!result.ok) {
     const first = result.errors[0];
