@@ -115,11 +115,30 @@ export function waitForDiagnostics(
   );
 }
 
-/** The extension's own diagnostics (source `eci`... whatever the server names itself) of a document. */
+/** One line per diagnostic, for assertion messages. */
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   return diagnostics
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${String(typeof d.code === 'object' ? d.code.value : d.code)}] ${d.message}`)
     .join('\n');
+}
+
+/** The diagnostic's code as a string (VS Code may wrap it as `{ value, target }`). */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return String(typeof code === 'object' ? code.value : code);
+}
+
+/** The error-severity diagnostics among `diagnostics`. */
+export function errorsOf(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+}
+
+/** Activates the extension (if the activation test has not) and returns what activate returned. */
+export async function activateExtension(): Promise<unknown> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
 }
 
 /** Position of the first occurrence of `needle` in the document (plus `offset` characters). */
@@ -142,6 +161,12 @@ export async function hoverText(document: vscode.TextDocument, position: vscode.
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c)))
     .join('\n');
+}
+
+/** Closes every editor; the documents the tests opened are scratch files, saved first so that no "save?" dialog blocks. */
+export async function closeAllEditors(): Promise<void> {
+  await vscode.workspace.saveAll(false);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 /** Replaces the whole text of the editor's document. */
