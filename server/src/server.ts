@@ -1,26 +1,105 @@
-// LSP wiring only: capabilities, document sync, handlers -> language service.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity } from 'vscode-languageserver/node';
+// LSP wiring only: capabilities, document sync, one handler per method -> language service.
+// Every handler is isolated: an exception in one request is logged and answered with an empty
+// result, and the server keeps serving. `node dist/server.js --stdio` is a complete server.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from './service/parse';
+import { createLanguageService, type EciLanguageService } from './service/index';
+import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+let service: EciLanguageService = createLanguageService();
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-  },
-  serverInfo: { name: 'eci-language-server', version: '0.1.0' },
-}));
+/** Characters after which the editor asks for completion without an explicit request. */
+const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '-', '"', "'", '{', '[', ','];
 
-documents.onDidChangeContent(({ document }) => {
-  const parsed = parse(document.getText());
-  void connection.sendDiagnostics({
-    uri: document.uri,
-    version: document.version,
-    diagnostics: parsed.problems.map((p) => ({ range: p.range, message: p.message, code: p.code, source: 'eci', severity: DiagnosticSeverity.Error })),
-  });
+function safely<T>(method: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    connection.console.error(`${method} failed: ${(err as Error)?.stack ?? String(err)}`);
+    return fallback;
+  }
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const fromOptions = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
+  const locale = typeof fromOptions === 'string' ? fromOptions : params.locale;
+  service = createLanguageService({ locale });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'eci-language-server', version: '0.1.0' },
+  };
 });
+
+// ---- diagnostics: pushed after each change. Changes that arrive together are validated once
+// (the validation runs after the pending messages have been read), and the published diagnostics
+// always carry the version they were computed for.
+const pending = new Map<string, NodeJS.Immediate>();
+
+function scheduleValidation(uri: string): void {
+  const previous = pending.get(uri);
+  if (previous) clearImmediate(previous);
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.delete(uri);
+      validate(uri);
+    }),
+  );
+}
+
+function validate(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
+  const diagnostics = safely('diagnostics', [], () => service.diagnose(document.getText()));
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+documents.onDidChangeContent(({ document }) => scheduleValidation(document.uri));
+documents.onDidClose(({ document }) => {
+  const previous = pending.get(document.uri);
+  if (previous) clearImmediate(previous);
+  pending.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+// ---- requests
+connection.onCompletion((params) =>
+  safely('completion', null, () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.complete(document.getText(), params.position) : null;
+  }),
+);
+
+connection.onHover((params) =>
+  safely('hover', null, () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.hover(document.getText(), params.position) : null;
+  }),
+);
+
+connection.onRequest<WireRequestResult | null, unknown>(WireRequestMethod, (params: WireRequestParams) =>
+  safely<WireRequestResult | null>(WireRequestMethod, null, () => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    const outcome = service.wireRequest(document.getText());
+    return { ...outcome, version: document.version };
+  }),
+);
+
+process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err?.stack ?? String(err)}`));
 
 documents.listen(connection);
 connection.listen();
