@@ -10,7 +10,7 @@ const SECRET_KEY = 'eci.accessKey';
 
 export type StoreAccessKeyOutcome = { kind: 'stored'; accessKeyIdHint: string } | { kind: 'cancelled' };
 export type ClearAccessKeyOutcome = { kind: 'cleared' } | { kind: 'nothing-stored' };
-export type SelectProfileOutcome = { kind: 'selected'; profile: string | undefined } | { kind: 'cancelled' };
+export type SelectProfileOutcome = { kind: 'selected'; profile: string | undefined; overriddenByWorkspace?: string } | { kind: 'cancelled' };
 
 /** Arguments the Store access key command accepts instead of asking (tests, automation). */
 export interface StoreAccessKeyArgs {
@@ -130,6 +130,13 @@ export async function selectProfile(profile?: string): Promise<SelectProfileOutc
     chosen = picked.profile;
   }
   await vscode.workspace.getConfiguration('eci').update('profile', chosen, vscode.ConfigurationTarget.Global);
+  const inspected = vscode.workspace.getConfiguration('eci').inspect<string>('profile');
+  const workspaceValue = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+  if (vscode.workspace.isTrusted && workspaceValue !== undefined && workspaceValue !== chosen) {
+    const message = vscode.l10n.t('Saved in your user settings, but this workspace sets eci.profile to "{0}", which takes precedence here.', workspaceValue);
+    void vscode.window.showWarningMessage(message);
+    return { kind: 'selected', profile: chosen || undefined, overriddenByWorkspace: workspaceValue };
+  }
   void vscode.window.showInformationMessage(
     chosen ? vscode.l10n.t('Dry run and create use the credentials profile "{0}".', chosen) : vscode.l10n.t('Dry run and create use the default credential chain.'),
   );
