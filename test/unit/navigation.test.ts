@@ -4,6 +4,11 @@ import { DocumentHighlightKind, type Position, type Range, type TextEdit } from 
 import { parse } from '../../server/src/service/parse';
 import { definition, references, documentHighlights, prepareRename, rename, volumeNameOccurrences } from '../../server/src/service/navigation';
 import { selectionRanges } from '../../server/src/service/selection';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { foldingRanges } from '../../server/src/service/folding';
+import { codeActions } from '../../server/src/service/actions';
+import { diagnose } from '../../server/src/service/diagnose';
+import { CONTAINER_GROUP_TEMPLATES } from '../../server/src/service/templates';
 
 const DOC = `ContainerGroupName: web
 Container:
@@ -168,4 +173,49 @@ test('selection ranges on a key, on a blank line, and in an empty document', () 
   assert.ok(blank.range.start.line <= 2 && blank.range.end.line >= 2);
   const [empty] = selectionRanges(parse(''), [{ line: 0, character: 0 }]);
   assert.deepEqual(empty.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+});
+
+test('outline, folding, selection, navigation and quick fixes never throw on mutated documents', () => {
+  // A deterministic generator (mulberry32), so a failure reproduces.
+  let seed = 0x5eed;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pieces = ['- ', ': ', '\n', '  ', '{', '}', '[', ']', ',', '"', "'", '#', '&a ', '*a', '|\n', '? ', 'Name', 'VolumeMount', 'Volume', '.', '\t', '\u3042'];
+  const sources = [DOC, ...CONTAINER_GROUP_TEMPLATES.map((t) => t.text)];
+  let actionsOffered = 0;
+  for (let round = 0; round < 200; round++) {
+    let text = sources[round % sources.length];
+    const mutations = 1 + Math.floor(random() * 4);
+    for (let m = 0; m < mutations; m++) {
+      const at = Math.floor(random() * (text.length + 1));
+      const r = random();
+      if (r < 0.4) text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at);
+      else if (r < 0.8) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 8));
+      else text = text.slice(0, at) + text.slice(at).replace(/\n/, '\n  ');
+    }
+    const p = parse(text);
+    const symbols = documentSymbols(p);
+    for (const s of symbols) assert.ok(s.name.length > 0);
+    for (const f of foldingRanges(p)) assert.ok(f.endLine > f.startLine);
+    const lines = text.split('\n').length;
+    const position = { line: Math.floor(random() * lines), character: Math.floor(random() * 30) };
+    selectionRanges(p, [position]);
+    definition(p, position);
+    references(p, position, true);
+    documentHighlights(p, position);
+    prepareRename(p, position);
+    rename(p, position, 'renamed');
+    const diagnostics = diagnose(p);
+    const range = { start: position, end: position };
+    const actions = codeActions(p, { uri: 'file:///f.eci.yaml', range, diagnostics });
+    actionsOffered += actions.length;
+    for (const a of actions) {
+      for (const e of a.edit!.changes!['file:///f.eci.yaml']) assert.ok(p.offsetAt(e.range.start) <= p.offsetAt(e.range.end), a.title);
+    }
+  }
+  assert.ok(actionsOffered > 20, `the mutations produced fixable defects (${actionsOffered} actions offered)`);
 });
