@@ -21,6 +21,8 @@ export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
 export interface RunOptions {
   /** `false` skips Create's modal confirmation. Only an explicit argument does. */
   confirm?: boolean;
+  /** Cancels the call like the progress notification's Cancel button does (tests, automation). */
+  cancellation?: vscode.CancellationToken;
 }
 
 export type BlockedReason =
@@ -260,7 +262,8 @@ export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknow
     },
     async (progress, token) => {
       const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
+      const subs = [token, options.cancellation].filter((t): t is vscode.CancellationToken => t !== undefined).map((t) => t.onCancellationRequested(() => abort.abort()));
+      if (options.cancellation?.isCancellationRequested) abort.abort();
       try {
         return await eci.callCreateContainerGroup({
           params: req.params,
@@ -281,7 +284,7 @@ export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknow
           },
         });
       } finally {
-        sub.dispose();
+        for (const sub of subs) sub.dispose();
       }
     },
   );

@@ -15,6 +15,21 @@ import { newContainerGroupFile, type NewFileArgs } from './templates';
 
 let client: LanguageClient | undefined;
 
+/**
+ * The options of Dry run / Create from a command's second argument. Menus pass their own context
+ * objects there (e.g. `{groupId}` from the editor title), so only the known fields with the right
+ * types are taken: `confirm` must be the boolean `false` to skip the confirmation.
+ */
+function runOptions(arg: unknown): RunOptions {
+  if (typeof arg !== 'object' || arg === null) return {};
+  const o = arg as { confirm?: unknown; cancellation?: unknown };
+  const options: RunOptions = {};
+  if (o.confirm === false) options.confirm = false;
+  const c = o.cancellation as vscode.CancellationToken | undefined;
+  if (c && typeof c.isCancellationRequested === 'boolean' && typeof c.onCancellationRequested === 'function') options.cancellation = c;
+  return options;
+}
+
 /** What activate returns: for the extension-host tests. */
 export interface EciExtensionApi {
   /** Time activate took until the language server answered `initialize`, in ms. */
@@ -34,8 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   const ctx: CommandContext = { extension: context, client: () => client, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: RunOptions) => runCall(ctx, true, uri, options ?? {})),
-    vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: RunOptions) => runCall(ctx, false, uri, options ?? {})),
+    vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) => runCall(ctx, true, uri, runOptions(options))),
+    vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: unknown) => runCall(ctx, false, uri, runOptions(options))),
     vscode.commands.registerCommand('eci.showRequest', (uri?: unknown) => showRequest(ctx, uri)),
     vscode.commands.registerCommand('eci.storeAccessKey', (args?: StoreAccessKeyArgs) => accessKeys.store(args)),
     vscode.commands.registerCommand('eci.clearAccessKey', () => accessKeys.clear()),
