@@ -6,11 +6,14 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type EciLanguageService } from './service/index';
+import { createLanguageService, ADD_CLIENT_TOKEN_KIND, type EciLanguageService } from './service/index';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -38,6 +41,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_CLIENT_TOKEN_KIND] },
+      documentSymbolProvider: { label: 'ECI container group' },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
     },
     serverInfo: { name: 'eci-language-server', version: '0.1.0' },
   };
@@ -96,6 +107,45 @@ connection.onRequest<WireRequestResult | null, unknown>(WireRequestMethod, (para
     if (!document) return null;
     const outcome = service.wireRequest(document.getText());
     return { ...outcome, version: document.version };
+  }),
+);
+
+// ---- authoring: quick fixes, outline, volume navigation and rename, folding, selection ranges
+const textOf = (uri: string): string | undefined => documents.get(uri)?.getText();
+
+connection.onCodeAction((params) =>
+  safely('codeAction', [], () => {
+    const text = textOf(params.textDocument.uri);
+    if (text === undefined) return [];
+    return service.codeActions(text, { uri: params.textDocument.uri, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only });
+  }),
+);
+
+connection.onDocumentSymbol((params) => safely('documentSymbol', [], () => service.documentSymbols(textOf(params.textDocument.uri) ?? '')));
+connection.onFoldingRanges((params) => safely('foldingRange', [], () => service.foldingRanges(textOf(params.textDocument.uri) ?? '')));
+connection.onSelectionRanges((params) => safely('selectionRange', [], () => service.selectionRanges(textOf(params.textDocument.uri) ?? '', params.positions)));
+
+connection.onDefinition((params) =>
+  safely('definition', [], () => service.definition(textOf(params.textDocument.uri) ?? '', params.position).map((range) => ({ uri: params.textDocument.uri, range }))),
+);
+connection.onReferences((params) =>
+  safely('references', [], () =>
+    service.references(textOf(params.textDocument.uri) ?? '', params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range })),
+  ),
+);
+connection.onDocumentHighlight((params) => safely('documentHighlight', [], () => service.documentHighlights(textOf(params.textDocument.uri) ?? '', params.position)));
+
+connection.onPrepareRename((params) =>
+  safely('prepareRename', null, () => {
+    const r = service.prepareRename(textOf(params.textDocument.uri) ?? '', params.position);
+    // A refusal travels as an error so that the editor shows its reason.
+    return r.ok ? { range: r.range, placeholder: r.placeholder } : new ResponseError<void>(LSPErrorCodes.RequestFailed, r.message);
+  }),
+);
+connection.onRenameRequest((params) =>
+  safely('rename', null, () => {
+    const r = service.rename(textOf(params.textDocument.uri) ?? '', params.position, params.newName);
+    return r.ok ? { changes: { [params.textDocument.uri]: r.edits } } : new ResponseError<void>(LSPErrorCodes.RequestFailed, r.message);
   }),
 );
 
