@@ -131,11 +131,24 @@ function reasonOf(e: unknown, secretsToHide: string[]): string {
   return m.length > 300 ? `${m.slice(0, 300)}…` : m;
 }
 
-/** String values of a parsed config file (any of which may be a secret) to keep out of messages. */
-function stringsIn(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+const SECRET_KEY = /secret|token|password|passwd|private|credential/i;
+
+/** Values of secret-looking fields (`access_key_secret`, `sts_token`, ...) of a parsed config file, to keep out of messages. */
+function secretsIn(value: unknown, out: string[] = [], key = ''): string[] {
+  if (typeof value === 'string') {
+    if (SECRET_KEY.test(key)) out.push(value);
+  } else if (Array.isArray(value)) for (const v of value) secretsIn(v, out, key);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) secretsIn(v, out, k);
+  return out;
+}
+
+/** Values of secret-looking keys of an ini file. */
+function iniSecrets(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([^=#;[\s]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m && SECRET_KEY.test(m[1]) && m[2]) out.push(m[2]);
+  }
   return out;
 }
 
@@ -214,7 +227,7 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
     let hide: string[] = [];
     try {
       const parsed: unknown = JSON.parse(readFileSync(cliPath, 'utf8'));
-      hide = stringsIn(parsed);
+      hide = secretsIn(parsed);
       conf = parsed as AliyunCliConfig;
     } catch {
       attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} is not valid JSON` });
@@ -253,7 +266,7 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
     } catch (e) {
       let hide: string[] = [];
       try {
-        hide = readFileSync(filePath, 'utf8').split(/[\s=]+/);
+        hide = iniSecrets(readFileSync(filePath, 'utf8'));
       } catch {
         /* unreadable: nothing to hide */
       }
