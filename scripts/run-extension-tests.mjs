@@ -21,6 +21,33 @@ const RUN_TIMEOUT_MS = 10 * 60_000;
 /** Test-only credentials: the suite checks that the secret never shows in what the extension writes. */
 export const TEST_ACCESS_KEY_ID = 'LTAI5tIntegrationTestKeyId';
 export const TEST_ACCESS_KEY_SECRET = 'integration-test-secret-Zq7vW3xN9pL2';
+/** Secrets the suite writes into its documents (a registry password, an EnvironmentVarHide value). */
+const TEST_REGISTRY_PASSWORD = 'registry-password-Vx8cJ4nT';
+const TEST_HIDDEN_VALUE = 'hidden-env-value-Rw2gF7kM';
+const SECRETS = { 'access key secret': TEST_ACCESS_KEY_SECRET, 'registry password': TEST_REGISTRY_PASSWORD, 'hidden environment value': TEST_HIDDEN_VALUE };
+
+/** Every file below `dir`. */
+function filesBelow(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/**
+ * After the suite: everything VS Code logged during the run (the output channels as VS Code keeps
+ * them, the extension host's and the server's logs) and code-server's own output must be free of
+ * the secrets the suite used. Returns the problems found, and how many files were read.
+ */
+function scanForSecrets(server) {
+  const logs = filesBelow(join(server.userDataDir, 'logs'));
+  const sources = [...logs.map((f) => [f, readFileSync(f, 'utf8')]), ['code-server output', server.output()]];
+  const problems = [];
+  for (const [where, text] of sources) {
+    for (const [name, secret] of Object.entries(SECRETS)) if (text.includes(secret)) problems.push(`the ${name} appears in ${where}`);
+  }
+  const eciOutput = logs.filter((f) => /output_logging/.test(f) && /ECI/.test(f));
+  if (eciOutput.length === 0) problems.push(`VS Code kept no log of the "ECI" output channel under ${join(server.userDataDir, 'logs')}: nothing to scan`);
+  return { problems, files: logs.length, eciOutput };
+}
 
 function newestMtime(dir) {
   if (!existsSync(dir)) return 0;
@@ -60,10 +87,13 @@ async function main() {
       ECI_TEST_REPORT: reportFile,
       ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY_SECRET,
+      ECI_TEST_REGISTRY_PASSWORD: TEST_REGISTRY_PASSWORD,
+      ECI_TEST_HIDDEN_VALUE: TEST_HIDDEN_VALUE,
     },
   });
   let browser;
   let exitCode;
+  let secretScan;
   const consoleLines = [];
   try {
     browser = await launchChromium(runtime);
@@ -93,6 +123,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
+    secretScan = scanForSecrets(server);
     writeFileSync(join(server.sessionDir, 'code-server.log'), server.output());
     writeFileSync(join(server.sessionDir, 'browser-console.log'), consoleLines.join('\n'));
   }
@@ -102,8 +133,17 @@ async function main() {
   const measurements = records.filter((r) => r.event === 'measure');
   for (const m of measurements) console.log(`measurement: ${m.name} = ${m.value} ${m.unit}`);
   const end = records.find((r) => r.event === 'end');
-  const passed = records.filter((r) => r.event === 'pass').length;
+  let passed = records.filter((r) => r.event === 'pass').length;
   let failed = records.filter((r) => r.event === 'fail').length;
+  // One more test, outside the extension host: the secrets never reached VS Code's logs.
+  const scanTitle = `no secret in VS Code's logs of the run (${secretScan.files} files, ECI output: ${secretScan.eciOutput.map((f) => f.split('/').slice(-2).join('/')).join(', ') || 'none'})`;
+  if (secretScan.problems.length === 0) {
+    passed += 1;
+    console.log(`  ✔ ${scanTitle}`);
+  } else {
+    failed += 1;
+    console.log(`  ✖ ${scanTitle}\n    ${secretScan.problems.join('\n    ')}`);
+  }
   if (!end) {
     console.log(`the suite did not report its end (exit code ${exitCode}); code-server's log: ${join(server.sessionDir, 'code-server.log')}, browser console: ${join(server.sessionDir, 'browser-console.log')}`);
     if (end?.error) console.log(end.error);
