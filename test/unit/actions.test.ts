@@ -76,6 +76,12 @@ test('missing required keys are added with placeholders, at the right indentatio
   const fixedImage = apply(item, editsOf(actions.find((a) => a.title.includes('Image'))!));
   assert.match(fixedImage, /  - Name: web\n    Cpu: 1\n    Image: \S+\n  - Image: nginx\n/);
   const fixedBoth = applyFix(fixedImage, 'schema.required', 'Add required Name to Container[]');
+  // Deeper list items, block and flow.
+  const env = `${BASE}Container:\n  - Name: web\n    Image: nginx\n    EnvironmentVar:\n      - Value: x\n      - {Value: y}\n`;
+  const envBlock = applyFix(env, 'schema.required', 'Add required Key to Container[].EnvironmentVar[]');
+  assert.match(envBlock, /      - Value: x\n        Key: \S+\n      - \{Value: y\}\n$/);
+  const envBoth = applyFix(envBlock, 'schema.required', 'Add required Key to Container[].EnvironmentVar[]');
+  assert.deepEqual(diagnose(parse(envBoth)), []);
   assert.match(fixedBoth, /  - Image: nginx\n    Name: \S+\n$/);
   assert.deepEqual(diagnose(parse(fixedBoth)), []);
 });
@@ -176,6 +182,16 @@ test('a VolumeMount naming no volume: create the volume, in the Volume list or i
   const created = applyFix(noList, 'volume-mount.unknown-volume', 'Create volume "cache" (EmptyDirVolume)');
   assert.ok(created.endsWith('        MountPath: /cache\nVolume:\n  - Name: cache\n    Type: EmptyDirVolume\n'), created);
   assert.deepEqual(diagnose(parse(created)), []);
+
+  const emptyList = `${noList}\nVolume:\nTag: []\n`;
+  const filled = apply(emptyList, editsOf(fixesFor(emptyList, 'volume-mount.unknown-volume').actions[0]));
+  assert.ok(filled.endsWith('        MountPath: /cache\nVolume:\n  - Name: cache\n    Type: EmptyDirVolume\nTag: []\n'), filled);
+  assert.deepEqual(diagnose(parse(filled)), []);
+
+  const flow = `${noList}\nVolume: [{Name: other, Type: EmptyDirVolume}]\n`;
+  const flowFixed = applyFix(flow, 'volume-mount.unknown-volume', 'Create volume "cache" (EmptyDirVolume)');
+  assert.deepEqual(diagnose(parse(flowFixed)), []);
+  assert.deepEqual((parse(flowFixed).doc!.toJS() as { Volume: { Name: string }[] }).Volume.map((v) => v.Name), ['other', 'cache']);
 });
 
 test('quick fix titles follow the locale', () => {

@@ -433,7 +433,9 @@ class EditContext {
 
   /** Appends an item to the list at `path` (a key of the root), creating the list when it is absent. */
   appendListItem(path: DocPath, item: Record<string, unknown>): OffsetEdit | undefined {
-    const list = this.nodeAt(path);
+    const found = this.nodeAt(path);
+    // `Volume:` with nothing after it holds a null scalar: treat it as an empty value.
+    const list = isScalar(found) && (found.value === null || found.value === undefined) ? null : found;
     if (list === undefined || list === null) {
       const parentPath = path.slice(0, -1);
       const key = String(path[path.length - 1]);
