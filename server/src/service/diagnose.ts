@@ -50,7 +50,8 @@ export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] 
   const m = messagesFor(loc);
   const out: Diagnostic[] = [];
   for (const p of parsed.problems) {
-    out.push(diagnostic(p.range, syntaxMessage(m, p.code, p.message, parsed), p.code, DiagnosticSeverity.Error));
+    const detail = (p.yamlCode && m.yamlErrors[p.yamlCode]) || p.message;
+    out.push(diagnostic(p.range, syntaxMessage(m, p.code, detail, parsed), p.code, DiagnosticSeverity.Error));
   }
   if (!parsed.doc && parsed.problems.length) return sortByPosition(out);
   // With the YAML itself broken, schema findings would describe the parser's guess: report the syntax only.
@@ -154,6 +155,13 @@ function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>
       return i < 0 ? VALUE_PRIORITY.length : i;
     };
     if (!prev || rank(e.keyword) < rank(prev.keyword)) byPath.set(e.instancePath, e);
+  }
+  // A misspelled key and the required key it was meant to be are one defect: keep the
+  // "did you mean" finding, drop the "missing" one.
+  const misspelt = new Set(out.filter((d) => d.code === 'schema.unknown-key' && (d.data as DiagnosticData).suggestion).map((d) => (d.data as DiagnosticData).path.replace(/[^.[\]]+$/, '') + (d.data as DiagnosticData).suggestion));
+  for (let i = out.length - 1; i >= 0; i--) {
+    const data = out[i].data as DiagnosticData | undefined;
+    if (out[i].code === 'schema.required' && data && misspelt.has(data.path)) out.splice(i, 1);
   }
   // A value whose type is wrong reports only that, and nothing about what lies below it.
   const typeBroken = [...byPath.values()].filter((e) => e.keyword === 'type').map((e) => e.instancePath);
@@ -259,6 +267,11 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
       const pattern = (e.params as { pattern: string }).pattern;
       const hint = patternDescriptionOf(node, locale);
       return diagnostic(valueRange(parsed, path), m.pattern(wire, JSON.stringify(e.data).slice(0, 100), pattern, hint), code, sev, { path: wire });
+    }
+    case 'uniqueItems': {
+      const later = Math.max((e.params as { i: number; j: number }).i, (e.params as { i: number; j: number }).j);
+      const item = Array.isArray(e.data) ? e.data[later] : undefined;
+      return diagnostic(valueRange(parsed, [...path, later]), m.uniqueItems(wire, JSON.stringify(item)), code, sev, { path: wire });
     }
     default:
       return diagnostic(valueRange(parsed, path), m.genericSchema(wire, e.message ?? e.keyword), code, sev, { path: wire });

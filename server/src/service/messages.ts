@@ -18,6 +18,8 @@ const en = {
   duplicateKey: (detail: string) => `Duplicate key: ${detail}. Each parameter may appear once in a mapping.`,
   multipleDocuments: () =>
     'A *.eci.yaml file describes one container group: only the first YAML document is used. Move this document into a file of its own.',
+  /** Translations of the `yaml` library's error codes; empty: its English text is used as is. */
+  yamlErrors: {} as Record<string, string>,
   aliasExpansion: (detail: string) =>
     `The YAML aliases expand to too much data (${detail}). Write the values out instead of nesting aliases.`,
   notAMapping: (kind: string) =>
@@ -60,7 +62,8 @@ const en = {
   maxLength: (path: string, limit: number, actual: number) =>
     `${path} may have at most ${limit} characters, but it has ${actual}.`,
   pattern: (path: string, value: string, pattern: string, hint: string) =>
-    `${path} has an invalid value ${value}: it must match ${pattern}.${hint ? ' ' + hint : ''}`,
+    hint ? `${path} does not allow ${value}: ${hint} (pattern ${pattern}).` : `${path} does not allow ${value}: it must match the pattern ${pattern}.`,
+  uniqueItems: (path: string, value: string) => `${path} lists ${value} more than once: each value may appear only once.`,
   minItems: (path: string, limit: number, actual: number) =>
     `${path} needs at least ${limit} item${limit === 1 ? '' : 's'}, but it has ${actual}.`,
   maxItems: (path: string, limit: number, actual: number) =>
@@ -187,6 +190,24 @@ const ja: Messages = {
   duplicateKey: (detail) => `キーが重複しています: ${detail}。各パラメータは 1 つのマッピングに 1 回だけ書けます。`,
   multipleDocuments: () =>
     '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。このドキュメントは別のファイルに移してください。',
+  yamlErrors: {
+    BAD_INDENT: 'インデントが正しくありません (同じマッピングの項目は同じ列から始め、フロー形式の [ ] や { } は閉じてください)',
+    MISSING_CHAR: '閉じる文字 (引用符や括弧) がありません',
+    BLOCK_AS_IMPLICIT_KEY: '1 行のマッピングの中にマッピングを入れ子にできません (値にコロンを含める場合は引用符で囲んでください)',
+    TAB_AS_INDENT: 'インデントにタブは使えません。スペースを使ってください',
+    MULTILINE_IMPLICIT_KEY: 'キーは 1 行で書く必要があります',
+    UNEXPECTED_TOKEN: '予期しない文字があります',
+    BAD_SCALAR_START: 'この文字で値を始めることはできません。値を引用符で囲んでください',
+    BAD_DQ_ESCAPE: '二重引用符内のエスケープが正しくありません',
+    MISSING_ANCHOR: '未定義のアンカーを参照しています',
+    BAD_ALIAS: 'エイリアスが正しくありません',
+    BAD_DIRECTIVE: 'ディレクティブが正しくありません',
+    MULTIPLE_ANCHORS: '1 つのノードに複数のアンカーがあります',
+    MULTIPLE_TAGS: '1 つのノードに複数のタグがあります',
+    TAG_RESOLVE_FAILED: 'タグを解決できません',
+    KEY_OVER_1024_CHARS: 'キーが 1024 文字を超えています',
+    IMPOSSIBLE: 'YAML を解析できません',
+  },
   aliasExpansion: (detail) => `YAML のエイリアスが展開されるデータが多すぎます (${detail})。エイリアスを入れ子にせず、値を直接書いてください。`,
   notAMapping: (kind) =>
     `ドキュメントは CreateContainerGroup のパラメータのマッピング (RegionId: ..., ContainerGroupName: ..., Container: ...) である必要がありますが、${kind}です。`,
@@ -218,7 +239,9 @@ const ja: Messages = {
   exclusiveMaximum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 未満である必要がありますが、${String(actual)} です。`,
   minLength: (path, limit, actual) => `${path} は ${limit} 文字以上である必要がありますが、${actual} 文字です。`,
   maxLength: (path, limit, actual) => `${path} は ${limit} 文字以下である必要がありますが、${actual} 文字です。`,
-  pattern: (path, value, pattern, hint) => `${path} の値 ${value} は無効です。${pattern} に一致する必要があります。${hint}`,
+  pattern: (path, value, pattern, hint) =>
+    hint ? `${path} に ${value} は指定できません: ${hint} (パターン ${pattern})。` : `${path} に ${value} は指定できません。パターン ${pattern} に一致する必要があります。`,
+  uniqueItems: (path, value) => `${path} に ${value} が複数回あります。各値は 1 回だけ指定できます。`,
   minItems: (path, limit, actual) => `${path} には ${limit} 個以上の要素が必要ですが、${actual} 個です。`,
   maxItems: (path, limit, actual) => `${path} の要素は ${limit} 個までですが、${actual} 個あります。`,
   unknownKey: (key, parent) => `${parent} に不明なパラメータ ${key} があります。`,

@@ -10,6 +10,8 @@ export interface SyntaxProblem {
   code: string;
   message: string;
   range: Range;
+  /** The `yaml` library's error code (`BAD_INDENT`, `MISSING_CHAR`, ...), for syntax errors. */
+  yamlCode?: string;
 }
 
 export interface ParsedDocument {
@@ -74,8 +76,15 @@ export function parse(text: string): ParsedDocument {
 
   for (const d of docs) {
     for (const e of d.errors) {
-      const [s, en] = e.pos;
-      problems.push({ code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax', message: firstLine(e.message), range: lineBoundRange(s, en) });
+      let [s, en] = e.pos;
+      // An unclosed flow collection or quote is reported where the parser gave up (often the next
+      // line); show it on the opening bracket or quote instead, which is where the fix goes.
+      const opener = /^Flow sequence/.test(e.message) ? '[' : /^Flow map/.test(e.message) ? '{' : /^Missing closing "quote/.test(e.message) ? '"' : /^Missing closing 'quote/.test(e.message) ? "'" : '';
+      if (opener) {
+        const at = text.lastIndexOf(opener, Math.max(0, s - 1));
+        if (at >= 0) [s, en] = [at, at + 1];
+      }
+      problems.push({ code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax', message: firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''), range: lineBoundRange(s, en), yamlCode: e.code });
     }
   }
   if (docs.length > 1) {
