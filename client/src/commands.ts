@@ -70,7 +70,8 @@ export const REQUEST_SCHEME = 'eci-request';
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
-  client: () => LanguageClient | undefined;
+  /** The language client once it has started (undefined when it could not start). */
+  client: () => Promise<LanguageClient | undefined>;
   output: EciOutput;
   serviceDiagnostics: ServiceDiagnostics;
   accessKeys: AccessKeyStore;
@@ -134,7 +135,7 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): 
       { errorCount: pending.length, actions: [showProblems()] },
     );
   }
-  const client = ctx.client();
+  const client = await ctx.client();
   if (!client || !client.isRunning()) {
     return blocked('server-unavailable', vscode.l10n.t('The ECI language server is not running, so the request cannot be built. See the output "ECI Container Groups".'));
   }
