@@ -115,9 +115,15 @@ export function rename(parsed: ParsedDocument, position: Position, newName: stri
     const line = parsed.positionAt(clash.start).line + 1;
     return { ok: false, message: `A volume named '${newName}' already exists (${clash.wirePath}, line ${line}); volume names must be unique within a container group.` };
   }
+  // The new name as each quote style writes it (computed once per style, not per mount).
+  const written = new Map<Scalar['type'], string>();
   const edits = all
     .filter((o) => o.name === here.name)
-    .map((o) => ({ range: parsed.range(o.start, o.end), newText: yamlScalar(newName, o.node.type) }));
+    .map((o) => {
+      let newText = written.get(o.node.type);
+      if (newText === undefined) written.set(o.node.type, (newText = yamlScalar(newName, o.node.type)));
+      return { range: parsed.range(o.start, o.end), newText };
+    });
   return { ok: true, edits };
 }
 
