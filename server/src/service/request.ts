@@ -56,6 +56,8 @@ export function buildWireRequest(parsed: ParsedDocument): WireRequest {
   const root = parsed.doc?.contents as Node | null | undefined;
   if (!root) return out;
   const ctx: Ctx = { parsed, out, budget: MAX_ALIAS_EXPANSION };
+  // The request is a mapping of parameters; anything else is reported by the diagnostics.
+  if (!isMap(deref(ctx, root))) return out;
   walk(ctx, root, '', resolveSchema(documentSchema), { missing: false, secret: false, documented: true });
   markHiddenEnvironment(out);
   return out;
