@@ -200,14 +200,19 @@ export function generateDocument(targetLines) {
   const at = (line, text) => ({ line, character: lines[line].indexOf(text) });
 
   const pullPolicy = find('    ImagePullPolicy: ');
+  const envKey = find('      - Key: APP_NAME');
   const mount = find('        ReadOnly: false'); // last key of the first VolumeMount item
   const readiness = find('    ReadinessProbe:');
   const probePortLine = find('        Port: ', readiness);
   const portProtocol = find('        Protocol: ');
   const positions = {
     middleContainer: `app-${pad(middle)}`,
-    /** ImagePullPolicy value of the middle container: the edit toggles it between a valid and an invalid enum value. */
-    editValue: { start: at(pullPolicy, 'IfNotPresent'), valid: 'IfNotPresent', invalid: 'IfNotPresemt' },
+    /**
+     * The APP_NAME environment variable key of the middle container: each edit replaces it with a
+     * new name, alternately invalid (`APP-NAME-<n>`, breaks the Key pattern) and valid (`APP_NAME_<n>`),
+     * so that every edit gives a text the server has not seen before.
+     */
+    editValue: { start: at(envKey, 'APP_NAME'), initial: 'APP_NAME', valid: (n) => `APP_NAME_${n}`, invalid: (n) => `APP-NAME-${n}` },
     /** A new, indented blank line is inserted after this line; completion asks for keys of that VolumeMount item. */
     keyCompletionAfterLine: mount,
     keyCompletionIndent: '        ',

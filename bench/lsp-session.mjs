@@ -1,6 +1,6 @@
 // A minimal LSP client for the benchmark: spawns a language server over stdio and
 // talks to it through vscode-jsonrpc's stream reader/writer (real Content-Length framing).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
@@ -10,6 +10,9 @@ const rpc = require('vscode-jsonrpc/node');
 
 /** Milliseconds a single wait (diagnostics, request) may take before the benchmark gives up on it. */
 export const WAIT_LIMIT_MS = 120_000;
+
+/** Clock ticks per second of /proc/<pid>/stat times. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 export class LspSession {
   /**
@@ -97,6 +100,14 @@ export class LspSession {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
     const kib = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
     return { peakRssMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 };
+  }
+
+  /** CPU time (user + system, all threads) the server process has used so far, in ms. */
+  cpuMs() {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   }
 
   /** Polite LSP shutdown; kills the process (by its pid) if it does not exit in time. */

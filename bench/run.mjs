@@ -11,8 +11,9 @@
 //
 // Measured per server and document size, each in a fresh server process:
 //   startup      spawn -> first textDocument/publishDiagnostics for the opened document
-//   edit         incremental didChange (a typo toggled in an enum value) -> publishDiagnostics of that change
-//   completion   keys inside a VolumeMount item of a container in the middle of the document; an enum value
+//   edit         incremental didChange (an EnvironmentVar Key renamed, alternately invalid/valid) -> its publishDiagnostics
+//   completion   keys inside a VolumeMount item of a container in the middle of the document (on an unchanged
+//                text, and right after an edit); an enum value
 //   hover        a nested key (Container[].ReadinessProbe.HttpGet.Port); an enum value (Port[].Protocol)
 //   memory       peak RSS of the server process (VmHWM from /proc/<pid>/status) after all of the above
 // Results: a table on stdout and JSON in bench/results/ (ignored by git).
@@ -85,16 +86,23 @@ function stats(samples) {
   return { n: s.length, median: round(rank(0.5)), p95: round(rank(0.95)), min: round(s[0]), max: round(s[s.length - 1]), mean: round(s.reduce((a, b) => a + b, 0) / s.length) };
 }
 
-/** Runs fn repeatedly (after WARMUP unmeasured runs) until maxIterations or the time budget is spent. */
-async function measure(fn) {
+/**
+ * Runs fn repeatedly (after WARMUP unmeasured runs) until maxIterations or the time budget is spent.
+ * Returns the wall-clock samples and the server's CPU time per measured run (user + system, from
+ * /proc/<pid>/stat): on a shared machine the wall clock includes waiting for a core, the CPU time does not.
+ */
+async function measure(session, fn) {
   for (let i = 0; i < WARMUP; i++) await fn(i);
   const samples = [];
+  const cpu0 = session.cpuMs();
   const started = performance.now();
   for (let i = 0; i < maxIterations; i++) {
     if (i >= MIN_ITERATIONS && performance.now() - started > budgetMs) break;
     samples.push(await fn(WARMUP + i));
   }
-  return samples;
+  const s = stats(samples);
+  s.serverCpuMsPerOp = Math.round(((session.cpuMs() - cpu0) / samples.length) * 100) / 100;
+  return s;
 }
 
 function labelsOf(result) {
@@ -252,32 +260,41 @@ async function benchOne(def, name, doc, uri) {
     const p = doc.positions;
     let version = 1;
 
-    // Edit -> diagnostics: toggle a typo in the middle container's ImagePullPolicy value.
-    const range = { start: p.editValue.start, end: { line: p.editValue.start.line, character: p.editValue.start.character + p.editValue.valid.length } };
-    const editChecks = { withTypo: new Set(), withoutTypo: new Set() };
-    const edit = async (i) => {
-      const typo = i % 2 === 0;
+    // Edit -> diagnostics: replace an environment variable name of the middle container, alternately
+    // with an invalid and a valid name; every edit gives a new text (no server-side cache can answer).
+    const ev = p.editValue;
+    let current = ev.initial;
+    let editCount = 0;
+    const editChecks = { invalid: new Set(), valid: new Set() };
+    const replaceEnvKey = (invalid) => {
+      editCount += 1;
+      const next = invalid ? ev.invalid(editCount) : ev.valid(editCount);
+      const range = { start: ev.start, end: { line: ev.start.line, character: ev.start.character + current.length } };
+      current = next;
       version += 1;
-      const next = session.nextDiagnostics(uri, version);
-      const t0 = performance.now();
-      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: typo ? p.editValue.invalid : p.editValue.valid }] });
-      const d = await next;
-      (typo ? editChecks.withTypo : editChecks.withoutTypo).add(d.diagnostics.length);
-      return d.at - t0;
+      const published = session.nextDiagnostics(uri, version);
+      const sent = performance.now();
+      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+      return { sent, published };
     };
-    const editSamples = await measure(edit);
-    if ((WARMUP + editSamples.length) % 2 === 1) await edit(1); // leave the document valid
-    result.edit = stats(editSamples);
-    // Each edit with the typo must report more than the valid document, each without it exactly as many.
-    const withTypo = [...editChecks.withTypo];
-    const without = [...editChecks.withoutTypo];
+    result.edit = await measure(session, async (i) => {
+      const invalid = i % 2 === 0;
+      const { sent, published } = replaceEnvKey(invalid);
+      const d = await published;
+      (invalid ? editChecks.invalid : editChecks.valid).add(d.diagnostics.length);
+      return d.at - sent;
+    });
+    // Each edit with the bad name must report more than the valid document, each without it exactly as many.
+    const withTypo = [...editChecks.invalid];
+    const without = [...editChecks.valid];
     result.edit.validates = withTypo.every((n) => n > diagnostics.length) && without.every((n) => n === diagnostics.length);
-    if (!result.edit.validates) result.edit.note = `diagnostic counts: valid document ${diagnostics.length}, with the typo ${withTypo.join('/')}, after removing it ${without.join('/')}`;
+    if (!result.edit.validates) result.edit.note = `diagnostic counts: valid document ${diagnostics.length}, with an invalid EnvironmentVar Key ${withTypo.join('/')}, with a valid one ${without.join('/')}`;
     if (def.debounceMs) {
       result.edit.debounceMs = def.debounceMs;
       result.edit.medianMinusDebounce = Math.round((result.edit.median - def.debounceMs) * 100) / 100;
       result.edit.p95MinusDebounce = Math.round((result.edit.p95 - def.debounceMs) * 100) / 100;
     }
+    if (current !== ev.valid(editCount)) await replaceEnvKey(false).published; // leave the document valid
 
     // Insert an indented blank line at the end of a VolumeMount item: the key-completion position.
     version += 1;
@@ -299,12 +316,12 @@ async function benchOne(def, name, doc, uri) {
     };
     const measureRequest = async (method, position, check) => {
       let last;
-      const samples = await measure(async () => {
+      const measured = await measure(session, async () => {
         const { ms, r } = await timed(method, position);
         last = r;
         return ms;
       });
-      return { ...stats(samples), ...check(last) };
+      return { ...measured, ...check(last) };
     };
 
     if (capabilities.completionProvider) {
@@ -313,12 +330,25 @@ async function benchOne(def, name, doc, uri) {
         const labels = labelsOf(r);
         return { items: labels.length, answers: p.keyCompletionExpect.every((k) => labels.includes(k)), expected: p.keyCompletionExpect };
       });
+      // Completion as it happens while typing: an edit (a new text) immediately followed by the request,
+      // timed from the request; the diagnostics of that edit are awaited before the next iteration.
+      let lastAfterEdit;
+      const afterEdit = await measure(session, async () => {
+        const { published } = replaceEnvKey(false);
+        const t0 = performance.now();
+        lastAfterEdit = await session.request('textDocument/completion', { textDocument, position: keyPos });
+        const ms = performance.now() - t0;
+        await published;
+        return ms;
+      });
+      const afterEditLabels = labelsOf(lastAfterEdit);
+      result.completionAfterEdit = { ...afterEdit, items: afterEditLabels.length, answers: p.keyCompletionExpect.every((k) => afterEditLabels.includes(k)), expected: p.keyCompletionExpect };
       result.completionEnum = await measureRequest('textDocument/completion', shift(p.enumCompletion), (r) => {
         const labels = labelsOf(r);
         return { items: labels.length, answers: p.enumCompletionExpect.every((k) => labels.includes(k)), expected: p.enumCompletionExpect };
       });
     } else {
-      result.completionKey = result.completionEnum = { unsupported: 'no completionProvider in the initialize result' };
+      result.completionKey = result.completionEnum = result.completionAfterEdit = { unsupported: 'no completionProvider in the initialize result' };
     }
     if (capabilities.hoverProvider) {
       result.hoverKey = await measureRequest('textDocument/hover', shift(p.hoverKey), (r) => {
@@ -375,9 +405,14 @@ function resultTable(run) {
     metric('startup → first diagnostics', (x, raw) => (raw ? x.startupMs : `${x.startupMs}`), true);
     metric('edit → diagnostics', (x, raw) => (raw ? x.edit?.median : fmt(x.edit)), true);
     metric('completion: key in VolumeMount item', (x, raw) => (raw ? (x.completionKey?.unsupported ? undefined : x.completionKey?.median) : fmt(x.completionKey)));
+    metric('completion: key, right after an edit', (x, raw) => (raw ? (x.completionAfterEdit?.unsupported ? undefined : x.completionAfterEdit?.median) : fmt(x.completionAfterEdit)));
     metric('completion: enum value', (x, raw) => (raw ? (x.completionEnum?.unsupported ? undefined : x.completionEnum?.median) : fmt(x.completionEnum)));
     metric('hover: nested key', (x, raw) => (raw ? (x.hoverKey?.unsupported ? undefined : x.hoverKey?.median) : fmt(x.hoverKey)));
     metric('hover: enum value', (x, raw) => (raw ? (x.hoverEnum?.unsupported ? undefined : x.hoverEnum?.median) : fmt(x.hoverEnum)));
+    const cpu = (x, raw) => (raw ? x?.serverCpuMsPerOp : x && !x.unsupported ? `${x.serverCpuMsPerOp}` : 'n/a');
+    metric('server CPU ms per edit (all threads)', (x, raw) => cpu(x.edit, raw));
+    metric('server CPU ms per completion (key)', (x, raw) => cpu(x.completionKey, raw));
+    metric('server CPU ms per completion after edit (incl. that edit)', (x, raw) => cpu(x.completionAfterEdit, raw));
     metric('peak RSS (MiB)', (x, raw) => (raw ? x.peakRssMiB : `${x.peakRssMiB}`));
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
