@@ -3,6 +3,7 @@
 // from workspace settings only when the workspace is trusted.
 import * as vscode from 'vscode';
 import { parseEndpoint } from './endpoint';
+import { effectiveSetting } from './settingValues';
 
 export interface EciSettings {
   /** Credentials profile name; undefined: the default chain. */
@@ -14,21 +15,9 @@ export interface EciSettings {
   maxAttempts: number;
 }
 
-/** Settings whose workspace values are honoured only in trusted workspaces (also listed in capabilities.untrustedWorkspaces.restrictedConfigurations). */
-const RESTRICTED = new Set(['profile', 'endpoint', 'allowInstanceMetadataCredentials']);
-
-/**
- * Reads one setting. In an untrusted workspace a restricted setting takes only the user's own
- * (global) value, whatever the workspace or folder settings say.
- */
+/** One setting's applicable value for the current trust state. */
 function read<T>(section: vscode.WorkspaceConfiguration, key: string, fallback: T): { value: T; fromWorkspace: boolean } {
-  const inspected = section.inspect<T>(key);
-  if (!inspected) return { value: fallback, fromWorkspace: false };
-  const workspaceValue = inspected.workspaceFolderValue ?? inspected.workspaceValue;
-  if (workspaceValue !== undefined && (vscode.workspace.isTrusted || !RESTRICTED.has(key))) {
-    return { value: workspaceValue, fromWorkspace: true };
-  }
-  return { value: inspected.globalValue ?? inspected.defaultValue ?? fallback, fromWorkspace: false };
+  return effectiveSetting(key, section.inspect<T>(key), vscode.workspace.isTrusted, fallback);
 }
 
 function clampInteger(value: unknown, min: number, max: number, fallback: number): number {

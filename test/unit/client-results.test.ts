@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addToHistory, formatHistoryLine, keysForParameterPath, readHistory, type CreatedGroupEntry } from '../../client/src/results';
 import { parseEndpoint } from '../../client/src/endpoint';
+import { RESTRICTED_SETTINGS, effectiveSetting } from '../../client/src/settingValues';
 import { listProfileNames } from '../../client/src/profiles';
 
 const entry = (n: number, extra: Partial<CreatedGroupEntry> = {}): CreatedGroupEntry => ({
@@ -91,6 +92,33 @@ test('endpoint setting: paths, user info, bad ports and other schemes are refuse
   for (const bad of ['http://127.0.0.1:8080/x', 'http://user:pw@host', 'ftp://host', 'host:0', 'host:70000', 'ho st', 'http://']) {
     assert.equal(parseEndpoint(bad), undefined, bad);
   }
+});
+
+test('settings: folder over workspace over user over default', () => {
+  const all = { defaultValue: 'd', globalValue: 'g', workspaceValue: 'w', workspaceFolderValue: 'f' };
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', all, true, 'x'), { value: 'f', fromWorkspace: true });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { ...all, workspaceFolderValue: undefined }, true, 'x'), { value: 'w', fromWorkspace: true });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { defaultValue: 'd', globalValue: 'g' }, true, 'x'), { value: 'g', fromWorkspace: false });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { defaultValue: 'd' }, true, 'x'), { value: 'd', fromWorkspace: false });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', undefined, true, 'x'), { value: 'x', fromWorkspace: false });
+});
+
+test('settings: an untrusted workspace cannot set the endpoint, profile or instance-metadata switch', () => {
+  const endpoint = { defaultValue: '', globalValue: 'http://127.0.0.1:9000', workspaceValue: 'https://attacker.example', workspaceFolderValue: 'https://attacker2.example' };
+  assert.deepEqual(effectiveSetting('endpoint', endpoint, false, ''), { value: 'http://127.0.0.1:9000', fromWorkspace: false });
+  assert.deepEqual(effectiveSetting('endpoint', { defaultValue: '', workspaceValue: 'https://attacker.example' }, false, ''), { value: '', fromWorkspace: false });
+  assert.deepEqual(effectiveSetting('profile', { defaultValue: '', workspaceValue: 'prod' }, false, ''), { value: '', fromWorkspace: false });
+  assert.deepEqual(effectiveSetting('allowInstanceMetadataCredentials', { defaultValue: false, workspaceValue: true }, false, false), { value: false, fromWorkspace: false });
+  // Trusted: the workspace's value applies (and is marked as the workspace's).
+  assert.deepEqual(effectiveSetting('endpoint', endpoint, true, ''), { value: 'https://attacker2.example', fromWorkspace: true });
+  // Settings that cannot redirect anything keep their workspace value even when untrusted.
+  assert.deepEqual(effectiveSetting('maxAttempts', { defaultValue: 3, workspaceValue: 5 }, false, 3), { value: 5, fromWorkspace: true });
+});
+
+test('settings: the restricted list is the manifest restrictedConfigurations', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const manifest = require('../../../package.json') as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
+  assert.deepEqual([...RESTRICTED_SETTINGS].map((k) => `eci.${k}`).sort(), [...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort());
 });
 
 test('profiles: names of the aliyun CLI config and the credentials file, never their keys', () => {
