@@ -1,0 +1,199 @@
+// Completion: one `complete(doc-with-cursor)` helper, many small cases. `|` marks the cursor.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/index';
+import { SNIPPETS, expandSnippet } from '../../server/src/service/snippets';
+import { CONTAINER_GROUP_SCHEMA } from '../../server/src/service/schemaVocabulary';
+
+const en = createLanguageService({ locale: 'en' });
+const ja = createLanguageService({ locale: 'ja' });
+
+function complete(docWithCursor: string, service = en): { text: string; items: CompletionItem[] } {
+  const at = docWithCursor.indexOf('|');
+  assert.ok(at >= 0, 'the case marks the cursor with |');
+  const text = docWithCursor.slice(0, at) + docWithCursor.slice(at + 1);
+  const before = text.slice(0, at).split('\n');
+  const items = service.complete(text, { line: before.length - 1, character: before[before.length - 1].length }).items;
+  return { text, items };
+}
+
+const labels = (items: CompletionItem[]) => items.map((i) => i.label);
+
+/** Applies an item's text edit (snippet tabstops expanded to their defaults). */
+function apply(text: string, item: CompletionItem): string {
+  const edit = item.textEdit as TextEdit;
+  const lines = text.split('\n');
+  const { start, end } = edit.range;
+  assert.equal(start.line, end.line);
+  const line = lines[start.line];
+  const newText = item.insertTextFormat === 2 ? expandSnippet(edit.newText) : edit.newText;
+  lines[start.line] = line.slice(0, start.character) + newText + line.slice(end.character);
+  return lines.join('\n');
+}
+
+const ROOT_KEYS = Object.keys((CONTAINER_GROUP_SCHEMA as { properties: Record<string, unknown> }).properties);
+const CONTAINER_KEYS = Object.keys(
+  (CONTAINER_GROUP_SCHEMA as unknown as { properties: { Container: { items: { properties: Record<string, unknown> } } } }).properties.Container.items.properties,
+);
+
+test('root keys: every schema key not yet written, required ones first', () => {
+  const { items } = complete('RegionId: cn-hangzhou\n|\n');
+  const l = labels(items).filter((x) => ROOT_KEYS.includes(x));
+  assert.deepEqual([...l].sort(), ROOT_KEYS.filter((k) => k !== 'RegionId').sort());
+  const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  assert.deepEqual(labels(sorted.slice(0, 2)).sort(), ['Container', 'ContainerGroupName']);
+  for (const item of items.filter((i) => i.kind === 10)) {
+    assert.equal(typeof item.documentation === 'object' && item.documentation.kind, 'markdown', item.label);
+  }
+});
+
+test('keys of a container item while typing `  Ima` (the line being typed)', () => {
+  const { text, items } = complete('RegionId: cn-hangzhou\nContainer:\n  - Name: web\n    Ima|\n');
+  const l = labels(items);
+  assert.ok(l.includes('Image') && l.includes('ImagePullPolicy') && l.includes('ReadinessProbe'));
+  assert.ok(!l.includes('Name'), 'Name is present already');
+  assert.ok(l.every((x) => CONTAINER_KEYS.includes(x) || items.find((i) => i.label === x)!.kind === 15));
+  const image = items.find((i) => i.label === 'Image')!;
+  assert.equal(apply(text, image), 'RegionId: cn-hangzhou\nContainer:\n  - Name: web\n    Image: \n');
+});
+
+test('keys of a new list item after `- `, with nested keys indented under it', () => {
+  const { text, items } = complete('Container:\n  - Name: a\n    Image: b\n  - |\n');
+  const l = labels(items);
+  assert.ok(l.includes('Name') && l.includes('Image'), 'a new item has none of its keys yet');
+  const port = items.find((i) => i.label === 'Port')!;
+  assert.equal(apply(text, port), 'Container:\n  - Name: a\n    Image: b\n  - Port:\n      - \n');
+});
+
+test('keys in an indentless list and with the list marker missing', () => {
+  assert.ok(labels(complete('Container:\n- Name: a\n  |\n').items).includes('Image'));
+  const { text, items } = complete('Container:\n  |\n');
+  const name = items.find((i) => i.label === 'Name')!;
+  assert.equal(apply(text, name), 'Container:\n  - Name: \n');
+});
+
+test('keys at depth: probes, handlers, security context, DNS config, volume, env, port, tag', () => {
+  const cases: [string, string[]][] = [
+    ['Container:\n  - Name: a\n    ReadinessProbe:\n      |\n', ['HttpGet', 'Exec', 'TcpSocket', 'PeriodSeconds']],
+    ['Container:\n  - Name: a\n    LivenessProbe:\n      HttpGet:\n        |\n', ['Path', 'Port', 'Scheme']],
+    ['Container:\n  - Name: a\n    SecurityContext:\n      |\n', ['Capability', 'ReadOnlyRootFilesystem', 'RunAsUser']],
+    ['DnsConfig:\n  |\n', ['NameServer', 'Search', 'Option']],
+    ['Volume:\n  - Name: v\n    |\n', ['Type', 'EmptyDirVolume', 'NFSVolume', 'ConfigFileVolume']],
+    ['Container:\n  - Name: a\n    EnvironmentVar:\n      - |\n', ['Key', 'Value', 'FieldRef']],
+    ['InitContainer:\n  - Name: a\n    Port:\n      - |\n', ['Port', 'Protocol']],
+    ['Container:\n  - Name: a\n    VolumeMount:\n      - Name: x\n        |\n', ['MountPath', 'ReadOnly', 'SubPath']],
+    ['Tag:\n  - |\n', ['Key', 'Value']],
+  ];
+  for (const [doc, expected] of cases) {
+    const l = labels(complete(doc).items);
+    for (const e of expected) assert.ok(l.includes(e), `${JSON.stringify(doc)} offers ${e}: ${l.join(', ')}`);
+  }
+});
+
+test('enum values in block style, quoted, and flow style', () => {
+  assert.deepEqual(labels(complete('RestartPolicy: |').items), ['Always', 'Never', 'OnFailure']);
+  const quoted = complete('RestartPolicy: "N|"\n');
+  assert.deepEqual(labels(quoted.items), ['Always', 'Never', 'OnFailure']);
+  assert.equal(apply(quoted.text, quoted.items[1]), 'RestartPolicy: "Never"\n');
+  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    Port: [{Port: 80, Protocol: |}]\n').items), ['TCP', 'UDP']);
+  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    Port:\n      - Protocol: U|\n').items), ['TCP', 'UDP']);
+  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add: [NET_ADMIN, |]\n').items), ['NET_ADMIN', 'NET_RAW']);
+  const listItem = complete('Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add:\n          - |\n');
+  assert.deepEqual(labels(listItem.items), ['NET_ADMIN', 'NET_RAW']);
+});
+
+test('keys in a flow mapping leave out the keys written in it', () => {
+  const { items } = complete('Container:\n  - {Name: a, |}\n');
+  const l = labels(items);
+  assert.ok(l.includes('Image'));
+  assert.ok(!l.includes('Name'));
+  assert.equal((items.find((i) => i.label === 'Image')!.textEdit as TextEdit).newText, 'Image: ');
+});
+
+test('booleans, and nothing for a free-text value', () => {
+  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    Tty: |\n').items), ['true', 'false']);
+  assert.deepEqual(labels(complete('ContainerGroupName: |\n').items), []);
+});
+
+test('regions for RegionId, the schema example first', () => {
+  const l = labels(complete('RegionId: |\n').items);
+  assert.equal(l[0], 'cn-hangzhou');
+  assert.ok(l.includes('ap-northeast-1') && l.includes('eu-central-1'));
+  assert.equal(new Set(l).size, l.length);
+});
+
+test('VolumeMount.Name offers the volumes the document defines, even while the document is broken', () => {
+  const doc = 'Container:\n  - Name: a\n    VolumeMount:\n      - Name: |\n        MountPath: [\nVolume:\n  - Name: data\n    Type: EmptyDirVolume\n  - Name: logs\n';
+  assert.deepEqual(labels(complete(doc).items), ['data', 'logs']);
+});
+
+test('nothing inside a comment or a block scalar', () => {
+  assert.deepEqual(complete('# Reg|\n').items.filter((i) => i.kind !== 15).length >= 0, true);
+  assert.deepEqual(labels(complete('RegionId: cn-hangzhou # Rest|\n').items), []);
+  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    WorkingDir: |\n      /app\n      |\n').items), []);
+});
+
+test('an empty file offers the minimal document snippet, which is valid', () => {
+  const { text, items } = complete('|');
+  const doc = items.find((i) => i.kind === 15 && String(i.label).includes('minimal'))!;
+  assert.ok(doc, labels(items).join(', '));
+  const result = apply(text, doc);
+  assert.deepEqual(en.diagnose(result), []);
+});
+
+test('every snippet expands, where it is offered, into a valid document', () => {
+  const base = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
+  const places: Record<string, string> = {
+    root: 'RegionId: cn-hangzhou\nContainerGroupName: web\n|\n',
+    'container-item': base + '  - |\n',
+    container: base + '    |\n',
+    'volume-item': base + 'Volume:\n  - |\n',
+  };
+  for (const s of SNIPPETS) {
+    if (s.place === 'document') continue;
+    const where = s.place === 'root' && !s.writes.includes('Container') ? base + '|\n' : places[s.place];
+    const { text, items } = complete(where);
+    const item = items.find((i) => i.kind === 15 && expandSnippet((i.textEdit as TextEdit).newText).replace(/\s+/g, ' ').trim() === expandSnippet(s.body).replace(/\s+/g, ' ').trim());
+    assert.ok(item, `snippet ${s.id} is offered at ${s.place}: ${labels(items.filter((i) => i.kind === 15)).join(', ')}`);
+    const result = apply(text, item);
+    const errors = en.diagnose(result).filter((d) => d.severity === 1);
+    assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], `${s.id}:\n${result}`);
+  }
+});
+
+test('volume snippets exist for every volume Type of the schema', () => {
+  const typeEnum = (CONTAINER_GROUP_SCHEMA as unknown as { properties: { Volume: { items: { properties: { Type: { enum: string[] } } } } } }).properties.Volume.items.properties.Type.enum;
+  const snippetTypes = SNIPPETS.filter((s) => s.place === 'volume-item').map((s) => s.labelArg);
+  assert.deepEqual([...snippetTypes].sort(), [...typeEnum].sort());
+});
+
+test('probe and spot snippets are offered where they fit', () => {
+  const probeLabels = labels(complete('Container:\n  - Name: a\n    Image: b\n    |\n').items.filter((i) => i.kind === 15));
+  assert.deepEqual(probeLabels.sort(), ['Exec probe', 'HTTP probe', 'TCP probe']);
+  const rootSnippets = labels(complete('RegionId: x\n|\n').items.filter((i) => i.kind === 15));
+  assert.ok(rootSnippets.some((l) => /Spot/.test(String(l))));
+  const withSpot = labels(complete('SpotStrategy: NoSpot\n|\n').items.filter((i) => i.kind === 15));
+  assert.ok(!withSpot.some((l) => /Spot/.test(String(l))), 'not offered when SpotStrategy is written');
+});
+
+test('documentation follows the locale', () => {
+  const doc = (service: typeof en) => {
+    const item = complete('RestartPolicy: |', service).items[0];
+    return (item.documentation as { value: string }).value;
+  };
+  assert.match(doc(en), /restart/i);
+  assert.match(doc(ja), /再起動/);
+  const key = complete('|RegionId: x\n', ja).items.find((i) => i.label === 'RegionId');
+  void key;
+  const zone = complete('RegionId: x\n|\n', ja).items.find((i) => i.label === 'ZoneId')!;
+  assert.match((zone.documentation as { value: string }).value, /ゾーン/);
+});
+
+test('completion answers on broken and odd input without throwing', () => {
+  const odd = ['Container: [\n  |', '{|', ': : :|', '- - - |', '"unclosed: |', 'a: &x\nb: *x|\n', '\t|', 'Container:\n  - Name: a\n    Image: |b\n'];
+  for (const doc of odd) complete(doc);
+  // Positions past the end of the document.
+  assert.deepEqual(en.complete('a: b\n', { line: 99, character: 0 }).items, []);
+  en.complete('a: b\n', { line: 0, character: 999 });
+});

@@ -1,0 +1,130 @@
+// Diagnostics beyond the fixture corpus: message content, ranges, one defect one diagnostic,
+// data for quick fixes, YAML scalar typing, and the parse cache.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/index';
+
+const en = createLanguageService();
+const BASE = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
+const msg = (d: Diagnostic) => String(d.message);
+
+function only(text: string): Diagnostic {
+  const d = en.diagnose(text);
+  assert.equal(d.length, 1, d.map((x) => `${x.code} ${msg(x)}`).join('\n'));
+  return d[0];
+}
+
+test('a valid document gives nothing', () => {
+  assert.deepEqual(en.diagnose(BASE), []);
+});
+
+test('a misspelt key: one diagnostic on the key, with the suggestion as data', () => {
+  const d = only(BASE.replace('ContainerGroupName', 'ContainerGroupNmae'));
+  assert.equal(d.code, 'schema.unknown-key');
+  assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 18 } });
+  assert.match(msg(d), /ContainerGroupNmae/);
+  assert.match(msg(d), /Did you mean ContainerGroupName\?/);
+  assert.deepEqual(d.data, { path: 'ContainerGroupNmae', suggestion: 'ContainerGroupName' });
+});
+
+test('a misspelt nested key names its parent by wire path', () => {
+  const d = only(BASE + '    ReadinessProbe:\n      HttpGet:\n        Path: /\n        Prot: 80\n');
+  assert.match(msg(d), /Container\[\]\.ReadinessProbe\.HttpGet/);
+  assert.match(msg(d), /Did you mean Port\?/);
+});
+
+test('Cpu: 2 is a number; Cpu: "2" is a string with a message that says so', () => {
+  assert.deepEqual(en.diagnose(BASE + '    Cpu: 2\n'), []);
+  const d = only(BASE + '    Cpu: "2"\n');
+  assert.equal(d.code, 'schema.type');
+  assert.match(msg(d), /Container\[\]\.Cpu must be a number/);
+  assert.match(msg(d), /quoted/);
+  assert.deepEqual(d.range, { start: { line: 5, character: 9 }, end: { line: 5, character: 12 } });
+});
+
+test('integers and numbers follow the schema', () => {
+  assert.deepEqual(en.diagnose(BASE + '    Cpu: 0.25\n'), []);
+  const port = only(BASE + '    Port:\n      - Port: 80.5\n');
+  assert.equal(port.code, 'schema.type');
+  assert.match(msg(port), /must be an integer/);
+});
+
+test('a string parameter written as a number is told to be quoted', () => {
+  const d = only(BASE + '    WorkingDir: 1234\n');
+  assert.equal(d.code, 'schema.type');
+  assert.match(msg(d), /Quote it: "1234"/);
+});
+
+test('an enum error says what is allowed', () => {
+  const d = only(BASE + 'RestartPolicy: Sometimes\n');
+  assert.match(msg(d), /RestartPolicy does not allow "Sometimes"/);
+  assert.match(msg(d), /"Always", "Never", "OnFailure"/);
+  const c = only(BASE + 'RestartPolicy: never\n');
+  assert.equal((c.data as { suggestion: string }).suggestion, 'Never');
+});
+
+test('range errors name the limit and the unit', () => {
+  const d = only(BASE + '    Memory: -1\n');
+  assert.equal(d.code, 'schema.minimum');
+  assert.match(msg(d), /greater than 0 GiB/);
+});
+
+test('required-missing points at the item that lacks it, with the missing key as data', () => {
+  const d = only('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Cpu: 1\n');
+  assert.equal(d.code, 'schema.required');
+  assert.equal(d.range.start.line, 3);
+  assert.match(msg(d), /Container\[\]\.Image is required in Container\[\]/);
+  assert.equal((d.data as { missing: string }).missing, 'Image');
+});
+
+test('a wrong type on a collection reports once, nothing below it', () => {
+  const d = only('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  Name: web\n  Image: nginx\n');
+  assert.equal(d.code, 'schema.type');
+  assert.match(msg(d), /Container must be a list/);
+  assert.equal(d.range.start.line, 2);
+});
+
+test('x-warning parameters are warnings, not errors', () => {
+  const d = only(BASE + 'Volume:\n  - Name: logs\n    Type: HostPathVolume\n    HostPathVolume: {Type: Directory, Path: /var/log}\n');
+  assert.equal(d.severity, 2);
+  assert.equal(d.code, 'hostpath-volume.allowlist');
+});
+
+test('a dotted flat key is explained as nesting', () => {
+  const d = only(BASE + '    ReadinessProbe.HttpGet.Path: /healthz\n');
+  assert.match(msg(d), /ReadinessProbe: \{HttpGet: \{Path: …\}\}/);
+});
+
+test('an empty document lists the three required parameters at its start', () => {
+  for (const text of ['', '\n\n', '# only a comment\n']) {
+    const d = en.diagnose(text);
+    assert.deepEqual(d.map((x) => (x.data as { missing: string }).missing).sort(), ['Container', 'ContainerGroupName', 'RegionId']);
+  }
+});
+
+test('syntax errors stop schema validation and stay on their line', () => {
+  const d = en.diagnose(BASE + '    Cpu: [1, 2\nRestartPolicy: Always\n');
+  assert.deepEqual(d.map((x) => x.code), ['yaml.syntax']);
+  assert.equal(d[0].range.start.line, 5);
+  assert.equal(d[0].range.end.line, 5);
+});
+
+test('the parse is cached per text and diagnostics do not leak between callers', () => {
+  const text = BASE + 'RestartPolicy: x\n';
+  assert.equal(en.parse(text), en.parse(text));
+  const a = en.diagnose(text);
+  a[0].message = 'changed';
+  assert.notEqual(en.diagnose(text)[0].message, 'changed');
+});
+
+test('the wire request is refused with the errors of an invalid document, built for a valid one', () => {
+  const bad = en.wireRequest(BASE + 'RestartPolicy: x\n');
+  assert.equal(bad.ok, false);
+  if (!bad.ok) assert.deepEqual(bad.errors.map((e) => e.code), ['schema.enum']);
+  const good = en.wireRequest(BASE + 'RestartPolicy: Never\n');
+  assert.equal(good.ok, true);
+  if (good.ok) assert.equal(good.params.RestartPolicy, 'Never');
+  // Warnings do not block the request.
+  assert.equal(en.wireRequest(BASE + 'OsType: Windows\n').ok, true);
+});
