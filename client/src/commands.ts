@@ -425,7 +425,11 @@ export async function showRequest(ctx: CommandContext, arg?: unknown): Promise<S
   const uri = vscode.Uri.from({ scheme: REQUEST_SCHEME, path: `/${base}.request.txt`, query: document.uri.toString() });
   ctx.requestDocuments.set(uri.toString(), text);
   ctx.requestDocumentsChanged.fire(uri);
-  const shown = await vscode.workspace.openTextDocument(uri);
+  let shown = await vscode.workspace.openTextDocument(uri);
+  // `Key=Value` lines and `#` comments: the properties grammar colours them, when VS Code has it.
+  if (shown.languageId !== 'properties' && (await vscode.languages.getLanguages()).includes('properties')) {
+    shown = await vscode.languages.setTextDocumentLanguage(shown, 'properties');
+  }
   await vscode.window.showTextDocument(shown, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
   return { kind: 'request-shown', uri: uri.toString(), lines: lines.map((l) => ctx.output.scrub(l)) };
 }
