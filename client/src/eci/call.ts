@@ -18,6 +18,8 @@ export const DEFAULT_DRY_RUN_READ_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ATTEMPTS = 4;
 export const DEFAULT_BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
+/** Above this URL size a dropped connection or a gateway page may be the front end refusing the size. */
+const LARGE_URL_BYTES = 8 * 1024;
 
 type EciModule = typeof import('@alicloud/eci20180808');
 type OpenApiModule = typeof import('@alicloud/openapi-client');
@@ -299,6 +301,18 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
     const name = err?.name ?? '';
     const code = err?.code ?? '';
     const status = probe.status;
+    if (!probe.sent) {
+      // Failed before anything left this machine: the credential could not be obtained (an STS or
+      // OIDC exchange, an expired profile) or the SDK refused the request.
+      return {
+        done: {
+          type: 'network-error',
+          kind: 'refused',
+          attempts: attempt,
+          message: `The request was not sent: the credential from ${opts.credential.description} could not be used (${redact(firstLine(err?.message ?? String(e))).replace(/(GET|POST) https?:\/\/\S+/g, '$1 <url>')}).`,
+        },
+      };
+    }
     if (status === 414 || status === 431) {
       const cf = configFileBytes(params);
       return {
@@ -339,9 +353,6 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
     }
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
       return { done: { type: 'network-error', kind: 'refused', attempts: attempt, message: `Could not connect to ${host}:${port} (${code}).` } };
-    }
-    if (err?.name === 'InvalidCredentials' || code === 'InvalidCredentials') {
-      return { done: { type: 'network-error', kind: 'refused', attempts: attempt, message: 'The SDK found no usable credential.' } };
     }
     // Anything else from the transport: report it without its text (it can quote the URL and its secrets).
     return {
@@ -410,6 +421,10 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
   }
   const outcome = last!;
   if (outcome.type === 'network-error' && maxAttempts > 1) outcome.message += ` (${attempt} attempts)`;
+  if (outcome.type === 'network-error' && (outcome.kind === 'reset' || outcome.kind === 'bad-response') && totalUrlBytes > LARGE_URL_BYTES) {
+    const cf = configFileBytes(params);
+    outcome.message += ` The request URL is ${kb(totalUrlBytes)} (every parameter travels in the URL${cf.keys.length ? `, ${kb(cf.bytes)} of it ConfigFile content` : ''}); a front end may refuse a request this large.`;
+  }
   return outcome;
 }
 

@@ -117,6 +117,15 @@ export function credentialFromKey(key: ExplicitAccessKey, description = 'an acce
   return makeResolved('explicit', description, provider, creds);
 }
 
+/**
+ * A resolved credential from any provider of `@alicloud/credentials` (a RAM role chain, a custom
+ * provider). The provider is asked once now, so that a credential that cannot work fails here.
+ */
+export async function credentialFromProvider(provider: CredentialsProvider, description: string, source: CredentialSource = 'explicit'): Promise<ResolvedCredential> {
+  const creds = await provider.getCredentials();
+  return makeResolved(source, description, provider, creds);
+}
+
 interface AliyunCliConfig {
   current?: string;
   profiles?: { name?: string; mode?: string }[];

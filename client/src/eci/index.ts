@@ -27,7 +27,7 @@ export {
   DEFAULT_DRY_RUN_READ_TIMEOUT_MS,
   DEFAULT_MAX_ATTEMPTS,
 } from './call';
-export { resolveCredential, credentialFromKey, isCredentialsNotFound, maskAccessKeyId, secretValuesOf } from './credentials';
-export { defaultEndpoint, ECI_API_VERSION } from './endpoint';
+export { resolveCredential, credentialFromKey, credentialFromProvider, isCredentialsNotFound, maskAccessKeyId, secretValuesOf, type CredentialsProvider } from './credentials';
+export { defaultEndpoint, parseEndpoint, ECI_API_VERSION, type EndpointSetting } from './endpoint';
 export { maskParams, flattenForDisplay, compareWireKeys, redactSecrets, MASK, type FlattenForDisplayOptions } from './display';
 export { explainError, explanationEntry, ERROR_EXPLANATIONS, type ErrorExplanationEntry, type ExplainedError, type ExplanationLocale } from './errorExplanations';
