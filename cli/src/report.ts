@@ -144,6 +144,7 @@ const SCHEMA_CODES: { id: string; en: string; ja: string }[] = [
   { id: 'schema.pattern', en: 'A string does not have the form the parameter requires.', ja: '文字列がパラメーターの要求する形式ではありません。' },
   { id: 'schema.minItems', en: 'A list has fewer items than the parameter requires.', ja: 'リストの要素数がパラメーターの要求より少ないです。' },
   { id: 'schema.maxItems', en: 'A list has more items than the parameter allows.', ja: 'リストの要素数がパラメーターの許容より多いです。' },
+  { id: 'schema.uniqueItems', en: 'A list repeats an item that must be unique.', ja: 'リストに一意であるべき要素が重複しています。' },
   { id: 'schema.unknown-key', en: 'A key is not a parameter of CreateContainerGroup at this place.', ja: 'キーがこの位置の CreateContainerGroup パラメーターではありません。' },
 ];
 

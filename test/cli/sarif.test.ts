@@ -15,11 +15,21 @@ const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
+const documentSchema = JSON.parse(readFileSync(join(ROOT, 'schemas/eci-container-group.schema.json'), 'utf8')) as unknown;
+function schemaWarningCodes(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => schemaWarningCodes(n, out));
+  else if (node && typeof node === 'object') {
+    const w = (node as { 'x-warning'?: { code?: string } })['x-warning'];
+    if (typeof w?.code === 'string') out.add(w.code);
+    Object.values(node).forEach((n) => schemaWarningCodes(n, out));
+  }
+  return out;
+}
 const eciRules = JSON.parse(readFileSync(join(ROOT, 'schemas/eci-rules.json'), 'utf8')) as { rules: { id: string; severity: string }[] };
 
 const BAD = `${VALID_DOCUMENT}Unknownparameter: 1
 `;
-const tree = makeTree({ 'ok.eci.yaml': VALID_DOCUMENT, 'sub dir/bad.eci.yaml': BAD });
+const tree = makeTree({ 'ok.eci.yaml': VALID_DOCUMENT, 'sub dir/bad.eci.yaml': BAD, 'warn.eci.yaml': `${VALID_DOCUMENT}    Command: [/bin/bash]\n` });
 after(() => tree.dispose());
 
 interface SarifLog {
@@ -66,9 +76,10 @@ test('errors: a valid SARIF 2.1.0 log with rules metadata, ruleIndex, artifact a
     assert.ok(meta.shortDescription.text.length > 0);
   }
   assert.ok(ruleIds.includes('schema.unknown-key'));
+  for (const code of schemaWarningCodes(documentSchema)) assert.ok(ruleIds.includes(code), `x-warning ${code} missing from the SARIF rules`);
   assert.equal(new Set(ruleIds).size, ruleIds.length, 'rule ids are unique');
 
-  assert.equal(run.artifacts.length, 2);
+  assert.equal(run.artifacts.length, 3);
   const result = run.results.find((x) => x.ruleId === 'schema.unknown-key');
   assert.ok(result, JSON.stringify(run.results));
   assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'schema.unknown-key');
@@ -84,6 +95,18 @@ test('errors: a valid SARIF 2.1.0 log with rules metadata, ruleIndex, artifact a
   assert.equal(loc.region.endColumn, 1 + 'Unknownparameter'.length);
   assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${tree.dir}/`);
   assert.equal(run.invocations[0].executionSuccessful, true);
+});
+
+test('warnings only: results with level warning; exit 0', async () => {
+  const r = await runCli(['validate', '--format', 'sarif', 'warn.eci.yaml'], { cwd: tree.dir });
+  assert.equal(r.code, 0, r.stderr);
+  const log = assertValidSarif(r.stdout);
+  const results = log.runs[0].results;
+  assert.ok(results.length >= 1);
+  assert.ok(results.every((x) => x.level === 'warning'));
+  const tty = results.find((x) => x.ruleId === 'container.tty-for-bash');
+  assert.ok(tty);
+  assert.equal(log.runs[0].tool.driver.rules[tty.ruleIndex].defaultConfiguration.level, 'warning');
 });
 
 test('clean input: a valid log with no results; exit 0', async () => {

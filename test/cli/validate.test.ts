@@ -7,6 +7,9 @@ import { ANSI, makeTree, runCli, lineOf, VALID_DOCUMENT, ROOT } from './helpers'
 
 const UNKNOWN_KEY_DOCUMENT = `${VALID_DOCUMENT}RestartPolicyy: Always
 `;
+/** Legal but risky: bash without a terminal exits at once (rule container.tty-for-bash, a warning). */
+const WARNING_DOCUMENT = `${VALID_DOCUMENT}    Command: [/bin/bash]
+`;
 const MISSING_IMAGE_DOCUMENT = `RegionId: cn-hangzhou
 ContainerGroupName: web
 Container:
@@ -24,6 +27,7 @@ const tree = makeTree({
   'clean/one.eci.yaml': VALID_DOCUMENT,
   'empty-dir/readme.txt': 'no documents here\n',
   'named-anyhow.yaml': UNKNOWN_KEY_DOCUMENT,
+  'warn/bash.eci.yaml': WARNING_DOCUMENT,
 });
 after(() => tree.dispose());
 
@@ -59,6 +63,19 @@ test('an error: exit 1 and file:line:col: severity rule-id: message with 1-based
   assert.equal(unknown.column, 1);
   assert.match(unknown.message, /RestartPolicyy/);
   assert.match(r.stderr, /1 error/);
+});
+
+test('warnings only: exit 0, each warning printed with its rule id', async () => {
+  const r = await runCli(['validate', 'warn'], { cwd: tree.dir });
+  assert.equal(r.code, 0, r.stderr);
+  const lines = parseTextLines(r.stdout);
+  assert.ok(lines.length >= 1);
+  const tty = lines.find((l) => l.rule === 'container.tty-for-bash');
+  assert.ok(tty, r.stdout);
+  assert.equal(tty.severity, 'warning');
+  assert.equal(tty.line, lineOf(WARNING_DOCUMENT, 'Command: [/bin/bash]') + 1);
+  assert.ok(lines.every((l) => l.severity !== 'error'));
+  assert.match(r.stderr, /0 errors, \d+ warnings? in 1 file/);
 });
 
 test('a missing required parameter is reported on the container that lacks it', async () => {
