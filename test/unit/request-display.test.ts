@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { compareWireKeys, flattenForDisplay, maskParams, redactSecrets } from '../../client/src/eci/display';
-import { defaultEndpoint } from '../../client/src/eci/endpoint';
+import { defaultEndpoint, parseEndpoint } from '../../client/src/eci/endpoint';
 import { isRetryableServiceError } from '../../client/src/eci/call';
 import { toSdkRequest, type SdkModelClass } from '../../client/src/eci/sdkRequest';
 import { credentialFromKey, maskAccessKeyId } from '../../client/src/eci/credentials';
@@ -43,6 +43,15 @@ test('defaultEndpoint builds eci.<RegionId>.aliyuncs.com and refuses what is not
   assert.equal(defaultEndpoint('ap-northeast-1'), 'eci.ap-northeast-1.aliyuncs.com');
   assert.throws(() => defaultEndpoint('evil.com/x'), /not a region id/);
   assert.throws(() => defaultEndpoint(''), /not a region id/);
+});
+
+test('parseEndpoint reads an endpoint override: host[:port] with an optional scheme, https by default', () => {
+  assert.deepEqual(parseEndpoint('eci-vpc.cn-hangzhou.aliyuncs.com'), { host: 'eci-vpc.cn-hangzhou.aliyuncs.com', protocol: 'https' });
+  assert.deepEqual(parseEndpoint(' http://127.0.0.1:8080/ '), { host: '127.0.0.1:8080', protocol: 'http' });
+  assert.deepEqual(parseEndpoint('HTTPS://eci.example.com'), { host: 'eci.example.com', protocol: 'https' });
+  for (const bad of ['', '   ', 'https://user:pw@host', 'host/path', 'host:0', 'host:70000', 'ftp://host', 'a b', '.host', 'a..b']) {
+    assert.equal(parseEndpoint(bad), undefined, bad);
+  }
 });
 
 test('which service errors are retried', () => {
