@@ -3,10 +3,7 @@
 // (a separate collection `eci-service`, cleared when the document changes).
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageserver-types';
-import { keysForParameterPath } from './results';
-
-/** The language server's diagnostics source. */
-export const SERVER_SOURCE = 'eci';
+import { keysForParameterPath, SERVER_DIAGNOSTIC_SOURCE as SERVER_SOURCE } from './results';
 
 /** The document's error diagnostics from the language server (warnings do not block a call). */
 export function blockingDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {

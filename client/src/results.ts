@@ -3,6 +3,9 @@
 // parameter paths point at.
 import { compareWireKeys } from './eci/display';
 
+/** The source of the language server's diagnostics (server/src/service/diagnose.ts DIAGNOSTIC_SOURCE). */
+export const SERVER_DIAGNOSTIC_SOURCE = 'eci';
+
 /** One container group created from the editor, as kept in globalState and shown in the output. */
 export interface CreatedGroupEntry {
   containerGroupId: string;

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addToHistory, formatHistoryLine, keysForParameterPath, readHistory, type CreatedGroupEntry } from '../../client/src/results';
+import { addToHistory, formatHistoryLine, keysForParameterPath, readHistory, SERVER_DIAGNOSTIC_SOURCE, type CreatedGroupEntry } from '../../client/src/results';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/service/diagnose';
 import { parseEndpoint } from '../../client/src/endpoint';
 import { RESTRICTED_SETTINGS, effectiveSetting } from '../../client/src/settingValues';
 import { listProfileNames } from '../../client/src/profiles';
@@ -18,6 +19,10 @@ const entry = (n: number, extra: Partial<CreatedGroupEntry> = {}): CreatedGroupE
   documentUri: 'file:///w/web.eci.yaml',
   credentialSource: 'environment variables',
   ...extra,
+});
+
+test('the client recognises the language server diagnostics by their source', () => {
+  assert.equal(SERVER_DIAGNOSTIC_SOURCE, DIAGNOSTIC_SOURCE);
 });
 
 test('history: newest first, bounded by the limit', () => {
