@@ -8,6 +8,8 @@
 //   node bench/run.mjs --servers=eci              only this project's server
 //   node bench/run.mjs --cpu-prof                 also write V8 CPU profiles of our server to bench/.cache/profiles/
 //   node bench/run.mjs --budget=20 --max-iterations=100
+//   node bench/run.mjs --eci-node-flags="--max-semi-space-size=2"   experiment with V8 flags for our server
+//   node bench/run.mjs --eci-entry=/path/to/server.js                experiment: measure another build of our server
 //
 // Measured per server and document size, each in a fresh server process:
 //   startup      spawn -> first textDocument/publishDiagnostics for the opened document
@@ -49,7 +51,7 @@ const args = Object.fromEntries(
     return [m[1], m[2] ?? 'true'];
   }),
 );
-const KNOWN = ['sizes', 'servers', 'source', 'cpu-prof', 'budget', 'max-iterations'];
+const KNOWN = ['sizes', 'servers', 'source', 'cpu-prof', 'budget', 'max-iterations', 'eci-node-flags', 'eci-entry'];
 for (const k of Object.keys(args)) {
   if (!KNOWN.includes(k)) {
     console.error(`unknown option --${k}; options are ${KNOWN.map((o) => `--${o}`).join(', ')}`);
@@ -162,8 +164,13 @@ function serverDefinitions(ours, schemaPath) {
   const defs = {};
   if (serverNames.includes('eci')) {
     defs.eci = {
-      label: `eci (${ours.commit}${ours.dirty ? '+worktree' : ''}${args['cpu-prof'] ? ', profiled' : ''})`,
-      argv: [...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'profiles')}`] : []), ours.entry, '--stdio'],
+      label: `eci (${ours.commit}${ours.dirty ? '+worktree' : ''}${args['cpu-prof'] ? ', profiled' : ''}${args['eci-node-flags'] ? ` ${args['eci-node-flags']}` : ''})`,
+      argv: [
+        ...(args['eci-node-flags'] ? args['eci-node-flags'].split(' ').filter(Boolean) : []),
+        ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'profiles')}`] : []),
+        ours.entry,
+        '--stdio',
+      ],
       cwd: ours.cwd,
       languageId: 'eci-yaml',
       settings: null,
@@ -430,7 +437,7 @@ async function main() {
     rmSync(join(CACHE, 'profiles'), { recursive: true, force: true });
     mkdirSync(join(CACHE, 'profiles'), { recursive: true });
   }
-  const ours = prepareOurServer();
+  const ours = args['eci-entry'] ? { entry: resolve(args['eci-entry']), cwd: ROOT, commit: `custom ${args['eci-entry']}`, dirty: false, schema: join(ROOT, SCHEMA_REL) } : prepareOurServer();
   if (args['cpu-prof']) ours.entry = await buildProfilingServer(ours);
   const schemaPath = existsSync(ours.schema) ? ours.schema : join(ROOT, SCHEMA_REL);
   if (!existsSync(schemaPath)) throw new Error(`${SCHEMA_REL} does not exist (in ${source === 'head' ? 'HEAD' : 'the working tree'}); the peer needs it`);
