@@ -10,7 +10,7 @@ import { readSettings, InvalidEndpointSetting, type EciSettings } from './config
 import type { AccessKeyStore } from './credentials';
 import { flattenForDisplay } from './eci/display';
 import { secretValuesOf } from './eci/credentials';
-import type { EciCallOutcome, NetworkErrorKind, ResolvedCredential } from './eci/types';
+import type { EciCallOutcome, ExplicitAccessKey, NetworkErrorKind, ResolvedCredential } from './eci/types';
 import { blockingDiagnostics, type ServiceDiagnostics } from './errorDiagnostics';
 import type { EciOutput } from './output';
 import { addToHistory, formatHistoryLine, readHistory, type CreatedGroupEntry } from './results';
@@ -174,6 +174,19 @@ function localized(pair: { en: string; ja: string } | undefined): string | undef
   return isJapanese() ? pair.ja : pair.en;
 }
 
+/**
+ * The credential of the access key kept in SecretStorage, described as such; undefined when none is
+ * stored or it is unusable (resolveCredential then says why and goes on with the chain).
+ */
+function storedCredential(eci: EciLayer, stored: ExplicitAccessKey | undefined): ResolvedCredential | undefined {
+  if (!stored) return undefined;
+  try {
+    return eci.credentialFromKey(stored, vscode.l10n.t('the access key stored in VS Code (ECI: Store access key)'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Dry run (`dryRun`) or Create. */
 export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknown, options: RunOptions = {}): Promise<RunOutcome> {
   if (!vscode.workspace.isTrusted) {
@@ -210,7 +223,7 @@ export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknow
 
   let credential: ResolvedCredential;
   try {
-    credential = await eci.resolveCredential({ explicitKey: stored, profile: settings.profile, allowInstanceMetadata: settings.allowInstanceMetadataCredentials });
+    credential = storedCredential(eci, stored) ?? (await eci.resolveCredential({ explicitKey: stored, profile: settings.profile, allowInstanceMetadata: settings.allowInstanceMetadataCredentials }));
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     ctx.output.log(detail);
