@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { callCreateContainerGroup } from '../../client/src/eci/call';
+import { createLanguageService } from '../../server/src/service/index';
 import { documentedErrors } from '../support/eciEndpoint';
 import { ACCESS_KEY_SECRET, MINIMAL, callOptions, credential, endpoint, wire } from './helpers';
 
@@ -173,4 +174,24 @@ test('an unknown AccessKey ID is rejected', async () => {
   } finally {
     await ep.close();
   }
+});
+
+test("the language service's wireRequest (what the eci/wireRequest LSP request returns) feeds the call as it is", async () => {
+  const service = createLanguageService();
+  const built = service.wireRequest(`${MINIMAL}ImageRegistryCredential:\n  - Server: registry.example.com\n    UserName: u\n    Password: pw-123456\n`);
+  assert.equal(built.ok, true, JSON.stringify(built));
+  if (!built.ok) return;
+  assert.deepEqual(built.secrets, ['ImageRegistryCredential.1.Password']);
+  const ep = await endpoint();
+  try {
+    const outcome = await callCreateContainerGroup(callOptions(ep, built, { dryRun: true }));
+    assert.equal(outcome.type, 'dry-run-passed', JSON.stringify(outcome));
+    assert.equal(ep.requests[0].params['ImageRegistryCredential.1.Password'], 'pw-123456');
+  } finally {
+    await ep.close();
+  }
+  // A document with errors builds no request: the errors come back instead.
+  const broken = service.wireRequest('RegionId: cn-hangzhou\nContainer: 5\n');
+  assert.equal(broken.ok, false);
+  if (!broken.ok) assert.ok(broken.errors.length > 0);
 });

@@ -40,6 +40,8 @@ interface AttemptProbe {
   urlBytes: number;
   status?: number;
   contentType?: string;
+  /** The x-acs-request-id header, when the answer has one. */
+  requestId?: string;
 }
 const probeStore = new AsyncLocalStorage<AttemptProbe>();
 
@@ -73,6 +75,8 @@ function loadSdk(): Sdk {
         probe.status = res.statusCode;
         const ct = res.headers?.['content-type'];
         probe.contentType = Array.isArray(ct) ? ct[0] : ct;
+        const rid = res.headers?.['x-acs-request-id'];
+        probe.requestId = Array.isArray(rid) ? rid[0] : rid;
       }
       return res;
     };
@@ -334,7 +338,7 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
         type: 'network-error',
         kind: 'bad-response',
         attempts: attempt,
-        message: `${host} answered ${what} that is not the ECI service's JSON; a gateway or proxy between this machine and the service failed.`,
+        message: `${host} answered ${what} that is not the ECI service's JSON; a gateway or proxy between this machine and the service failed.${probe.requestId ? ` RequestId: ${probe.requestId}.` : ''}`,
       };
       if (status === undefined || status >= 500) return { retry: `non-JSON answer (${what})`, last: outcome };
       return { done: outcome };
