@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
-import { makeTree, runCli, lineOf, VALID_DOCUMENT } from './helpers';
+import { makeTree, runCli, startCli, onTerminal, lineOf, VALID_DOCUMENT } from './helpers';
 
 const ACCESS_KEY_ID = 'LTAI5tCliTestKey0001';
 const ACCESS_KEY_SECRET = 'cli-test-secret-Zq8Jf2Lw9Xv4';
@@ -24,7 +24,20 @@ Container:
     Cpu: many
 `;
 
-const tree = makeTree({ 'app.eci.yaml': DOCUMENT, 'token.eci.yaml': WITH_TOKEN, 'broken.eci.yaml': BROKEN });
+const ALIYUN_CONFIG = JSON.stringify({
+  current: 'default',
+  profiles: [
+    { name: 'default', mode: 'AK', access_key_id: 'LTAI5tWrongDefault99', access_key_secret: 'wrong-default-secret' },
+    { name: 'ci', mode: 'AK', access_key_id: ACCESS_KEY_ID, access_key_secret: ACCESS_KEY_SECRET },
+  ],
+});
+
+const tree = makeTree({
+  'app.eci.yaml': DOCUMENT,
+  'token.eci.yaml': WITH_TOKEN,
+  'broken.eci.yaml': BROKEN,
+  'home/.aliyun/config.json': ALIYUN_CONFIG,
+});
 let endpoint: EciEndpoint;
 let url: string;
 const credentials = { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET };
@@ -171,6 +184,43 @@ test('a slow answer: one progress line on stderr (not a terminal), stdout stays 
   const progress = r.stderr.split('\n').filter((l) => l.includes(`sending to ${endpoint.endpoint}`));
   assert.equal(progress.length, 1, r.stderr);
   assert.ok(!r.stderr.includes('\r'), 'no in-place rewriting when stderr is not a terminal');
+});
+
+test('a slow answer on a terminal: the progress line is rewritten in place and erased', async () => {
+  endpoint.inject({ kind: 'slow', delayMs: 2500 });
+  const r = await startCli(['dry-run', '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: { ...credentials, TERM: 'xterm' }, wrap: onTerminal }).done;
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  // On the pseudo-terminal stdout and stderr are one stream.
+  assert.match(r.stdout, /\r\x1b\[2K[^\r]*dry run: waiting for 127\.0\.0\.1:\d+… \ds/);
+  assert.match(r.stdout, /\r\x1b\[2K(\x1b\[[0-9;]*m)*Dry run passed/, 'the line is erased before the outcome');
+  assert.ok(!r.stdout.includes('sending to'), 'the single-line form is for non-terminals');
+});
+
+test('Ctrl-C during a call: the call is cancelled; exit 130', async () => {
+  endpoint.inject({ kind: 'hang' });
+  const before = endpoint.requests.length;
+  const run = startCli(['dry-run', '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: credentials });
+  await endpoint.waitForRequests(before + 1);
+  run.child.kill('SIGINT');
+  const r = await run.done;
+  assert.equal(r.code, 130, r.stderr);
+  assert.match(r.stderr, /Cancelled\./);
+  assert.equal(r.stdout, '');
+});
+
+test('--profile picks a profile of the aliyun CLI config, and the source is named', async () => {
+  const home = tree.path('home');
+  const r = await eci(['dry-run', '--profile', 'ci', '--endpoint', url, 'app.eci.yaml'], { HOME: home });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Credentials: aliyun CLI profile "ci"/);
+  // Without --profile the config's current profile (a key the endpoint does not know) is used.
+  const current = await eci(['dry-run', '--json', '--endpoint', url, 'app.eci.yaml'], { HOME: home });
+  assert.equal(current.code, 3, current.stderr);
+  const missing = await eci(['dry-run', '--profile', 'nobody', '--endpoint', url, 'app.eci.yaml'], { HOME: home });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no profile "nobody"/);
+  assertNoSecrets(r.stdout, r.stderr, current.stdout, current.stderr, missing.stderr);
+  assert.ok(!(current.stdout + current.stderr + missing.stderr).includes('wrong-default-secret'));
 });
 
 test('a document with errors is not sent: exit 1, diagnostics on stderr (and as JSON with --json)', async () => {

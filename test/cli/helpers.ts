@@ -1,5 +1,5 @@
 // Runs the BUILT command line (dist/cli.js) as a child process, as a user or a CI job would.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ export interface CliResult {
 
 export interface RunOptions {
   cwd?: string;
-  /** Added to a minimal environment (PATH, a private HOME, LANG=C). */
+  /** Added to a minimal environment (PATH, a private HOME, LANG=C); undefined removes a variable. */
   env?: Record<string, string | undefined>;
   /** Bound on the run; the child is killed and the test fails beyond it. */
   timeoutMs?: number;
@@ -25,13 +25,30 @@ export interface RunOptions {
 
 /** A temporary directory used as HOME so that no real ~/.aliyun or ~/.alibabacloud is read. */
 const emptyHome = mkdtempSync(join(tmpdir(), 'eci-cli-home-'));
+process.on('exit', () => rmSync(emptyHome, { recursive: true, force: true }));
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return startCli(args, options).done;
+}
+
+function childEnv(options: RunOptions): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: emptyHome, LANG: 'C' };
   for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
   else env[k] = v;
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return env;
+}
+
+/**
+ * Starts the CLI and returns the child (to signal it) and a promise of its result.
+ * `wrap` runs it inside another command (e.g. `onTerminal`, for a pseudo-terminal).
+ */
+export function startCli(args: string[], options: RunOptions & { wrap?: (cliCommand: string[]) => string[] } = {}): { child: ChildProcessWithoutNullStreams; done: Promise<CliResult> } {
+  const env = childEnv(options);
+  const argv = [process.execPath, CLI, ...args];
+  const [cmd, ...cmdArgs] = options.wrap ? options.wrap(argv) : argv;
+  const child = spawn(cmd, cmdArgs, { cwd: options.cwd ?? ROOT, env, stdio: 'pipe' });
+  child.stdin.end();
+  const done = new Promise<CliResult>((resolvePromise, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -49,6 +66,13 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
       resolvePromise({ code, signal, stdout, stderr });
     });
   });
+  return { child, done };
+}
+
+/** Wraps a command so that it runs on a pseudo-terminal (util-linux `script`); its output arrives on stdout. */
+export function onTerminal(argv: string[]): string[] {
+  const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  return ['script', '-qec', quoted, '/dev/null'];
 }
 
 /** A temporary directory tree: `{ 'a/b.eci.yaml': 'text' }`. Removed by `dispose`. */
