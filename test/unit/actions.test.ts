@@ -207,3 +207,39 @@ test('no actions for diagnostics the fixes do not know, nor for an unparsable do
   assert.deepEqual(codeActions(parsed, { uri: URI, range: d[0].range, diagnostics: d.filter((x) => x.code === 'schema.minimum') }), []);
   assert.deepEqual(codeActions(parse('a: [\n'), { uri: URI, range: d[0].range, diagnostics: [{ ...d[0], code: 'schema.enum' }] }), []);
 });
+
+test('a quoted number is unquoted; a number where a string belongs is quoted', () => {
+  const text = `${BASE}Cpu: "2"\nContainer:\n  - Name: web\n    Image: nginx\n    Tty: 'true'\n    EnvironmentVar:\n      - Key: PORT\n        Value: 8080\n`;
+  let out = applyFix(text, 'schema.type', 'Write "2" without quotes');
+  out = applyFix(out, 'schema.type', "Write 'true' without quotes");
+  out = applyFix(out, 'schema.type', 'Quote 8080 to make it a string');
+  assert.ok(out.includes('\nCpu: 2\n') && out.includes('    Tty: true\n') && out.includes('        Value: "8080"\n'), out);
+  assert.deepEqual(diagnose(parse(out)), []);
+  const { actions } = fixesFor(`${BASE}Cpu: "two"\nContainer:\n  - Name: web\n    Image: nginx\n`, 'schema.type');
+  assert.deepEqual(actions, [], 'no fix when the quoted text is no number');
+});
+
+test('rule fixes: Tty for /bin/bash, AutoCreateEip, Ipv6GatewayBandwidthEnable, SpotPriceLimit decimals and strategy, volume Type', () => {
+  const bash = `${BASE}Container:\n  - Name: sh\n    Image: busybox\n    Command: [/bin/bash]\n`;
+  assert.ok(applyFix(bash, 'container.tty-for-bash', 'Set Tty: true').endsWith('    Command: [/bin/bash]\n    Tty: true\n'));
+
+  const eip = `${BASE}EipBandwidth: 10\nAutoCreateEip: false\nContainer:\n  - Name: a\n    Image: b\n`;
+  assert.ok(applyFix(eip, 'eip.options-require-auto-create', 'Set AutoCreateEip: true').includes('\nAutoCreateEip: true\n'));
+  assert.ok(!applyFix(eip, 'eip.options-require-auto-create', 'Remove EipBandwidth').includes('EipBandwidth'));
+
+  const ipv6 = `${BASE}Ipv6GatewayBandwidth: "100"\nContainer:\n  - Name: a\n    Image: b\n`;
+  assert.ok(applyFix(ipv6, 'ipv6.gateway-bandwidth-requires-enable', 'Set Ipv6GatewayBandwidthEnable: true').endsWith('    Image: b\nIpv6GatewayBandwidthEnable: true\n'));
+
+  const decimals = `${BASE}SpotStrategy: SpotWithPriceLimit\nSpotPriceLimit: 0.02549\nContainer:\n  - Name: a\n    Image: b\n`;
+  assert.ok(applyFix(decimals, 'spot.price-limit-decimals', 'Round SpotPriceLimit to 0.025').includes('\nSpotPriceLimit: 0.025\n'));
+
+  const ignored = `${BASE}SpotStrategy: SpotAsPriceGo\nSpotPriceLimit: 0.5\nContainer:\n  - Name: a\n    Image: b\n`;
+  assert.ok(applyFix(ignored, 'spot.price-limit-ignored', 'Set SpotStrategy: SpotWithPriceLimit').includes('SpotStrategy: SpotWithPriceLimit\n'));
+  assert.ok(!applyFix(ignored, 'spot.price-limit-ignored', 'Remove SpotPriceLimit').includes('SpotPriceLimit'));
+
+  const noType = `${BASE}Container:\n  - Name: a\n    Image: b\nVolume:\n  - Name: v\n    EmptyDirVolume:\n      Medium: memory\n`;
+  assert.ok(applyFix(noType, 'volume.type-mismatch', 'Set Type: EmptyDirVolume').endsWith('      Medium: memory\n    Type: EmptyDirVolume\n'));
+  const otherType = `${BASE}Container:\n  - Name: a\n    Image: b\nVolume:\n  - Name: v\n    Type: NFSVolume\n    EmptyDirVolume:\n      Medium: memory\n`;
+  assert.ok(applyFix(otherType, 'volume.type-mismatch', 'Set Type: EmptyDirVolume').includes('    Type: EmptyDirVolume\n'));
+  assert.ok(applyFix(otherType, 'volume.type-mismatch', 'Remove EmptyDirVolume').endsWith('    Type: NFSVolume\n'));
+});

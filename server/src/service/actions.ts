@@ -47,6 +47,11 @@ const T = {
     addClientToken: 'Add a ClientToken (makes retries of create idempotent)',
     nestKey: (key: string) => `Write ${key} in nested form`,
     createVolume: (name: string, type: string) => `Create volume ${JSON.stringify(name)} (${type})`,
+    setValue: (key: string, value: string) => `Set ${key}: ${value}`,
+    removeKey: (key: string) => `Remove ${key}`,
+    roundPrice: (value: string) => `Round SpotPriceLimit to ${value}`,
+    unquote: (value: string) => `Write ${value} without quotes`,
+    quote: (value: string) => `Quote ${value} to make it a string`,
   },
   ja: {
     renameKey: (from: string, to: string) => `${from} を ${to} に変更`,
@@ -62,6 +67,11 @@ const T = {
     addClientToken: 'ClientToken を追加 (create の再試行を冪等にする)',
     nestKey: (key: string) => `${key} をネストした形式で書く`,
     createVolume: (name: string, type: string) => `ボリューム ${JSON.stringify(name)} を作成 (${type})`,
+    setValue: (key: string, value: string) => `${key}: ${value} を設定`,
+    removeKey: (key: string) => `${key} を削除`,
+    roundPrice: (value: string) => `SpotPriceLimit を ${value} に丸める`,
+    unquote: (value: string) => `${value} の引用符を外す`,
+    quote: (value: string) => `${value} を引用符で囲んで文字列にする`,
   },
 } satisfies Record<Locale, unknown>;
 type Titles = (typeof T)['en'];
@@ -148,6 +158,51 @@ function fixesFor(ctx: EditContext, t: Titles, code: string, d: Diagnostic, uri:
       const edit = ctx.addPairs([], [{ key: 'SpotPriceLimit', value }], 'SpotStrategy');
       return edit ? [action(t.addSpotPriceLimit(String(value)), CodeActionKind.QuickFix, uri, ctx, [edit], d, true)] : [];
     }
+    case 'schema.type':
+      return typeFixes(ctx, t, d, uri);
+    case 'container.tty-for-bash': {
+      const container = ctx.pathForWire(d.range, 'Container[]', false);
+      const edit = container && ctx.setPair(container, 'Tty', true);
+      return edit ? [action(t.setValue('Tty', 'true'), CodeActionKind.QuickFix, uri, ctx, [edit], d, true)] : [];
+    }
+    case 'eip.options-require-auto-create': {
+      const edit = ctx.setPair([], 'AutoCreateEip', true);
+      const out = edit ? [action(t.setValue('AutoCreateEip', 'true'), CodeActionKind.QuickFix, uri, ctx, [edit], d, false)] : [];
+      return [...out, ...removeKeyFix(ctx, t, d, uri)];
+    }
+    case 'ipv6.gateway-bandwidth-requires-enable': {
+      const edit = ctx.setPair([], 'Ipv6GatewayBandwidthEnable', true);
+      const out = edit ? [action(t.setValue('Ipv6GatewayBandwidthEnable', 'true'), CodeActionKind.QuickFix, uri, ctx, [edit], d, false)] : [];
+      return [...out, ...removeKeyFix(ctx, t, d, uri)];
+    }
+    case 'spot.price-limit-ignored': {
+      const edit = ctx.setPair([], 'SpotStrategy', 'SpotWithPriceLimit');
+      const out = edit ? [action(t.setValue('SpotStrategy', 'SpotWithPriceLimit'), CodeActionKind.QuickFix, uri, ctx, [edit], d, false)] : [];
+      return [...out, ...removeKeyFix(ctx, t, d, uri)];
+    }
+    case 'spot.price-limit-decimals': {
+      const at = ctx.valueAt(d.range);
+      const n = at && isScalar(at.node) ? Number(scalarString(at.node)) : NaN;
+      if (!at || !Number.isFinite(n)) return [];
+      // Rounded to the allowed 3 decimals; never down to 0, which is no price.
+      const rounded = Math.max(0.001, Math.round(n * 1000) / 1000);
+      const written = String(rounded);
+      return [action(t.roundPrice(written), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, written)], d, true)];
+    }
+    case 'volume.type-mismatch': {
+      // The range is the settings key (`EmptyDirVolume:`) of a volume whose Type is another one, or absent.
+      const at = nodeAtOffset(ctx.parsed, ctx.parsed.offsetAt(d.range.start));
+      if (!at.onKey || at.path.length !== 3 || at.path[0] !== 'Volume' || typeof at.path[1] !== 'number') return [];
+      const settings = String(at.path[2]);
+      const volumePath = at.path.slice(0, 2);
+      const volume = ctx.nodeAt(volumePath);
+      if (!isMap(volume)) return [];
+      const out: CodeAction[] = [];
+      const setType = ctx.setPair(volumePath, 'Type', settings);
+      if (setType) out.push(action(t.setValue('Type', settings), CodeActionKind.QuickFix, uri, ctx, [setType], d, !pairOf(volume, 'Type')));
+      if (pairOf(volume, 'Type')) out.push(...removeKeyFix(ctx, t, d, uri));
+      return out;
+    }
     case 'volume-mount.unknown-volume': {
       const at = ctx.valueAt(d.range);
       const name = at ? scalarString(at.node) : undefined;
@@ -164,6 +219,47 @@ function fixesFor(ctx: EditContext, t: Titles, code: string, d: Diagnostic, uri:
       }
       return [];
   }
+}
+
+/** Removes the pair whose key the diagnostic's range starts on. */
+function removeKeyFix(ctx: EditContext, t: Titles, d: Diagnostic, uri: string): CodeAction[] {
+  const at = nodeAtOffset(ctx.parsed, ctx.parsed.offsetAt(d.range.start));
+  const steps = at.chain;
+  const pairIndex = steps.map((s) => s.kind).lastIndexOf('pair');
+  if (pairIndex < 1 || steps[pairIndex - 1].kind !== 'map') return [];
+  const map = steps[pairIndex - 1].node as YAMLMap;
+  const pair = steps[pairIndex].node as Pair;
+  const key = keyText(pair);
+  if (!key) return [];
+  return [action(t.removeKey(key), CodeActionKind.QuickFix, uri, ctx, [ctx.removePair(map, pair)], d, false)];
+}
+
+/** `Cpu: "1"` -> `Cpu: 1` for a number, boolean or integer written in quotes; `Name: 123` -> `Name: "123"` for a string. */
+function typeFixes(ctx: EditContext, t: Titles, d: Diagnostic, uri: string): CodeAction[] {
+  const at = ctx.valueAt(d.range);
+  if (!at || !isScalar(at.node) || !at.node.range) return [];
+  const types = typesOfSchema(schemaAtPath(at.path));
+  const source = ctx.text.slice(at.node.range[0], at.node.range[1]).trim();
+  const quoted = at.node.type === 'QUOTE_DOUBLE' || at.node.type === 'QUOTE_SINGLE';
+  if (quoted && typeof at.node.value === 'string') {
+    const inner = at.node.value.trim();
+    const asNumber = inner !== '' && Number.isFinite(Number(inner)) ? Number(inner) : undefined;
+    const fits =
+      (asNumber !== undefined && (types.includes('number') || (types.includes('integer') && Number.isInteger(asNumber)))) ||
+      (types.includes('boolean') && (inner === 'true' || inner === 'false'));
+    if (!fits) return [];
+    return [action(t.unquote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, inner)], d, true)];
+  }
+  if (!quoted && types.includes('string') && (typeof at.node.value === 'number' || typeof at.node.value === 'boolean')) {
+    return [action(t.quote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, JSON.stringify(source))], d, true)];
+  }
+  return [];
+}
+
+function typesOfSchema(node: JsonSchema | undefined): string[] {
+  const n = resolveSchema(node);
+  if (!n?.type) return [];
+  return Array.isArray(n.type) ? n.type : [n.type];
 }
 
 // ---------------------------------------------------------------- unknown keys
@@ -429,6 +525,24 @@ class EditContext {
     const at = this.nextLineStart(span[1]);
     const lead = at === this.text.length && !this.text.endsWith('\n') ? '\n' : '';
     return { start: at, end: at, newText: lead + this.blockPairs(entries, column) };
+  }
+
+  /** Sets `key` to `value` in the mapping at `path`: replaces the value when the key is there, adds the pair otherwise. */
+  setPair(path: DocPath, key: string, value: string | number | boolean): OffsetEdit | undefined {
+    const map = this.nodeAt(path);
+    const written = typeof value === 'string' ? yamlScalar(value) : String(value);
+    const pair = pairOf(map, key);
+    if (pair) {
+      const v = pair.value as Node | null;
+      const span = nodeSpan(this.text, v);
+      if (v && span && span[1] > span[0]) return isScalar(v) ? this.replaceNode(v, written) : undefined;
+      // `Key:` with nothing after it: write the value after the colon.
+      const keySpan = nodeSpan(this.text, pair.key as Node)!;
+      const colon = this.text.indexOf(':', keySpan[1]);
+      if (colon < 0) return undefined;
+      return { start: colon + 1, end: colon + 1, newText: ` ${written}` };
+    }
+    return this.addPairs(path, [{ key, value }]);
   }
 
   /** Appends an item to the list at `path` (a key of the root), creating the list when it is absent. */
