@@ -101,6 +101,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const stopping = client;
   client = undefined;
+  // A client whose server never started has nothing to stop (stop() would reject).
+  if (stopping?.isRunning()) await stopping.stop();
 }
