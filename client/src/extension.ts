@@ -103,6 +103,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
 export async function deactivate(): Promise<void> {
   const stopping = client;
   client = undefined;
-  // A client whose server never started has nothing to stop (stop() would reject).
-  if (stopping?.isRunning()) await stopping.stop();
+  // Stops a running or still starting server; a client whose server never started rejects: nothing to stop.
+  await stopping?.stop().catch(() => undefined);
 }
