@@ -20,6 +20,7 @@ const ACCESS_KEY_SECRET = 'ui-test-secret-Wn6pT3xQ8';
 interface CodeServer {
   url: string;
   workspace: string;
+  sessionDir: string;
   stop(): Promise<void>;
   output(): string;
 }
@@ -75,6 +76,8 @@ after(async () => {
   await browser?.close().catch(() => undefined);
   await server?.stop();
   await endpoint?.close();
+  // The screenshots are the artifacts; the session's scratch folders go unless asked to stay.
+  if (server && !process.env.ECI_KEEP_SESSION) fs.rmSync(server.sessionDir, { recursive: true, force: true });
 });
 
 test('opening an example with Ctrl+P gives it the ECI language', async () => {
