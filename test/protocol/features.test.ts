@@ -212,3 +212,18 @@ test('folding ranges and selection ranges', async () => {
   assert.equal(chain[chain.length - 1], DOC);
   await client.close(uri);
 });
+
+test('an empty document offers the container group templates as completions', async () => {
+  const uri = 'file:///empty.eci.yaml';
+  await client.open(uri, '', version++);
+  const items = await client.completion(uri, { line: 0, character: 0 });
+  const templates = items.filter((i) => i.sortText?.startsWith('3_template_'));
+  assert.deepEqual(templates.map((i) => i.label), ['Web server with probes', 'Batch job', 'Spot job', 'GPU job', 'Init container and volumes']);
+  const gpu = templates.find((i) => i.label === 'GPU job')!;
+  const text = (gpu.textEdit as TextEdit).newText;
+  const v = version++;
+  await client.change(uri, v, [{ text }]);
+  const published = await client.diagnosticsFor(uri, v);
+  assert.deepEqual(published.diagnostics, []);
+  await client.close(uri);
+});
