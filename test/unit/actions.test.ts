@@ -63,6 +63,11 @@ test('a misspelled key is renamed to the suggestion (preferred)', () => {
   assert.ok(once.includes('\nContainerGroupName: web\n'));
   const out = applyFix(once, 'schema.unknown-key', 'Change Imagee to Image');
   assert.equal(out, 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: nginx\n');
+  // The right key is already there: renaming would duplicate it, so the misspelled one is removed.
+  const both = `${BASE}Container:\n  - Name: a\n    Imagee: old\n    Image: nginx\n`;
+  const { actions: bothActions } = fixesFor(both, 'schema.unknown-key');
+  assert.deepEqual(bothActions.map((a) => a.title), ['Remove Imagee']);
+  assert.equal(applyFix(both, 'schema.unknown-key', 'Remove Imagee'), `${BASE}Container:\n  - Name: a\n    Image: nginx\n`);
 });
 
 test('missing required keys are added with placeholders, at the right indentation, at the root and in list items', () => {

@@ -281,6 +281,8 @@ function unknownKeyFixes(ctx: EditContext, t: Titles, d: Diagnostic, suggestion:
   }
   const target = suggestion ?? nearest(key, allowed);
   if (!target || target === key) return [];
+  // With the right key already there, renaming would duplicate it: offer removing the misspelled one.
+  if (pairOf(ctx.nodeAt(parentPath), target)) return removeKeyFix(ctx, t, d, uri);
   return [action(t.renameKey(key, target), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(pair.key, target)], d, true)];
 }
 
