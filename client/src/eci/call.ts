@@ -280,7 +280,7 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
     if (data && (typeof data.Code === 'string' || typeof data.code === 'string')) {
       const code = String(data.Code ?? data.code);
       const httpStatus = Number(err.statusCode ?? data.statusCode ?? probe.status ?? 0);
-      const requestId = typeof data.RequestId === 'string' ? data.RequestId : undefined;
+      const requestId = typeof data.RequestId === 'string' ? data.RequestId : typeof data.requestId === 'string' ? data.requestId : probe.requestId;
       if (code === 'DryRun.Success' || code === 'DryRunOperation') {
         return { done: { type: 'dry-run-passed', code, requestId: requestId ?? '', attempts: attempt } };
       }
