@@ -303,10 +303,29 @@ export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknow
     },
   );
   ctx.output.addSecrets(secretValuesOf(credential));
-  return report(ctx, outcome, { document, req, regionId, group, credential });
+  return report(ctx, outcome, { document, req, regionId, group, credential, timeoutSeconds: settings.requestTimeoutSeconds });
+}
+
+/** What a network failure means, in the display language (the layer's message adds the details). */
+function networkHeadline(kind: NetworkErrorKind, timeoutSeconds: number): string {
+  switch (kind) {
+    case 'timeout':
+      return vscode.l10n.t('ECI did not answer within {0} s (setting eci.requestTimeoutSeconds).', timeoutSeconds);
+    case 'reset':
+      return vscode.l10n.t('The connection to ECI was dropped.');
+    case 'refused':
+      return vscode.l10n.t('Nothing accepted the connection at the endpoint: check eci.endpoint and the network.');
+    case 'bad-response':
+      return vscode.l10n.t('The answer was not the service\'s JSON (for example an error page of a proxy or gateway).');
+    case 'too-large':
+      return vscode.l10n.t('The request is too large for the service: every parameter travels in the URL, so make ConfigFile contents smaller.');
+    default:
+      return vscode.l10n.t('The request failed on the way to ECI.');
+  }
 }
 
 interface ReportContext {
+  timeoutSeconds: number;
   document: vscode.TextDocument;
   req: WireRequestOk;
   regionId: string;
@@ -392,9 +411,10 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
       };
     }
     case 'network-error': {
-      out.log(`  ${vscode.l10n.t('No answer from ECI')} (${outcome.kind})${attemptsText}: ${outcome.message}`);
+      const headline = networkHeadline(outcome.kind, rc.timeoutSeconds);
+      out.log(`  ${vscode.l10n.t('No answer from ECI')} (${outcome.kind})${attemptsText}: ${headline} ${outcome.message}`);
       void vscode.window
-        .showErrorMessage(scrub(vscode.l10n.t('No usable answer from ECI{0}: {1}', attemptsText, outcome.message)), vscode.l10n.t('Show output'))
+        .showErrorMessage(scrub(`${vscode.l10n.t('No usable answer from ECI{0}: {1}', attemptsText, headline)} ${outcome.message}`), vscode.l10n.t('Show output'))
         .then((picked) => picked && out.show(false));
       return { kind: 'network-error', reason: outcome.kind, message: scrub(outcome.message), attempts: outcome.attempts };
     }
