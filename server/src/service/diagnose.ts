@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { createSchemaAjv } from './schemaVocabulary';
 import type { ParsedDocument } from './parse';
-import { MAX_DOCUMENT_CHARS } from './parse';
+import { MAX_DOCUMENT_CHARS, MAX_NESTING } from './parse';
 import { localeOf, messagesFor, type Locale, type Messages } from './messages';
 import {
   childSchema,
@@ -90,6 +90,8 @@ function syntaxMessage(m: Messages, code: string, english: string, parsed: Parse
   switch (code) {
     case 'yaml.too-large':
       return m.tooLarge(parsed.text.length, MAX_DOCUMENT_CHARS);
+    case 'yaml.too-deep':
+      return m.tooDeep(MAX_NESTING);
     case 'yaml.multiple-documents':
       return m.multipleDocuments();
     case 'yaml.duplicate-key':

@@ -13,7 +13,7 @@ import type {
   Range,
   SelectionRange,
 } from 'vscode-languageserver-types';
-import { parse, type ParsedDocument } from './parse';
+import { parse, MAX_DOCUMENT_CHARS, type ParsedDocument } from './parse';
 import { diagnose as diagnoseParsed } from './diagnose';
 import { complete as completeAt } from './complete';
 import { hover as hoverAt } from './hover';
@@ -117,8 +117,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     locale,
     parse: parsedOf,
     diagnose: (text) => diagnosticsOf(text).map((d) => ({ ...d })),
-    complete: (text, position) => completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text) }),
-    hover: (text, position) => hoverAt({ lines: linesOf(text), position, locale }),
+    // A document too large to analyse gets no completion or hover (its one diagnostic says why).
+    complete: (text, position) =>
+      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text) }),
+    hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale })),
     documentSymbols: (text) => documentSymbols(parsedOf(text)),
     foldingRanges: (text) => foldingRanges(parsedOf(text)),
     selectionRanges: (text, positions) => selectionRanges(parsedOf(text), positions),

@@ -14,6 +14,8 @@ const en = {
   // ---- syntax
   tooLarge: (chars: number, max: number) =>
     `The document has ${chars} characters; documents above ${max} characters are not analysed. A CreateContainerGroup request travels in one URL and cannot be this large.`,
+  tooDeep: (max: number) =>
+    `Collections are nested more than ${max} levels deep here, so the document is not analysed. A container group needs fewer than 10 levels: check the indentation and the brackets.`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   duplicateKey: (detail: string) => `Duplicate key: ${detail}. Each parameter may appear once in a mapping.`,
   multipleDocuments: () =>
@@ -186,6 +188,8 @@ export type Messages = typeof en;
 const ja: Messages = {
   tooLarge: (chars, max) =>
     `ドキュメントは ${chars} 文字あります。${max} 文字を超えるドキュメントは解析しません。CreateContainerGroup リクエストは 1 つの URL で送られるため、このサイズにはできません。`,
+  tooDeep: (max) =>
+    `コレクションがここで ${max} 階層を超えて入れ子になっているため、ドキュメントは解析されません。コンテナグループに必要な階層は 10 未満です。インデントと括弧を確認してください。`,
   yamlSyntax: (detail) => `YAML 構文エラー: ${detail}`,
   duplicateKey: (detail) => `キーが重複しています: ${detail}。各パラメータは 1 つのマッピングに 1 回だけ書けます。`,
   multipleDocuments: () =>

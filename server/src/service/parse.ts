@@ -5,6 +5,9 @@ import type { Position, Range } from 'vscode-languageserver-types';
 /** Documents above this size are not analysed (the whole request travels in one URL). */
 export const MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
+/** Deeper nesting (block indentation levels, list markers and flow brackets together) is refused. */
+export const MAX_NESTING = 200;
+
 export interface SyntaxProblem {
   /** Stable rule id, e.g. `yaml.syntax`, `yaml.multiple-documents`, `yaml.too-large`. */
   code: string;
@@ -52,10 +55,14 @@ export function parse(text: string): ParsedDocument {
     return { start: s, end: positionAt(e) };
   };
 
-  if (text.length > MAX_DOCUMENT_CHARS) {
-    // Still index the lines so positions work for the one diagnostic.
+  /** Indexes the lines without parsing, so positions work for a document that is refused. */
+  const indexLines = () => {
     lineCounter.addNewLine(0);
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  };
+
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    indexLines();
     problems.push({
       code: 'yaml.too-large',
       message: `The document has ${text.length} characters; documents above ${MAX_DOCUMENT_CHARS} characters are not analysed. A CreateContainerGroup request travels in one URL and cannot be this large.`,
@@ -64,9 +71,21 @@ export function parse(text: string): ParsedDocument {
     return { text, doc: undefined, problems, positionAt, offsetAt, range };
   }
 
+  const deep = excessiveNesting(text, MAX_NESTING);
+  if (deep >= 0) {
+    // The YAML parser recurses once per level; a hostile depth must not reach it.
+    indexLines();
+    problems.push({
+      code: 'yaml.too-deep',
+      message: `The document nests collections more than ${MAX_NESTING} levels deep here; it is not analysed. A container group needs fewer than 10 levels.`,
+      range: lineBoundRange(deep, deep + 1),
+    });
+    return { text, doc: undefined, problems, positionAt, offsetAt, range };
+  }
+
   let docs: Document.Parsed[] = [];
   try {
-    docs = parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
   } catch (err) {
     // `yaml` reports problems as data; this is a last line of defence.
     problems.push({ code: 'yaml.syntax', message: `The YAML could not be read: ${(err as Error).message}`, range: lineBoundRange(0, 1) });
@@ -101,4 +120,54 @@ export function parse(text: string): ParsedDocument {
 function firstLine(message: string): string {
   const i = message.indexOf('\n');
   return (i < 0 ? message : message.slice(0, i)).trim();
+}
+
+/**
+ * The offset where the nesting of collections first exceeds `limit` levels, or -1. Counts block
+ * indentation levels, `- ` list markers and open flow brackets, skipping quoted scalars and comments.
+ */
+export function excessiveNesting(text: string, limit: number): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let col = 0;
+    while (i < n && text.charCodeAt(i) === 32) {
+      i++;
+      col++;
+    }
+    const c0 = text[i];
+    if (flow === 0 && i < n && c0 !== '\n' && c0 !== '\r' && c0 !== '#') {
+      while (indents.length && indents[indents.length - 1] >= col) indents.pop();
+      indents.push(col);
+      let dashes = 0;
+      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        dashes++;
+        i += 2;
+        while (text[i] === ' ' || text[i] === '\t') i++;
+      }
+      if (indents.length + dashes > limit) return i;
+    }
+    let quote = '';
+    for (; i < n && text[i] !== '\n'; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = '';
+        continue;
+      }
+      const prev = i > 0 ? text[i - 1] : '\n';
+      if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = c;
+      else if (c === '#' && /\s/.test(prev)) {
+        while (i < n && text[i] !== '\n') i++;
+        break;
+      } else if (c === '[' || c === '{') {
+        flow++;
+        if (flow + indents.length > limit) return i;
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    i++;
+  }
+  return -1;
 }

@@ -1,0 +1,105 @@
+// No input takes the service down: each hostile document gets a clear diagnostic in bounded time,
+// and completion, hover and the wire request answer on it without throwing.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/index';
+import { MAX_DOCUMENT_CHARS, MAX_NESTING } from '../../server/src/service/parse';
+
+const service = createLanguageService();
+// Generous: the machine running the tests may be shared; a hang or a quadratic blow-up is far beyond it.
+const BOUND_MS = 10_000;
+
+function survive(name: string, text: string): Diagnostic[] {
+  const started = Date.now();
+  const diagnostics = service.diagnose(text);
+  const lines = text.split('\n').length;
+  for (const d of diagnostics) {
+    assert.ok(d.range.start.line >= 0 && d.range.end.line < lines, `${name}: range inside the document`);
+    assert.equal(d.range.start.line, d.range.end.line, `${name}: ${d.code} stays on its line`);
+    assert.ok(String(d.message).length > 20, `${name}: a clear message`);
+  }
+  for (const position of [{ line: 0, character: 0 }, { line: 0, character: 3 }, { line: Math.max(0, lines - 1), character: 1 }]) {
+    service.complete(text, position);
+    service.hover(text, position);
+  }
+  service.wireRequest(text);
+  assert.ok(Date.now() - started < BOUND_MS, `${name} took ${Date.now() - started} ms`);
+  return diagnostics;
+}
+
+const codes = (d: Diagnostic[]) => d.map((x) => x.code);
+
+test('malformed YAML: one syntax error on its line', () => {
+  const d = survive('malformed', 'RegionId: cn-hangzhou\nContainer: [ {Name: a\nZoneId: x\n  : : :\n');
+  assert.ok(d.length >= 1 && d.every((x) => x.code === 'yaml.syntax'), JSON.stringify(codes(d)));
+  assert.equal(d[0].range.start.line, 1);
+});
+
+test('an alias bomb (billion laughs) is stopped with one diagnostic', () => {
+  const names = 'abcdefghij';
+  const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(10).fill('*' + names[i - 1]).join(', ')}]`);
+  const d = survive('alias bomb', lines.join('\n') + '\n');
+  assert.deepEqual(codes(d), ['yaml.syntax']);
+  assert.match(String(d[0].message), /aliases/);
+});
+
+test('100-level nesting is analysed; nesting beyond the limit is refused with one diagnostic', () => {
+  const block = Array.from({ length: 100 }, (_, i) => ' '.repeat(i * 2) + `Level${i}:`).join('\n') + ' x\n';
+  const d = survive('100 levels', 'RegionId: cn-hangzhou\nContainerGroupName: deep\nContainer: [{Name: a, Image: b}]\n' + block);
+  assert.deepEqual(codes(d), ['schema.unknown-key']);
+  const flow = survive('100 flow levels', 'Tag: ' + '['.repeat(100) + ']'.repeat(100) + '\n');
+  assert.ok(!codes(flow).includes('yaml.too-deep'));
+  for (const [name, text] of [
+    ['deep flow', 'a: ' + '['.repeat(100_000)],
+    ['deep block', Array.from({ length: MAX_NESTING + 50 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n')],
+    ['deep list', 'a:\n' + '- '.repeat(MAX_NESTING + 1) + 'x\n'],
+  ]) {
+    assert.deepEqual(codes(survive(name, text)), ['yaml.too-deep'], name);
+  }
+});
+
+test('a 10 MB file is refused with one diagnostic', () => {
+  const text = 'RegionId: cn-hangzhou\n' + 'Tag: [{Key: k, Value: v}]\n'.repeat(Math.ceil(10_000_000 / 26));
+  assert.ok(text.length > MAX_DOCUMENT_CHARS);
+  const d = survive('10 MB', text);
+  assert.deepEqual(codes(d), ['yaml.too-large']);
+  assert.equal(d[0].range.start.line, 0);
+  assert.deepEqual(service.complete(text, { line: 5, character: 0 }).items, []);
+});
+
+test('binary junk gets a diagnostic, not an exception', () => {
+  let seed = 12345;
+  const bytes = Array.from({ length: 100_000 }, () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed & 0xff;
+  });
+  const d = survive('binary', Buffer.from(bytes).toString('latin1'));
+  assert.ok(d.length >= 1);
+  const utf8 = survive('binary utf-8', Buffer.from(bytes).toString('utf8'));
+  assert.ok(utf8.length >= 1);
+});
+
+test('a list or a scalar at the top level: not a mapping', () => {
+  assert.deepEqual(codes(survive('list', '- RegionId: cn-hangzhou\n- Container: []\n')), ['yaml.not-a-mapping']);
+  assert.deepEqual(codes(survive('scalar', 'cn-hangzhou\n')), ['yaml.not-a-mapping']);
+  assert.deepEqual(codes(survive('number', '42\n')), ['yaml.not-a-mapping']);
+  assert.deepEqual(codes(survive('flow list', '[1, 2, 3]\n')), ['yaml.not-a-mapping']);
+});
+
+test('an empty file: the three required parameters', () => {
+  const d = survive('empty', '');
+  assert.deepEqual(codes(d), ['schema.required', 'schema.required', 'schema.required']);
+  assert.deepEqual(service.complete('', { line: 0, character: 0 }).items.length > 0, true);
+});
+
+test('odd but legal YAML: tags, anchors on keys, complex keys, CRLF line ends, BOM', () => {
+  const valid = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
+  assert.deepEqual(survive('crlf', valid.replace(/\n/g, '\r\n')), []);
+  assert.deepEqual(survive('bom', '\ufeff' + valid), []);
+  survive('tags', '!!map\nRegionId: !!str cn-hangzhou\nCpu: !!float 1\n');
+  survive('complex key', '? [a, b]\n: c\n');
+  survive('anchor key', '&k RegionId: x\n*k : y\n');
+  survive('unknown tag', 'RegionId: !custom x\n');
+});
