@@ -248,3 +248,13 @@ test('rule fixes: Tty for /bin/bash, AutoCreateEip, Ipv6GatewayBandwidthEnable, 
   assert.ok(applyFix(otherType, 'volume.type-mismatch', 'Set Type: EmptyDirVolume').includes('    Type: EmptyDirVolume\n'));
   assert.ok(applyFix(otherType, 'volume.type-mismatch', 'Remove EmptyDirVolume').endsWith('    Type: NFSVolume\n'));
 });
+
+test('a duplicate key: remove this one, or keep it and remove the first', () => {
+  const text = `RegionId: cn-beijing\nContainerGroupName: web\nRegionId: cn-hangzhou\nContainer:\n  - Name: a\n    Image: b\n`;
+  const { actions } = fixesFor(text, 'yaml.duplicate-key');
+  assert.deepEqual(actions.map((a) => a.title), ['Remove this RegionId (line 3)', 'Keep this RegionId: remove the one on line 1']);
+  assert.equal(applyFix(text, 'yaml.duplicate-key', 'Remove this RegionId (line 3)'), `RegionId: cn-beijing\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n`);
+  assert.equal(applyFix(text, 'yaml.duplicate-key', 'Keep this RegionId: remove the one on line 1'), `ContainerGroupName: web\nRegionId: cn-hangzhou\nContainer:\n  - Name: a\n    Image: b\n`);
+  const inItem = `${BASE}Container:\n  - Name: a\n    Image: b\n    Name: c\n`;
+  assert.ok(applyFix(inItem, 'yaml.duplicate-key', 'Keep this Name: remove the one on line 4').endsWith('Container:\n  - Image: b\n    Name: c\n'));
+});

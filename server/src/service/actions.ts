@@ -52,6 +52,8 @@ const T = {
     roundPrice: (value: string) => `Round SpotPriceLimit to ${value}`,
     unquote: (value: string) => `Write ${value} without quotes`,
     quote: (value: string) => `Quote ${value} to make it a string`,
+    removeDuplicate: (key: string, line: number) => `Remove this ${key} (line ${line})`,
+    removeEarlier: (key: string, line: number) => `Keep this ${key}: remove the one on line ${line}`,
   },
   ja: {
     renameKey: (from: string, to: string) => `${from} を ${to} に変更`,
@@ -72,6 +74,8 @@ const T = {
     roundPrice: (value: string) => `SpotPriceLimit を ${value} に丸める`,
     unquote: (value: string) => `${value} の引用符を外す`,
     quote: (value: string) => `${value} を引用符で囲んで文字列にする`,
+    removeDuplicate: (key: string, line: number) => `この ${key} を削除 (${line} 行目)`,
+    removeEarlier: (key: string, line: number) => `この ${key} を残し、${line} 行目のものを削除`,
   },
 } satisfies Record<Locale, unknown>;
 type Titles = (typeof T)['en'];
@@ -160,6 +164,8 @@ function fixesFor(ctx: EditContext, t: Titles, code: string, d: Diagnostic, uri:
     }
     case 'schema.type':
       return typeFixes(ctx, t, d, uri);
+    case 'yaml.duplicate-key':
+      return duplicateKeyFixes(ctx, t, d, uri);
     case 'container.tty-for-bash': {
       const container = ctx.pathForWire(d.range, 'Container[]', false);
       const edit = container && ctx.setPair(container, 'Tty', true);
@@ -232,6 +238,24 @@ function removeKeyFix(ctx: EditContext, t: Titles, d: Diagnostic, uri: string): 
   const key = keyText(pair);
   if (!key) return [];
   return [action(t.removeKey(key), CodeActionKind.QuickFix, uri, ctx, [ctx.removePair(map, pair)], d, false)];
+}
+
+/** A key written twice in one mapping: remove this one, or keep this one and remove the first. */
+function duplicateKeyFixes(ctx: EditContext, t: Titles, d: Diagnostic, uri: string): CodeAction[] {
+  const at = nodeAtOffset(ctx.parsed, ctx.parsed.offsetAt(d.range.start));
+  const pairIndex = at.chain.map((s) => s.kind).lastIndexOf('pair');
+  if (!at.onKey || pairIndex < 1 || at.chain[pairIndex - 1].kind !== 'map') return [];
+  const map = at.chain[pairIndex - 1].node as YAMLMap;
+  const pair = at.chain[pairIndex].node as Pair;
+  const key = keyText(pair);
+  if (key === undefined) return [];
+  const first = map.items.find((p) => p !== pair && keyText(p) === key);
+  if (!first) return [];
+  const lineOf = (p: Pair) => ctx.parsed.positionAt(pairSpan(ctx.text, p)![0]).line + 1;
+  return [
+    action(t.removeDuplicate(key, lineOf(pair)), CodeActionKind.QuickFix, uri, ctx, [ctx.removePair(map, pair)], d, false),
+    action(t.removeEarlier(key, lineOf(first)), CodeActionKind.QuickFix, uri, ctx, [ctx.removePair(map, first)], d, false),
+  ];
 }
 
 /** `Cpu: "1"` -> `Cpu: 1` for a number, boolean or integer written in quotes; `Name: 123` -> `Name: "123"` for a string. */
