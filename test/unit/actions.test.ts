@@ -258,3 +258,11 @@ test('a duplicate key: remove this one, or keep it and remove the first', () => 
   const inItem = `${BASE}Container:\n  - Name: a\n    Image: b\n    Name: c\n`;
   assert.ok(applyFix(inItem, 'yaml.duplicate-key', 'Keep this Name: remove the one on line 4').endsWith('Container:\n  - Image: b\n    Name: c\n'));
 });
+
+test('diagnostics of another source are left alone', () => {
+  const text = `${BASE}RestartPolicy: always\nContainer:\n  - Name: a\n    Image: b\n`;
+  const parsed = parse(text);
+  const [d] = diagnose(parsed).filter((x) => x.code === 'schema.enum');
+  assert.equal(codeActions(parsed, { uri: URI, range: d.range, diagnostics: [d] }).length, 1);
+  assert.deepEqual(codeActions(parsed, { uri: URI, range: d.range, diagnostics: [{ ...d, source: 'yaml-schema' }] }), []);
+});

@@ -10,6 +10,7 @@ import { resolveSchema, schemaAtPath, wirePathOf, type DocPath, type JsonSchema 
 import { nearest } from './suggest';
 import { keyText, nodeAtOffset, nodeSpan, pairOf, pairSpan, scalarString, valueOf } from './selection';
 import { yamlScalar } from './navigation';
+import { DIAGNOSTIC_SOURCE } from './diagnose';
 
 /** The code action kind of "add a ClientToken" in the Source Action menu. */
 export const ADD_CLIENT_TOKEN_KIND = `${CodeActionKind.Source}.addClientToken`;
@@ -96,7 +97,8 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
     const requiredGroups = new Map<string, { path: DocPath; diagnostics: Diagnostic[]; keys: string[] }>();
     for (const d of params.diagnostics) {
       const code = typeof d.code === 'string' ? d.code : undefined;
-      if (!code) continue;
+      // Only this service's diagnostics: another extension's codes mean something else.
+      if (!code || (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE)) continue;
       try {
         if (code === 'schema.required') {
           const fix = requiredTarget(ctx, d);
@@ -113,7 +115,13 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
         // A quick fix that cannot be computed for an odd document is simply not offered.
       }
     }
-    for (const g of requiredGroups.values()) out.push(...requiredFixes(ctx, t, g.path, g.keys, g.diagnostics, params.uri));
+    for (const g of requiredGroups.values()) {
+      try {
+        out.push(...requiredFixes(ctx, t, g.path, g.keys, g.diagnostics, params.uri));
+      } catch {
+        // As above: not offered rather than failing the request.
+      }
+    }
   }
 
   if (wants(ADD_CLIENT_TOKEN_KIND) && params.only?.length) {
