@@ -6,8 +6,6 @@ export interface OptionSpec {
   short?: string;
   /** Takes a value (`--format json`) or is a boolean flag. */
   takesValue: boolean;
-  /** For --help: the value's placeholder and what it does (English; help is English and Japanese). */
-  placeholder?: string;
 }
 
 export interface ParsedArgs {
@@ -17,7 +15,14 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-export function parseArgs(argv: string[], specs: OptionSpec[], describeOption: (o: string) => string, describeMissing: (o: string) => string, describeNoValue: (o: string) => string): ParsedArgs {
+/** The words of the usage errors (localised by the caller). */
+export interface UsageWords {
+  unknownOption(option: string): string;
+  missingValue(option: string): string;
+  noValueExpected(option: string): string;
+}
+
+export function parseArgs(argv: string[], specs: OptionSpec[], words: UsageWords): ParsedArgs {
   const options = new Map<string, string | true>();
   const positionals: string[] = [];
   const byLong = new Map(specs.map((s) => [s.name, s]));
@@ -32,27 +37,27 @@ export function parseArgs(argv: string[], specs: OptionSpec[], describeOption: (
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       const spec = byLong.get(name);
-      if (!spec) throw new UsageError(describeOption(eq < 0 ? a : a.slice(0, eq)));
+      if (!spec) throw new UsageError(words.unknownOption(eq < 0 ? a : a.slice(0, eq)));
       if (spec.takesValue) {
         let value: string | undefined;
         if (eq >= 0) value = a.slice(eq + 1);
         else if (i + 1 < argv.length && !isOptionLike(argv[i + 1])) value = argv[++i];
-        if (value === undefined) throw new UsageError(describeMissing(`--${name}`));
+        if (value === undefined) throw new UsageError(words.missingValue(`--${name}`));
         options.set(name, value);
       } else {
-        if (eq >= 0) throw new UsageError(describeNoValue(`--${name}`));
+        if (eq >= 0) throw new UsageError(words.noValueExpected(`--${name}`));
         options.set(name, true);
       }
     } else if (a.startsWith('-') && a.length > 1) {
       const spec = byShort.get(a.slice(1, 2));
-      if (!spec) throw new UsageError(describeOption(a));
+      if (!spec) throw new UsageError(words.unknownOption(a));
       if (spec.takesValue) {
         let value: string | undefined = a.length > 2 ? a.slice(2) : undefined;
         if (value === undefined && i + 1 < argv.length && !isOptionLike(argv[i + 1])) value = argv[++i];
-        if (value === undefined) throw new UsageError(describeMissing(`-${spec.short}`));
+        if (value === undefined) throw new UsageError(words.missingValue(`-${spec.short}`));
         options.set(spec.name, value);
       } else {
-        if (a.length > 2) throw new UsageError(describeOption(a));
+        if (a.length > 2) throw new UsageError(words.unknownOption(a));
         options.set(spec.name, true);
       }
     } else {

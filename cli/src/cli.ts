@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const globalArgs = argv.slice(0, Math.min(commandIndex, argv.length));
   let globals;
   try {
-    globals = parseArgs(globalArgs, OPTIONS.main, (o) => msg.unknownOption(o, 'eci'), msg.missingValue, msg.noValueExpected);
+    globals = parseArgs(globalArgs, OPTIONS.main, { unknownOption: (o) => msg.unknownOption(o, 'eci'), missingValue: msg.missingValue, noValueExpected: msg.noValueExpected });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     complain(ctx, `${err.message}\n\n${helpText(locale)}`);
@@ -88,7 +88,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const command = commandWord as CommandName;
   let parsed;
   try {
-    parsed = parseArgs(argv.slice(argv.indexOf(commandWord, commandIndex) + 1), OPTIONS[command], (o) => msg.unknownOption(o, command), msg.missingValue, msg.noValueExpected);
+    parsed = parseArgs(argv.slice(argv.indexOf(commandWord, commandIndex) + 1), OPTIONS[command], {
+      unknownOption: (o) => msg.unknownOption(o, command),
+      missingValue: msg.missingValue,
+      noValueExpected: msg.noValueExpected,
+    });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     complain(ctx, `${err.message}\n${msg.seeHelp(command)}`);

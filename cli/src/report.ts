@@ -183,7 +183,6 @@ export function ruleCatalogue(): RuleMetadata[] {
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-createcontainergroup';
 
 function sarifLevel(d: Diagnostic): 'error' | 'warning' | 'note' {
   const s = severityName(d);
@@ -250,7 +249,6 @@ export function formatSarif(run: ValidationRun): string {
             fullName: 'eci: Alibaba Cloud ECI container group validator',
             version: run.toolVersion,
             semanticVersion: run.toolVersion,
-            informationUri: INFORMATION_URI,
             language: run.locale,
             rules: rules.map((r) => ({
               id: r.id,
