@@ -231,3 +231,16 @@ test('half-set environment variables are named in the error', async () => {
     rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('a partly set OIDC configuration names the variables that are missing', async () => {
+  const home = tempHome();
+  try {
+    await assert.rejects(resolveCredential({ homeDir: home, env: { ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::123:role/ci' } }), (e: unknown) => {
+      assert.ok(isCredentialsNotFound(e));
+      assert.match(e.message, /oidc: ALIBABA_CLOUD_ROLE_ARN set but ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE not/);
+      return true;
+    });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});

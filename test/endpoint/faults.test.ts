@@ -272,3 +272,34 @@ test('a signal aborted before the call sends nothing', async () => {
     await ep.close();
   }
 });
+
+test('a host name that does not resolve is reported as such, once', async () => {
+  const ep = await endpoint();
+  try {
+    const attempts: number[] = [];
+    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { endpoint: 'eci.no-such-region.invalid', onAttempt: (n) => attempts.push(n) }));
+    assert.equal(outcome.type, 'network-error');
+    if (outcome.type !== 'network-error') return;
+    assert.equal(outcome.kind, 'refused');
+    assert.match(outcome.message, /eci\.no-such-region\.invalid could not be resolved/);
+    assert.deepEqual(attempts, [1]);
+    assert.equal(ep.requests.length, 0);
+  } finally {
+    await ep.close();
+  }
+});
+
+test('retries wait with exponential backoff: at least half of base, then of 2 x base', async () => {
+  const ep = await endpoint();
+  try {
+    ep.inject({ kind: 'error', code: 'ServiceUnavailable', status: 503 }, { kind: 'error', code: 'ServiceUnavailable', status: 503 });
+    const times: number[] = [];
+    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { backoffBaseMs: 200, onAttempt: () => times.push(Date.now()) }));
+    assert.equal(outcome.type, 'created');
+    assert.equal(times.length, 3);
+    assert.ok(times[1] - times[0] >= 100, `first wait ${times[1] - times[0]} ms`);
+    assert.ok(times[2] - times[1] >= 200, `second wait ${times[2] - times[1]} ms`);
+  } finally {
+    await ep.close();
+  }
+});
