@@ -292,7 +292,9 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
   };
   const errorOf = (code: string, message?: string) => {
     const row = documentedErrors().get(code);
-    return { code, status: row?.status ?? 400, message: message ?? (row && row.text !== '%s' ? row.text.replace('%s', code) : `${code}.`) };
+    // The reference's messages carry a %s where the service puts a detail; fill in a neutral one.
+    const text = row ? (/^%s\.?$/.test(row.text) ? `${code}: the request cannot be processed.` : row.text.replace(/%s/g, 'the requested resource')) : `${code}.`;
+    return { code, status: row?.status ?? 400, message: message ?? text };
   };
 
   const answer = (res: ServerResponse, rec: ReceivedRequest) => {
