@@ -5,6 +5,7 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { makeTree, runCli, lineOf, VALID_DOCUMENT, ROOT } from './helpers';
@@ -107,6 +108,15 @@ test('warnings only: results with level warning; exit 0', async () => {
   const tty = results.find((x) => x.ruleId === 'container.tty-for-bash');
   assert.ok(tty);
   assert.equal(log.runs[0].tool.driver.rules[tty.ruleIndex].defaultConfiguration.level, 'warning');
+});
+
+test('a file outside the working directory is located by its file: URI', async () => {
+  const r = await runCli(['validate', '--format', 'sarif', tree.path('sub dir/bad.eci.yaml')], { cwd: ROOT });
+  assert.equal(r.code, 1, r.stderr);
+  const log = assertValidSarif(r.stdout);
+  const loc = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+  assert.equal(loc.uri, pathToFileURL(tree.path('sub dir/bad.eci.yaml')).href);
+  assert.equal(loc.uriBaseId, undefined);
 });
 
 test('clean input: a valid log with no results; exit 0', async () => {
