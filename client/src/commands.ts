@@ -9,6 +9,7 @@ import { WireRequestMethod, type WireRequestParams, type WireRequestResult } fro
 import { readSettings, InvalidEndpointSetting, type EciSettings } from './config';
 import type { AccessKeyStore } from './credentials';
 import { flattenForDisplay } from './eci/display';
+import { ECI_API_VERSION } from './eci/endpoint';
 import { secretValuesOf } from './eci/credentials';
 import type { EciCallOutcome, ExplicitAccessKey, NetworkErrorKind, ResolvedCredential } from './eci/types';
 import { blockingDiagnostics, type ServiceDiagnostics } from './errorDiagnostics';
@@ -446,11 +447,13 @@ export async function showRequest(ctx: CommandContext, arg?: unknown): Promise<S
   if (isOutcome(req)) return req as ShowRequestOutcome;
   ctx.output.addSecrets(req.secrets.map((k) => req.params[k]));
   const fileName = vscode.workspace.asRelativePath(document.uri);
-  const display = flattenForDisplay(req.params, req.secrets);
+  // Action and Version travel as the signed headers x-acs-action / x-acs-version, not in the query.
+  const display = flattenForDisplay(req.params, req.secrets, { includeAction: false });
   const lines = display.map((p) => `${p.key}=${p.value}`);
   const header = [
-    `# ${vscode.l10n.t('CreateContainerGroup request built from {0} (version {1}), as sent in the query string: POST / (RPC, ACS3-HMAC-SHA256).', fileName, req.version)}`,
-    `# ${vscode.l10n.t('Secret values are masked as ********.')}`,
+    `# ${vscode.l10n.t('CreateContainerGroup request built from {0} (version {1}).', fileName, req.version)}`,
+    `# POST /  x-acs-action: CreateContainerGroup  x-acs-version: ${ECI_API_VERSION}  (ACS3-HMAC-SHA256)`,
+    `# ${vscode.l10n.t('Query string parameters, one per line (the body is empty). Secret values are masked as ********.')}`,
   ];
   const footer = req.sdkMissing.length > 0 ? ['', `# ${vscode.l10n.t('Absent from the SDK model, sent through RuntimeOptions.extendsParameters.queries: {0}', req.sdkMissing.join(', '))}`] : [];
   const text = ctx.output.scrub([...header, ...lines, ...footer].join('\n') + '\n');
