@@ -455,7 +455,11 @@ export async function showRequest(ctx: CommandContext, arg?: unknown): Promise<S
     `# POST /  x-acs-action: CreateContainerGroup  x-acs-version: ${ECI_API_VERSION}  (ACS3-HMAC-SHA256)`,
     `# ${vscode.l10n.t('Query string parameters, one per line (the body is empty). Secret values are masked as ********.')}`,
   ];
-  const footer = req.sdkMissing.length > 0 ? ['', `# ${vscode.l10n.t('Absent from the SDK model, sent through RuntimeOptions.extendsParameters.queries: {0}', req.sdkMissing.join(', '))}`] : [];
+  const footer = [
+    '',
+    `# ${vscode.l10n.t('Dry run adds DryRun=true. Create adds a generated ClientToken when the document has none, the same for every retry.')}`,
+    ...(req.sdkMissing.length > 0 ? [`# ${vscode.l10n.t('Absent from the SDK model, sent through RuntimeOptions.extendsParameters.queries: {0}', req.sdkMissing.join(', '))}`] : []),
+  ];
   const text = ctx.output.scrub([...header, ...lines, ...footer].join('\n') + '\n');
   const base = document.uri.path.split('/').pop() ?? 'request';
   const uri = vscode.Uri.from({ scheme: REQUEST_SCHEME, path: `/${base}.request.txt`, query: document.uri.toString() });
