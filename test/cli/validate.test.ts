@@ -1,7 +1,7 @@
 // `eci validate`: exit codes, the three formats, file discovery, colours and locale, run as a process.
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ANSI, makeTree, runCli, lineOf, VALID_DOCUMENT, ROOT } from './helpers';
 
@@ -110,6 +110,36 @@ test('globs: ** spans directories, * and ? stay within a name', async () => {
   const yml = await runCli(['validate', '**/*.yml'], { cwd: tree.dir });
   assert.equal(yml.code, 0);
   assert.match(yml.stderr, /in 1 file\b/);
+});
+
+test('a symbolic link to a directory is not followed (no loops); a link to a file is', async () => {
+  const linked = makeTree({ 'real/a.eci.yaml': VALID_DOCUMENT, 'other/b.eci.yaml': UNKNOWN_KEY_DOCUMENT });
+  try {
+    symlinkSync(linked.path('real'), linked.path('real/loop'));
+    symlinkSync(linked.path('other/b.eci.yaml'), linked.path('real/link.eci.yaml'));
+    const r = await runCli(['validate', 'real'], { cwd: linked.dir });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /in 2 files/);
+    assert.deepEqual([...new Set(parseTextLines(r.stdout).map((l) => l.file))], ['real/link.eci.yaml']);
+  } finally {
+    linked.dispose();
+  }
+});
+
+test('a byte-order mark and CRLF line endings do not shift positions; a YAML syntax error is an error', async () => {
+  const crlf = '\ufeff' + UNKNOWN_KEY_DOCUMENT.replace(/\n/g, '\r\n');
+  const t = makeTree({ 'crlf.eci.yaml': crlf, 'syntax.eci.yaml': 'RegionId: cn-hangzhou\nContainer: [ {Name: a\n' });
+  try {
+    const r = await runCli(['validate', '-f', 'json', '.'], { cwd: t.dir });
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { rule: string; line: number; column: number }[] }[] };
+    const unknown = out.files.find((f) => f.path === 'crlf.eci.yaml')?.diagnostics.find((d) => d.rule === 'schema.unknown-key');
+    assert.deepEqual(unknown && [unknown.line, unknown.column], [lineOf(UNKNOWN_KEY_DOCUMENT, 'RestartPolicyy') + 1, 1]);
+    const syntax = out.files.find((f) => f.path === 'syntax.eci.yaml');
+    assert.ok(syntax?.diagnostics.some((d) => d.rule === 'yaml.syntax'), JSON.stringify(syntax));
+  } finally {
+    t.dispose();
+  }
 });
 
 test('a file named explicitly is checked whatever its name', async () => {
