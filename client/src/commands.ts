@@ -254,7 +254,7 @@ export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknow
       {
         modal: true,
         detail: [
-          vscode.l10n.t('File: {0}', fileName),
+          vscode.l10n.t('File: {0}', fileName) + (document.isDirty ? ' ' + vscode.l10n.t('(with its unsaved changes)') : ''),
           vscode.l10n.t('Credentials: {0}', credentialText),
           vscode.l10n.t('Endpoint: {0}', endpointText) + (settings.endpoint?.fromWorkspace ? ' ' + vscode.l10n.t('(set by this workspace)') : ''),
           vscode.l10n.t('This creates billable resources in your Alibaba Cloud account.'),
