@@ -40,8 +40,8 @@ const CALL_OPTIONS_EN = `  --region REGION    assert the region: refuse (exit 2)
   --endpoint URL     endpoint override: a VPC endpoint (eci-vpc.cn-hangzhou.aliyuncs.com)
                      or a test server (http://127.0.0.1:8080); https unless http:// is written
   --instance-metadata  let the chain ask the ECS instance metadata service for a RAM role
-  --timeout SECONDS  wait at most this long for each attempt (connect and answer; default
-                     30 for a dry run, 60 for a create)
+  --timeout SECONDS  bound each attempt's connect and answer (default: 10 s to connect,
+                     then 30 s for a dry run's answer, 60 s for a create's)
   --max-attempts N   attempts in all, retries included (1-10, default 4)
   --json             print the outcome as one JSON object on stdout`;
 const CALL_OPTIONS_JA = `  --region REGION    リージョンの確認: ドキュメントの RegionId と異なれば送信しない (終了 2)。
@@ -53,7 +53,8 @@ const CALL_OPTIONS_JA = `  --region REGION    リージョンの確認: ドキ�
   --endpoint URL     エンドポイントの上書き: VPC エンドポイント (eci-vpc.cn-hangzhou.aliyuncs.com)
                      やテストサーバー (http://127.0.0.1:8080)。http:// と書かない限り https
   --instance-metadata  ECS インスタンスメタデータの RAM ロールも認証情報の候補にする
-  --timeout SECONDS  各試行 (接続と応答) を待つ最大秒数 (既定: ドライラン 30、作成 60)
+  --timeout SECONDS  各試行の接続と応答を待つ最大秒数 (既定: 接続 10 秒、応答はドライラン 30 秒、
+                     作成 60 秒)
   --max-attempts N   再試行を含む試行回数 (1〜10、既定 4)
   --json             結果を 1 つの JSON オブジェクトとして stdout に出力`;
 
