@@ -111,7 +111,9 @@ function blocked(
 const showProblems = (): [string, () => unknown] => [vscode.l10n.t('Show problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems')];
 
 async function documentFor(arg: unknown): Promise<vscode.TextDocument | RunOutcome> {
-  const uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
+  let uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
+  // From a Show request view, the commands act on the file it was built from.
+  if (uri?.scheme === REQUEST_SCHEME && uri.query) uri = vscode.Uri.parse(uri.query);
   if (!uri) return blocked('no-document', vscode.l10n.t('Open a *.eci.yaml file first: there is no document to send.'));
   let document: vscode.TextDocument;
   try {
@@ -165,7 +167,7 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): 
 
 const isOutcome = (v: unknown): v is RunOutcome => typeof v === 'object' && v !== null && 'kind' in v;
 
-/** Human name of the group for messages: `web (cn-hangzhou)`. */
+/** Human name of the group for messages: its ContainerGroupName. */
 function groupLabel(req: WireRequestOk): string {
   return req.params.ContainerGroupName ?? vscode.l10n.t('(unnamed group)');
 }
