@@ -34,7 +34,8 @@ export type BlockedReason =
   | 'server-unavailable'
   | 'no-region'
   | 'invalid-endpoint'
-  | 'no-credentials';
+  | 'no-credentials'
+  | 'already-running';
 
 /** What a dry run or create ended with, as the commands return it. */
 export type CallResult =
@@ -201,6 +202,23 @@ export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknow
   }
   const document = await documentFor(arg);
   if (isOutcome(document)) return document;
+  // One call per file at a time: a second click cannot send a second create (with another ClientToken).
+  const key = document.uri.toString();
+  if (running.has(key)) {
+    return blocked('already-running', vscode.l10n.t('A dry run or create of {0} is already running; wait for its result.', vscode.workspace.asRelativePath(document.uri)));
+  }
+  running.add(key);
+  try {
+    return await runCallFor(ctx, dryRun, document, options);
+  } finally {
+    running.delete(key);
+  }
+}
+
+/** Documents with a dry run or create in progress (from the pre-checks to the result). */
+const running = new Set<string>();
+
+async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode.TextDocument, options: RunOptions): Promise<RunOutcome> {
   const req = await wireRequest(ctx, document);
   if (isOutcome(req)) return req;
   const fileName = vscode.workspace.asRelativePath(document.uri);
