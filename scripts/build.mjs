@@ -2,7 +2,7 @@
 //   node scripts/build.mjs            one production build (minified, with source maps)
 //   node scripts/build.mjs --watch    rebuild on change (development)
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
@@ -42,5 +42,6 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755); // the package's `bin`
   console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
 }
