@@ -322,6 +322,15 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      try {
+        handle();
+      } catch (err) {
+        // A fault in this stand-in must fail the request at once, not leave the client waiting.
+        if (!res.headersSent) sendError(res, rec, 500, 'InternalError', `The test endpoint failed: ${(err as Error).message}`);
+        else res.destroy();
+      }
+    });
+    const handle = (): void => {
       requests.push(rec);
       notify();
       if (Buffer.byteLength(target) > maxUrlBytes) return sendHtml(res, rec, 414, 'Request-URI Too Large');
@@ -364,7 +373,7 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
           rec.status = -1;
           return;
       }
-    });
+    };
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);
