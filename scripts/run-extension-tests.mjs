@@ -2,14 +2,15 @@
 // extension host of a real VS Code (code-server 1.139, see scripts/install-vscode-runtime.mjs),
 // with this folder as the extension under development, and prints `N passed, N failed`.
 //
-//   node scripts/run-extension-tests.mjs
+//   node scripts/run-extension-tests.mjs              in code-server (works offline, used by npm test)
+//   node scripts/run-extension-tests.mjs --desktop    in desktop VS Code via @vscode/test-electron
 //
 // code-server takes no --extensionDevelopmentPath/--extensionTestsPath: with the smoke-test driver
 // enabled, a browser window reads them from its URL payload, runs the suite's `run()` in the
 // extension host and hands the exit code to `window.codeAutomationExit`, which Playwright exposes.
 // The suite itself (test/integration/index.ts) is runner-agnostic: @vscode/test-electron runs it too.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureVscodeRuntime, launchChromium, startCodeServer } from './install-vscode-runtime.mjs';
@@ -37,15 +38,15 @@ function filesBelow(dir) {
  * them, the extension host's and the server's logs) and code-server's own output must be free of
  * the secrets the suite used. Returns the problems found, and how many files were read.
  */
-function scanForSecrets(server) {
-  const logs = filesBelow(join(server.userDataDir, 'logs'));
-  const sources = [...logs.map((f) => [f, readFileSync(f, 'utf8')]), ['code-server output', server.output()]];
+function scanForSecrets(session) {
+  const logs = filesBelow(join(session.userDataDir, 'logs'));
+  const sources = [...logs.map((f) => [f, readFileSync(f, 'utf8')]), ['code-server output', session.output()]];
   const problems = [];
   for (const [where, text] of sources) {
     for (const [name, secret] of Object.entries(SECRETS)) if (text.includes(secret)) problems.push(`the ${name} appears in ${where}`);
   }
   const eciOutput = logs.filter((f) => /output_logging/.test(f) && /ECI/.test(f));
-  if (eciOutput.length === 0) problems.push(`VS Code kept no log of the "ECI" output channel under ${join(server.userDataDir, 'logs')}: nothing to scan`);
+  if (eciOutput.length === 0) problems.push(`VS Code kept no log of the "ECI" output channel under ${join(session.userDataDir, 'logs')}: nothing to scan`);
   return { problems, files: logs.length, eciOutput };
 }
 
@@ -71,30 +72,29 @@ function prepare() {
   }
 }
 
-async function main() {
-  prepare();
-  const runtime = ensureVscodeRuntime();
-  const reportDir = join(root, '.vscode-test', 'reports');
-  mkdirSync(reportDir, { recursive: true });
-  const reportFile = join(reportDir, `extension-host-${process.pid}-${Date.now()}.jsonl`);
-  writeFileSync(reportFile, '');
+/** The environment the suite runs with: where to report, and the test credentials and secrets. */
+function suiteEnv(reportFile) {
+  return {
+    ECI_TEST_REPORT: reportFile,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY_SECRET,
+    ECI_TEST_REGISTRY_PASSWORD: TEST_REGISTRY_PASSWORD,
+    ECI_TEST_HIDDEN_VALUE: TEST_HIDDEN_VALUE,
+  };
+}
 
+/** Runs the suite in code-server's extension host; returns the exit code and where VS Code logged. */
+async function runInCodeServer(reportFile) {
+  const runtime = ensureVscodeRuntime();
   const server = await startCodeServer(runtime, {
     name: 'extension-host',
     workspaceSource: join(root, 'examples'),
     smokeTestDriver: true,
-    env: {
-      ECI_TEST_REPORT: reportFile,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY_SECRET,
-      ECI_TEST_REGISTRY_PASSWORD: TEST_REGISTRY_PASSWORD,
-      ECI_TEST_HIDDEN_VALUE: TEST_HIDDEN_VALUE,
-    },
+    env: suiteEnv(reportFile),
   });
   let browser;
-  let exitCode;
-  let secretScan;
   const consoleLines = [];
+  const session = { sessionDir: server.sessionDir, userDataDir: server.userDataDir, output: () => server.output(), exitCode: undefined };
   try {
     browser = await launchChromium(runtime);
     const page = await browser.newPage();
@@ -109,7 +109,7 @@ async function main() {
     const started = Date.now();
     await page.goto(url);
     let timer;
-    exitCode = await Promise.race([
+    session.exitCode = await Promise.race([
       exited,
       new Promise((_, rej) => {
         timer = setTimeout(() => rej(new Error(`the extension-host suite did not finish within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS);
@@ -117,49 +117,87 @@ async function main() {
       server.exited.then(({ code, signal }) => {
         throw new Error(`code-server exited (${code ?? signal}) during the run`);
       }),
-    ]);
-    clearTimeout(timer);
-    console.log(`extension-host run finished in ${((Date.now() - started) / 1000).toFixed(1)} s (exit code ${exitCode})`);
+    ]).finally(() => clearTimeout(timer));
+    console.log(`extension-host run (code-server) finished in ${((Date.now() - started) / 1000).toFixed(1)} s (exit code ${session.exitCode})`);
+  } catch (err) {
+    console.log(err?.message ?? String(err));
+    session.exitCode = 1;
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
-    secretScan = scanForSecrets(server);
     writeFileSync(join(server.sessionDir, 'code-server.log'), server.output());
     writeFileSync(join(server.sessionDir, 'browser-console.log'), consoleLines.join('\n'));
   }
+  return session;
+}
+
+/**
+ * Runs the same suite in desktop VS Code through @vscode/test-electron (which downloads VS Code:
+ * only where Microsoft's update host is reachable, not on the project's CI machines).
+ */
+async function runInDesktop(reportFile) {
+  const { runTests } = await import('@vscode/test-electron');
+  const sessionDir = join(root, '.vscode-test', 'sessions', `desktop-${process.pid}-${Date.now()}`);
+  const workspace = join(sessionDir, 'workspace');
+  const userDataDir = join(sessionDir, 'user-data');
+  mkdirSync(workspace, { recursive: true });
+  cpSync(join(root, 'examples'), workspace, { recursive: true });
+  const session = { sessionDir, userDataDir, output: () => '', exitCode: undefined };
+  try {
+    session.exitCode = await runTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: testsIndex,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${userDataDir}`],
+      extensionTestsEnv: suiteEnv(reportFile),
+    });
+  } catch (err) {
+    console.log(`@vscode/test-electron: ${err?.message ?? String(err)}`);
+    session.exitCode = 1;
+  }
+  return session;
+}
+
+async function main() {
+  const desktop = process.argv.includes('--desktop');
+  prepare();
+  const reportDir = join(root, '.vscode-test', 'reports');
+  mkdirSync(reportDir, { recursive: true });
+  const reportFile = join(reportDir, `extension-host-${process.pid}-${Date.now()}.jsonl`);
+  writeFileSync(reportFile, '');
+
+  const session = desktop ? await runInDesktop(reportFile) : await runInCodeServer(reportFile);
+  const secretScan = scanForSecrets(session);
 
   const records = readFileSync(reportFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   for (const r of records) if (r.event === 'log') console.log(r.text);
-  const measurements = records.filter((r) => r.event === 'measure');
-  for (const m of measurements) console.log(`measurement: ${m.name} = ${m.value} ${m.unit}`);
+  for (const m of records.filter((r) => r.event === 'measure')) console.log(`measurement: ${m.name} = ${m.value} ${m.unit}`);
   const end = records.find((r) => r.event === 'end');
   let passed = records.filter((r) => r.event === 'pass').length;
   let failed = records.filter((r) => r.event === 'fail').length;
-  // One more test, outside the extension host: the secrets never reached VS Code's logs.
-  const scanTitle = `no secret in VS Code's logs of the run (${secretScan.files} files, ECI output: ${secretScan.eciOutput.map((f) => f.split('/').slice(-2).join('/')).join(', ') || 'none'})`;
-  if (secretScan.problems.length === 0) {
-    passed += 1;
-    console.log(`  ✔ ${scanTitle}`);
+  if (end) {
+    // One more test, outside the extension host: the secrets never reached VS Code's logs.
+    const scanTitle = `no secret in VS Code's logs of the run (${secretScan.files} files, ECI output: ${secretScan.eciOutput.map((f) => f.split('/').slice(-2).join('/')).join(', ') || 'none'})`;
+    if (secretScan.problems.length === 0) {
+      passed += 1;
+      console.log(`  ✔ ${scanTitle}`);
+    } else {
+      failed += 1;
+      console.log(`  ✖ ${scanTitle}\n    ${secretScan.problems.join('\n    ')}`);
+    }
+    if (end.error) console.log(end.error);
   } else {
-    failed += 1;
-    console.log(`  ✖ ${scanTitle}\n    ${secretScan.problems.join('\n    ')}`);
-  }
-  if (!end) {
-    console.log(`the suite did not report its end (exit code ${exitCode}); code-server's log: ${join(server.sessionDir, 'code-server.log')}, browser console: ${join(server.sessionDir, 'browser-console.log')}`);
-    if (end?.error) console.log(end.error);
+    console.log(`the suite did not report its end (exit code ${session.exitCode}); logs: ${session.sessionDir}`);
     failed = Math.max(failed, 1);
-  } else if (end.error) {
-    console.log(end.error);
   }
-  if (exitCode !== 0 && failed === 0) failed = 1;
+  if (session.exitCode !== 0 && failed === 0) failed = 1;
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
   // A passing run leaves nothing behind; a failing one keeps its logs and workspace.
   if (process.exitCode === 0) {
-    rmSync(server.sessionDir, { recursive: true, force: true });
+    rmSync(session.sessionDir, { recursive: true, force: true });
     rmSync(reportFile, { force: true });
   } else {
-    console.log(`logs and workspace kept in ${server.sessionDir}`);
+    console.log(`logs and workspace kept in ${session.sessionDir}`);
   }
 }
 
