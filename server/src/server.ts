@@ -13,8 +13,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { setFlagsFromString } from 'node:v8';
 import { createLanguageService, ADD_CLIENT_TOKEN_KIND, type EciLanguageService } from './service/index';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
+
+// Parsing a long document allocates much short-lived data; by default V8 lets the heap grow far
+// beyond what the server keeps before collecting it. This heuristic (read by V8 at run time) keeps
+// the process's memory close to its live data at no measurable cost in speed (see the benchmark).
+setFlagsFromString('--optimize-for-size');
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -54,35 +60,46 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-// ---- diagnostics: pushed after each change. Changes that arrive together are validated once
-// (the validation runs after the pending messages have been read), and the published diagnostics
-// always carry the version they were computed for.
-const pending = new Map<string, NodeJS.Immediate>();
+// ---- diagnostics: pushed after each change. Changes that arrive together are validated once,
+// and the published diagnostics always carry the version they were computed for. A document whose
+// validation takes a while is validated a moment after the change, so that a request sent right
+// after an edit (completion while typing) is answered first instead of waiting behind it.
+const pending = new Map<string, { cancel: () => void }>();
+const lastValidationMs = new Map<string, number>();
+/** Validations faster than this run as soon as the pending messages are read. */
+const QUICK_VALIDATION_MS = 8;
+/** Otherwise they wait this long for requests that follow the edit. */
+const REQUEST_PRIORITY_MS = 20;
 
 function scheduleValidation(uri: string): void {
-  const previous = pending.get(uri);
-  if (previous) clearImmediate(previous);
-  pending.set(
-    uri,
-    setImmediate(() => {
-      pending.delete(uri);
-      validate(uri);
-    }),
-  );
+  pending.get(uri)?.cancel();
+  const run = () => {
+    pending.delete(uri);
+    validate(uri);
+  };
+  if ((lastValidationMs.get(uri) ?? 0) < QUICK_VALIDATION_MS) {
+    const handle = setImmediate(run);
+    pending.set(uri, { cancel: () => clearImmediate(handle) });
+  } else {
+    const handle = setTimeout(run, REQUEST_PRIORITY_MS);
+    pending.set(uri, { cancel: () => clearTimeout(handle) });
+  }
 }
 
 function validate(uri: string): void {
   const document = documents.get(uri);
   if (!document) return;
+  const started = performance.now();
   const diagnostics = safely('diagnostics', [], () => service.diagnose(document.getText()));
+  lastValidationMs.set(uri, performance.now() - started);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 
 documents.onDidChangeContent(({ document }) => scheduleValidation(document.uri));
 documents.onDidClose(({ document }) => {
-  const previous = pending.get(document.uri);
-  if (previous) clearImmediate(previous);
+  pending.get(document.uri)?.cancel();
   pending.delete(document.uri);
+  lastValidationMs.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 

@@ -80,8 +80,8 @@ interface Analysis {
   diagnostics?: Diagnostic[];
 }
 
-/** How many recent texts keep their analysis (the open documents being edited, typically 1-3). */
-const CACHE_SIZE = 8;
+/** How many recent texts keep their analysis (the documents being edited and viewed). */
+const CACHE_SIZE = 4;
 
 export function createLanguageService(options: LanguageServiceOptions = {}): EciLanguageService {
   const locale = localeOf(options.locale);

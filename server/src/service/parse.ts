@@ -85,7 +85,7 @@ export function parse(text: string): ParsedDocument {
 
   let docs: Document.Parsed[] = [];
   try {
-    docs = parseAllDocuments(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
   } catch (err) {
     // `yaml` reports problems as data; this is a last line of defence.
     problems.push({ code: 'yaml.syntax', message: `The YAML could not be read: ${(err as Error).message}`, range: lineBoundRange(0, 1) });
