@@ -12,6 +12,7 @@ import { ServiceDiagnostics } from './errorDiagnostics';
 import { EciOutput } from './output';
 import { readHistory } from './results';
 import { newContainerGroupFile, type NewFileArgs } from './templates';
+import { createRedactingTraceChannel } from './trace';
 
 let client: LanguageClient | undefined;
 
@@ -72,6 +73,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   );
   writeHistory(ctx, readHistory(context.globalState.get(HISTORY_STATE_KEY)));
 
+  const traceChannel = createRedactingTraceChannel('ECI Language Server Trace', () => output.knownSecrets());
+  context.subscriptions.push(traceChannel);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -81,6 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
     documentSelector: [{ language: 'eci-yaml' }],
     // The server localises its messages (and hovers) from this; the LSP `locale` field says the same.
     initializationOptions: { locale: vscode.env.language },
+    // With eci.trace.server on, the protocol is traced here without document text or secret values.
+    traceOutputChannel: traceChannel,
   };
   const languageClient = new LanguageClient('eci', 'ECI Container Groups', serverOptions, clientOptions);
   client = languageClient;

@@ -19,6 +19,11 @@ export class EciOutput implements vscode.Disposable {
     for (const v of values) if (typeof v === 'string' && v.length >= 4) this.secretValues.add(v);
   }
 
+  /** The secret values known so far (for other channels' redaction). */
+  knownSecrets(): Iterable<string> {
+    return this.secretValues;
+  }
+
   /** Scrubs known secrets from any text bound for the UI (notifications too). */
   scrub(text: string): string {
     return redactSecrets(text, this.secretValues);
