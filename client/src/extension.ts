@@ -56,7 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
     vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) => runCall(ctx, true, uri, runOptions(options))),
     vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: unknown) => runCall(ctx, false, uri, runOptions(options))),
     vscode.commands.registerCommand('eci.showRequest', (uri?: unknown) => showRequest(ctx, uri)),
-    vscode.commands.registerCommand('eci.storeAccessKey', (args?: StoreAccessKeyArgs) => accessKeys.store(args)),
+    vscode.commands.registerCommand('eci.storeAccessKey', (args?: unknown) =>
+      accessKeys.store(typeof args === 'object' && args !== null && typeof (args as StoreAccessKeyArgs).accessKeyId === 'string' ? (args as StoreAccessKeyArgs) : undefined),
+    ),
     vscode.commands.registerCommand('eci.clearAccessKey', () => accessKeys.clear()),
     vscode.commands.registerCommand('eci.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
     vscode.commands.registerCommand('eci.showOutput', () => {
