@@ -13,7 +13,7 @@ import type {
   Range,
   SelectionRange,
 } from 'vscode-languageserver-types';
-import { parse, MAX_DOCUMENT_CHARS, type ParsedDocument } from './parse';
+import { parse, reparse, MAX_DOCUMENT_CHARS, type ParsedDocument } from './parse';
 import { diagnose as diagnoseParsed } from './diagnose';
 import { complete as completeAt } from './complete';
 import { hover as hoverAt } from './hover';
@@ -100,9 +100,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return a;
   };
+  /** The last text parsed: the next text is usually an edit of it, re-parsed incrementally when possible. */
+  let latest: { text: string; analysis: Analysis } | undefined;
   const parsedOf = (text: string): ParsedDocument => {
     const a = analysis(text);
-    return (a.parsed ??= parse(text));
+    if (!a.parsed) {
+      const previous = latest && latest.text !== text ? latest.analysis : undefined;
+      const incremental = previous?.parsed ? reparse(previous.parsed, text) : undefined;
+      // The previous text's tree now belongs to this text; the previous text is parsed anew if asked again.
+      if (incremental && previous) previous.parsed = undefined;
+      a.parsed = incremental ?? parse(text);
+    }
+    latest = { text, analysis: a };
+    return a.parsed;
   };
   const linesOf = (text: string): string[] => {
     const a = analysis(text);

@@ -1,0 +1,139 @@
+// Re-validating only what an edit invalidates: when a new text differs from the previous one only
+// inside one plain scalar value (the common case while typing a value), the previous parse tree is
+// reused: that scalar gets its new value and every offset after it moves by the edit's length.
+// Anything else (a newline typed, a key edited, quotes, brackets, anchors...) takes a full parse.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { ParsedDocument } from './parse';
+
+/** A plain scalar that stays one plain scalar wherever it stands (block or flow, key or value). */
+const SAFE_PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=\S))(?:[^\r\n#:,[\]{}]|:(?=[^\s,[\]{}]))*$/;
+/** Whole-tree rewrites above this size of text difference are not worth it. */
+const MAX_EDIT_CHARS = 256;
+
+interface PositionHelpers {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  range(start: number, end: number): Range;
+}
+
+export function reparseScalarEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+  const old = previous.text;
+  const doc = previous.doc;
+  if (!doc || previous.problems.length || doc.errors.length || doc.warnings.length) return undefined;
+  if (Math.abs(text.length - old.length) > MAX_EDIT_CHARS) return undefined;
+  // The changed region: [start, oldEnd) in the old text became [start, newEnd) in the new one.
+  const limit = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  if (start === old.length && start === text.length) return undefined;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  if (oldEnd - start > MAX_EDIT_CHARS || newEnd - start > MAX_EDIT_CHARS) return undefined;
+  const delta = newEnd - oldEnd;
+
+  // The one scalar value whose token contains the whole region.
+  const scalar = valueScalarAround(doc.contents as Node | null, start, oldEnd);
+  if (!scalar || !scalar.range || scalar.type !== 'PLAIN') return undefined;
+  const [r0, r1] = scalar.range;
+  const oldToken = old.slice(r0, r1);
+  const newToken = text.slice(r0, r1 + delta);
+  if (!SAFE_PLAIN.test(oldToken) || !SAFE_PLAIN.test(newToken) || /\s$/.test(newToken)) return undefined;
+  // Anchors and aliases tie nodes together; a document with any takes the full parse.
+  if (hasAnchors(doc)) return undefined;
+
+  // The new value, resolved exactly as the YAML schema resolves a plain scalar.
+  const fresh = parseDocument(newToken, { logLevel: 'error' });
+  if (fresh.errors.length || !isScalar(fresh.contents)) return undefined;
+  const resolved = fresh.contents as Scalar;
+
+  shiftOffsets(doc, r1, delta);
+  for (const key of Object.keys(scalar)) if (key !== 'range' && !(key in resolved)) delete (scalar as unknown as Record<string, unknown>)[key];
+  for (const [key, value] of Object.entries(resolved)) if (key !== 'range') (scalar as unknown as Record<string, unknown>)[key] = value;
+  scalar.range = [r0, r1 + delta, scalar.range[2]]; // its end was moved with the rest
+
+  const helpers = positionsOf(text);
+  return { text, doc, problems: [], ...helpers };
+}
+
+/** The scalar that is a mapping value or a list item and whose token [start, valueEnd] contains [from, to]. */
+function valueScalarAround(node: Node | null | undefined, from: number, to: number): Scalar | undefined {
+  let cur: unknown = node;
+  for (let depth = 0; depth < 1000; depth++) {
+    if (isMap(cur)) {
+      let next: unknown;
+      for (const pair of cur.items) {
+        const k = pair.key as Node | null;
+        if (k && k.range && k.range[0] <= to && from <= k.range[1]) return undefined; // a key: not a value edit
+        const v = pair.value as Node | null;
+        if (v && v.range && v.range[0] <= from && to <= v.range[1]) {
+          next = v;
+          break;
+        }
+      }
+      if (!next) return undefined;
+      cur = next;
+    } else if (isSeq(cur)) {
+      const next = cur.items.find((item) => {
+        const r = (item as Node | null)?.range;
+        return r && r[0] <= from && to <= r[1];
+      });
+      if (!next) return undefined;
+      cur = next;
+    } else if (isScalar(cur)) {
+      return cur as Scalar;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+const anchored = new WeakMap<object, boolean>();
+/** Whether any node of the document has an anchor or is an alias (computed once per tree). */
+function hasAnchors(doc: NonNullable<ParsedDocument['doc']>): boolean {
+  const known = anchored.get(doc);
+  if (known !== undefined) return known;
+  let found = false;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length && !found) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isPair(n)) stack.push(n.key, n.value);
+    else if (isAlias(n) || (n as { anchor?: string }).anchor) found = true;
+    else if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) stack.push(item);
+  }
+  anchored.set(doc, found);
+  return found;
+}
+
+/** Moves every offset at or after `from` by `delta`, in every node of the document. */
+function shiftOffsets(doc: NonNullable<ParsedDocument['doc']>, from: number, delta: number): void {
+  if (delta === 0) return;
+  const shift = (r: number[] | null | undefined) => {
+    if (!r) return;
+    for (let i = 0; i < r.length; i++) if (r[i] >= from) r[i] += delta;
+  };
+  shift(doc.range as unknown as number[]);
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    if (isScalar(n) || isAlias(n)) {
+      shift((n as Node).range as unknown as number[]);
+      continue;
+    }
+    if (isMap(n) || isSeq(n)) {
+      shift((n as Node).range as unknown as number[]);
+      for (const item of n.items as unknown[]) stack.push(item);
+    }
+  }
+}
