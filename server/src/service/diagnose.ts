@@ -318,7 +318,10 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
       if (seen.has(dedupe)) return;
       seen.add(dedupe);
       const severity = rule.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
-      out.push(diagnostic(range, message, id, severity, { path: wirePathOf(path) }));
+      const wire = wirePathOf(path);
+      // Every finding names its parameter by wire path.
+      const named = message.includes(wire) || (path.length > 2 && message.includes(wirePathOf(path.slice(0, -1)) + ' '));
+      out.push(diagnostic(range, named ? message : `${wire}: ${message}`, id, severity, { path: wire }));
     },
   };
   for (const checker of RULE_CHECKERS) {
@@ -351,7 +354,9 @@ function warningDiagnostics(parsed: ParsedDocument, root: Record<string, unknown
         if (!child) continue;
         const w = child['x-warning'];
         if (w && v !== null && v !== undefined) {
-          out.push(diagnostic(keyRangeOf(parsed, [...path, k]), warningMessageOf(w, locale), w.code, DiagnosticSeverity.Warning, { path: wirePathOf([...path, k]) }));
+          const wire = wirePathOf([...path, k]);
+          const message = warningMessageOf(w, locale);
+          out.push(diagnostic(keyRangeOf(parsed, [...path, k]), message.includes(wire) ? message : `${wire}: ${message}`, w.code, DiagnosticSeverity.Warning, { path: wire }));
         }
         walk(v, child, [...path, k]);
       }

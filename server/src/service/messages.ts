@@ -115,10 +115,10 @@ const en = {
       `Volume name ${JSON.stringify(name)} is defined more than once: volume names must be unique (the service answers InvalidParameter.DuplicatedVolumeName).`,
     unknownVolume: (name: string, defined: readonly string[]) =>
       defined.length
-        ? `VolumeMount.Name ${JSON.stringify(name)} names no volume: defined volumes are ${defined.map((d) => JSON.stringify(d)).join(', ')}.`
-        : `VolumeMount.Name ${JSON.stringify(name)} names no volume: the document defines no Volume. Add it under Volume.`,
+        ? `${JSON.stringify(name)} names no volume: defined volumes are ${defined.map((d) => JSON.stringify(d)).join(', ')}.`
+        : `${JSON.stringify(name)} names no volume: the document defines no Volume. Add it under Volume.`,
     volumeSettingsOfOtherType: (settings: string, type: string) =>
-      `Volume settings ${settings} do not go with Type ${type}: a ${type} volume takes only ${type} settings.`,
+      `Volume settings ${settings} do not go with Type ${type}: a volume of Type ${type} takes only ${type} settings.`,
     volumeSettingsWithoutType: (settings: string) =>
       `Volume settings ${settings} need Type: ${settings} on the same volume.`,
     configFileNotBase64: (path: string) =>
@@ -130,15 +130,15 @@ const en = {
     modeNotOctal: (path: string, value: string) =>
       `${path} ${value} is not an octal permission: write up to 4 digits 0-7, e.g. 0644.`,
     flexOptionsNotJson: (detail: string) =>
-      `FlexVolume.Options must be a JSON object in a string, e.g. '{"volumeId":"d-xxx","performanceLevel":"PL1"}': ${detail}.`,
+      `The options must be a JSON object in a string, e.g. '{"volumeId":"d-xxx","performanceLevel":"PL1"}': ${detail}.`,
     flexOptionsNotObject: 'it is not a JSON object',
     flexOptionsUnknownKey: (key: string, allowed: readonly string[], suggestion?: string) =>
-      `FlexVolume.Options has an unknown key ${JSON.stringify(key)} for a cloud disk${suggestion ? ` (did you mean ${suggestion}?)` : ''}; keys are ${allowed.join(', ')}.`,
-    flexOptionsNotBoolean: (key: string) => `FlexVolume.Options ${key} must be true or false.`,
+      `The options have an unknown key ${JSON.stringify(key)} for a cloud disk${suggestion ? ` (did you mean ${suggestion}?)` : ''}; keys are ${allowed.join(', ')}.`,
+    flexOptionsNotBoolean: (key: string) => `The option ${key} must be true or false.`,
     flexVolumeSize: (value: string, min: number, max: number) =>
-      `FlexVolume.Options volumeSize ${value} is outside ${min}..${max} GiB (a whole number of GiB).`,
+      `The option volumeSize ${value} is outside ${min}..${max} GiB (a whole number of GiB).`,
     flexKmsWithoutEncrypted: () =>
-      'FlexVolume.Options sets kmsKeyId but not "encrypted": true; a KMS key is used only for an encrypted disk (the service answers InvalidParameter.KMS.EncryptedIllegal).',
+      'The options set kmsKeyId but not "encrypted": true; a KMS key is used only for an encrypted disk (the service answers InvalidParameter.KMS.EncryptedIllegal).',
     duplicateTagKey: (key: string) => `Tag key ${JSON.stringify(key)} is used more than once: tag keys must be unique.`,
     netRawTicket: () => 'NET_RAW is not enabled by default: submit a ticket to Alibaba Cloud before adding it, or the request is rejected.',
     windowsBeta: () => 'OsType Windows is in beta: submit a ticket to Alibaba Cloud first.',
@@ -277,21 +277,21 @@ const ja: Messages = {
     duplicateVolumeName: (name) => `ボリューム名 ${JSON.stringify(name)} が複数回定義されています。ボリューム名は一意である必要があります (サービスは InvalidParameter.DuplicatedVolumeName を返します)。`,
     unknownVolume: (name, defined) =>
       defined.length
-        ? `VolumeMount.Name ${JSON.stringify(name)} に該当するボリュームがありません。定義済みのボリューム: ${defined.map((d) => JSON.stringify(d)).join(', ')}。`
-        : `VolumeMount.Name ${JSON.stringify(name)} に該当するボリュームがありません。ドキュメントに Volume が定義されていません。Volume に追加してください。`,
+        ? `${JSON.stringify(name)} に該当するボリュームがありません。定義済みのボリューム: ${defined.map((d) => JSON.stringify(d)).join(', ')}。`
+        : `${JSON.stringify(name)} に該当するボリュームがありません。ドキュメントに Volume が定義されていません。Volume に追加してください。`,
     volumeSettingsOfOtherType: (settings, type) => `ボリューム設定 ${settings} は Type ${type} と一致しません。${type} ボリュームには ${type} の設定だけを指定できます。`,
     volumeSettingsWithoutType: (settings) => `ボリューム設定 ${settings} には同じボリュームに Type: ${settings} が必要です。`,
     configFileNotBase64: (path) => `${path} は Base64 でエンコードする必要があります (A-Z a-z 0-9 + / と = のパディング、長さは 4 の倍数)。base64 などでファイルの内容をエンコードしてください。`,
     configFileTooLarge: (bytes, max) => `この設定ファイルはデコード後 ${bytes} バイトです。1 ファイルは最大 ${max} バイト (32 KB) です。`,
     configVolumeTooLarge: (chars, max) => `この ConfigFile ボリュームの Content の合計は ${chars} 文字です。1 ボリュームあたり最大 ${max} 文字 (60 KB) です。`,
     modeNotOctal: (path, value) => `${path} ${value} は 8 進数のパーミッションではありません。0〜7 の数字を 4 桁まで (例: 0644) 書いてください。`,
-    flexOptionsNotJson: (detail) => `FlexVolume.Options は文字列中の JSON オブジェクトである必要があります (例: '{"volumeId":"d-xxx","performanceLevel":"PL1"}'): ${detail}。`,
+    flexOptionsNotJson: (detail) => `オプションは文字列中の JSON オブジェクトである必要があります (例: '{"volumeId":"d-xxx","performanceLevel":"PL1"}'): ${detail}。`,
     flexOptionsNotObject: 'JSON オブジェクトではありません',
     flexOptionsUnknownKey: (key, allowed, suggestion) =>
-      `FlexVolume.Options にクラウドディスクでは不明なキー ${JSON.stringify(key)} があります${suggestion ? ` (${suggestion} のことですか?)` : ''}。キーは ${allowed.join(', ')} です。`,
-    flexOptionsNotBoolean: (key) => `FlexVolume.Options の ${key} は true または false である必要があります。`,
-    flexVolumeSize: (value, min, max) => `FlexVolume.Options の volumeSize ${value} は ${min}〜${max} GiB (GiB 単位の整数) の範囲外です。`,
-    flexKmsWithoutEncrypted: () => 'FlexVolume.Options に kmsKeyId がありますが "encrypted": true がありません。KMS キーは暗号化ディスクにのみ使われます (サービスは InvalidParameter.KMS.EncryptedIllegal を返します)。',
+      `オプションにクラウドディスクでは不明なキー ${JSON.stringify(key)} があります${suggestion ? ` (${suggestion} のことですか?)` : ''}。キーは ${allowed.join(', ')} です。`,
+    flexOptionsNotBoolean: (key) => `オプション ${key} は true または false である必要があります。`,
+    flexVolumeSize: (value, min, max) => `オプション volumeSize ${value} は ${min}〜${max} GiB (GiB 単位の整数) の範囲外です。`,
+    flexKmsWithoutEncrypted: () => 'オプションに kmsKeyId がありますが "encrypted": true がありません。KMS キーは暗号化ディスクにのみ使われます (サービスは InvalidParameter.KMS.EncryptedIllegal を返します)。',
     duplicateTagKey: (key) => `タグキー ${JSON.stringify(key)} が複数回使われています。タグキーは一意である必要があります。`,
     netRawTicket: () => 'NET_RAW はデフォルトでは有効ではありません。追加する前に Alibaba Cloud にチケットを提出してください。提出しないとリクエストは拒否されます。',
     windowsBeta: () => 'OsType Windows はベータ版です。先に Alibaba Cloud にチケットを提出してください。',

@@ -10,7 +10,7 @@ export const containerRules: RuleChecker = {
     for (const { list, index, item } of allContainers(ctx.value)) {
       const name = item.Name;
       if (typeof name !== 'string') continue;
-      const where = `${list}[${index}]`;
+      const where = `${list} #${index + 1}`;
       const first = firstUse.get(name);
       if (first) ctx.report('container.duplicate-name', [list, index, 'Name'], ctx.m.rule.duplicateContainerName(name, first));
       else firstUse.set(name, where);
