@@ -68,13 +68,61 @@ export function ensureVscodeRuntime({ requireChromium = true } = {}) {
   if (requireChromium && !paths.chromium) {
     throw new Error('Chromium is not installed: run `apt-get install -y chromium` (Debian) or set CHROMIUM to a Chromium executable');
   }
-  if (existsSync(markerFile)) {
-    const marker = JSON.parse(readFileSync(markerFile, 'utf8'));
-    if (marker.node === NODE_PACKAGE && marker.codeServer === CODE_SERVER_PACKAGE && existsSync(paths.node) && existsSync(paths.codeServerEntry)) {
-      return paths;
+  if (isInstalled(paths)) return paths;
+  // Several test layers may start at once (parallel runs in one clone): one installs, the others wait.
+  mkdirSync(dirname(runtimeDir), { recursive: true });
+  const lockDir = `${runtimeDir}.lock`;
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      if (!lockHolderAlive(lockDir)) {
+        log(`removing the lock of an install that is no longer running (${lockDir})`);
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`another process has been installing the VS Code runtime for 20 minutes (lock ${lockDir}); remove the lock if no install is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
     }
-    log('cached runtime is incomplete or of other versions; reinstalling');
   }
+  try {
+    if (isInstalled(paths)) return paths;
+    install(paths);
+    return paths;
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/** Whether the process that took the install lock still runs (a lock without a pid yet counts as held). */
+function lockHolderAlive(lockDir) {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+  } catch {
+    return true;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+function isInstalled(paths) {
+  if (!existsSync(markerFile)) return false;
+  const marker = JSON.parse(readFileSync(markerFile, 'utf8'));
+  if (marker.node === NODE_PACKAGE && marker.codeServer === CODE_SERVER_PACKAGE && existsSync(paths.node) && existsSync(paths.codeServerEntry)) return true;
+  log('cached runtime is incomplete or of other versions; reinstalling');
+  return false;
+}
+
+function install(paths) {
   rmSync(runtimeDir, { recursive: true, force: true });
   npmInstall(nodeDir, NODE_PACKAGE, process.env);
   if (!existsSync(paths.node)) throw new Error(`${NODE_PACKAGE} installed but ${paths.node} is missing`);
@@ -89,7 +137,6 @@ export function ensureVscodeRuntime({ requireChromium = true } = {}) {
   npmInstall(codeServerDir, CODE_SERVER_PACKAGE, env24);
   if (!existsSync(paths.codeServerEntry)) throw new Error(`${CODE_SERVER_PACKAGE} installed but ${paths.codeServerEntry} is missing`);
   writeFileSync(markerFile, JSON.stringify({ node: NODE_PACKAGE, codeServer: CODE_SERVER_PACKAGE, installedAt: new Date().toISOString() }, null, 2));
-  return paths;
 }
 
 /** User settings for a fresh user-data folder: no Chat pane stealing focus, no Welcome page. */
