@@ -213,6 +213,12 @@ export function generateDocument(targetLines) {
      * so that every edit gives a text the server has not seen before.
      */
     editValue: { start: at(envKey, 'APP_NAME'), initial: 'APP_NAME', valid: (n) => `APP_NAME_${n}`, invalid: (n) => `APP-NAME-${n}` },
+    /**
+     * The `MountPath` line of the first VolumeMount item of the middle container: each edit rewrites
+     * the whole line, alternately with a misspelled key (`MountPth: /data-<n>`) and the right one
+     * (`MountPath: /data-<n>`): a key edit, every text new.
+     */
+    keyEdit: { line: mount - 1, indent: '        ', valid: (n) => `MountPath: /data-${n}`, invalid: (n) => `MountPth: /data-${n}` },
     /** A new, indented blank line is inserted after this line; completion asks for keys of that VolumeMount item. */
     keyCompletionAfterLine: mount,
     keyCompletionIndent: '        ',

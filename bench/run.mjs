@@ -13,7 +13,8 @@
 //
 // Measured per server and document size, each in a fresh server process:
 //   startup      spawn -> first textDocument/publishDiagnostics for the opened document
-//   edit         incremental didChange (an EnvironmentVar Key renamed, alternately invalid/valid) -> its publishDiagnostics
+//   edit         incremental didChange -> its publishDiagnostics: a value edit (an EnvironmentVar Key renamed,
+//                alternately invalid/valid) and a key edit (a VolumeMount line rewritten, key alternately misspelled)
 //   completion   keys inside a VolumeMount item of a container in the middle of the document (on an unchanged
 //                text, and right after an edit); an enum value
 //   hover        a nested key (Container[].ReadinessProbe.HttpGet.Port); an enum value (Port[].Protocol)
@@ -303,6 +304,32 @@ async function benchOne(def, name, doc, uri) {
     }
     if (current !== ev.valid(editCount)) await replaceEnvKey(false).published; // leave the document valid
 
+    // Edit -> diagnostics for a key edit: the MountPath line rewritten, alternately misspelled.
+    const ke = p.keyEdit;
+    let keyLine = doc.text.split('\n')[ke.line];
+    let keyEdits = 0;
+    const keyChecks = { invalid: new Set(), valid: new Set() };
+    const rewriteKeyLine = (invalid) => {
+      keyEdits += 1;
+      const next = ke.indent + (invalid ? ke.invalid(keyEdits) : ke.valid(keyEdits));
+      const range = { start: { line: ke.line, character: 0 }, end: { line: ke.line, character: keyLine.length } };
+      keyLine = next;
+      version += 1;
+      const published = session.nextDiagnostics(uri, version);
+      const sent = performance.now();
+      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+      return { sent, published, invalid };
+    };
+    result.editKey = await measure(session, async (i) => {
+      const { sent, published, invalid } = rewriteKeyLine(i % 2 === 0);
+      const d = await published;
+      (invalid ? keyChecks.invalid : keyChecks.valid).add(d.diagnostics.length);
+      return d.at - sent;
+    });
+    result.editKey.validates = [...keyChecks.invalid].every((n) => n > diagnostics.length) && [...keyChecks.valid].every((n) => n === diagnostics.length);
+    if (!result.editKey.validates) result.editKey.note = `diagnostic counts: valid document ${diagnostics.length}, with MountPth ${[...keyChecks.invalid].join('/')}, with MountPath ${[...keyChecks.valid].join('/')}`;
+    if (keyLine !== ke.indent + ke.valid(keyEdits)) await rewriteKeyLine(false).published; // leave the document valid
+
     // Insert an indented blank line at the end of a VolumeMount item: the key-completion position.
     version += 1;
     const afterLine = p.keyCompletionAfterLine;
@@ -410,14 +437,16 @@ function resultTable(run) {
       return `${((q - minus) / o).toFixed(1)}x`;
     };
     metric('startup → first diagnostics', (x, raw) => (raw ? x.startupMs : `${x.startupMs}`), true);
-    metric('edit → diagnostics', (x, raw) => (raw ? x.edit?.median : fmt(x.edit)), true);
+    metric('edit → diagnostics: a value', (x, raw) => (raw ? x.edit?.median : fmt(x.edit)), true);
+    metric('edit → diagnostics: a key (line rewritten)', (x, raw) => (raw ? x.editKey?.median : fmt(x.editKey)), true);
     metric('completion: key in VolumeMount item', (x, raw) => (raw ? (x.completionKey?.unsupported ? undefined : x.completionKey?.median) : fmt(x.completionKey)));
     metric('completion: key, right after an edit', (x, raw) => (raw ? (x.completionAfterEdit?.unsupported ? undefined : x.completionAfterEdit?.median) : fmt(x.completionAfterEdit)));
     metric('completion: enum value', (x, raw) => (raw ? (x.completionEnum?.unsupported ? undefined : x.completionEnum?.median) : fmt(x.completionEnum)));
     metric('hover: nested key', (x, raw) => (raw ? (x.hoverKey?.unsupported ? undefined : x.hoverKey?.median) : fmt(x.hoverKey)));
     metric('hover: enum value', (x, raw) => (raw ? (x.hoverEnum?.unsupported ? undefined : x.hoverEnum?.median) : fmt(x.hoverEnum)));
     const cpu = (x, raw) => (raw ? x?.serverCpuMsPerOp : x && !x.unsupported ? `${x.serverCpuMsPerOp}` : 'n/a');
-    metric('server CPU ms per edit (all threads)', (x, raw) => cpu(x.edit, raw));
+    metric('server CPU ms per edit: a value (all threads)', (x, raw) => cpu(x.edit, raw));
+    metric('server CPU ms per edit: a key', (x, raw) => cpu(x.editKey, raw));
     metric('server CPU ms per completion (key)', (x, raw) => cpu(x.completionKey, raw));
     metric('server CPU ms per completion after edit (incl. that edit)', (x, raw) => cpu(x.completionAfterEdit, raw));
     metric('peak RSS (MiB)', (x, raw) => (raw ? x.peakRssMiB : `${x.peakRssMiB}`));
