@@ -31,6 +31,7 @@ import { generateDocument } from './generate.mjs';
 import { LspSession } from './lsp-session.mjs';
 import { ensurePeer, PEER_VERSION } from './peer.mjs';
 import { summarizeProfiles } from './profile-summary.mjs';
+import { summarize } from './summarize.mjs';
 
 const require = createRequire(import.meta.url);
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -531,6 +532,7 @@ async function main() {
   writeFileSync(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(run, null, 2));
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(run, null, 2));
   writeFileSync(join(RESULTS, 'latest.md'), `${heading}\n\n${table}\n`);
+  if (run.sizes.length) console.log(`\n${summarize(run)}`);
   console.log(`\nresults: bench/results/bench-${stamp}.json`);
 }
 
