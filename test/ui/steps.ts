@@ -59,8 +59,9 @@ const MEASURE_WORD = `(word) => {
 /**
  * Puts the mouse on the glyphs of the first `word` shown in the editor and returns the text of the
  * hover once it shows `expected`. The view lines are not in document order, so the word's own text
- * is measured; it is measured again on every try because lines move (CodeLens arrive above them)
- * and VS Code asks for a hover only when the mouse moves.
+ * is measured; it is measured again on every try because lines move (CodeLens arrive above them),
+ * and the mouse leaves the editor between tries because VS Code asks the extension again only when
+ * the mouse comes to a new word (the first try may come before the language server is ready).
  */
 export async function hoverWord(page: Page, word: string, expected: string, timeoutMs = 30_000): Promise<string> {
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
@@ -68,7 +69,9 @@ export async function hoverWord(page: Page, word: string, expected: string, time
   for (let attempt = 0; ; attempt++) {
     const box = (await page.evaluate(`(${MEASURE_WORD})(${JSON.stringify(word)})`)) as { x: number; y: number; width: number; height: number } | undefined;
     if (!box) throw new Error(`"${word}" is not visible in the editor`);
-    await page.mouse.move(box.x + box.width / 2 + (attempt % 2 ? 2 : -2), box.y + box.height / 2);
+    // Off the editor first: VS Code does not ask again while the mouse stays on the same word.
+    await page.mouse.move(1, 1);
+    await page.mouse.move(box.x + box.width / 2 + (attempt % 2 ? 2 : -2), box.y + box.height / 2, { steps: 3 });
     try {
       await hover.waitFor({ timeout: 2_000 });
       return await hover.innerText();

@@ -80,11 +80,14 @@ after(async () => {
   if (server && !process.env.ECI_KEEP_SESSION) fs.rmSync(server.sessionDir, { recursive: true, force: true });
 });
 
-test('opening an example with Ctrl+P gives it the ECI language', async () => {
+test('opening an example with Ctrl+P gives it the ECI language and the CodeLens', async () => {
   await step('01-open-example', async () => {
     await quickOpen(page, 'web-server.eci.yaml');
     const mode = page.locator('.statusbar-item#status\\.editor\\.mode');
     await mode.filter({ hasText: 'ECI Container Group' }).waitFor({ timeout: 20_000 });
+    for (const lens of ['Dry run', 'Create', 'Show request']) {
+      await page.locator('.editor-instance .codelens-decoration', { hasText: lens }).first().waitFor({ timeout: 30_000 });
+    }
   });
 });
 
