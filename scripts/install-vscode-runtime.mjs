@@ -165,9 +165,10 @@ const USER_SETTINGS = {
  *   smokeTestDriver  lets a window take extensionDevelopmentPath/extensionTestsPath from its URL
  *   vsix             a packaged extension to install first
  *   env              extra environment for code-server and its extension host
+ *   keepHome         keep the user's HOME (npm start: the user's credentials files); tests get a scratch one
  * Returns { url, port, workspace, sessionDir, output(), stop() }; stop() ends the whole process group.
  */
-export async function startCodeServer(runtime, { name, workspaceSource, workspace: openFolder, sessionDir: fixedSessionDir, smokeTestDriver = false, vsix, env = {}, settings = {}, port = 0 } = {}) {
+export async function startCodeServer(runtime, { name, workspaceSource, workspace: openFolder, sessionDir: fixedSessionDir, smokeTestDriver = false, vsix, env = {}, settings = {}, port = 0, keepHome = false } = {}) {
   const sessionDir = fixedSessionDir ?? join(runtimeDir, '..', 'sessions', `${name}-${process.pid}-${Date.now()}`);
   const home = join(sessionDir, 'home');
   const userDataDir = join(sessionDir, 'user-data');
@@ -181,7 +182,9 @@ export async function startCodeServer(runtime, { name, workspaceSource, workspac
 
   const processEnv = {
     ...process.env,
-    HOME: home,
+    // Tests get a HOME of their own; `npm start` keeps the user's, where the credentials live
+    // (~/.aliyun/config.json, ~/.alibabacloud/credentials). code-server's own files go to XDG_* anyway.
+    ...(keepHome ? {} : { HOME: home }),
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local', 'share'),
     XDG_CACHE_HOME: join(home, '.cache'),

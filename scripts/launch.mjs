@@ -67,7 +67,7 @@ async function launchCodeServer(port) {
   run('package the extension (vsce)', process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--skip-license', '--out', vsix]);
   // The extension is reinstalled from this build on every launch; settings and state are kept.
   rmSync(join(launchDir, 'extensions'), { recursive: true, force: true });
-  const server = await startCodeServer(runtime, { name: 'launch', sessionDir: launchDir, workspace: examples, vsix, port });
+  const server = await startCodeServer(runtime, { name: 'launch', sessionDir: launchDir, workspace: examples, vsix, port, keepHome: true });
   const url = `${server.url}/?folder=${encodeURIComponent(examples)}`;
   console.log('');
   console.log('VS Code (code-server) is running with the ECI extension and the examples folder:');
