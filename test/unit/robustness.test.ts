@@ -103,3 +103,16 @@ test('odd but legal YAML: tags, anchors on keys, complex keys, CRLF line ends, B
   survive('anchor key', '&k RegionId: x\n*k : y\n');
   survive('unknown tag', 'RegionId: !custom x\n');
 });
+
+test('a mapping with 50,000 keys: bounded time, the first problems and a count of the rest', () => {
+  const text = 'RegionId: cn-hangzhou\n' + Array.from({ length: 50_000 }, (_, i) => `Param${i}: v`).join('\n') + '\nParam7: again\n';
+  const d = survive('50k keys', text);
+  assert.ok(d.length <= 600, `${d.length} diagnostics`);
+  assert.ok(d.some((x) => x.code === 'schema.too-many'));
+  assert.ok(d.some((x) => x.code === 'yaml.duplicate-key' && x.range.start.line === 50_001));
+});
+
+test('a 1.9 MB single line and a long flow list stay bounded', () => {
+  survive('long line', 'RegionId: ' + 'x'.repeat(1_900_000));
+  survive('long flow list', 'Tag: [' + Array.from({ length: 40_000 }, (_, i) => `{Key: k${i}, Value: v}`).join(', ') + ']\n');
+});

@@ -28,6 +28,8 @@ import { RULE_CHECKERS } from './rules';
 import type { Anchor, RuleContext } from './rules/context';
 
 export const DIAGNOSTIC_SOURCE = 'eci';
+/** Schema problems reported at most; a summary diagnostic counts the rest. */
+export const MAX_SCHEMA_PROBLEMS = 500;
 
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
@@ -135,7 +137,9 @@ const VALUE_PRIORITY = ['type', 'enum', 'const', 'pattern', 'minLength', 'maxLen
 function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
   const validateFn = validate();
   if (validateFn(root)) return [];
-  const errors = (validateFn.errors ?? []) as ErrorObject[];
+  const all = (validateFn.errors ?? []) as ErrorObject[];
+  // A document with thousands of problems is shown its first ones (each costs a walk to its node).
+  const errors = all.length > MAX_SCHEMA_PROBLEMS ? all.slice(0, MAX_SCHEMA_PROBLEMS) : all;
   // Composite keywords (anyOf/oneOf/if...) only summarise their branches' errors: drop them.
   const relevant = errors.filter((e) => !['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', 'not', '$ref'].includes(e.keyword));
   // One finding per value: keep the most basic keyword per instance path.
@@ -171,6 +175,7 @@ function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>
     if (typeBroken.some((p) => e.instancePath !== p && e.instancePath.startsWith(p + '/'))) continue;
     out.push(schemaDiagnostic(parsed, root, m, locale, e));
   }
+  if (all.length > errors.length) out.push(diagnostic(documentStartRange(parsed), m.tooManyProblems(errors.length, all.length), 'schema.too-many', DiagnosticSeverity.Error));
   return out;
 }
 
@@ -311,6 +316,7 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
     m,
     locale,
     report(id: string, path: DocPath, message: string, anchor: Anchor = 'value') {
+      if (out.length >= MAX_SCHEMA_PROBLEMS) return; // each finding costs a walk to its node: bounded
       const rule = ruleDefinition(id);
       if (!rule) throw new Error(`rule ${id} is not in schemas/eci-rules.json`);
       const range = anchor === 'key' ? keyRangeOf(parsed, path) : anchor === 'parent' ? parentRange(parsed, path) : valueRange(parsed, path);
@@ -353,7 +359,7 @@ function warningDiagnostics(parsed: ParsedDocument, root: Record<string, unknown
         const child = childSchema(n, k);
         if (!child) continue;
         const w = child['x-warning'];
-        if (w && v !== null && v !== undefined) {
+        if (w && v !== null && v !== undefined && out.length < MAX_SCHEMA_PROBLEMS) {
           const wire = wirePathOf([...path, k]);
           const message = warningMessageOf(w, locale);
           out.push(diagnostic(keyRangeOf(parsed, [...path, k]), message.includes(wire) ? message : `${wire}: ${message}`, w.code, DiagnosticSeverity.Warning, { path: wire }));

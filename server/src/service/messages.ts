@@ -17,7 +17,7 @@ const en = {
   tooDeep: (max: number) =>
     `Collections are nested more than ${max} levels deep here, so the document is not analysed. A container group needs fewer than 10 levels: check the indentation and the brackets.`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
-  duplicateKey: (detail: string) => `Duplicate key: ${detail}. Each parameter may appear once in a mapping.`,
+  duplicateKey: (key: string) => `Duplicate key ${key}: each parameter may appear only once in a mapping.`,
   multipleDocuments: () =>
     'A *.eci.yaml file describes one container group: only the first YAML document is used. Move this document into a file of its own.',
   /** Translations of the `yaml` library's error codes; empty: its English text is used as is. */
@@ -78,6 +78,8 @@ const en = {
   noKeysAllowed: 'It takes no parameters.',
   constValue: (path: string, value: string, allowed: unknown) => `${path} does not allow ${value}. The only allowed value is ${JSON.stringify(allowed)}.`,
   genericSchema: (path: string, detail: string) => `${path}: ${detail}.`,
+  tooManyProblems: (shown: number, total: number) =>
+    `The document has ${total} schema problems; the first ${shown} are shown. Fix those and the rest will appear.`,
 
   // ---- cross-field rules (ids of schemas/eci-rules.json)
   rule: {
@@ -191,7 +193,7 @@ const ja: Messages = {
   tooDeep: (max) =>
     `コレクションがここで ${max} 階層を超えて入れ子になっているため、ドキュメントは解析されません。コンテナグループに必要な階層は 10 未満です。インデントと括弧を確認してください。`,
   yamlSyntax: (detail) => `YAML 構文エラー: ${detail}`,
-  duplicateKey: (detail) => `キーが重複しています: ${detail}。各パラメータは 1 つのマッピングに 1 回だけ書けます。`,
+  duplicateKey: (key) => `キー ${key} が重複しています。各パラメータは 1 つのマッピングに 1 回だけ書けます。`,
   multipleDocuments: () =>
     '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。このドキュメントは別のファイルに移してください。',
   yamlErrors: {
@@ -256,6 +258,7 @@ const ja: Messages = {
   noKeysAllowed: 'パラメータはありません。',
   constValue: (path, value, allowed) => `${path} に ${value} は指定できません。指定できる値は ${JSON.stringify(allowed)} だけです。`,
   genericSchema: (path, detail) => `${path}: ${detail}。`,
+  tooManyProblems: (shown, total) => `ドキュメントにはスキーマの問題が ${total} 件あります。最初の ${shown} 件を表示しています。それらを直すと残りが表示されます。`,
 
   rule: {
     probeNoHandler: (probe, handlers) => `${probe} にチェック方法がありません。${handlers.join('、')} のいずれか 1 つを指定してください。`,

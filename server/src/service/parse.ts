@@ -1,5 +1,5 @@
 // YAML text -> syntax tree with offsets. Never throws: every problem is data.
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { reparseScalarEdit } from './incremental';
 
@@ -106,7 +106,8 @@ export function parse(text: string): ParsedDocument {
 
   let docs: Document.Parsed[] = [];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
+    // Duplicate keys are found below in linear time; the parser's own check is quadratic in the size of a mapping.
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
   } catch (err) {
     // `yaml` reports problems as data; this is a last line of defence.
     problems.push({ code: 'yaml.syntax', message: `The YAML could not be read: ${(err as Error).message}`, range: lineBoundRange(0, 1) });
@@ -125,6 +126,12 @@ export function parse(text: string): ParsedDocument {
         if (at >= 0) [s, en] = [at, at + 1];
       }
       problems.push({ code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax', message: firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''), range: lineBoundRange(s, en), yamlCode: e.code });
+    }
+  }
+  if (docs[0]) {
+    for (const key of duplicateKeys(docs[0])) {
+      const r = key.range!;
+      problems.push({ code: 'yaml.duplicate-key', message: JSON.stringify(String((key as Scalar).value)), range: lineBoundRange(r[0], r[1]), yamlCode: 'DUPLICATE_KEY' });
     }
   }
   if (docs.length > 1) {
@@ -191,4 +198,31 @@ export function excessiveNesting(text: string, limit: number): number {
     i++;
   }
   return -1;
+}
+
+/** The scalar keys that repeat an earlier key of the same mapping, in document order. */
+function duplicateKeys(doc: Document.Parsed): Node[] {
+  const out: Node[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isPair(n)) {
+      stack.push(n.value, n.key);
+    } else if (isMap(n)) {
+      const seen = new Set<string>();
+      for (const pair of n.items) {
+        const k = pair.key as unknown;
+        if (isScalar(k) && k.range) {
+          const id = `${typeof k.value}:${String(k.value)}`;
+          if (seen.has(id)) out.push(k);
+          else seen.add(id);
+        }
+      }
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    } else if (isSeq(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    }
+  }
+  return out.sort((a, b) => a.range![0] - b.range![0]);
 }

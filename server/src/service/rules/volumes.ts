@@ -12,16 +12,18 @@ export const volumeRules: RuleChecker = {
   ids: ['volume.duplicate-name', 'volume-mount.unknown-volume', 'volume.type-mismatch'],
   check(ctx) {
     const volumes = objectItems(ctx.value.Volume);
-    const names: string[] = [];
+    const names = new Set<string>();
     for (const [i, vol] of volumes) {
       if (typeof vol.Name !== 'string') continue;
-      if (names.includes(vol.Name)) ctx.report('volume.duplicate-name', ['Volume', i, 'Name'], ctx.m.rule.duplicateVolumeName(vol.Name));
-      else names.push(vol.Name);
+      if (names.has(vol.Name)) ctx.report('volume.duplicate-name', ['Volume', i, 'Name'], ctx.m.rule.duplicateVolumeName(vol.Name));
+      else names.add(vol.Name);
     }
+    /** The defined names as shown in a message (the first ones of a long list). */
+    const shown = [...names].slice(0, 20);
     for (const { list, index, item } of allContainers(ctx.value)) {
       for (const [j, mount] of objectItems(item.VolumeMount)) {
         if (typeof mount.Name !== 'string') continue;
-        if (!names.includes(mount.Name)) ctx.report('volume-mount.unknown-volume', [list, index, 'VolumeMount', j, 'Name'], ctx.m.rule.unknownVolume(mount.Name, names));
+        if (!names.has(mount.Name)) ctx.report('volume-mount.unknown-volume', [list, index, 'VolumeMount', j, 'Name'], ctx.m.rule.unknownVolume(mount.Name, shown));
       }
     }
     const kinds = volumeKinds();
