@@ -167,6 +167,7 @@ connection.onRenameRequest((params) =>
 );
 
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err?.stack ?? String(err)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
 
 documents.listen(connection);
 connection.listen();

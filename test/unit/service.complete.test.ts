@@ -197,3 +197,11 @@ test('completion answers on broken and odd input without throwing', () => {
   assert.deepEqual(en.complete('a: b\n', { line: 99, character: 0 }).items, []);
   en.complete('a: b\n', { line: 0, character: 999 });
 });
+
+test('CRLF documents complete and hover like LF ones', () => {
+  const crlf = 'RegionId: cn-hangzhou\r\nContainer:\r\n  - Name: web\r\n    \r\n    RestartPolicy: x\r\n';
+  const keys = en.complete(crlf, { line: 3, character: 4 }).items.map((i) => i.label);
+  assert.ok(keys.includes('Image') && !keys.includes('Name'), keys.join(', '));
+  const h = en.hover(crlf, { line: 2, character: 7 });
+  assert.match((h!.contents as { value: string }).value, /Container\[\]\.Name/);
+});

@@ -236,7 +236,7 @@ export function flowPosition(text: string): FlowPosition | undefined {
   };
 }
 
-/** Splits text into lines (a trailing `\r` stays on its line and is ignored by the scanners). */
+/** Splits text into lines; `\r\n` and `\n` both end a line (LSP positions exclude the terminator). */
 export function splitLines(text: string): string[] {
-  return text.split('\n');
+  return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
 }
