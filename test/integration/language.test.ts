@@ -79,6 +79,19 @@ describe('language features in the editor', () => {
       const scheme = await completionLabels(document, positionOf(document, 'Scheme: ', 'Scheme: '.length));
       assert.deepEqual([...scheme].sort(), ['HTTP', 'HTTPS']);
     });
+    it('offers the volumes the document defines as VolumeMount names, and regions for RegionId', async () => {
+      const text = `RegionId: \nContainerGroupName: web\nContainer:\n  - Name: app\n    Image: nginx:1.27\n    VolumeMount:\n      - Name: \n        MountPath: /data\nVolume:\n  - Name: logs\n    Type: EmptyDirVolume\n  - Name: cache\n    Type: EmptyDirVolume\n`;
+      const editor = await openEciDocument(text, 'complete-values');
+      const document = editor.document;
+      const mount = positionOf(document, '      - Name: ', '      - Name: '.length);
+      const volumes = await waitFor('VolumeMount name values', async () => {
+        const l = await completionLabels(document, mount);
+        return l.length ? l : undefined;
+      }, { pollMs: 100 });
+      assert.deepEqual([...volumes].sort(), ['cache', 'logs']);
+      const regions = await completionLabels(document, new vscode.Position(0, 'RegionId: '.length));
+      for (const region of ['cn-hangzhou', 'cn-beijing', 'cn-shanghai']) assert.ok(regions.includes(region), `${region} should be offered; got ${regions.join(', ')}`);
+    });
   });
 
   describe('hover', () => {
