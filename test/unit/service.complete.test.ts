@@ -129,7 +129,7 @@ test('VolumeMount.Name offers the volumes the document defines, even while the d
 });
 
 test('nothing inside a comment or a block scalar', () => {
-  assert.deepEqual(complete('# Reg|\n').items.filter((i) => i.kind !== 15).length >= 0, true);
+  assert.deepEqual(labels(complete('# Reg|\n').items), []);
   assert.deepEqual(labels(complete('RegionId: cn-hangzhou # Rest|\n').items), []);
   assert.deepEqual(labels(complete('Container:\n  - Name: a\n    WorkingDir: |\n      /app\n      |\n').items), []);
 });

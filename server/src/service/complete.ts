@@ -92,6 +92,7 @@ export function complete(input: CompletionInput): CompletionList {
   const c = Math.max(0, Math.min(position.character, lineText.length));
   const before = lineText.slice(0, c);
 
+  if (inComment(before)) return EMPTY;
   if (lines.length < 2000 && lines.every(isBlankOrComment)) {
     return {
       isIncomplete: false,
@@ -102,12 +103,11 @@ export function complete(input: CompletionInput): CompletionList {
       ],
     };
   }
-  if (inComment(before)) return EMPTY;
   const place = placeAt(lines, position.line, lineText, c);
   if (!place) return EMPTY;
   if (place.kind === 'key') {
     const items = keyItemsFor(place, position.line, locale);
-    if (!place.flow) items.push(...snippetsFor(place, lines, position.line, locale));
+    if (!place.flow) items.push(...snippetsFor(place, position.line, locale));
     return { isIncomplete: false, items };
   }
   return { isIncomplete: false, items: valueItems(place, position.line, locale, input.parsed) };
@@ -255,7 +255,7 @@ function keyItemsFor(place: Place, line: number, locale: Locale): CompletionItem
 }
 
 /** Snippets offered where the cursor's key position matches their place. */
-function snippetsFor(place: Place, lines: readonly string[], line: number, locale: Locale): CompletionItem[] {
+function snippetsFor(place: Place, line: number, locale: Locale): CompletionItem[] {
   const p = place.path;
   const places: SnippetPlace[] = [];
   if (p.length === 0) places.push('root');
@@ -266,7 +266,6 @@ function snippetsFor(place: Place, lines: readonly string[], line: number, local
   if (list === 'Volume' && fresh) places.push('volume-item');
   const out: CompletionItem[] = [];
   for (const pl of places) out.push(...snippetItems(pl, place.present, line, place.from, place.to, place.keyCol, locale, list));
-  void lines;
   return out;
 }
 
