@@ -1,5 +1,5 @@
 // Activation: opening a *.eci.yaml file activates the extension, starts the language server and
-// brings its first diagnostics. Runs first (files are loaded in name order), while the extension
+// brings its first diagnostics. Runs first (index.ts loads it before the others), while the extension
 // is still inactive, so it also measures the cold activation time.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';

@@ -27,9 +27,11 @@ export function run(): Promise<void> {
     reportLine({ event: 'log', text: util.format(...args) });
   };
   const testsDir = __dirname;
-  for (const name of fs.readdirSync(testsDir).sort()) {
-    if (name.endsWith('.test.js')) mocha.addFile(path.join(testsDir, name));
-  }
+  // The activation test goes first: it opens the first eci-yaml document of the session, while the
+  // extension is still inactive. The others follow in name order.
+  const files = fs.readdirSync(testsDir).filter((name) => name.endsWith('.test.js')).sort();
+  files.sort((a, b) => Number(b === 'activation.test.js') - Number(a === 'activation.test.js'));
+  for (const name of files) mocha.addFile(path.join(testsDir, name));
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
