@@ -42,21 +42,21 @@ function shape(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Offsets [start, end) of the plain scalar values of a text. */
+/** Offsets [start, end) of the plain scalars (keys and values) of a text. */
 function plainValues(text: string): [number, number][] {
   const out: [number, number][] = [];
-  const walk = (n: unknown, isKey: boolean) => {
+  const walk = (n: unknown) => {
     if (isPair(n)) {
-      walk(n.key, true);
-      walk(n.value, false);
-    } else if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) walk(item, false);
-    else if (isScalar(n) && !isKey && n.type === 'PLAIN' && n.range) out.push([n.range[0], n.range[1]]);
+      walk(n.key);
+      walk(n.value);
+    } else if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) walk(item);
+    else if (isScalar(n) && n.type === 'PLAIN' && n.range) out.push([n.range[0], n.range[1]]);
   };
-  walk(parse(text).doc?.contents, false);
+  walk(parse(text).doc?.contents);
   return out;
 }
 
-const TOKENS = ['nginx:1.25', 'a:', 'vsw-****', 'x&y', 'x', '1', '80', '0.5', 'true', 'no', 'Always', 'web-2', '-3', '1e3', 'null', '~', 'a b', ' ', ':', '#', '[', 'é', '0o17', '0x1F'];
+const TOKENS = ['Name', 'Image', 'Key', 'nginx:1.25', 'a:', 'vsw-****', 'x&y', 'x', '1', '80', '0.5', 'true', 'no', 'Always', 'web-2', '-3', '1e3', 'null', '~', 'a b', ' ', ':', '#', '[', 'é', '0o17', '0x1F'];
 
 test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
   const rnd = prng(7);
@@ -109,10 +109,10 @@ test('the service gives the same diagnostics with incremental re-parsing as a fr
   }
 });
 
-test('edits that are not a plain scalar value take the full parse', () => {
+test('edits that are not inside one plain scalar take the full parse', () => {
   const base = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
   const cases = [
-    base.replace('RegionId', 'RegionIdx'), // a key
+    base.replace('ContainerGroupName', 'RegionId'), // a key made a duplicate
     base.replace('nginx', 'nginx\n    Cpu: 1'), // a newline
     base.replace('nginx', '"nginx"'), // quotes
     base.replace('web\n', 'web # note\n'), // a comment
@@ -121,6 +121,7 @@ test('edits that are not a plain scalar value take the full parse', () => {
   ];
   for (const next of cases) assert.equal(reparse(parse(base), next), undefined, JSON.stringify(next));
   assert.ok(reparse(parse(base), base.replace('nginx', 'busybox')));
+  assert.ok(reparse(parse(base), base.replace('RegionId', 'RegionIdx')), 'a key renamed');
   // Anchors and aliases: the full parse.
   const anchored = base + 'Tag:\n  - &t {Key: a, Value: b}\n';
   assert.equal(reparse(parse(anchored), anchored.replace('Value: b', 'Value: c')), undefined);

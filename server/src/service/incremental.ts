@@ -1,8 +1,8 @@
 // Re-validating only what an edit invalidates: when a new text differs from the previous one only
-// inside one plain scalar value (the common case while typing a value), the previous parse tree is
-// reused: that scalar gets its new value and every offset after it moves by the edit's length.
-// Anything else (a newline typed, a key edited, quotes, brackets, anchors...) takes a full parse.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+// inside one plain scalar (a value or a key being typed, the common case), the previous parse tree
+// is reused: that scalar gets its new value and every offset after it moves by the edit's length.
+// Anything else (a newline typed, quotes, brackets, anchors, a key made a duplicate...) takes a full parse.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 
@@ -36,9 +36,11 @@ export function reparseScalarEdit(previous: ParsedDocument, text: string, positi
   if (oldEnd - start > MAX_EDIT_CHARS || newEnd - start > MAX_EDIT_CHARS) return undefined;
   const delta = newEnd - oldEnd;
 
-  // The one scalar value whose token contains the whole region.
-  const scalar = valueScalarAround(doc.contents as Node | null, start, oldEnd);
-  if (!scalar || !scalar.range || scalar.type !== 'PLAIN') return undefined;
+  // The one scalar whose token contains the whole region.
+  const edited = scalarAround(doc.contents as Node | null, start, oldEnd);
+  if (!edited) return undefined;
+  const scalar = edited.scalar;
+  if (!scalar.range || scalar.type !== 'PLAIN') return undefined;
   const [r0, r1] = scalar.range;
   const oldToken = old.slice(r0, r1);
   const newToken = text.slice(r0, r1 + delta);
@@ -50,6 +52,13 @@ export function reparseScalarEdit(previous: ParsedDocument, text: string, positi
   const fresh = parseDocument(newToken, { logLevel: 'error' });
   if (fresh.errors.length || !isScalar(fresh.contents)) return undefined;
   const resolved = fresh.contents as Scalar;
+  if (edited.keyOf) {
+    // A key stays an implicit key (at most 1024 characters) and must not repeat another key of its mapping.
+    if (newToken.length > 1000) return undefined;
+    const id = (v: unknown) => `${typeof v}:${String(v)}`;
+    const renamed = id(resolved.value);
+    if (edited.keyOf.items.some((pair) => pair.key !== scalar && isScalar(pair.key) && id((pair.key as Scalar).value) === renamed)) return undefined;
+  }
 
   shiftOffsets(doc, r1, delta);
   for (const key of Object.keys(scalar)) if (key !== 'range' && !(key in resolved)) delete (scalar as unknown as Record<string, unknown>)[key];
@@ -61,14 +70,23 @@ export function reparseScalarEdit(previous: ParsedDocument, text: string, positi
 }
 
 /** The scalar that is a mapping value or a list item and whose token [start, valueEnd] contains [from, to]. */
-function valueScalarAround(node: Node | null | undefined, from: number, to: number): Scalar | undefined {
+interface EditedScalar {
+  scalar: Scalar;
+  /** The mapping whose key the scalar is, when it is a key. */
+  keyOf?: YAMLMap;
+}
+
+/** The scalar (a mapping key or value, or a list item) whose token [start, valueEnd] contains [from, to]. */
+function scalarAround(node: Node | null | undefined, from: number, to: number): EditedScalar | undefined {
   let cur: unknown = node;
   for (let depth = 0; depth < 1000; depth++) {
     if (isMap(cur)) {
       let next: unknown;
       for (const pair of cur.items) {
         const k = pair.key as Node | null;
-        if (k && k.range && k.range[0] <= to && from <= k.range[1]) return undefined; // a key: not a value edit
+        if (k && k.range && k.range[0] <= to && from <= k.range[1]) {
+          return isScalar(k) && k.range[0] <= from && to <= k.range[1] ? { scalar: k as Scalar, keyOf: cur } : undefined;
+        }
         const v = pair.value as Node | null;
         if (v && v.range && v.range[0] <= from && to <= v.range[1]) {
           next = v;
@@ -85,7 +103,7 @@ function valueScalarAround(node: Node | null | undefined, from: number, to: numb
       if (!next) return undefined;
       cur = next;
     } else if (isScalar(cur)) {
-      return cur as Scalar;
+      return { scalar: cur as Scalar };
     } else {
       return undefined;
     }
