@@ -71,6 +71,26 @@ test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
       const at = s + Math.floor(rnd() * (e - s + 1));
       const token = TOKENS[Math.floor(rnd() * TOKENS.length)];
       const r = rnd();
+      // Sometimes a whole `key: value` line rewritten, as an editor replacing a line does.
+      const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+      const lineEnd = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s);
+      const line = text.slice(lineStart, lineEnd);
+      const m = /^(\s*(?:- )?)(\w+): (.+)$/.exec(line);
+      if (m && rnd() < 0.3) {
+        const rewritten = text.slice(0, lineStart) + m[1] + (rnd() < 0.5 ? m[2] : m[2].slice(0, -1)) + ': ' + (rnd() < 0.5 ? token : m[3] + '1') + text.slice(lineEnd);
+        const previous = parse(text);
+        const fast = reparse(previous, rewritten);
+        const full = parse(rewritten);
+        total++;
+        if (fast) {
+          incremental++;
+          assert.deepEqual(fast.problems, full.problems);
+          assert.deepEqual(shape(fast.doc!.contents), shape(full.doc!.contents), `line ${JSON.stringify(line)} -> ${JSON.stringify(rewritten.slice(lineStart, lineEnd + rewritten.length - text.length))}`);
+          assert.deepEqual(fast.doc!.toJS(), full.doc!.toJS());
+        }
+        if (!full.problems.length) text = rewritten;
+        continue;
+      }
       const next =
         r < 0.4 ? text.slice(0, at) + token + text.slice(at) : r < 0.7 ? text.slice(0, at) + text.slice(Math.min(e, at + 1)) : text.slice(0, s) + token + text.slice(e);
       const previous = parse(text);
@@ -122,6 +142,8 @@ test('edits that are not inside one plain scalar take the full parse', () => {
   for (const next of cases) assert.equal(reparse(parse(base), next), undefined, JSON.stringify(next));
   assert.ok(reparse(parse(base), base.replace('nginx', 'busybox')));
   assert.ok(reparse(parse(base), base.replace('RegionId', 'RegionIdx')), 'a key renamed');
+  assert.ok(reparse(parse(base), base.replace('Image: nginx', 'Imag: busybox')), 'a key: value line rewritten');
+  assert.equal(reparse(parse(base), base.replace('Image: nginx', 'Name: busybox')), undefined, 'a duplicate key');
   // Anchors and aliases: the full parse.
   const anchored = base + 'Tag:\n  - &t {Key: a, Value: b}\n';
   assert.equal(reparse(parse(anchored), anchored.replace('Value: b', 'Value: c')), undefined);

@@ -39,6 +39,7 @@ export function reparseScalarEdit(previous: ParsedDocument, text: string, positi
   // The one scalar whose token contains the whole region.
   const edited = scalarAround(doc.contents as Node | null, start, oldEnd);
   if (!edited) return undefined;
+  if (edited.value) return reparsePairEdit(previous, text, edited as Required<EditedScalar>, delta, positionsOf);
   const scalar = edited.scalar;
   if (!scalar.range || scalar.type !== 'PLAIN') return undefined;
   const [r0, r1] = scalar.range;
@@ -74,6 +75,48 @@ interface EditedScalar {
   scalar: Scalar;
   /** The mapping whose key the scalar is, when it is a key. */
   keyOf?: YAMLMap;
+  /** The key's value, when the edit spans the key and its value on one line. */
+  value?: Scalar;
+}
+
+/**
+ * A `key: value` line rewritten: both plain scalars, on one line before and after. The new pair is
+ * read on its own (one line of YAML) and put in place of the old one.
+ */
+function reparsePairEdit(previous: ParsedDocument, text: string, edited: Required<EditedScalar>, delta: number, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+  const doc = previous.doc!;
+  const { scalar: key, value, keyOf } = edited;
+  if (!key.range || !value.range || key.type !== 'PLAIN' || value.type !== 'PLAIN') return undefined;
+  const k0 = key.range[0];
+  const v1 = value.range[1];
+  const oldSlice = previous.text.slice(k0, v1);
+  const newSlice = text.slice(k0, v1 + delta);
+  if (/[\r\n]/.test(oldSlice) || /[\r\n]/.test(newSlice) || newSlice.length > 1000) return undefined;
+  if (hasAnchors(doc)) return undefined;
+  const fresh = parseDocument(newSlice, { logLevel: 'error' });
+  if (fresh.errors.length || !isMap(fresh.contents) || fresh.contents.items.length !== 1) return undefined;
+  const pair = fresh.contents.items[0];
+  const nk = pair.key as Scalar;
+  const nv = pair.value as Scalar;
+  if (!isScalar(nk) || !isScalar(nv) || nk.type !== 'PLAIN' || nv.type !== 'PLAIN' || !nk.range || !nv.range) return undefined;
+  if (nk.range[0] !== 0 || nv.range[1] !== newSlice.length) return undefined;
+  const newKeyToken = newSlice.slice(nk.range[0], nk.range[1]);
+  const newValueToken = newSlice.slice(nv.range[0], nv.range[1]);
+  if (!SAFE_PLAIN.test(newKeyToken) || !SAFE_PLAIN.test(newValueToken) || !/^[ \t]*:[ \t]+$/.test(newSlice.slice(nk.range[1], nv.range[0]))) return undefined;
+  if (!SAFE_PLAIN.test(previous.text.slice(k0, key.range[1])) || !SAFE_PLAIN.test(previous.text.slice(value.range[0], v1))) return undefined;
+  const id = (v: unknown) => `${typeof v}:${String(v)}`;
+  if (keyOf.items.some((p) => p.key !== key && isScalar(p.key) && id((p.key as Scalar).value) === id(nk.value))) return undefined;
+
+  shiftOffsets(doc, v1, delta);
+  const adopt = (target: Scalar, from: Scalar) => {
+    for (const prop of Object.keys(target)) if (prop !== 'range' && !(prop in from)) delete (target as unknown as Record<string, unknown>)[prop];
+    for (const [prop, v] of Object.entries(from)) if (prop !== 'range') (target as unknown as Record<string, unknown>)[prop] = v;
+  };
+  adopt(key, nk);
+  adopt(value, nv);
+  key.range = [k0 + nk.range[0], k0 + nk.range[1], k0 + nk.range[2]];
+  value.range = [k0 + nv.range[0], k0 + nv.range[1], value.range[2]]; // its end was moved with the rest
+  return { text, doc, problems: [], ...positionsOf(text) };
 }
 
 /** The scalar (a mapping key or value, or a list item) whose token [start, valueEnd] contains [from, to]. */
@@ -85,7 +128,11 @@ function scalarAround(node: Node | null | undefined, from: number, to: number): 
       for (const pair of cur.items) {
         const k = pair.key as Node | null;
         if (k && k.range && k.range[0] <= to && from <= k.range[1]) {
-          return isScalar(k) && k.range[0] <= from && to <= k.range[1] ? { scalar: k as Scalar, keyOf: cur } : undefined;
+          if (isScalar(k) && k.range[0] <= from && to <= k.range[1]) return { scalar: k as Scalar, keyOf: cur };
+          // The edit spans the key and its value (a `key: value` line rewritten).
+          const v = pair.value as Node | null;
+          if (isScalar(k) && isScalar(v) && v.range && k.range[0] <= from && to <= v.range[1]) return { scalar: k as Scalar, keyOf: cur, value: v as Scalar };
+          return undefined;
         }
         const v = pair.value as Node | null;
         if (v && v.range && v.range[0] <= from && to <= v.range[1]) {
