@@ -121,6 +121,7 @@ test('regions for RegionId, the schema example first', () => {
   assert.equal(l[0], 'cn-hangzhou');
   assert.ok(l.includes('ap-northeast-1') && l.includes('eu-central-1'));
   assert.equal(new Set(l).size, l.length);
+  assert.ok(labels(complete('AcrRegistryInfo:\n  - RegionId: |\n').items).includes('cn-shanghai'), 'any RegionId parameter');
 });
 
 test('VolumeMount.Name offers the volumes the document defines, even while the document is broken', () => {

@@ -338,7 +338,7 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
     add(v, typeof v === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember, `0_${String(i).padStart(3, '0')}`, wirePathOf(place.path), enumValueMarkdown(place.path, v, locale));
   });
   const path = place.path;
-  if (path.length === 1 && path[0] === 'RegionId' && !allowed.length) {
+  if (path[path.length - 1] === 'RegionId' && !allowed.length) {
     const seen = new Set<string>();
     for (const ex of node.examples ?? []) {
       if (typeof ex !== 'string' || seen.has(ex)) continue;
