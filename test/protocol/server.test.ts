@@ -65,7 +65,6 @@ test('diagnostics are published for a document and cleared when an incremental e
 
 test('completion offers container keys without those present, and enum values', async () => {
   const uri = 'file:///complete.eci.yaml';
-  const text = VALID + '    Ima\nRestartPolicy2: x\n';
   await client.open(uri, VALID.replace('    Memory: 2\n', '    Memory: 2\n    \n'));
   const keys = await client.completion(uri, { line: 8, character: 4 });
   const labels = keys.map((i) => i.label);
@@ -75,7 +74,6 @@ test('completion offers container keys without those present, and enum values', 
   assert.ok(!labels.includes('Image'), 'Image is already present');
   const pullPolicy = keys.find((i) => i.label === 'ImagePullPolicy')!;
   assert.equal(typeof pullPolicy.documentation === 'object' && pullPolicy.documentation.kind, 'markdown');
-  void text;
 
   const uri2 = 'file:///complete-values.eci.yaml';
   await client.open(uri2, 'RestartPolicy: \n');

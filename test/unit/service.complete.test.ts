@@ -185,8 +185,6 @@ test('documentation follows the locale', () => {
   };
   assert.match(doc(en), /restart/i);
   assert.match(doc(ja), /再起動/);
-  const key = complete('|RegionId: x\n', ja).items.find((i) => i.label === 'RegionId');
-  void key;
   const zone = complete('RegionId: x\n|\n', ja).items.find((i) => i.label === 'ZoneId')!;
   assert.match((zone.documentation as { value: string }).value, /ゾーン/);
 });
