@@ -532,6 +532,7 @@ async function main() {
   writeFileSync(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(run, null, 2));
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(run, null, 2));
   writeFileSync(join(RESULTS, 'latest.md'), `${heading}\n\n${table}\n`);
+  writeFileSync(join(RESULTS, `bench-${stamp}.md`), `${heading}\n\n${table}\n`);
   if (run.sizes.length) console.log(`\n${summarize(run)}`);
   console.log(`\nresults: bench/results/bench-${stamp}.json`);
 }

@@ -29,7 +29,7 @@ export function summarize(run) {
   out.push(
     `Measured ${date} UTC on ${run.machine.cpus} cores (${run.machine.cpuModel}, shared: load average ${run.loadAverage.start[0]} at start, ${run.loadAverage.end[0]} at end), ` +
       `Node ${run.machine.node}; eci server at commit \`${run.eci.commit}\`${run.peer ? `, yaml-language-server ${run.peer.version} on the same Node with this project's schema` : ''}. ` +
-      'Medians (milliseconds) over up to 100 iterations after warm-up.',
+      'Medians over up to 100 iterations after warm-up; ratio = peer ÷ eci (above 1: ours is faster or smaller).',
     '',
   );
   const sizes = run.sizes.filter((s) => s.target >= 1000);
@@ -51,6 +51,9 @@ export function summarize(run) {
   row('completion right after an edit', (x) => x?.completionAfterEdit);
   row('completion (enum value)', (x) => x?.completionEnum);
   row('hover (nested key)', (x) => x?.hoverKey);
+  const cpuOf = (m) => (m && typeof m.serverCpuMsPerOp === 'number' ? { median: m.serverCpuMsPerOp } : undefined);
+  row('server CPU per value edit', (x) => cpuOf(x?.edit));
+  row('server CPU per key edit', (x) => cpuOf(x?.editKey));
   const rss = sizes.flatMap((s) => {
     const o = s.results.eci?.peakRssMiB;
     const p = s.results[PEER]?.peakRssMiB;
