@@ -2,8 +2,9 @@
 // table for 1,000 and 10,000 lines (ours, the peer, the ratio) and each target of issue 3 with
 // whether the run met it. Used for the README's Performance section and docs/benchmarks.md.
 //
-//   node bench/summarize.mjs [bench/results/latest.json]
-import { readFileSync } from 'node:fs';
+//   node bench/summarize.mjs [bench/results/latest.json] [--write]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PEER = 'yaml-language-server';
@@ -108,7 +109,55 @@ export function summarize(run) {
   return out.join('\n');
 }
 
+const README_INTRO = `## Performance
+
+\`npm run bench\` measures the language server against
+[yaml-language-server](https://github.com/redhat-developer/yaml-language-server) given this
+project's schema, on the same generated documents of about 100, 1,000 and 10,000 lines, through
+the LSP protocol over stdio: spawn → first diagnostics, edit → diagnostics (a value edit and a key
+edit), completion, hover, server CPU time and peak RSS. Method, every figure and the profile of
+where the time goes: [docs/benchmarks.md](docs/benchmarks.md).
+`;
+
+/** Replaces the block between the results markers of docs/benchmarks.md. */
+function writeDocs(docsFile, summary, fullTable) {
+  const text = readFileSync(docsFile, 'utf8');
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${docsFile} has no ${start} ... ${end} block`);
+  const block = `\n${summary}\n\nEvery figure of that run (median / p95 in ms; CPU per operation; \`(!)\` marks an answer that failed its check):\n\n${fullTable.trim()}\n`;
+  writeFileSync(docsFile, text.slice(0, a + start.length) + block + text.slice(b));
+}
+
+/** Writes the "## Performance" section of the README (replacing it when present). */
+function writeReadme(readmeFile, summary) {
+  const text = readFileSync(readmeFile, 'utf8');
+  const section = `${README_INTRO}\n${summary}\n`;
+  const m = /^## Performance\n/m.exec(text);
+  if (!m) {
+    writeFileSync(readmeFile, `${text.replace(/\n*$/, '')}\n\n${section}`);
+    return;
+  }
+  const rest = text.slice(m.index + m[0].length);
+  const next = /^## /m.exec(rest);
+  writeFileSync(readmeFile, text.slice(0, m.index) + section + (next ? `\n${rest.slice(next.index)}` : ''));
+}
+
+// node bench/summarize.mjs [results.json] [--write]
+//   --write: also put the summary into README.md and the results block of docs/benchmarks.md
+//            (the full table comes from the .md written beside the results JSON)
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const file = process.argv[2] ?? new URL('./results/latest.json', import.meta.url);
-  console.log(summarize(JSON.parse(readFileSync(file, 'utf8'))));
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('./results/latest.json', import.meta.url));
+  const summary = summarize(JSON.parse(readFileSync(file, 'utf8')));
+  console.log(summary);
+  if (args.includes('--write')) {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const fullTable = readFileSync(file.replace(/\.json$/, '.md'), 'utf8');
+    writeDocs(join(root, 'docs/benchmarks.md'), summary, fullTable);
+    writeReadme(join(root, 'README.md'), summary);
+    console.log('\nwritten: README.md (Performance), docs/benchmarks.md (Results)');
+  }
 }
