@@ -60,8 +60,15 @@ test('an enum value gives that value meaning', () => {
   assert.match(quoted, /`Never`/);
 });
 
-test('nothing for unknown keys, free-text values, comments and blank lines', () => {
-  assert.equal(hover('Unkn|own: 1\n').hover, null);
+test('an unknown key says so, with the documentation of the key it was probably meant to be', () => {
+  const { md } = hover('ContainerGroupNm|ae: web\n');
+  assert.match(md, /Unknown parameter ContainerGroupNmae in the document\. Did you mean ContainerGroupName\?/);
+  assert.match(md, /\*\*ContainerGroupName\*\* · string · required/);
+  assert.match(hover('Container:\n  - Imgae|: x\n').md, /Unknown parameter Imgae in Container\[\]\. Did you mean Image\?/);
+  assert.equal(hover('Unkn|own: 1\n').md, 'Unknown parameter Unknown in the document.');
+});
+
+test('nothing for free-text values, comments and blank lines', () => {
   assert.equal(hover('ContainerGroupName: we|b\n').hover, null);
   assert.equal(hover('# Regi|onId\n').hover, null);
   assert.equal(hover('RegionId: x\n|\n').hover, null);

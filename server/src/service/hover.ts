@@ -1,8 +1,9 @@
 // Hover: on a key, the parameter's documentation (wire path, type, required-ness, default, allowed
 // values, ranges, example, description in the locale); on an enum or boolean value, its meaning.
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { Locale } from './messages';
-import { schemaAtPath, type DocPath } from './schema';
+import { messagesFor, type Locale } from './messages';
+import { resolveSchema, schemaAtPath, wirePathOf, type DocPath } from './schema';
+import { nearest } from './suggest';
 import { ITEM, flowPosition, pathAt, scanLine } from './cursor';
 import { enumValueMarkdown, parameterMarkdown } from './docs';
 
@@ -92,7 +93,18 @@ function quotedAround(line: string, c: number): [number, number] | undefined {
 }
 
 function keyHover(path: DocPath, locale: Locale, range: Hover['range']): Hover | null {
-  if (!schemaAtPath(path)) return null;
+  if (!schemaAtPath(path)) {
+    // An unknown key: say so, and document the parameter it was probably meant to be.
+    const parentPath = path.slice(0, -1);
+    const parent = resolveSchema(schemaAtPath(parentPath));
+    const key = String(path[path.length - 1]);
+    if (!parent?.properties) return null;
+    const m = messagesFor(locale);
+    const suggestion = nearest(key, Object.keys(parent.properties));
+    const head = m.unknownKey(key, parentPath.length ? wirePathOf(parentPath) : m.unknownKeyRoot);
+    const value = suggestion ? `${head} ${m.didYouMean(suggestion)}\n\n---\n\n${parameterMarkdown([...parentPath, suggestion], locale)}` : head;
+    return { contents: { kind: 'markdown', value }, range };
+  }
   const md = parameterMarkdown(path, locale);
   return md ? { contents: { kind: 'markdown', value: md }, range } : null;
 }
