@@ -21,7 +21,7 @@
 //   memory       peak RSS of the server process (VmHWM from /proc/<pid>/status) after all of the above
 // Results: a table on stdout and JSON in bench/results/ (ignored by git).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, readdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { generateDocument } from './generate.mjs';
 import { LspSession } from './lsp-session.mjs';
-import { ensurePeer, PEER_VERSION } from './peer.mjs';
+import { ensurePeer } from './peer.mjs';
 import { summarizeProfiles } from './profile-summary.mjs';
 import { summarize } from './summarize.mjs';
 
@@ -411,11 +411,6 @@ function fmt(m) {
   if (!m) return '—';
   if (m.unsupported) return 'n/a';
   return `${m.median} / ${m.p95}${m.answers === false || m.validates === false ? ' (!)' : ''}`;
-}
-
-function ratio(peer, ours, key = 'median') {
-  if (!peer || !ours || peer.unsupported || ours.unsupported || !(ours[key] > 0)) return '—';
-  return `${(peer[key] / ours[key]).toFixed(1)}x`;
 }
 
 /** The results as a Markdown table (also what is printed). */
