@@ -61,7 +61,7 @@ export function summarize(run) {
     return [o === undefined ? 'n/a' : `${o} MiB`, p === undefined ? 'n/a' : `${p} MiB`, o && p ? `${(p / o).toFixed(1)}x` : 'n/a'];
   });
   out.push(`| peak RSS | ${rss.join(' | ')} |`, '');
-  out.push(
+  if (run.sizes.some((x) => x.target === 1000 && x.results[PEER])) out.push(
     `yaml-language-server waits ${200} ms after a change before it validates (a constant); its edit figures include that wait, as a user sees it. ` +
       'Without it, the ratios for edits at 1,000 lines are ' +
       ['edit', 'editKey']
