@@ -39,3 +39,27 @@ test('positions and offsets round-trip', () => {
   const p = parse(text);
   for (let o = 0; o <= text.length; o++) assert.equal(p.offsetAt(p.positionAt(o)), o);
 });
+
+test('a stray word typed on its own line is one problem on that line, and the rest is still read', () => {
+  const body = '# comment\nRegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: nginx\n';
+  const p = parse('Spot\n' + body);
+  const syntax = p.problems.filter((x) => x.code === 'yaml.syntax');
+  assert.equal(syntax.length, 1, JSON.stringify(p.problems));
+  assert.equal(syntax[0].range.start.line, 0);
+  assert.equal(syntax[0].range.end.line, 0);
+  assert.equal(p.doc?.toJS().ContainerGroupName, 'web');
+});
+
+test('a word typed inside a list item is reported on its line, not on the key after it', () => {
+  const text = 'RegionId: cn-hangzhou\nContainer:\n  - Name: a\n    Ima\n    Image: nginx\n';
+  const p = parse(text);
+  const syntax = p.problems.filter((x) => x.code === 'yaml.syntax');
+  assert.equal(syntax.length, 1, JSON.stringify(p.problems));
+  assert.equal(syntax[0].range.start.line, 3);
+  assert.deepEqual(p.doc?.toJS().Container, [{ Name: 'a', Image: 'nginx' }]);
+});
+
+test('an error no single line explains is reported as the parser found it', () => {
+  const p = parse('A: [1, 2\nB: {x: 1\nC: "open\n');
+  assert.ok(p.problems.filter((x) => x.code === 'yaml.syntax').length >= 2);
+});

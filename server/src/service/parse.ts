@@ -115,6 +115,22 @@ export function parse(text: string): ParsedDocument {
   }
   if (!Array.isArray(docs)) docs = [];
 
+  // One stray line (a word being typed, a key without its colon) derails the parser for the rest of
+  // the file: report that line once and read the document without it.
+  const stray = findStrayLine(text, docs);
+  if (stray) {
+    const lineStart = lineCounter.lineStarts[stray.line];
+    const onLine = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY' && positionAt(e.pos[0]).line === stray.line);
+    const contentStart = lineStart + (/^\s*/.exec(text.slice(lineStart, stray.lineEnd))?.[0].length ?? 0);
+    problems.push({
+      code: 'yaml.syntax',
+      message: onLine ? firstLine(onLine.message).replace(/ at line \d+, column \d+:?$/, '') : STRAY_LINE_MESSAGE,
+      range: { start: positionAt(contentStart), end: positionAt(Math.max(contentStart + 1, stray.lineEnd)) },
+      yamlCode: onLine?.code ?? 'STRAY_LINE',
+    });
+    docs = stray.docs;
+  }
+
   for (const d of docs) {
     for (const e of d.errors) {
       let [s, en] = e.pos;
@@ -143,6 +159,67 @@ export function parse(text: string): ParsedDocument {
     });
   }
   return { text, doc: docs[0], problems, positionAt, offsetAt, range };
+}
+
+const STRAY_LINE_MESSAGE = 'This line is neither `Key: value` nor a list item `- value`, so the lines after it cannot be read';
+
+/** Syntax errors the parser reported, duplicate keys aside (those are found separately). */
+function syntaxErrorCount(docs: Document.Parsed[]): number {
+  let n = 0;
+  for (const d of docs) for (const e of d.errors) if (e.code !== 'DUPLICATE_KEY') n++;
+  return n;
+}
+
+/** Documents above this size are not searched for a stray line (each try is a full parse). */
+const STRAY_LINE_SEARCH_MAX_CHARS = 256 * 1024;
+
+/**
+ * The one line whose removal makes the YAML readable (or most reduces its syntax errors): the line of
+ * the first error or one of the three content lines before it. The line is blanked with spaces, so
+ * every offset of the returned parse is an offset of `text`.
+ */
+function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; lineEnd: number; docs: Document.Parsed[] } | undefined {
+  const errors = syntaxErrorCount(docs);
+  if (errors === 0 || text.length > STRAY_LINE_SEARCH_MAX_CHARS) return undefined;
+  const first = Math.min(...docs.flatMap((d) => d.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0])));
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const lineEnd = (line: number) => (line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length);
+  const candidates: number[] = [];
+  for (let line = lineOf(first); line >= 0 && candidates.length < 4; line--) {
+    const content = text.slice(lineStarts[line], lineEnd(line)).trim();
+    if (content && !content.startsWith('#') && content !== '---') candidates.push(line);
+  }
+  // A line that is not shaped like `Key: value`, `- item` or a block scalar's text is tried first.
+  const wellFormed = (line: number) => /^(-(\s|$)|[^\s#][^#]*?:(\s|$))/.test(text.slice(lineStarts[line], lineEnd(line)).trim());
+  candidates.sort((a, b) => Number(wellFormed(a)) - Number(wellFormed(b)));
+  let best: { line: number; lineEnd: number; docs: Document.Parsed[]; errors: number } | undefined;
+  for (const line of candidates) {
+    const end = lineEnd(line);
+    const blanked = text.slice(0, lineStarts[line]) + ' '.repeat(end - lineStarts[line]) + text.slice(end);
+    let tried: Document.Parsed[];
+    try {
+      tried = parseAllDocuments(blanked, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(tried)) continue;
+    const n = syntaxErrorCount(tried);
+    if (n < errors && (!best || n < best.errors)) best = { line, lineEnd: end, docs: tried, errors: n };
+    if (n === 0) break;
+  }
+  // Worth it only when the line explains the errors: all of them, or all but one.
+  return best && best.errors <= 1 && errors > best.errors ? best : undefined;
 }
 
 function firstLine(message: string): string {
