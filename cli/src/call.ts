@@ -13,7 +13,7 @@ import {
   type EciCallOutcome,
   type ResolvedCredential,
 } from '../../client/src/eci/index';
-import { parseEndpoint } from '../../client/src/endpoint';
+import { parseEndpoint } from '../../client/src/eci/endpoint';
 import { keysForParameterPath } from '../../client/src/results';
 import { complain, printDiagnosticsToStderr, readDocument, type CliContext } from './context';
 import { EXIT } from './exitCodes';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addToHistory, formatHistoryLine, keysForParameterPath, readHistory, SERVER_DIAGNOSTIC_SOURCE, type CreatedGroupEntry } from '../../client/src/results';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/service/diagnose';
-import { parseEndpoint } from '../../client/src/endpoint';
+import { parseEndpoint } from '../../client/src/eci/endpoint';
 import { RESTRICTED_SETTINGS, effectiveSetting } from '../../client/src/settingValues';
 import { listProfileNames } from '../../client/src/profiles';
 
