@@ -11,7 +11,28 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'server', external: [] },
   { in: 'cli/src/cli.ts', out: 'cli', external: [] },
+  { in: 'client/src/eci/sdkBundle.ts', out: 'alicloud', external: [], sdk: true },
 ].filter((e) => existsSync(e.in));
+
+/**
+ * In the extension and the CLI, every `@alicloud/*` package the call layer requires (lazily, inside the
+ * call) becomes a property of dist/alicloud.js, so that their bundles stay small and fast to load.
+ */
+const alicloudPackages = ['@alicloud/eci20180808', '@alicloud/openapi-client', '@alicloud/tea-util', '@alicloud/credentials', '@alicloud/openapi-util', '@alicloud/tea-typescript'];
+const sdkOnDemand = {
+  name: 'alicloud-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^@alicloud\// }, (args) => {
+      if (!alicloudPackages.includes(args.path)) throw new Error(`${args.path} is not in dist/alicloud.js: add it to client/src/eci/sdkBundle.ts and scripts/build.mjs`);
+      return { path: args.path, namespace: 'alicloud-on-demand' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'alicloud-on-demand' }, (args) => ({
+      contents: `module.exports = require('./alicloud.js').packages[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/alicloud\.js$/ }, () => ({ path: './alicloud.js', external: true }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -31,6 +52,7 @@ const contexts = await Promise.all(
       entryPoints: { [e.out]: e.in },
       outdir: 'dist',
       external: e.external,
+      plugins: e.sdk ? [] : [sdkOnDemand],
       banner: e.out === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
     }),
   ),

@@ -64,7 +64,7 @@ async function launchCodeServer(port) {
   const launchDir = join(runtimeDir, '..', 'launch');
   const vsix = join(launchDir, 'eci-container-groups.vsix');
   mkdirSync(launchDir, { recursive: true });
-  run('package the extension (vsce)', process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--skip-license', '--out', vsix]);
+  run('package the extension (vsce)', process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix]);
   // The extension is reinstalled from this build on every launch; settings and state are kept.
   rmSync(join(launchDir, 'extensions'), { recursive: true, force: true });
   const server = await startCodeServer(runtime, { name: 'launch', sessionDir: launchDir, workspace: examples, vsix, port, keepHome: true });

@@ -43,7 +43,7 @@ function main() {
   const vsix = join(vsixDir, `eci-container-groups-${process.pid}.vsix`);
   run('packaging the extension (vsce package)', [
     join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
-    'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--skip-license', '--out', vsix,
+    'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix,
   ], { stdio: ['ignore', 'ignore', 'inherit'] });
   console.log(`packaged ${vsix}: ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
 
