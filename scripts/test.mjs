@@ -66,7 +66,10 @@ for (const layer of LAYERS) {
   if (layer.kind === 'node-test') {
     const files = testFiles(layer.dir);
     if (!files.length) {
-      console.log(`(no test files in ${layer.dir})`);
+      // A layer whose compiled tests went missing must not pass quietly.
+      console.log(`no test files in ${layer.dir}: counted as a failure`);
+      summaries.push(`${layer.name}: 0 passed, 1 failed`);
+      totalFail += 1;
       continue;
     }
     const r = run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { capture: true });
@@ -75,7 +78,9 @@ for (const layer of LAYERS) {
     if (r.status !== 0 && fail === 0) fail = 1;
   } else {
     if (!existsSync(layer.script)) {
-      console.log(`(${layer.script} not present)`);
+      console.log(`${layer.script} is missing: counted as a failure`);
+      summaries.push(`${layer.name}: 0 passed, 1 failed`);
+      totalFail += 1;
       continue;
     }
     const r = run(process.execPath, [layer.script], { capture: true });
