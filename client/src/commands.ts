@@ -15,6 +15,7 @@ import type { EciCallOutcome, ExplicitAccessKey, NetworkErrorKind, ResolvedCrede
 import { blockingDiagnostics, type ServiceDiagnostics } from './errorDiagnostics';
 import type { EciOutput } from './output';
 import { addToHistory, formatHistoryLine, readHistory, type CreatedGroupEntry } from './results';
+import type { EciUi } from './ui';
 
 export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
 
@@ -79,6 +80,8 @@ export interface CommandContext {
   accessKeys: AccessKeyStore;
   requestDocuments: Map<string, string>;
   requestDocumentsChanged: vscode.EventEmitter<vscode.Uri>;
+  /** Messages, Create's confirmation, the clipboard and the workspace trust: VS Code's (client/src/ui.ts), a recorder in the tests. */
+  ui: EciUi;
 }
 
 const isJapanese = () => vscode.env.language.toLowerCase().startsWith('ja');
@@ -100,30 +103,31 @@ function toUri(arg: unknown): vscode.Uri | undefined {
 
 /** A blocked outcome, told to the user; `actions` are buttons with their handlers (not awaited). */
 function blocked(
+  ctx: Pick<CommandContext, 'ui'>,
   reason: BlockedReason,
   message: string,
   extra: { errorCount?: number; actions?: [string, () => unknown][] } = {},
 ): RunOutcome & ShowRequestOutcome {
   const actions = extra.actions ?? [];
-  void vscode.window.showErrorMessage(message, ...actions.map(([t]) => t)).then((picked) => actions.find(([t]) => t === picked)?.[1]());
+  void ctx.ui.showErrorMessage(message, ...actions.map(([t]) => t)).then((picked) => actions.find(([t]) => t === picked)?.[1]());
   return { kind: 'blocked', reason, message, ...(extra.errorCount !== undefined ? { errorCount: extra.errorCount } : {}) };
 }
 
 const showProblems = (): [string, () => unknown] => [vscode.l10n.t('Show problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems')];
 
-async function documentFor(arg: unknown): Promise<vscode.TextDocument | RunOutcome> {
+async function documentFor(ctx: CommandContext, arg: unknown): Promise<vscode.TextDocument | RunOutcome> {
   let uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
   // From a Show request view, the commands act on the file it was built from.
   if (uri?.scheme === REQUEST_SCHEME && uri.query) uri = vscode.Uri.parse(uri.query);
-  if (!uri) return blocked('no-document', vscode.l10n.t('Open a *.eci.yaml file first: there is no document to send.'));
+  if (!uri) return blocked(ctx, 'no-document', vscode.l10n.t('Open a *.eci.yaml file first: there is no document to send.'));
   let document: vscode.TextDocument;
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch (e) {
-    return blocked('no-document', vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), e instanceof Error ? e.message : String(e)));
+    return blocked(ctx, 'no-document', vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), e instanceof Error ? e.message : String(e)));
   }
   if (document.languageId !== 'eci-yaml') {
-    return blocked('not-eci-document', vscode.l10n.t('{0} is not an ECI container group file (language eci-yaml, *.eci.yaml).', vscode.workspace.asRelativePath(uri)));
+    return blocked(ctx, 'not-eci-document', vscode.l10n.t('{0} is not an ECI container group file (language eci-yaml, *.eci.yaml).', vscode.workspace.asRelativePath(uri)));
   }
   return document;
 }
@@ -134,6 +138,7 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): 
   const pending = blockingDiagnostics(document.uri);
   if (pending.length > 0) {
     return blocked(
+      ctx,
       'document-errors',
       vscode.l10n.t('{0} has {1} error(s); fix them before sending it (first: line {2}: {3}).', name, pending.length, pending[0].range.start.line + 1, pending[0].message),
       { errorCount: pending.length, actions: [showProblems()] },
@@ -141,21 +146,22 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): 
   }
   const client = await ctx.client();
   if (!client || !client.isRunning()) {
-    return blocked('server-unavailable', vscode.l10n.t('The ECI language server is not running, so the request cannot be built. See the output "ECI Container Groups".'));
+    return blocked(ctx, 'server-unavailable', vscode.l10n.t('The ECI language server is not running, so the request cannot be built. See the output "ECI Container Groups".'));
   }
   let result: WireRequestResult | null;
   try {
     const params: WireRequestParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
     result = await client.sendRequest<WireRequestResult | null>(WireRequestMethod, params);
   } catch (e) {
-    return blocked('server-unavailable', vscode.l10n.t('The ECI language server could not build the request: {0}', e instanceof Error ? e.message : String(e)));
+    return blocked(ctx, 'server-unavailable', vscode.l10n.t('The ECI language server could not build the request: {0}', e instanceof Error ? e.message : String(e)));
   }
   if (!result) {
-    return blocked('server-unavailable', vscode.l10n.t('The ECI language server does not have {0} open, so it cannot build its request; reopen the file and try again.', name));
+    return blocked(ctx, 'server-unavailable', vscode.l10n.t('The ECI language server does not have {0} open, so it cannot build its request; reopen the file and try again.', name));
   }
   if (!result.ok) {
     const first = result.errors[0];
     return blocked(
+      ctx,
       'document-errors',
       first
         ? vscode.l10n.t('{0} has {1} error(s); fix them before sending it (first: line {2}: {3}).', name, result.errors.length, first.range.start.line + 1, typeof first.message === 'string' ? first.message : first.message.value)
@@ -193,19 +199,20 @@ function storedCredential(eci: EciLayer, stored: ExplicitAccessKey | undefined):
 
 /** Dry run (`dryRun`) or Create. */
 export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknown, options: RunOptions = {}): Promise<RunOutcome> {
-  if (!vscode.workspace.isTrusted) {
+  if (!ctx.ui.isWorkspaceTrusted()) {
     return blocked(
+      ctx,
       'untrusted-workspace',
       vscode.l10n.t('Dry run and create are disabled in an untrusted workspace: trust this workspace to send requests to ECI.'),
       { actions: [[vscode.l10n.t('Manage workspace trust'), () => vscode.commands.executeCommand('workbench.trust.manage')]] },
     );
   }
-  const document = await documentFor(arg);
+  const document = await documentFor(ctx, arg);
   if (isOutcome(document)) return document;
   // One call per file at a time: a second click cannot send a second create (with another ClientToken).
   const key = document.uri.toString();
   if (running.has(key)) {
-    return blocked('already-running', vscode.l10n.t('A dry run or create of {0} is already running; wait for its result.', vscode.workspace.asRelativePath(document.uri)));
+    return blocked(ctx, 'already-running', vscode.l10n.t('A dry run or create of {0} is already running; wait for its result.', vscode.workspace.asRelativePath(document.uri)));
   }
   running.add(key);
   try {
@@ -223,14 +230,14 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
   if (isOutcome(req)) return req;
   const fileName = vscode.workspace.asRelativePath(document.uri);
   const regionId = req.params.RegionId;
-  if (!regionId) return blocked('no-region', vscode.l10n.t('{0} sets no RegionId: the region decides where the group is created and which endpoint is used.', fileName));
+  if (!regionId) return blocked(ctx, 'no-region', vscode.l10n.t('{0} sets no RegionId: the region decides where the group is created and which endpoint is used.', fileName));
 
   let settings: EciSettings;
   try {
     settings = readSettings(document.uri);
   } catch (e) {
     if (e instanceof InvalidEndpointSetting) {
-      return blocked('invalid-endpoint', vscode.l10n.t('The setting eci.endpoint "{0}" is not a host name with an optional port and http:// or https:// (e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080).', e.raw), {
+      return blocked(ctx, 'invalid-endpoint', vscode.l10n.t('The setting eci.endpoint "{0}" is not a host name with an optional port and http:// or https:// (e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080).', e.raw), {
         actions: [[vscode.l10n.t('Open settings'), () => vscode.commands.executeCommand('workbench.action.openSettings', 'eci.endpoint')]],
       });
     }
@@ -248,7 +255,7 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     ctx.output.log(detail);
-    return blocked('no-credentials', vscode.l10n.t('No Alibaba Cloud credentials were found. Run `aliyun configure`, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or store an access key (details in the output "ECI").'), {
+    return blocked(ctx, 'no-credentials', vscode.l10n.t('No Alibaba Cloud credentials were found. Run `aliyun configure`, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or store an access key (details in the output "ECI").'), {
       actions: [
         [vscode.l10n.t('Store access key'), () => vscode.commands.executeCommand('eci.storeAccessKey')],
         [vscode.l10n.t('Select profile'), () => vscode.commands.executeCommand('eci.selectProfile')],
@@ -263,23 +270,20 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
   try {
     endpointText = settings.endpoint ? `${settings.endpoint.protocol}://${settings.endpoint.host}` : `https://${eci.defaultEndpoint(regionId)}`;
   } catch (e) {
-    return blocked('no-region', vscode.l10n.t('{0}: {1}', fileName, e instanceof Error ? e.message : String(e)));
+    return blocked(ctx, 'no-region', vscode.l10n.t('{0}: {1}', fileName, e instanceof Error ? e.message : String(e)));
   }
   const credentialText = `${credential.description} (AccessKey ${credential.accessKeyIdHint}${credential.temporary ? ', STS' : ''})`;
 
   if (!dryRun && options.confirm !== false) {
     const createButton = vscode.l10n.t('Create');
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await ctx.ui.confirm(
       vscode.l10n.t('Create container group "{0}" in {1}?', group, regionId),
-      {
-        modal: true,
-        detail: [
-          vscode.l10n.t('File: {0}', fileName) + (document.isDirty ? ' ' + vscode.l10n.t('(with its unsaved changes)') : ''),
-          vscode.l10n.t('Credentials: {0}', credentialText),
-          vscode.l10n.t('Endpoint: {0}', endpointText) + (settings.endpoint?.fromWorkspace ? ' ' + vscode.l10n.t('(set by this workspace)') : ''),
-          vscode.l10n.t('This creates billable resources in your Alibaba Cloud account.'),
-        ].join('\n'),
-      },
+      [
+        vscode.l10n.t('File: {0}', fileName) + (document.isDirty ? ' ' + vscode.l10n.t('(with its unsaved changes)') : ''),
+        vscode.l10n.t('Credentials: {0}', credentialText),
+        vscode.l10n.t('Endpoint: {0}', endpointText) + (settings.endpoint?.fromWorkspace ? ' ' + vscode.l10n.t('(set by this workspace)') : ''),
+        vscode.l10n.t('This creates billable resources in your Alibaba Cloud account.'),
+      ].join('\n'),
       createButton,
     );
     if (answer !== createButton) return { kind: 'declined' };
@@ -362,7 +366,7 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
   switch (outcome.type) {
     case 'dry-run-passed': {
       out.log(`  ${vscode.l10n.t('Dry run passed')} (${outcome.code}) RequestId=${outcome.requestId}${attemptsText}`);
-      void vscode.window.showInformationMessage(
+      void ctx.ui.showInformationMessage(
         scrub(vscode.l10n.t('Dry run passed: "{0}" in {1} can be created. RequestId: {2}', rc.group, rc.regionId, outcome.requestId)),
       );
       return { kind: 'dry-run-passed', requestId: outcome.requestId, code: outcome.code, attempts: outcome.attempts };
@@ -383,15 +387,15 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
       writeHistory(ctx, history);
       const copyId = vscode.l10n.t('Copy ContainerGroupId');
       const copyRequest = vscode.l10n.t('Copy RequestId');
-      void vscode.window
+      void ctx.ui
         .showInformationMessage(
           scrub(vscode.l10n.t('Created container group "{0}" in {1}: {2} (RequestId {3})', rc.group, rc.regionId, outcome.containerGroupId, outcome.requestId)),
           copyId,
           copyRequest,
         )
         .then((picked) => {
-          if (picked === copyId) void vscode.env.clipboard.writeText(outcome.containerGroupId);
-          if (picked === copyRequest) void vscode.env.clipboard.writeText(outcome.requestId);
+          if (picked === copyId) void ctx.ui.writeClipboard(outcome.containerGroupId);
+          if (picked === copyRequest) void ctx.ui.writeClipboard(outcome.requestId);
         });
       return { kind: 'created', containerGroupId: outcome.containerGroupId, requestId: outcome.requestId, clientToken: outcome.clientToken, attempts: outcome.attempts };
     }
@@ -418,7 +422,7 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
       const buttons: [string, () => unknown][] = [[vscode.l10n.t('Show output'), () => out.show(false)]];
       if (placed > 0) buttons.unshift(showProblems());
       const message = [`${outcome.code}: ${explanation}`, action, serviceText, requestText].filter(Boolean).join(' ');
-      void vscode.window.showErrorMessage(scrub(message), ...buttons.map(([t]) => t)).then((picked) => buttons.find(([t]) => t === picked)?.[1]());
+      void ctx.ui.showErrorMessage(scrub(message), ...buttons.map(([t]) => t)).then((picked) => buttons.find(([t]) => t === picked)?.[1]());
       return {
         kind: 'service-error',
         code: outcome.code,
@@ -434,7 +438,7 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
     case 'network-error': {
       const headline = networkHeadline(outcome.kind, rc.timeoutSeconds);
       out.log(`  ${vscode.l10n.t('No answer from ECI')} (${outcome.kind})${attemptsText}: ${headline} ${outcome.message}`);
-      void vscode.window
+      void ctx.ui
         .showErrorMessage(scrub(`${vscode.l10n.t('No usable answer from ECI{0}: {1}', attemptsText, headline)} ${outcome.message}`), vscode.l10n.t('Show output'))
         .then((picked) => picked && out.show(false));
       return { kind: 'network-error', reason: outcome.kind, message: scrub(outcome.message), attempts: outcome.attempts };
@@ -442,7 +446,7 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
     case 'cancelled': {
       const mayComplete = outcome.requestSent && outcome.clientToken !== undefined;
       out.log(`  ${vscode.l10n.t('Cancelled')}${mayComplete ? ` ClientToken=${outcome.clientToken}` : ''}`);
-      void vscode.window.showInformationMessage(
+      void ctx.ui.showInformationMessage(
         mayComplete
           ? vscode.l10n.t('Cancelled. The request had already been sent, so the group may still be created: check the ECI console before creating again (ClientToken {0}).', outcome.clientToken!)
           : vscode.l10n.t('Cancelled before anything was created.'),
@@ -461,7 +465,7 @@ export function writeHistory(ctx: Pick<CommandContext, 'output'>, history: reado
 
 /** Shows the exact wire parameters (secrets masked) in a read-only document. */
 export async function showRequest(ctx: CommandContext, arg?: unknown): Promise<ShowRequestOutcome> {
-  const document = await documentFor(arg);
+  const document = await documentFor(ctx, arg);
   if (isOutcome(document)) return document as ShowRequestOutcome;
   const req = await wireRequest(ctx, document);
   if (isOutcome(req)) return req as ShowRequestOutcome;

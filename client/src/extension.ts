@@ -13,6 +13,7 @@ import { EciOutput } from './output';
 import { readHistory } from './results';
 import { newContainerGroupFile, type NewFileArgs } from './templates';
 import { createRedactingTraceChannel } from './trace';
+import { uiFrom, vscodeUi } from './ui';
 
 let client: LanguageClient | undefined;
 
@@ -50,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   context.subscriptions.push(output, serviceDiagnostics, requestDocumentsChanged, codeLens);
 
   let clientStarted: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
-  const ctx: CommandContext = { extension: context, client: () => clientStarted, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged };
+  const ctx: CommandContext = { extension: context, client: () => clientStarted, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged, ui: vscodeUi };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) => runCall(ctx, true, uri, runOptions(options))),
@@ -73,6 +74,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
       provideTextDocumentContent: (uri) => requestDocuments.get(uri.toString()) ?? vscode.l10n.t('# This request view is out of date: run "ECI: Show request" again.'),
     }),
   );
+  // The tests' seam: they record the messages and answer the buttons. Only when VS Code runs the
+  // extension's tests (never from a setting), and hidden from the palette.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand('eci.internal.setUi', (ui?: unknown) => {
+        ctx.ui = uiFrom(ui);
+      }),
+    );
+  }
   writeHistory(ctx, readHistory(context.globalState.get(HISTORY_STATE_KEY)));
 
   const traceChannel = createRedactingTraceChannel('ECI Language Server Trace', () => output.knownSecrets());
