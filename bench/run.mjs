@@ -14,7 +14,8 @@
 // Measured per server and document size, each in a fresh server process:
 //   startup      spawn -> first textDocument/publishDiagnostics for the opened document
 //   edit         incremental didChange -> its publishDiagnostics: a value edit (an EnvironmentVar Key renamed,
-//                alternately invalid/valid) and a key edit (a VolumeMount line rewritten, key alternately misspelled)
+//                alternately invalid/valid), a key edit (a VolumeMount line rewritten, key alternately misspelled)
+//                and a structural edit (a line added, then removed with the value before it rewritten)
 //   completion   keys inside a VolumeMount item of a container in the middle of the document (on an unchanged
 //                text, and right after an edit); an enum value
 //   hover        a nested key (Container[].ReadinessProbe.HttpGet.Port); an enum value (Port[].Protocol)
@@ -331,6 +332,43 @@ async function benchOne(def, name, doc, uri) {
     if (!result.editKey.validates) result.editKey.note = `diagnostic counts: valid document ${diagnostics.length}, with MountPth ${[...keyChecks.invalid].join('/')}, with MountPath ${[...keyChecks.valid].join('/')}`;
     if (keyLine !== ke.indent + ke.valid(keyEdits)) await rewriteKeyLine(false).published; // leave the document valid
 
+    // Edit -> diagnostics for a structural edit: alternately a line is added after the MountPath line
+    // (`SubPth: x-<n>`, an unknown key), and removed again together with a new MountPath value
+    // (one change spanning two lines); the line count changes with every edit, every text is new.
+    let extraLine;
+    let lineEdits = 0;
+    const lineChecks = { invalid: new Set(), valid: new Set() };
+    const addOrRemoveLine = () => {
+      lineEdits += 1;
+      let change;
+      const adding = extraLine === undefined;
+      if (adding) {
+        extraLine = `${ke.indent}SubPth: x-${lineEdits}`;
+        const end = { line: ke.line, character: keyLine.length };
+        change = { range: { start: end, end }, text: `\n${extraLine}` };
+      } else {
+        const valueStart = keyLine.indexOf(': ') + 2;
+        const value = `/data-s${lineEdits}`;
+        change = { range: { start: { line: ke.line, character: valueStart }, end: { line: ke.line + 1, character: extraLine.length } }, text: value };
+        keyLine = keyLine.slice(0, valueStart) + value;
+        extraLine = undefined;
+      }
+      version += 1;
+      const published = session.nextDiagnostics(uri, version);
+      const sent = performance.now();
+      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      return { sent, published, invalid: adding };
+    };
+    result.editLine = await measure(session, async () => {
+      const { sent, published, invalid } = addOrRemoveLine();
+      const d = await published;
+      (invalid ? lineChecks.invalid : lineChecks.valid).add(d.diagnostics.length);
+      return d.at - sent;
+    });
+    result.editLine.validates = [...lineChecks.invalid].every((n) => n > diagnostics.length) && [...lineChecks.valid].every((n) => n === diagnostics.length);
+    if (!result.editLine.validates) result.editLine.note = `diagnostic counts: valid document ${diagnostics.length}, with the SubPth line ${[...lineChecks.invalid].join('/')}, without it ${[...lineChecks.valid].join('/')}`;
+    if (extraLine !== undefined) await addOrRemoveLine().published; // leave the document valid, with its line count
+
     // Insert an indented blank line at the end of a VolumeMount item: the key-completion position.
     version += 1;
     const afterLine = p.keyCompletionAfterLine;
@@ -435,6 +473,7 @@ function resultTable(run) {
     metric('startup → first diagnostics', (x, raw) => (raw ? x.startupMs : `${x.startupMs}`), true);
     metric('edit → diagnostics: a value', (x, raw) => (raw ? x.edit?.median : fmt(x.edit)), true);
     metric('edit → diagnostics: a key (line rewritten)', (x, raw) => (raw ? x.editKey?.median : fmt(x.editKey)), true);
+    metric('edit → diagnostics: a line added / removed', (x, raw) => (raw ? x.editLine?.median : fmt(x.editLine)), true);
     metric('completion: key in VolumeMount item', (x, raw) => (raw ? (x.completionKey?.unsupported ? undefined : x.completionKey?.median) : fmt(x.completionKey)));
     metric('completion: key, right after an edit', (x, raw) => (raw ? (x.completionAfterEdit?.unsupported ? undefined : x.completionAfterEdit?.median) : fmt(x.completionAfterEdit)));
     metric('completion: enum value', (x, raw) => (raw ? (x.completionEnum?.unsupported ? undefined : x.completionEnum?.median) : fmt(x.completionEnum)));
@@ -443,6 +482,7 @@ function resultTable(run) {
     const cpu = (x, raw) => (raw ? x?.serverCpuMsPerOp : x && !x.unsupported ? `${x.serverCpuMsPerOp}` : 'n/a');
     metric('server CPU ms per edit: a value (all threads)', (x, raw) => cpu(x.edit, raw));
     metric('server CPU ms per edit: a key', (x, raw) => cpu(x.editKey, raw));
+    metric('server CPU ms per edit: a line added / removed', (x, raw) => cpu(x.editLine, raw));
     metric('server CPU ms per completion (key)', (x, raw) => cpu(x.completionKey, raw));
     metric('server CPU ms per completion after edit (incl. that edit)', (x, raw) => cpu(x.completionAfterEdit, raw));
     metric('peak RSS (MiB)', (x, raw) => (raw ? x.peakRssMiB : `${x.peakRssMiB}`));

@@ -48,6 +48,7 @@ export function summarize(run) {
   row('spawn → first diagnostics', sinceSpawn);
   row('edit a value → diagnostics', (x) => x?.edit);
   row('edit a key → diagnostics', (x) => x?.editKey);
+  row('add / remove a line → diagnostics', (x) => x?.editLine);
   row('completion (key in a VolumeMount item)', (x) => x?.completionKey);
   row('completion right after an edit', (x) => x?.completionAfterEdit);
   row('completion (enum value)', (x) => x?.completionEnum);
@@ -55,6 +56,7 @@ export function summarize(run) {
   const cpuOf = (m) => (m && typeof m.serverCpuMsPerOp === 'number' ? { median: m.serverCpuMsPerOp } : undefined);
   row('server CPU per value edit', (x) => cpuOf(x?.edit));
   row('server CPU per key edit', (x) => cpuOf(x?.editKey));
+  row('server CPU per line added / removed', (x) => cpuOf(x?.editLine));
   const rss = sizes.flatMap((s) => {
     const o = s.results.eci?.peakRssMiB;
     const p = s.results[PEER]?.peakRssMiB;
@@ -64,10 +66,14 @@ export function summarize(run) {
   if (run.sizes.some((x) => x.target === 1000 && x.results[PEER])) out.push(
     `yaml-language-server waits ${200} ms after a change before it validates (a constant); its edit figures include that wait, as a user sees it. ` +
       'Without it, the ratios for edits at 1,000 lines are ' +
-      ['edit', 'editKey']
-        .map((k) => {
+      [
+        ['edit', 'value'],
+        ['editKey', 'key'],
+        ['editLine', 'line added / removed'],
+      ]
+        .map(([k, what]) => {
           const s = run.sizes.find((x) => x.target === 1000);
-          return `${k === 'edit' ? 'value' : 'key'} ${s ? ratio(median(s.results[PEER]?.[k]), median(s.results.eci?.[k]), 200) : 'n/a'}`;
+          return `${what} ${s ? ratio(median(s.results[PEER]?.[k]), median(s.results.eci?.[k]), 200) : 'n/a'}`;
         })
         .join(', ') +
       '.',
@@ -84,6 +90,7 @@ export function summarize(run) {
     for (const [k, what] of [
       ['edit', 'edit a value'],
       ['editKey', 'edit a key'],
+      ['editLine', 'add / remove a line'],
       ['completionKey', 'completion'],
       ['completionAfterEdit', 'completion right after an edit'],
     ]) {
