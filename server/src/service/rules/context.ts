@@ -2,7 +2,8 @@
 // implemented once, in the family file of server/src/service/rules/ that its id prefix names.
 import type { ParsedDocument } from '../parse';
 import type { Messages, Locale } from '../messages';
-import type { DocPath } from '../schema';
+import { resolveSchema, schemaAtPath, type DocPath } from '../schema';
+import { nearest } from '../suggest';
 
 /** Where a finding is shown: the key of the parameter, its value, or (for something missing) its parent. */
 export type Anchor = 'key' | 'value' | 'parent';
@@ -49,4 +50,17 @@ export function allContainers(root: Record<string, unknown>): { list: 'Container
 /** True when a key is present with a value (YAML `Key:` with nothing after it reads as null). */
 export function present(obj: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== null && obj[key] !== undefined;
+}
+
+/**
+ * True when `key` of the mapping `obj` (at document path `path`) has no usable value and the
+ * schema's findings already say why: the key is written with nothing after it (a type finding),
+ * or an unknown key of the same mapping is a near miss of it (the unknown-key finding with its
+ * "did you mean"). A cross-field rule about that key stays silent then: one defect, one diagnostic.
+ */
+export function explainedBySchema(obj: Record<string, unknown>, path: DocPath, key: string): boolean {
+  if (Object.prototype.hasOwnProperty.call(obj, key)) return !present(obj, key);
+  const allowed = Object.keys(resolveSchema(schemaAtPath(path))?.properties ?? {});
+  if (!allowed.includes(key)) return false;
+  return Object.keys(obj).some((k) => !allowed.includes(k) && nearest(k, allowed) === key);
 }

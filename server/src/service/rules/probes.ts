@@ -1,6 +1,6 @@
 // Probe and lifecycle-callback rules: exactly one check method per probe, one method per callback.
 import { ruleDefinition } from '../schema';
-import { objectItems, present, type RuleChecker } from './context';
+import { explainedBySchema, objectItems, present, type RuleChecker } from './context';
 
 /** `Container[].ReadinessProbe.HttpGet` -> list `Container`, probe `ReadinessProbe`, handler `HttpGet` (from the rule's paths). */
 function probeShape(): { lists: string[]; probes: string[]; handlers: string[] } {
@@ -29,6 +29,8 @@ export const probeRules: RuleChecker = {
           const probeObj = p as Record<string, unknown>;
           const set = handlers.filter((h) => present(probeObj, h));
           const wire = `${list}[].${probe}`;
+          // A handler written empty (`HttpGet:`) or misspelt (`HtpGet:`) is the schema's finding.
+          if (set.length === 0 && handlers.some((h) => explainedBySchema(probeObj, [list, i, probe], h))) continue;
           if (set.length === 0) ctx.report('probe.single-handler', [list, i, probe], ctx.m.rule.probeNoHandler(wire, handlers), 'key');
           else if (set.length > 1) ctx.report('probe.single-handler', [list, i, probe, set[1]], ctx.m.rule.probeManyHandlers(wire, set), 'key');
         }

@@ -1,7 +1,7 @@
 // Spot (preemptible) instance rules: SpotPriceLimit with SpotWithPriceLimit, at most 3 decimals.
 import { isScalar } from 'yaml';
 import { locate } from '../ast';
-import { present, type RuleChecker } from './context';
+import { explainedBySchema, present, type RuleChecker } from './context';
 
 /** The SpotStrategy value that takes a price limit (reference line 340). */
 const PRICE_LIMIT_STRATEGY = 'SpotWithPriceLimit';
@@ -14,7 +14,7 @@ export const spotRules: RuleChecker = {
     const v = ctx.value;
     const strategy = v.SpotStrategy;
     const hasLimit = present(v, 'SpotPriceLimit');
-    if (strategy === PRICE_LIMIT_STRATEGY && !hasLimit) {
+    if (strategy === PRICE_LIMIT_STRATEGY && !hasLimit && !explainedBySchema(v, [], 'SpotPriceLimit')) {
       ctx.report('spot.price-limit-required', ['SpotStrategy'], ctx.m.rule.spotPriceLimitRequired(PRICE_LIMIT_STRATEGY));
     }
     if (hasLimit && strategy !== PRICE_LIMIT_STRATEGY) {

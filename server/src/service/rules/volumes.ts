@@ -1,6 +1,6 @@
 // Volume rules: unique names, mounts naming a defined volume, settings matching the volume's Type.
 import { childSchema, isObjectSchema, schemaAtPath } from '../schema';
-import { allContainers, objectItems, present, type RuleChecker } from './context';
+import { allContainers, explainedBySchema, objectItems, present, type RuleChecker } from './context';
 
 /** The settings objects a volume item may carry (EmptyDirVolume, NFSVolume, ...), read from the schema. */
 function volumeKinds(): string[] {
@@ -20,7 +20,16 @@ export const volumeRules: RuleChecker = {
     }
     /** The defined names as shown in a message (the first ones of a long list). */
     const shown = [...names].slice(0, 20);
-    for (const { list, index, item } of allContainers(ctx.value)) {
+    // A volume whose Name is empty, misspelt (`Nmae:`) or not a string, or a Volume that
+    // is misspelt or not a list of mappings, is the schema's finding: the defined names are not all
+    // known then, and a mount naming that volume would be reported twice (and falsely). An empty
+    // `Volume:` defines no volume, truly: its mounts are reported (the quick fix fills the list).
+    const list = ctx.value.Volume;
+    const namesKnown =
+      list === null ||
+      (list === undefined && !explainedBySchema(ctx.value, [], 'Volume')) ||
+      (Array.isArray(list) && volumes.length === list.length && volumes.every(([i, vol]) => typeof vol.Name === 'string' || (!('Name' in vol) && !explainedBySchema(vol, ['Volume', i], 'Name'))));
+    for (const { list, index, item } of namesKnown ? allContainers(ctx.value) : []) {
       for (const [j, mount] of objectItems(item.VolumeMount)) {
         if (typeof mount.Name !== 'string') continue;
         if (!names.has(mount.Name)) ctx.report('volume-mount.unknown-volume', [list, index, 'VolumeMount', j, 'Name'], ctx.m.rule.unknownVolume(mount.Name, shown));
