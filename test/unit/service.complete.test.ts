@@ -129,6 +129,40 @@ test('VolumeMount.Name offers the volumes the document defines, even while the d
   assert.deepEqual(labels(complete(doc).items), ['data', 'logs']);
 });
 
+test('a probe or callback port offers the container\'s own ports, then the schema example, in block and flow style', () => {
+  const web = 'Container:\n  - Name: web\n    Image: nginx\n    Port:\n      - Port: 8080\n      - Port: 9090\n';
+  const other = '  - Name: sidecar\n    Image: envoy\n    Port: [{Port: 7000}]\n';
+  const http = complete(web + '    ReadinessProbe:\n      HttpGet:\n        Port: |\n' + other);
+  const second = complete(web + other + '    ReadinessProbe:\n      HttpGet:\n        Port: |\n');
+  assert.equal(labels(second.items)[0], '7000', 'the second container\'s own port');
+  assert.deepEqual(labels(http.items).slice(0, 2), ['8080', '9090'], 'the ports of the container the cursor is in, not of its neighbour');
+  assert.ok(!labels(http.items).includes('7000'));
+  assert.match(String(http.items[0].detail), /web.*Port\[\]\.Port/);
+  assert.equal(apply(http.text, http.items[0]).split('\n')[8], '        Port: 8080');
+  const flow = complete(web + '    LivenessProbe: {TcpSocket: {Port: |}}\n' + other);
+  assert.deepEqual(labels(flow.items).slice(0, 2), ['8080', '9090']);
+  const tcp = complete(web + '    ReadinessProbe:\n      TcpSocket:\n        Port: |\n');
+  const example = tcp.items.find((i) => /example/.test(String(i.detail)))!;
+  assert.ok(example && !['8080', '9090'].includes(String(example.label)), labels(tcp.items).join(', '));
+  const callback = complete(web + '    LifecyclePostStartHandlerHttpGetPort: |\n');
+  assert.deepEqual(labels(callback.items).slice(0, 2), ['8080', '9090']);
+  // No container port declared: the schema example still comes.
+  assert.ok(complete('Container:\n  - Name: a\n    ReadinessProbe:\n      HttpGet:\n        Port: |\n').items.length > 0);
+});
+
+test('values with no enum offer the schema default and examples, marked as such', () => {
+  const cpu = complete('Cpu: |\n').items;
+  assert.ok(cpu.length > 0 && cpu.every((i) => /example|default/.test(String(i.detail))), JSON.stringify(cpu));
+  const period = complete('Container:\n  - Name: a\n    ReadinessProbe:\n      PeriodSeconds: |\n').items;
+  const def = period.find((i) => /^default of Container\[\]\.ReadinessProbe\.PeriodSeconds/.test(String(i.detail)));
+  assert.ok(def, JSON.stringify(period));
+  assert.equal(period[0], def, 'the default first');
+  const spot = complete('SpotDuration: |\n').items;
+  assert.ok(spot.length > 0);
+  assert.equal(new Set(labels(spot)).size, spot.length, 'a value both default and example is offered once');
+  assert.match(String(complete('Cpu: |\n', ja).items[0].detail), /の例/);
+});
+
 test('nothing inside a comment or a block scalar', () => {
   assert.deepEqual(labels(complete('# Reg|\n').items), []);
   assert.deepEqual(labels(complete('RegionId: cn-hangzhou # Rest|\n').items), []);

@@ -29,6 +29,7 @@ import { SNIPPETS, expandSnippet, type Snippet, type SnippetPlace } from './snip
 import { templateCompletionItems } from './templates';
 import type { ParsedDocument } from './parse';
 import { documentValue } from './ast';
+import { isMap, isSeq } from 'yaml';
 
 export interface CompletionInput {
   lines: readonly string[];
@@ -352,6 +353,24 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
       add(region.id, CompletionItemKind.Value, `1_${seen.size.toString().padStart(3, '0')}`, region[locale], `${m.regionDetail}: ${region[locale]}`);
     }
   }
+  if (isHandlerPort(path)) {
+    for (const { port, container } of containerPorts(String(path[0]), { line, character: place.from }, parsed)) {
+      add(port, CompletionItemKind.Reference, `1_${String(port).padStart(6, '0')}`, m.containerPortDetail(container), undefined);
+    }
+  }
+  // The schema's default and examples, marked as such, after the values above. The examples of a
+  // free-text value (a name, an image, a path) are the schema's illustration, not a value to pick.
+  const defaults = node.default === undefined ? [] : [node.default];
+  const examples = expectString || isVolumeMountName(path) ? [] : (node.examples ?? []);
+  for (const [values, sort, detail] of [
+    [defaults, '2', m.defaultValueDetail(wirePathOf(path))],
+    [examples, '3', m.exampleValueDetail(wirePathOf(path))],
+  ] as const) {
+    values.forEach((v, i) => {
+      if (v === null || typeof v === 'object' || items.some((it) => it.label === String(v))) return;
+      add(v, CompletionItemKind.Value, `${sort}_${String(i).padStart(3, '0')}`, detail, undefined);
+    });
+  }
   if (isVolumeMountName(path)) {
     const value = documentValue(parsed());
     const volumes = value.ok && value.value && typeof value.value === 'object' ? (value.value as Record<string, unknown>).Volume : undefined;
@@ -369,4 +388,36 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
 
 function isVolumeMountName(path: DocPath): boolean {
   return path.length === 5 && (path[0] === 'Container' || path[0] === 'InitContainer') && path[2] === 'VolumeMount' && path[4] === 'Name';
+}
+
+/** A probe's or a lifecycle callback's HTTP/TCP port (`Container[].ReadinessProbe.HttpGet.Port`, `Container[].LifecyclePostStartHandlerTcpSocketPort`): a port of the container itself. */
+function isHandlerPort(path: DocPath): boolean {
+  if (path[0] !== 'Container' && path[0] !== 'InitContainer') return false;
+  if (path.length === 5) return (path[3] === 'HttpGet' || path[3] === 'TcpSocket') && path[4] === 'Port';
+  return path.length === 3 && typeof path[2] === 'string' && /^Lifecycle\w+Handler(HttpGet|TcpSocket)Port$/.test(path[2]);
+}
+
+/** The `Port[].Port` values of the container item (of `list`) the cursor is in, read from the parse. */
+function containerPorts(list: string, position: Position, parsed: () => ParsedDocument): { port: number; container: string }[] {
+  const p = parsed();
+  const seq = p.doc && isMap(p.doc.contents) ? p.doc.contents.get(list, true) : undefined;
+  if (!isSeq(seq)) return [];
+  const offset = p.offsetAt(position);
+  // The item the cursor is in: the last one starting before it (a value being typed may end past the node).
+  let index = -1;
+  seq.items.forEach((item, i) => {
+    const start = (item as { range?: [number, number, number] } | null)?.range?.[0];
+    if (start !== undefined && start <= offset) index = i;
+  });
+  const value = documentValue(p);
+  const items = value.ok && value.value && typeof value.value === 'object' ? (value.value as Record<string, unknown>)[list] : undefined;
+  const container = Array.isArray(items) ? (items[index] as Record<string, unknown> | undefined) : undefined;
+  if (!container || typeof container !== 'object' || !Array.isArray(container.Port)) return [];
+  const name = typeof container.Name === 'string' ? container.Name : `${list}[${index}]`;
+  const out: { port: number; container: string }[] = [];
+  for (const entry of container.Port) {
+    const port = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).Port : undefined;
+    if (typeof port === 'number' && !out.some((o) => o.port === port)) out.push({ port, container: name });
+  }
+  return out;
 }

@@ -183,6 +183,9 @@ const en = {
   snippetDetail: 'snippet',
   regionDetail: 'Alibaba Cloud region',
   volumeNameDetail: (type: string) => `Volume defined in this document${type ? ` (${type})` : ''}`,
+  defaultValueDetail: (path: string) => `default of ${path}`,
+  exampleValueDetail: (path: string) => `example for ${path}`,
+  containerPortDetail: (container: string) => `port declared by container ${container} (Port[].Port)`,
 };
 
 export type Messages = typeof en;
@@ -336,6 +339,9 @@ const ja: Messages = {
   snippetDetail: 'スニペット',
   regionDetail: 'Alibaba Cloud リージョン',
   volumeNameDetail: (type) => `このドキュメントで定義されたボリューム${type ? ` (${type})` : ''}`,
+  defaultValueDetail: (path) => `${path} のデフォルト値`,
+  exampleValueDetail: (path) => `${path} の例`,
+  containerPortDetail: (container) => `コンテナ ${container} が公開するポート (Port[].Port)`,
 };
 
 const tables: Record<Locale, Messages> = { en, ja };
