@@ -184,6 +184,7 @@ test('every snippet expands, where it is offered, into a valid document', () => 
     'container-item': base + '  - |\n',
     container: base + '    |\n',
     'volume-item': base + 'Volume:\n  - |\n',
+    probe: base + '    LivenessProbe:\n      |\n',
   };
   for (const s of SNIPPETS) {
     if (s.place === 'document') continue;
@@ -210,6 +211,33 @@ test('probe and spot snippets are offered where they fit', () => {
   assert.ok(rootSnippets.some((l) => /Spot/.test(String(l))));
   const withSpot = labels(complete('SpotStrategy: NoSpot\n|\n').items.filter((i) => i.kind === 15));
   assert.ok(!withSpot.some((l) => /Spot/.test(String(l))), 'not offered when SpotStrategy is written');
+});
+
+test('probe snippets leave out the probes already written; inside a probe, the check method alone', () => {
+  const withReadiness = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    ReadinessProbe:\n      TcpSocket:\n        Port: 80\n    |\n';
+  const { text, items } = complete(withReadiness);
+  const probes = items.filter((i) => i.kind === 15);
+  assert.deepEqual(labels(probes).sort(), ['Exec probe', 'HTTP probe', 'TCP probe']);
+  for (const p of probes) {
+    const result = apply(text, p);
+    assert.deepEqual(en.diagnose(result).map((d) => `${d.code}: ${d.message}`), [], result);
+    assert.match(result, /\n {4}LivenessProbe:\n/);
+  }
+  const both = withReadiness.replace('    |\n', '    LivenessProbe:\n      TcpSocket:\n        Port: 80\n    |\n');
+  assert.deepEqual(labels(complete(both).items.filter((i) => i.kind === 15)), []);
+
+  const inside = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    ReadinessProbe:\n      PeriodSeconds: 5\n      |\n';
+  const handlerCase = complete(inside);
+  const handlers = handlerCase.items.filter((i) => i.kind === 15);
+  assert.deepEqual(labels(handlers).sort(), ['Command check (Exec)', 'HTTP check (HttpGet)', 'TCP check (TcpSocket)']);
+  for (const h of handlers) {
+    const result = apply(handlerCase.text, h);
+    assert.deepEqual(en.diagnose(result).map((d) => `${d.code}: ${d.message}`), [], result);
+  }
+  assert.match(apply(handlerCase.text, handlers.find((h) => /HttpGet/.test(String(h.label)))!), /\n {6}HttpGet:\n {8}Path: \/healthz\n {8}Port: 80\n/);
+  const hasHandler = complete(inside.replace('PeriodSeconds: 5', 'Exec:\n        Command: [cat]'));
+  assert.deepEqual(labels(hasHandler.items.filter((i) => i.kind === 15)), [], 'a probe takes one check method');
+  assert.deepEqual(labels(complete(inside, ja).items.filter((i) => i.kind === 15)).sort(), ['HTTP チェック (HttpGet)', 'TCP チェック (TcpSocket)', 'コマンドチェック (Exec)'].sort());
 });
 
 test('documentation follows the locale', () => {

@@ -265,6 +265,7 @@ function snippetsFor(place: Place, line: number, locale: Locale): CompletionItem
   if ((list === 'Container' || list === 'InitContainer') && fresh) places.push('container-item');
   if (list === 'Container' && !place.newItem) places.push('container');
   if (list === 'Volume' && fresh) places.push('volume-item');
+  if (isProbe(p) && !place.newItem && !place.needsDash) places.push('probe');
   const out: CompletionItem[] = [];
   for (const pl of places) out.push(...snippetItems(pl, place.present, line, place.from, place.to, place.keyCol, locale, list));
   return out;
@@ -277,17 +278,24 @@ function snippetItems(place: SnippetPlace, present: string[], line: number, from
   for (const s of SNIPPETS) {
     if (s.place !== place) continue;
     if (s.writes.some((w) => present.includes(w))) continue;
-    if (place === 'container' && present.includes('ReadinessProbe') && present.includes('LivenessProbe')) continue;
+    if (s.excludedBy?.some((w) => present.includes(w))) continue;
+    let text = s.body;
+    if (s.keyChoices) {
+      // A key already written is left out of the choice (it would be a duplicate key).
+      const left = s.keyChoices.filter((k) => !present.includes(k));
+      if (!left.length) continue;
+      text = text.replace('${1|' + s.keyChoices.join(',') + '|}', left.length > 1 ? '${1|' + left.join(',') + '|}' : left[0]);
+    }
     if (s.labelArg && s.place === 'volume-item' && !resolveSchema(volumeItem)?.properties?.[s.labelArg]) continue;
     const label = snippetLabel(m, s, list);
-    const body = s.body.replace(/\n/g, '\n' + ' '.repeat(keyCol));
+    const body = text.replace(/\n/g, '\n' + ' '.repeat(keyCol));
     out.push({
       label,
       kind: CompletionItemKind.Snippet,
       detail: m.snippetDetail,
-      documentation: { kind: 'markdown', value: '```yaml\n' + expandSnippet(s.body) + '\n```' },
+      documentation: { kind: 'markdown', value: '```yaml\n' + expandSnippet(text) + '\n```' },
       sortText: `2_${s.id}`,
-      filterText: s.writes[0] ?? s.body.split(/[:\n]/)[0].replace(/\$\{\d+\|?:?/, ''),
+      filterText: s.writes[0] ?? text.split(/[:\n]/)[0].replace(/\$\{\d+\|?:?/, ''),
       textEdit: { range: range(line, from, to), newText: body },
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
@@ -388,6 +396,14 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
 
 function isVolumeMountName(path: DocPath): boolean {
   return path.length === 5 && (path[0] === 'Container' || path[0] === 'InitContainer') && path[2] === 'VolumeMount' && path[4] === 'Name';
+}
+
+/** A probe of a container item (`Container[].ReadinessProbe`): a mapping whose keys include every check method of the probe snippets. */
+function isProbe(path: DocPath): boolean {
+  if (path.length !== 3 || (path[0] !== 'Container' && path[0] !== 'InitContainer')) return false;
+  const keys = Object.keys(resolveSchema(schemaAtPath(path))?.properties ?? {});
+  const handlers = SNIPPETS.filter((s) => s.place === 'probe').flatMap((s) => s.writes);
+  return handlers.length > 0 && handlers.every((h) => keys.includes(h));
 }
 
 /** A probe's or a lifecycle callback's HTTP/TCP port (`Container[].ReadinessProbe.HttpGet.Port`, `Container[].LifecyclePostStartHandlerTcpSocketPort`): a port of the container itself. */

@@ -12,16 +12,26 @@ export type SnippetPlace =
   /** A key of a container item. */
   | 'container'
   /** The first key of a new item of Volume[]. */
-  | 'volume-item';
+  | 'volume-item'
+  /** A key of a probe (`Container[].ReadinessProbe`): its check method. */
+  | 'probe';
 
 export interface Snippet {
   id: string;
   /** Key of the label in messages.snippetLabel (`volume` labels take the volume type). */
-  label: 'document' | 'container' | 'initContainer' | 'httpProbe' | 'tcpProbe' | 'execProbe' | 'spot' | 'volume';
+  label: 'document' | 'container' | 'initContainer' | 'httpProbe' | 'tcpProbe' | 'execProbe' | 'httpGetHandler' | 'tcpSocketHandler' | 'execHandler' | 'spot' | 'volume';
   labelArg?: string;
   place: SnippetPlace;
   /** Keys the snippet writes at the insertion level (it is not offered when one is already present). */
   writes: string[];
+  /** Keys that rule the snippet out when one is present (a probe takes one check method). */
+  excludedBy?: string[];
+  /**
+   * The keys the snippet's first key may be (`ReadinessProbe`, `LivenessProbe`), written in the body
+   * as the choice `${1|...|}`: the ones already present are left out of the choice, and the snippet
+   * is not offered when none is left.
+   */
+  keyChoices?: string[];
   body: string;
 }
 
@@ -35,8 +45,18 @@ const CONTAINER_ITEM = [
   '    Protocol: TCP',
 ].join('\n');
 
+/** The probes a container item takes, offered as the probe snippets' first key. */
+export const PROBE_KEYS = ['ReadinessProbe', 'LivenessProbe'];
+
+/** A probe's check methods (one per probe), each with its body (tabstops from 2). */
+const PROBE_HANDLERS: Record<string, { label: Snippet['label']; probeLabel: Snippet['label']; lines: string[] }> = {
+  HttpGet: { label: 'httpGetHandler', probeLabel: 'httpProbe', lines: ['HttpGet:', '  Path: ${2:/healthz}', '  Port: ${3:80}', '  Scheme: ${4|HTTP,HTTPS|}'] },
+  TcpSocket: { label: 'tcpSocketHandler', probeLabel: 'tcpProbe', lines: ['TcpSocket:', '  Port: ${2:80}'] },
+  Exec: { label: 'execHandler', probeLabel: 'execProbe', lines: ['Exec:', '  Command:', '    - ${2:cat}', '    - ${3:/tmp/healthy}'] },
+};
+
 const probe = (handler: string[]) =>
-  ['${1|ReadinessProbe,LivenessProbe|}:', ...handler.map((l) => '  ' + l), '  InitialDelaySeconds: ${5:5}', '  PeriodSeconds: ${6:10}', '  TimeoutSeconds: ${7:1}'].join('\n');
+  ['${1|' + PROBE_KEYS.join(',') + '|}:', ...handler.map((l) => '  ' + l), '  InitialDelaySeconds: ${5:5}', '  PeriodSeconds: ${6:10}', '  TimeoutSeconds: ${7:1}'].join('\n');
 
 const indent = (text: string, by: number) =>
   text
@@ -77,9 +97,13 @@ export const SNIPPETS: readonly Snippet[] = [
     writes: ['SpotStrategy', 'SpotPriceLimit'],
     body: ['SpotStrategy: SpotWithPriceLimit', 'SpotPriceLimit: ${1:0.025}'].join('\n'),
   },
-  { id: 'http-probe', label: 'httpProbe', place: 'container', writes: [], body: probe(['HttpGet:', '  Path: ${2:/healthz}', '  Port: ${3:80}', '  Scheme: ${4|HTTP,HTTPS|}']) },
-  { id: 'tcp-probe', label: 'tcpProbe', place: 'container', writes: [], body: probe(['TcpSocket:', '  Port: ${2:80}']) },
-  { id: 'exec-probe', label: 'execProbe', place: 'container', writes: [], body: probe(['Exec:', '  Command:', '    - ${2:cat}', '    - ${3:/tmp/healthy}']) },
+  ...Object.entries(PROBE_HANDLERS).map(
+    ([key, h]): Snippet => ({ id: `${key.toLowerCase()}-probe`, label: h.probeLabel, place: 'container', writes: [], keyChoices: PROBE_KEYS, body: probe(h.lines) }),
+  ),
+  // Inside a probe that has no check method yet: the method alone.
+  ...Object.entries(PROBE_HANDLERS).map(
+    ([key, h]): Snippet => ({ id: `${key.toLowerCase()}-handler`, label: h.label, place: 'probe', writes: [key], excludedBy: Object.keys(PROBE_HANDLERS), body: h.lines.join('\n').replace(/\$\{(\d+)/g, (_, n: string) => '${' + (Number(n) - 1)) }),
+  ),
   ...Object.entries(VOLUME_BODIES).map(
     ([type, lines]): Snippet => ({
       id: `volume-${type}`,
