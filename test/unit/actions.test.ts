@@ -91,6 +91,12 @@ test('missing required keys are added with placeholders, at the right indentatio
   assert.deepEqual(diagnose(parse(fixedBoth)), []);
 });
 
+test('an empty document: its one diagnostic offers adding all three required keys', () => {
+  const filled = applyFix('# nothing yet\n', 'schema.required', /^Add all missing required keys to the document \(RegionId, ContainerGroupName, Container\)/);
+  assert.deepEqual(diagnose(parse(filled)), []);
+  assert.match(filled, /^# nothing yet\nRegionId: /);
+});
+
 test('required keys go into a flow mapping', () => {
   const flow = applyFix(`${BASE}Container: [{Name: web}]\n`, 'schema.required', /Add required Image/);
   assert.match(flow, /Container: \[\{Name: web, Image: "[^"]+"\}\]/);

@@ -1,6 +1,7 @@
 // The fixture corpus: test/fixtures/valid/*.eci.yaml give no diagnostics; each
 // test/fixtures/invalid/*.eci.yaml gives exactly the diagnostics listed beside it in
-// `<name>.eci.yaml.expected.json` ([{code, line (1-based), severity}]). Adding a case is adding files.
+// `<name>.eci.yaml.expected.json` ([{code, line (1-based), severity, message?, ja?}]; when `message` /
+// `ja` are given, the English / Japanese message must be exactly that text). Adding a case is adding files.
 // The corpus must cover every schema keyword the schema uses, every x-warning code, and every
 // rule id of schemas/eci-rules.json, each with an invalid case (in an expected file) and a valid
 // case (named in a valid file's `# covers:` comment).
@@ -18,6 +19,10 @@ interface Expected {
   code: string;
   line: number;
   severity: 'error' | 'warning';
+  /** The exact English message, when the fixture pins it. */
+  message?: string;
+  /** The exact Japanese message, when the fixture pins it. */
+  ja?: string;
 }
 
 const en = createLanguageService({ locale: 'en' });
@@ -61,6 +66,14 @@ function check(kind: 'valid' | 'invalid', name: string): { text: string; diagnos
     diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}:${String(d.code)}`),
   );
   for (const d of jaDiagnostics) assert.match(String(d.message), /[\u3040-\u30ff\u4e00-\u9fff]/, `${name}: ${d.code} has a Japanese message`);
+  // Pinned texts: each expected entry with a message is matched to a diagnostic of its code and line.
+  for (const e of expected) {
+    if (e.message === undefined && e.ja === undefined) continue;
+    const i = diagnostics.findIndex((d) => d.code === e.code && d.range.start.line + 1 === e.line);
+    assert.ok(i >= 0, `${name}: a ${e.code} on line ${e.line}`);
+    if (e.message !== undefined) assert.equal(diagnostics[i].message, e.message, `${name}: the English message of ${e.code}`);
+    if (e.ja !== undefined) assert.equal(jaDiagnostics[i].message, e.ja, `${name}: the Japanese message of ${e.code}`);
+  }
   return { text, diagnostics, expected };
 }
 
@@ -79,7 +92,7 @@ for (const name of files('invalid')) {
 
 /** The diagnostic codes the corpus must cover: schema keywords in use, x-warning codes, rule ids. */
 function requiredCodes(): string[] {
-  const codes = new Set<string>(['schema.unknown-key', 'schema.type', 'yaml.syntax', 'yaml.duplicate-key', 'yaml.multiple-documents', 'yaml.not-a-mapping']);
+  const codes = new Set<string>(['schema.unknown-key', 'schema.type', 'yaml.syntax', 'yaml.duplicate-key', 'yaml.multiple-documents', 'yaml.not-a-mapping', 'yaml.unresolved-alias', 'yaml.excessive-aliases']);
   const keywordCode: Record<string, string> = {
     required: 'schema.required',
     enum: 'schema.enum',

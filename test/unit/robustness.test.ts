@@ -41,8 +41,12 @@ test('an alias bomb (billion laughs) is stopped with one diagnostic', () => {
   const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
   for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(10).fill('*' + names[i - 1]).join(', ')}]`);
   const d = survive('alias bomb', lines.join('\n') + '\n');
-  assert.deepEqual(codes(d), ['yaml.syntax']);
+  assert.deepEqual(codes(d), ['yaml.excessive-aliases']);
   assert.match(String(d[0].message), /aliases/);
+  assert.doesNotMatch(String(d[0].message), /Excessive alias count|resource exhaustion/, 'no library text');
+  // Shown on an alias of the last, largest level, not at the document start.
+  assert.equal(d[0].range.start.line, names.length - 1);
+  assert.equal(lines[names.length - 1].slice(d[0].range.start.character, d[0].range.end.character), '*i');
 });
 
 test('100-level nesting is analysed; nesting beyond the limit is refused with one diagnostic', () => {
@@ -88,9 +92,10 @@ test('a list or a scalar at the top level: not a mapping', () => {
   assert.deepEqual(codes(survive('flow list', '[1, 2, 3]\n')), ['yaml.not-a-mapping']);
 });
 
-test('an empty file: the three required parameters', () => {
+test('an empty file: one diagnostic naming the three required parameters', () => {
   const d = survive('empty', '');
-  assert.deepEqual(codes(d), ['schema.required', 'schema.required', 'schema.required']);
+  assert.deepEqual(codes(d), ['schema.required']);
+  assert.match(String(d[0].message), /empty.*RegionId, ContainerGroupName, Container/);
   assert.deepEqual(service.complete('', { line: 0, character: 0 }).items.length > 0, true);
 });
 

@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/index';
 
 const en = createLanguageService();
+const ja = createLanguageService({ locale: 'ja' });
 const BASE = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
 const msg = (d: Diagnostic) => String(d.message);
 
@@ -96,11 +97,72 @@ test('a dotted flat key is explained as nesting', () => {
   assert.match(msg(d), /ReadinessProbe: \{HttpGet: \{Path: …\}\}/);
 });
 
-test('an empty document lists the three required parameters at its start', () => {
-  for (const text of ['', '\n\n', '# only a comment\n']) {
+test('an empty document gives one diagnostic at its start that lists the three required parameters', () => {
+  for (const text of ['', '\n\n', '# only a comment\n', '---\n']) {
     const d = en.diagnose(text);
-    assert.deepEqual(d.map((x) => (x.data as { missing: string }).missing).sort(), ['Container', 'ContainerGroupName', 'RegionId']);
+    assert.equal(d.length, 1, JSON.stringify(d));
+    assert.equal(d[0].code, 'schema.required');
+    assert.equal(d[0].range.start.line, 0);
+    assert.deepEqual((d[0].data as { missingKeys: string[] }).missingKeys, ['RegionId', 'ContainerGroupName', 'Container']);
+    assert.match(String(d[0].message), /^The document is empty: .*RegionId, ContainerGroupName, Container/);
   }
+});
+
+test('a syntax error the document recovers from still shows the other findings, minus what the line being typed explains', () => {
+  const typed = 'RegionId: cn-hangzhou\nContainerGroupName: web\nRestartPolicy: always\nContainer:\n  - Name: a\n    Im\n';
+  // The container has no Image: the key being typed on line 6 may be it, so that is not reported.
+  assert.deepEqual(en.diagnose(typed).map((x) => `${x.range.start.line}:${x.code}`), ['2:schema.enum', '5:yaml.syntax']);
+  // The same key typed in another item does not hide the first item's missing Image.
+  const other = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n  - Name: b\n    Image: nginx\n    Im\n';
+  assert.deepEqual(en.diagnose(other).map((x) => `${x.range.start.line}:${x.code}`), ['3:schema.required', '6:yaml.syntax']);
+  // A key typed at the root explains a missing root key and SpotPriceLimit, not a missing Image in a container.
+  const root = 'RegionId: cn-hangzhou\nSpotStrategy: SpotWithPriceLimit\nContainer:\n  - Name: a\nCont\n';
+  assert.deepEqual(en.diagnose(root).map((x) => `${x.range.start.line}:${x.code}`), ['3:schema.required', '4:yaml.syntax']);
+});
+
+test('YAML still broken after the stray line is set aside: the syntax only', () => {
+  const d = en.diagnose('RegionId: cn-hangzhou\nRestartPolicy: always\nA: [1, 2\nB: {x: 1\nC: "open\n');
+  assert.ok(d.length >= 2 && d.every((x) => x.code === 'yaml.syntax'), JSON.stringify(d.map((x) => x.code)));
+});
+
+test('syntax messages name the situation, in English and Japanese, without the parser\'s wording', () => {
+  const cases: [string, number, RegExp, RegExp][] = [
+    ['RegionId: a\nImage\nContainer: []\n', 1, /`Image` needs a colon: write `Image: value`/, /`Image` にコロンがありません/],
+    ['RegionId: a\nContainer:\n  - Name: a\n   Image: b\n', 3, /does not start with `- `/, /`- ` で始まっていません/],
+    ['RegionId: a\nContainer:\n  - Name: a\n    Image: b\n  Cpu: 1\n', 4, /keys of one mapping must all start at the same column/, /同じ列から始めて/],
+    ['RegionId: a\nContainer: {Name: a\nZ: 1\n', 1, /This `\{` is never closed/, /この `\{` が閉じられていません/],
+    ["RegionId: 'a\nZ: 1\n", 0, /This ' quote is never closed/, /この ' 引用符が閉じられていません/],
+    ['RegionId: a: b\n', 0, /contains `: `.*quotes/, /引用符で囲んで/],
+    ['RegionId: @a\n', 0, /cannot start with `@`/, /`@` から始める/],
+  ];
+  for (const [text, line, english, japanese] of cases) {
+    const e = en.diagnose(text).filter((x) => x.code === 'yaml.syntax');
+    const j = ja.diagnose(text).filter((x) => x.code === 'yaml.syntax');
+    assert.ok(e.length >= 1, text);
+    assert.equal(e[0].range.start.line, line, `${text}: ${e[0].message}`);
+    assert.match(String(e[0].message), english, text);
+    assert.match(String(j[0].message), japanese, text);
+    assert.doesNotMatch(String(e[0].message), /Implicit|indicator|compact|Flow map|reserved character/, `${text}: no library wording`);
+  }
+});
+
+test('an unclosed bracket is reported at the bracket, never as a stray line', () => {
+  const d = en.diagnose('RegionId: a\nContainer: [a, b\nX: 1\n');
+  const syntax = d.filter((x) => x.code === 'yaml.syntax');
+  assert.equal(syntax.length, 1);
+  assert.deepEqual(syntax[0].range.start, { line: 1, character: 11 });
+  assert.doesNotMatch(String(syntax[0].message), /neither/);
+});
+
+test('an alias without anchor is named on the alias, in both languages', () => {
+  const text = 'RegionId: a\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: *img\n';
+  const d = en.diagnose(text);
+  assert.deepEqual(d.map((x) => x.code), ['yaml.unresolved-alias']);
+  assert.deepEqual(d[0].range, { start: { line: 4, character: 11 }, end: { line: 4, character: 15 } });
+  assert.match(String(d[0].message), /\*img/);
+  const j = ja.diagnose(text);
+  assert.match(String(j[0].message), /エイリアス \*img/);
+  assert.doesNotMatch(String(j[0].message), /Unresolved|anchor must/);
 });
 
 test('syntax errors stop schema validation and stay on their line', () => {

@@ -87,7 +87,8 @@ const NEW_VOLUME_TYPE = 'EmptyDirVolume';
 
 /** The quick fixes for the diagnostics in `params`, plus source actions that need no diagnostic. */
 export function codeActions(parsed: ParsedDocument, params: CodeActionParams): CodeAction[] {
-  if (!parsed.doc) return [];
+  // No tree: refused or unreadable (nothing to edit), or an empty text (the required keys can be added).
+  if (!parsed.doc && parsed.problems.length) return [];
   const t = T[localeOf(params.locale)];
   const ctx = new EditContext(parsed);
   const out: CodeAction[] = [];
@@ -105,7 +106,9 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
           if (!fix) continue;
           const id = JSON.stringify(fix.path);
           const g = requiredGroups.get(id) ?? { path: fix.path, diagnostics: [], keys: [] };
-          if (!g.keys.includes(fix.missing)) g.keys.push(fix.missing);
+          // The empty document's one finding names every missing key.
+          const all = (d.data as { missingKeys?: unknown } | undefined)?.missingKeys;
+          for (const k of Array.isArray(all) ? all.filter((x): x is string => typeof x === 'string') : [fix.missing]) if (!g.keys.includes(k)) g.keys.push(k);
           g.diagnostics.push(d);
           requiredGroups.set(id, g);
           continue;
@@ -126,7 +129,7 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
 
   if (wants(ADD_CLIENT_TOKEN_KIND) && params.only?.length) {
     // Offered only when asked for source actions: it changes the request, not a defect.
-    const root = parsed.doc.contents;
+    const root = parsed.doc?.contents ?? null;
     if ((isMap(root) || root === null) && !pairOf(root, 'ClientToken')) {
       const edit = ctx.addPairs([], [{ key: 'ClientToken', value: randomUUID() }]);
       if (edit) out.push(action(t.addClientToken, ADD_CLIENT_TOKEN_KIND, params.uri, ctx, [edit], undefined, false));

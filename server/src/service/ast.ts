@@ -1,6 +1,6 @@
 // The parsed YAML tree seen by document path: where a parameter's key and value are written,
 // and the plain value of the document (aliases expanded within a budget).
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Node, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import type { DocPath } from './schema';
@@ -130,16 +130,54 @@ function keyRange(parsed: ParsedDocument, key: Node): Range {
   return parsed.range(o[0], Math.max(o[1], o[0] + 1));
 }
 
-export type ToValueResult = { ok: true; value: unknown } | { ok: false; reason: string };
+export type ToValueResult =
+  | { ok: true; value: unknown }
+  | {
+      ok: false;
+      /** `unresolved-alias`: an alias names no anchor before it; `excessive-aliases`: the expansion exceeds MAX_ALIAS_EXPANSION. */
+      problem: 'unresolved-alias' | 'excessive-aliases';
+      /** The alias node the problem is shown on. */
+      alias: Alias | undefined;
+      /** The anchor name the alias refers to. */
+      name: string;
+    };
 
 /** The document's plain value; aliases expand up to MAX_ALIAS_EXPANSION nodes. */
 export function documentValue(parsed: ParsedDocument): ToValueResult {
   const doc = parsed.doc;
   if (!doc) return { ok: true, value: undefined };
+  const aliases: Alias[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      aliases.push(node);
+    },
+  });
+  for (const a of aliases) {
+    if (!a.resolve(doc)) return { ok: false, problem: 'unresolved-alias', alias: a, name: a.source };
+  }
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) };
-  } catch (err) {
-    return { ok: false, reason: (err as Error).message.split('\n')[0] };
+  } catch {
+    // The expansion is too large: shown on the alias that expands to the most (the first of them).
+    const sizes = new Map<unknown, number>();
+    const size = (node: unknown, depth: number): number => {
+      if (depth > 100) return 1;
+      if (isAlias(node)) return size(node.resolve(doc), depth + 1);
+      if (sizes.has(node)) return sizes.get(node)!;
+      let n = 1;
+      if (isMap(node)) for (const p of node.items) n += size(p.key, depth + 1) + size(p.value, depth + 1);
+      else if (isSeq(node)) for (const item of node.items) n += size(item, depth + 1);
+      n = Math.min(n, Number.MAX_SAFE_INTEGER);
+      sizes.set(node, n);
+      return n;
+    };
+    let worst: Alias | undefined;
+    let worstSize = -1;
+    for (const a of aliases) {
+      const n = size(a, 0);
+      if (n > worstSize) [worst, worstSize] = [a, n];
+    }
+    return { ok: false, problem: 'excessive-aliases', alias: worst, name: worst?.source ?? '' };
   }
 }
 

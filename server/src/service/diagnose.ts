@@ -1,7 +1,7 @@
 // Diagnostics of a *.eci.yaml document: YAML syntax, the document schema (via ajv), the
 // cross-field rules of schemas/eci-rules.json, and the schema's x-warning annotations.
 // One defect gives one diagnostic; every diagnostic names the parameter by its wire path.
-import { isScalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { createSchemaAjv } from './schemaVocabulary';
@@ -22,7 +22,7 @@ import {
   type DocPath,
   type JsonSchema,
 } from './schema';
-import { documentStartRange, documentValue, keyRangeOf, locate, parentRange, valueRange } from './ast';
+import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, nodeOffsets, parentRange, valueRange } from './ast';
 import { nearest } from './suggest';
 import { RULE_CHECKERS } from './rules';
 import type { Anchor, RuleContext } from './rules/context';
@@ -45,6 +45,8 @@ export interface DiagnosticData {
   suggestion?: string;
   /** Missing required key, for `schema.required`. */
   missing?: string;
+  /** Every missing required key, when one finding names several (the empty document). */
+  missingKeys?: string[];
 }
 
 export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] {
@@ -52,30 +54,114 @@ export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] 
   const m = messagesFor(loc);
   const out: Diagnostic[] = [];
   for (const p of parsed.problems) {
-    const detail = (p.yamlCode && m.yamlErrors[p.yamlCode]) || p.message;
+    const detail = p.kind ? m.syntax[p.kind](p.subject ?? '') : (p.yamlCode && m.yamlErrors[p.yamlCode]) || p.message;
     out.push(diagnostic(p.range, syntaxMessage(m, p.code, detail, parsed), p.code, DiagnosticSeverity.Error));
   }
   if (!parsed.doc && parsed.problems.length) return sortByPosition(out);
-  // With the YAML itself broken, schema findings would describe the parser's guess: report the syntax only.
-  if (parsed.problems.some((p) => p.code === 'yaml.syntax')) return sortByPosition(out);
+  // With the YAML itself broken, schema findings would describe the parser's guess: report the syntax
+  // only. Unless one stray line (a key being typed) was the whole problem: then the document read
+  // without that line is checked too, so the other findings do not vanish with each key typed.
+  const syntaxProblems = parsed.problems.filter((p) => p.code === 'yaml.syntax').length;
+  const recovered = parsed.recoveredLine !== undefined && syntaxProblems === 1;
+  if (syntaxProblems && !recovered) return sortByPosition(out);
 
   const v = documentValue(parsed);
   if (!v.ok) {
-    out.push(diagnostic(documentStartRange(parsed), m.aliasExpansion(v.reason), 'yaml.syntax', DiagnosticSeverity.Error));
+    const range = v.alias ? aliasRange(parsed, v.alias) : documentStartRange(parsed);
+    const message = v.problem === 'unresolved-alias' ? m.unresolvedAlias(v.name) : m.excessiveAliases(MAX_ALIAS_EXPANSION);
+    out.push(diagnostic(range, message, v.problem === 'unresolved-alias' ? 'yaml.unresolved-alias' : 'yaml.excessive-aliases', DiagnosticSeverity.Error));
     return sortByPosition(out);
   }
   let value = v.value;
-  if (value === null || value === undefined) value = {};
+  if (value === null || value === undefined) {
+    if (recovered) return sortByPosition(out);
+    // An empty document (nothing, comments, `---`): one finding naming what a container group needs.
+    const keys = (documentSchema.required ?? []) as string[];
+    const d = diagnostic(documentStartRange(parsed), m.emptyDocument(keys), 'schema.required', DiagnosticSeverity.Error, { path: keys[0] ?? '', missing: keys[0] ?? '', missingKeys: keys });
+    out.push(d);
+    return sortByPosition(out);
+  }
   if (typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? m.kindList : m.kindScalar(JSON.stringify(value).slice(0, 60));
     out.push(diagnostic(documentStartRange(parsed), m.notAMapping(kind), 'yaml.not-a-mapping', DiagnosticSeverity.Error));
     return sortByPosition(out);
   }
   const root = value as Record<string, unknown>;
-  out.push(...schemaDiagnostics(parsed, root, m, loc));
-  out.push(...ruleDiagnostics(parsed, root, m, loc));
-  out.push(...warningDiagnostics(parsed, root, loc));
+  const findings = [...schemaDiagnostics(parsed, root, m, loc), ...ruleDiagnostics(parsed, root, m, loc), ...warningDiagnostics(parsed, root, loc)];
+  out.push(...(recovered ? notExplainedByLine(parsed, parsed.recoveredLine!, findings) : findings));
   return sortByPosition(out);
+}
+
+function aliasRange(parsed: ParsedDocument, alias: Node): Range {
+  const o = nodeOffsets(parsed, alias);
+  return o ? parsed.range(o[0], Math.max(o[1], o[0] + 1)) : documentStartRange(parsed);
+}
+
+/** Rules whose finding says something is missing: a key being typed on the broken line may be it. */
+const MISSING_SOMETHING_RULES = new Set([
+  'probe.single-handler',
+  'spot.price-limit-required',
+  'eip.options-require-auto-create',
+  'ipv6.gateway-bandwidth-requires-enable',
+  'init-container.name-and-image',
+  'container.tty-for-bash',
+  'volume.type-mismatch',
+  'dns.none-policy-without-config',
+]);
+
+/**
+ * The findings of a document read without its broken line `line`, minus those the half-typed line
+ * could explain: something missing in the mapping being typed in (a required key, a probe's handler,
+ * SpotPriceLimit...), and anything on the line itself.
+ */
+function notExplainedByLine(parsed: ParsedDocument, line: number, findings: Diagnostic[]): Diagnostic[] {
+  const typedIn = mappingTypedIn(parsed, line);
+  return findings.filter((d) => {
+    if (d.range.start.line === line) return false;
+    if (!typedIn) return true;
+    const code = String(d.code);
+    if (code !== 'schema.required' && !MISSING_SOMETHING_RULES.has(code)) return true;
+    const path = (d.data as DiagnosticData | undefined)?.path ?? '';
+    const parent = wirePathOf(typedIn.path);
+    const rest = parent ? (path.startsWith(parent + '.') ? path.slice(parent.length + 1) : path === parent ? '' : undefined) : path;
+    if (rest === undefined || /[.[]/.test(rest)) return true;
+    return !(d.range.start.line >= typedIn.firstLine && d.range.start.line <= typedIn.lastLine);
+  });
+}
+
+/**
+ * The block mapping the broken line was meant for, by indentation: of the mappings above it that no
+ * less indented line has closed, the innermost one whose keys start at or left of the line's column.
+ * Its lines run from its key (or its list item's first line) to the broken line.
+ */
+function mappingTypedIn(parsed: ParsedDocument, line: number): { path: DocPath; firstLine: number; lastLine: number } | undefined {
+  const lines = parsed.text.split('\n');
+  const indentOf = (l: number) => /^[ \t]*/.exec(lines[l] ?? '')![0].length;
+  const col = indentOf(line);
+  if ((lines[line] ?? '').slice(col).startsWith('- ')) return undefined;
+  // For each line, the least indentation of the content lines from it to the broken line (exclusive).
+  const minIndentAfter: number[] = new Array(line + 1).fill(Infinity);
+  for (let l = line - 1; l >= 0; l--) {
+    const t = lines[l].trim();
+    minIndentAfter[l] = Math.min(minIndentAfter[l + 1], t && !t.startsWith('#') ? indentOf(l) : Infinity);
+  }
+  let best: { path: DocPath; keyLine: number; keyCol: number } | undefined;
+  const walk = (node: unknown, path: DocPath) => {
+    if (isMap(node)) {
+      const first = node.items[0]?.key as Node | undefined;
+      const at = first?.range ? parsed.positionAt(first.range[0]) : undefined;
+      const open = at && at.line < line && at.character <= col && minIndentAfter[at.line + 1] >= at.character;
+      if (open && (!best || at.character > best.keyCol || (at.character === best.keyCol && at.line > best.keyLine))) best = { path, keyLine: at.line, keyCol: at.character };
+      for (const p of node.items) if (isScalar(p.key)) walk(p.value, [...path, String(p.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    }
+  };
+  walk(parsed.doc?.contents, []);
+  if (!best && isMap(parsed.doc?.contents)) best = { path: [], keyLine: 0, keyCol: 0 };
+  if (!best) return undefined;
+  if (!best.path.length) return { path: [], firstLine: 0, lastLine: lines.length };
+  return { path: best.path, firstLine: Math.min(parentRange(parsed, best.path).start.line, best.keyLine), lastLine: line };
 }
 
 function sortByPosition(list: Diagnostic[]): Diagnostic[] {

@@ -22,8 +22,32 @@ const en = {
     'A *.eci.yaml file describes one container group: only the first YAML document is used. Move this document into a file of its own.',
   /** Translations of the `yaml` library's error codes; empty: its English text is used as is. */
   yamlErrors: {} as Record<string, string>,
-  aliasExpansion: (detail: string) =>
-    `The YAML aliases expand to too much data (${detail}). Write the values out instead of nesting aliases.`,
+  /** One message per situation a syntax error is told apart by (`SyntaxKind` of parse.ts), given the text it names. */
+  syntax: {
+    missingColon: (key: string) => `\`${key}\` needs a colon: write \`${key}: value\` (or \`${key}:\` with the value on the indented lines below).`,
+    keyOnOneLine: () => 'A key must be written on one line and end with a colon (`Key: value`); this key runs over more than one line.',
+    badIndent: () => 'The indentation is wrong here: the keys of one mapping must all start at the same column.',
+    overIndented: (key: string) =>
+      key
+        ? `\`${key}\` is indented more than the key before it, which already has a value: indent it like that key, or move the value of that key onto its own lines.`
+        : 'This line is indented more than the key before it, which already has a value: indent it like that key.',
+    tabIndent: () => 'A tab is used for indentation here: YAML indents with spaces only. Replace the tab with spaces.',
+    unclosedBracket: () => 'This `[` is never closed: end the list with `]`.',
+    unclosedBrace: () => 'This `{` is never closed: end the mapping with `}`.',
+    unclosedQuote: (quote: string) => `This ${quote} quote is never closed: end the value with ${quote} on the same line.`,
+    itemWithoutDash: () =>
+      'This line is inside a list but does not start with `- `: start a new list item with `- `, or indent it like the keys of the item above.',
+    colonInValue: () => 'This value contains `: `, which makes it a second key on the same line: put the value in quotes.',
+    reservedStart: (char: string) => `A value cannot start with \`${char}\` unquoted: put the value in quotes.`,
+    badEscape: (escape: string) => `\`${escape}\` is not a valid escape inside double quotes: write \\\\ for a backslash, or use single quotes.`,
+    strayLine: () => 'This line is neither `Key: value` nor a list item `- value`, so the lines after it cannot be read.',
+  },
+  unresolvedAlias: (name: string) =>
+    `The alias *${name} refers to no anchor: define &${name} on a value before this line, or write the value here.`,
+  excessiveAliases: (max: number) =>
+    `The YAML aliases here expand to more than ${max} values (nested aliases multiply): write the values out instead of nesting aliases.`,
+  emptyDocument: (keys: readonly string[]) =>
+    `The document is empty: a container group needs ${keys.join(', ')}. Add them, or pick the template "New container group" from the completion list.`,
   notAMapping: (kind: string) =>
     `The document must be a mapping of CreateContainerGroup parameters (RegionId: ..., ContainerGroupName: ..., Container: ...), but it is ${kind}.`,
   kindList: 'a list',
@@ -189,6 +213,39 @@ const en = {
   defaultValueDetail: (path: string) => `default of ${path}`,
   exampleValueDetail: (path: string) => `example for ${path}`,
   containerPortDetail: (container: string) => `port declared by container ${container} (Port[].Port)`,
+  rename: {
+    notAVolumeName: 'Only volume names can be renamed here: put the cursor on a Volume[].Name or on a VolumeMount[].Name.',
+    empty: 'A volume name cannot be empty.',
+    multiline: 'A volume name must be on one line.',
+    clash: (name: string, wirePath: string, line: number) =>
+      `A volume named '${name}' already exists (${wirePath}, line ${line}); volume names must be unique within a container group.`,
+  },
+  outline: {
+    items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
+    emptyKey: '(empty key)',
+    item: 'item',
+  },
+  /** The comment lines that open each template (`# ` is added), by template id. */
+  templateComments: {
+    'web-server': [
+      'A web server: nginx on port 80, with a readiness probe (HTTP) and a liveness probe (TCP).',
+      'Dry-run it, then create it. To reach it from the internet, add AutoCreateEip: true.',
+    ],
+    'batch-job': ['A batch job: runs once to completion and is not restarted.', 'ActiveDeadlineSeconds stops it if it runs longer than an hour.'],
+    'spot-job': [
+      'A job on a preemptible (spot) instance: much cheaper, but it can be reclaimed.',
+      'SpotWithPriceLimit needs SpotPriceLimit, the highest hourly price you accept (3 decimals at most).',
+      'SpotDuration: 1 protects the instance from reclamation for its first hour.',
+    ],
+    'gpu-job': [
+      'A GPU job: an instance type with an NVIDIA T4 (ecs.gn6i-c4g1.xlarge) and one GPU for the container.',
+      'Check that the instance type is offered in your region and zone.',
+    ],
+    'init-container-and-volumes': [
+      'An init container prepares content in a shared EmptyDir volume before nginx starts;',
+      'nginx reads its configuration from a ConfigFile volume (Content is base64).',
+    ],
+  },
 };
 
 export type Messages = typeof en;
@@ -205,7 +262,7 @@ const ja: Messages = {
   yamlErrors: {
     STRAY_LINE: 'この行は `キー: 値` でもリストの項目 `- 値` でもないため、これより後の行を読み取れません',
     BAD_INDENT: 'インデントが正しくありません (同じマッピングの項目は同じ列から始め、フロー形式の [ ] や { } は閉じてください)',
-    MISSING_CHAR: '閉じる文字 (引用符や括弧) がありません',
+    MISSING_CHAR: '必要な文字 (コロン、`-`、閉じ括弧や引用符) がありません',
     BLOCK_AS_IMPLICIT_KEY: '1 行のマッピングの中にマッピングを入れ子にできません (値にコロンを含める場合は引用符で囲んでください)',
     TAB_AS_INDENT: 'インデントにタブは使えません。スペースを使ってください',
     MULTILINE_IMPLICIT_KEY: 'キーは 1 行で書く必要があります',
@@ -221,7 +278,30 @@ const ja: Messages = {
     KEY_OVER_1024_CHARS: 'キーが 1024 文字を超えています',
     IMPOSSIBLE: 'YAML を解析できません',
   },
-  aliasExpansion: (detail) => `YAML のエイリアスが展開されるデータが多すぎます (${detail})。エイリアスを入れ子にせず、値を直接書いてください。`,
+  syntax: {
+    missingColon: (key) => `\`${key}\` にコロンがありません。\`${key}: 値\` と書いてください (値を次の行からインデントして書く場合は \`${key}:\`)。`,
+    keyOnOneLine: () => 'キーは 1 行で書き、コロンで終える必要があります (`キー: 値`)。このキーは複数行にまたがっています。',
+    badIndent: () => 'インデントが正しくありません。同じマッピングのキーはすべて同じ列から始めてください。',
+    overIndented: (key) =>
+      key
+        ? `\`${key}\` は、すでに値を持つ前のキーより深くインデントされています。前のキーと同じ列にそろえるか、前のキーの値を次の行以降に書いてください。`
+        : 'この行は、すでに値を持つ前のキーより深くインデントされています。前のキーと同じ列にそろえてください。',
+    tabIndent: () => 'インデントにタブが使われています。YAML のインデントはスペースだけです。タブをスペースに置き換えてください。',
+    unclosedBracket: () => 'この `[` が閉じられていません。リストを `]` で閉じてください。',
+    unclosedBrace: () => 'この `{` が閉じられていません。マッピングを `}` で閉じてください。',
+    unclosedQuote: (quote) => `この ${quote} 引用符が閉じられていません。同じ行で値を ${quote} で閉じてください。`,
+    itemWithoutDash: () =>
+      'この行はリストの中にありますが `- ` で始まっていません。新しい項目なら `- ` で始めるか、上の項目のキーと同じ列にインデントしてください。',
+    colonInValue: () => 'この値には `: ` が含まれているため、同じ行の 2 つ目のキーとして読まれます。値を引用符で囲んでください。',
+    reservedStart: (char) => `値を引用符なしで \`${char}\` から始めることはできません。値を引用符で囲んでください。`,
+    badEscape: (escape) => `\`${escape}\` は二重引用符の中で使えないエスケープです。バックスラッシュは \\\\ と書くか、一重引用符を使ってください。`,
+    strayLine: () => 'この行は `キー: 値` でもリストの項目 `- 値` でもないため、これより後の行を読み取れません。',
+  },
+  unresolvedAlias: (name) => `エイリアス *${name} が参照するアンカーがありません。この行より前の値に &${name} を定義するか、ここに値を直接書いてください。`,
+  excessiveAliases: (max) =>
+    `ここの YAML エイリアスは展開すると ${max} 個を超える値になります (入れ子のエイリアスは掛け算で増えます)。エイリアスを入れ子にせず、値を直接書いてください。`,
+  emptyDocument: (keys) =>
+    `ドキュメントが空です。コンテナグループには ${keys.join('、')} が必要です。これらを追加するか、補完リストからテンプレート「新しいコンテナグループ」を選んでください。`,
   notAMapping: (kind) =>
     `ドキュメントは CreateContainerGroup のパラメータのマッピング (RegionId: ..., ContainerGroupName: ..., Container: ...) である必要がありますが、${kind}です。`,
   kindList: 'リスト',
@@ -348,6 +428,37 @@ const ja: Messages = {
   defaultValueDetail: (path) => `${path} のデフォルト値`,
   exampleValueDetail: (path) => `${path} の例`,
   containerPortDetail: (container) => `コンテナ ${container} が公開するポート (Port[].Port)`,
+  rename: {
+    notAVolumeName: 'ここで名前を変更できるのはボリューム名だけです。Volume[].Name または VolumeMount[].Name にカーソルを置いてください。',
+    empty: 'ボリューム名は空にできません。',
+    multiline: 'ボリューム名は 1 行で指定してください。',
+    clash: (name, wirePath, line) => `ボリューム '${name}' はすでに存在します (${wirePath}、${line} 行目)。ボリューム名はコンテナグループ内で一意である必要があります。`,
+  },
+  outline: {
+    items: (n) => `${n} 項目`,
+    emptyKey: '(空のキー)',
+    item: '項目',
+  },
+  templateComments: {
+    'web-server': [
+      'Web サーバー: ポート 80 の nginx。readiness プローブ (HTTP) と liveness プローブ (TCP) 付き。',
+      'ドライランしてから作成してください。インターネットからアクセスするには AutoCreateEip: true を追加します。',
+    ],
+    'batch-job': ['バッチジョブ: 一度だけ完了まで実行し、再起動しません。', '1 時間を超えて実行されると ActiveDeadlineSeconds により停止します。'],
+    'spot-job': [
+      'プリエンプティブル (スポット) インスタンス上のジョブ: はるかに安価ですが、回収されることがあります。',
+      'SpotWithPriceLimit には SpotPriceLimit (許容する最大時間単価、小数点以下 3 桁まで) が必要です。',
+      'SpotDuration: 1 を指定すると、最初の 1 時間はインスタンスが回収されません。',
+    ],
+    'gpu-job': [
+      'GPU ジョブ: NVIDIA T4 搭載のインスタンスタイプ (ecs.gn6i-c4g1.xlarge) とコンテナ用の GPU 1 基。',
+      'このインスタンスタイプがお使いのリージョンとゾーンで提供されていることを確認してください。',
+    ],
+    'init-container-and-volumes': [
+      'nginx の起動前に、初期化コンテナが共有の EmptyDir ボリュームにコンテンツを用意します。',
+      'nginx は設定を ConfigFile ボリュームから読み込みます (Content は base64)。',
+    ],
+  },
 };
 
 const tables: Record<Locale, Messages> = { en, ja };

@@ -16,7 +16,27 @@ export interface SyntaxProblem {
   range: Range;
   /** The `yaml` library's error code (`BAD_INDENT`, `MISSING_CHAR`, ...), for syntax errors. */
   yamlCode?: string;
+  /** What went wrong, read from the library's message and the line (each kind has its own message in `messages.ts`). */
+  kind?: SyntaxKind;
+  /** The text the message names: the key without its colon, the unclosed bracket or quote, the reserved character... */
+  subject?: string;
 }
+
+/** The situations a syntax error is told apart by; `messages.ts` words each in English and Japanese. */
+export type SyntaxKind =
+  | 'missingColon'
+  | 'keyOnOneLine'
+  | 'badIndent'
+  | 'overIndented'
+  | 'tabIndent'
+  | 'unclosedBracket'
+  | 'unclosedBrace'
+  | 'unclosedQuote'
+  | 'itemWithoutDash'
+  | 'colonInValue'
+  | 'reservedStart'
+  | 'badEscape'
+  | 'strayLine';
 
 export interface ParsedDocument {
   readonly text: string;
@@ -27,6 +47,11 @@ export interface ParsedDocument {
   offsetAt(position: Position): number;
   /** Range of [start, end) offsets. */
   range(start: number, end: number): Range;
+  /**
+   * Set when one stray line broke the YAML and the document read without it has no syntax error
+   * left: the line (0-based) that was blanked. `doc` is that recovered tree.
+   */
+  readonly recoveredLine?: number;
 }
 
 /** Position helpers over a text whose line starts are in `lineCounter`. */
@@ -118,17 +143,39 @@ export function parse(text: string): ParsedDocument {
   // One stray line (a word being typed, a key without its colon) derails the parser for the rest of
   // the file: report that line once and read the document without it.
   const stray = findStrayLine(text, docs);
+  let recoveredLine: number | undefined;
   if (stray) {
     const lineStart = lineCounter.lineStarts[stray.line];
+    const lineText = text.slice(lineStart, stray.lineEnd);
     const onLine = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY' && positionAt(e.pos[0]).line === stray.line);
-    const contentStart = lineStart + (/^\s*/.exec(text.slice(lineStart, stray.lineEnd))?.[0].length ?? 0);
-    problems.push({
-      code: 'yaml.syntax',
-      message: onLine ? firstLine(onLine.message).replace(/ at line \d+, column \d+:?$/, '') : STRAY_LINE_MESSAGE,
-      range: { start: positionAt(contentStart), end: positionAt(Math.max(contentStart + 1, stray.lineEnd)) },
-      yamlCode: onLine?.code ?? 'STRAY_LINE',
-    });
+    const contentStart = lineStart + (/^\s*/.exec(lineText)?.[0].length ?? 0);
+    const lineRange = { start: positionAt(contentStart), end: positionAt(Math.max(contentStart + 1, stray.lineEnd)) };
+    const opener = unclosedOpener(lineText);
+    const content = lineText.trim();
+    const previousIndent = stray.previousIndent;
+    if (opener) {
+      // An unclosed bracket or quote, not a stray line: shown on the opener, where the fix goes.
+      const at = lineStart + opener.index;
+      problems.push({ code: 'yaml.syntax', message: `${opener.char} is not closed`, range: lineBoundRange(at, at + 1), yamlCode: onLine?.code ?? 'MISSING_CHAR', kind: OPENER_KIND[opener.char], subject: opener.char });
+    } else if (BARE_KEY.test(content)) {
+      problems.push({ code: 'yaml.syntax', message: `${content} needs a colon`, range: lineRange, yamlCode: onLine?.code ?? 'MISSING_CHAR', kind: 'missingColon', subject: content });
+    } else if (WELL_FORMED.test(content) && previousIndent !== undefined && contentStart - lineStart > previousIndent) {
+      const key = /^(?:-\s+)?([^:]*?):/.exec(content)?.[1] ?? content;
+      problems.push({ code: 'yaml.syntax', message: `${key} is indented more than the line before it`, range: lineRange, yamlCode: onLine?.code ?? 'BAD_INDENT', kind: 'overIndented', subject: key });
+    } else {
+      const classified = onLine ? classify(onLine.message, lineText) : undefined;
+      problems.push({
+        code: 'yaml.syntax',
+        message: onLine ? firstLine(onLine.message).replace(/ at line \d+, column \d+:?$/, '') : STRAY_LINE_MESSAGE,
+        // A tab's problem is shown from the tab, not from the text after it.
+        range: classified?.kind === 'tabIndent' ? lineBoundRange(lineStart + /^ */.exec(lineText)![0].length, stray.lineEnd) : lineRange,
+        yamlCode: onLine?.code ?? 'STRAY_LINE',
+        kind: classified?.kind ?? 'strayLine',
+        ...(classified?.subject ? { subject: classified.subject } : {}),
+      });
+    }
     docs = stray.docs;
+    if (stray.errors === 0) recoveredLine = stray.line;
   }
 
   for (const d of docs) {
@@ -141,7 +188,21 @@ export function parse(text: string): ParsedDocument {
         const at = text.lastIndexOf(opener, Math.max(0, s - 1));
         if (at >= 0) [s, en] = [at, at + 1];
       }
-      problems.push({ code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax', message: firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''), range: lineBoundRange(s, en), yamlCode: e.code });
+      const lineOfError = positionAt(s).line;
+      const lineText = text.slice(lineCounter.lineStarts[lineOfError], lineCounter.lineStarts[lineOfError + 1] ?? text.length);
+      const classified = opener ? { kind: OPENER_KIND[opener], subject: opener } : classify(e.message, lineText, text.slice(e.pos[0], e.pos[1]));
+      if (classified?.kind === 'tabIndent') {
+        // Shown from the tab itself, not from the text after it.
+        const tab = /^ *\t/.exec(lineText);
+        if (tab) [s, en] = [lineCounter.lineStarts[lineOfError] + tab[0].length - 1, Math.max(en, lineCounter.lineStarts[lineOfError] + tab[0].length)];
+      }
+      problems.push({
+        code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax',
+        message: firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''),
+        range: lineBoundRange(s, en),
+        yamlCode: e.code,
+        ...(classified && e.code !== 'DUPLICATE_KEY' ? { kind: classified.kind, ...(classified.subject ? { subject: classified.subject } : {}) } : {}),
+      });
     }
   }
   if (docs[0]) {
@@ -158,7 +219,69 @@ export function parse(text: string): ParsedDocument {
       range: lineBoundRange(start, start + 3),
     });
   }
-  return { text, doc: docs[0], problems, positionAt, offsetAt, range };
+  return { text, doc: docs[0], problems, positionAt, offsetAt, range, ...(recoveredLine !== undefined ? { recoveredLine } : {}) };
+}
+
+const OPENER_KIND: Record<string, SyntaxKind> = { '[': 'unclosedBracket', '{': 'unclosedBrace', '"': 'unclosedQuote', "'": 'unclosedQuote' };
+
+/** A line that is one word or phrase with no colon: a key being typed. */
+const BARE_KEY = /^[A-Za-z_][\w.\-/ ]*$/;
+
+/** `Key: value`, `Key:`, or a list item. */
+const WELL_FORMED = /^(-(\s|$)|[^\s#][^#]*?:(\s|$))/;
+
+/**
+ * The situation behind one of the `yaml` library's messages (matched by its wording, which tells
+ * apart what its codes lump together: MISSING_CHAR is a key without colon as well as a list item
+ * without `-`), with the text the message should name.
+ */
+function classify(message: string, lineText: string, errorText = ''): { kind: SyntaxKind; subject?: string } | undefined {
+  const msg = firstLine(message);
+  const content = lineText.trim();
+  if (/^Implicit map keys need to be followed by map values/.test(msg)) {
+    const word = errorText.trim() || content;
+    return BARE_KEY.test(word) ? { kind: 'missingColon', subject: word } : { kind: 'keyOnOneLine' };
+  }
+  if (/^Implicit keys need to be on a single line/.test(msg)) return BARE_KEY.test(content) ? { kind: 'missingColon', subject: content } : { kind: 'keyOnOneLine' };
+  if (/^Sequence item without - indicator/.test(msg)) return { kind: 'itemWithoutDash' };
+  if (/^All mapping items must start at the same column/.test(msg)) return { kind: 'badIndent' };
+  if (/^Tabs are not allowed as indentation/.test(msg)) return { kind: 'tabIndent' };
+  if (/^Nested mappings are not allowed in compact mappings/.test(msg)) {
+    return /:\s+[^\s#"'][^#]*?:(\s|$)/.test(content) ? { kind: 'colonInValue' } : { kind: 'overIndented' };
+  }
+  if (/^Flow sequence/.test(msg)) return { kind: 'unclosedBracket', subject: '[' };
+  if (/^Flow map/.test(msg)) return { kind: 'unclosedBrace', subject: '{' };
+  const quote = /^Missing closing ("|')quote/.exec(msg);
+  if (quote) return { kind: 'unclosedQuote', subject: quote[1] };
+  const reserved = /^Plain value cannot start with reserved character (\S)/.exec(msg);
+  if (reserved) return { kind: 'reservedStart', subject: reserved[1] };
+  const escape = /^Invalid escape sequence (\S+)/.exec(msg);
+  if (escape) return { kind: 'badEscape', subject: escape[1] };
+  return undefined;
+}
+
+/** The first `[`, `{` or quote of a line that the line does not close (comments and closed quotes skipped). */
+function unclosedOpener(line: string): { index: number; char: string } | undefined {
+  const open: { index: number; char: string }[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    const prev = i > 0 ? line[i - 1] : ' ';
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) {
+      let j = i + 1;
+      for (; j < line.length; j++) {
+        if (c === '"' && line[j] === '\\') j++;
+        else if (line[j] === c) {
+          if (c === "'" && line[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      if (j >= line.length) return open[0] ?? { index: i, char: c };
+      i = j;
+    } else if (c === '#' && /\s/.test(prev)) break;
+    else if (c === '[' || c === '{') open.push({ index: i, char: c });
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  return open[0];
 }
 
 const STRAY_LINE_MESSAGE = 'This line is neither `Key: value` nor a list item `- value`, so the lines after it cannot be read';
@@ -178,7 +301,7 @@ const STRAY_LINE_SEARCH_MAX_CHARS = 256 * 1024;
  * the first error or one of the three content lines before it. The line is blanked with spaces, so
  * every offset of the returned parse is an offset of `text`.
  */
-function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; lineEnd: number; docs: Document.Parsed[] } | undefined {
+function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; lineEnd: number; docs: Document.Parsed[]; errors: number; previousIndent?: number } | undefined {
   const errors = syntaxErrorCount(docs);
   if (errors === 0 || text.length > STRAY_LINE_SEARCH_MAX_CHARS) return undefined;
   const first = Math.min(...docs.flatMap((d) => d.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0])));
@@ -200,9 +323,24 @@ function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; l
     const content = text.slice(lineStarts[line], lineEnd(line)).trim();
     if (content && !content.startsWith('#') && content !== '---') candidates.push(line);
   }
+  const indentOf = (line: number) => /^ */.exec(text.slice(lineStarts[line], lineEnd(line)))![0].length;
+  const contentLine = (from: number, step: 1 | -1) => {
+    for (let line = from; line >= 0 && line < lineStarts.length; line += step) {
+      const content = text.slice(lineStarts[line], lineEnd(line)).trim();
+      if (content && !content.startsWith('#')) return line;
+    }
+    return -1;
+  };
+  // A key indented more than the `Key: value` line before it: the parser blames the line above, the
+  // indented line is the one to fix. It is tried right after the lines that are not well formed.
+  const errorLine = lineOf(first);
+  const next = contentLine(errorLine + 1, 1);
+  const overIndented = next >= 0 && indentOf(next) > indentOf(errorLine) ? next : -1;
+  if (overIndented >= 0) candidates.push(overIndented);
   // A line that is not shaped like `Key: value`, `- item` or a block scalar's text is tried first.
-  const wellFormed = (line: number) => /^(-(\s|$)|[^\s#][^#]*?:(\s|$))/.test(text.slice(lineStarts[line], lineEnd(line)).trim());
-  candidates.sort((a, b) => Number(wellFormed(a)) - Number(wellFormed(b)));
+  const wellFormed = (line: number) => WELL_FORMED.test(text.slice(lineStarts[line], lineEnd(line)).trim());
+  const rank = (line: number) => (wellFormed(line) ? (line === overIndented ? 1 : 2) : 0);
+  candidates.sort((a, b) => rank(a) - rank(b));
   let best: { line: number; lineEnd: number; docs: Document.Parsed[]; errors: number } | undefined;
   for (const line of candidates) {
     const end = lineEnd(line);
@@ -219,7 +357,11 @@ function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; l
     if (n === 0) break;
   }
   // Worth it only when the line explains the errors: all of them, or all but one.
-  return best && best.errors <= 1 && errors > best.errors ? best : undefined;
+  if (!best || best.errors > 1 || errors <= best.errors) return undefined;
+  // The column of the keys of the line before, when that line is `Key: value` (a line after it may not be indented more).
+  const before = contentLine(best.line - 1, -1);
+  const keyValue = before >= 0 ? /^((?:\s*-\s+)*\s*)[^\s#][^#]*?:\s+[^\s#|>&!]/.exec(text.slice(lineStarts[before], lineEnd(before))) : null;
+  return { ...best, ...(keyValue ? { previousIndent: keyValue[1].length } : {}) };
 }
 
 function firstLine(message: string): string {
