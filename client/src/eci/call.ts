@@ -7,7 +7,7 @@ import { stringify as qsStringify } from 'node:querystring';
 import { providerOf, secretValuesOf } from './credentials';
 import { redactSecrets } from './display';
 import { defaultEndpoint, ECI_API_VERSION } from './endpoint';
-import { explainError } from './errorExplanations';
+import { explainError, parameterPathsFromMessage } from './errorExplanations';
 import { toSdkRequest, type SdkModelClass } from './sdkRequest';
 import type { CallCreateContainerGroupOptions, EciCallOutcome, NetworkErrorKind } from './types';
 
@@ -295,7 +295,7 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
         message,
         requestId,
         explanation: { en: en.text, ja: ja.text, action: en.action && ja.action ? { en: en.action, ja: ja.action } : undefined },
-        parameterPaths: en.parameterPaths,
+        parameterPaths: en.parameterPaths.length > 0 ? en.parameterPaths : parameterPathsFromMessage(code, message, Object.keys(params)),
         attempts: attempt,
       };
       if (recommend) outcome.recommend = recommend;

@@ -330,3 +330,61 @@ export function explainError(code: string, locale?: string, httpStatus?: number)
     parameterPaths: [],
   };
 }
+
+/** Codes whose explanation is generic: the parameter is only named in the service's Message. */
+function isGenericParameterCode(code: string): boolean {
+  return /^(InvalidParameter|MissingParameter|InvalidParam|MissingParam)(\..+)?$/i.test(code);
+}
+
+/** A wire name or key: `ContainerGroupName`, `Container.1.Image`, `Container.N.Cpu`, `Volume.1.NFSVolume.Path`. */
+const WIRE_NAME = /^[A-Za-z][A-Za-z0-9]*(\.(\d+|N|n|[A-Za-z][A-Za-z0-9]*))*$/;
+
+/**
+ * The parameters a generic InvalidParameter / MissingParameter error names in its Message
+ * (`The specified parameter "Container.1.Image" is not valid.`, `Container.1.Cpu is invalid`,
+ * `The input parameter "VSwitchId" that is mandatory ... is not supplied.`), as keys of the request
+ * (`Container.1.Image`) or wire paths (`Container[].Cpu` for `Container.N.Cpu`), so that a front end
+ * can place the diagnostic on them. A quoted name is taken as it is; an unquoted word only when it is
+ * a key of the request (or the name of one of its top-level parameters) or has the dotted form of a
+ * key. Empty for other codes or when the message names nothing.
+ */
+export function parameterPathsFromMessage(code: string, message: string, requestKeys: readonly string[] = []): string[] {
+  if (!isGenericParameterCode(code) || !message) return [];
+  const byLower = new Map<string, string>();
+  for (const k of requestKeys) {
+    byLower.set(k.toLowerCase(), k);
+    // Every prefix of a key is a parameter too (`Container.1`, `Container`).
+    const parts = k.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('.');
+      if (!byLower.has(prefix.toLowerCase())) byLower.set(prefix.toLowerCase(), prefix);
+    }
+  }
+  const candidates: { text: string; quoted: boolean }[] = [];
+  for (const m of message.matchAll(/["'`“‘「]([^"'`”’」\s]+)["'`”’」]/g)) candidates.push({ text: m[1], quoted: true });
+  for (const m of message.matchAll(/[A-Z][A-Za-z0-9]*(?:\.(?:\d+|[A-Z][A-Za-z0-9]*))+|[A-Z][A-Za-z0-9]+/g)) candidates.push({ text: m[0], quoted: false });
+  const out: string[] = [];
+  const add = (p: string) => {
+    if (!out.includes(p)) out.push(p);
+  };
+  for (const { text, quoted } of candidates) {
+    const name = text.replace(/[.,;:)]+$/, '');
+    if (!WIRE_NAME.test(name)) continue;
+    const known = byLower.get(name.toLowerCase());
+    if (known) {
+      add(known);
+      continue;
+    }
+    // The reference's `Container.N.Cpu` form: a path over every index.
+    const generic = name.replace(/\.[Nn](?=\.|$)/g, '[]');
+    if (generic !== name && requestKeys.some((k) => new RegExp(`^${generic.split('[]').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\.\\d+')}(\\.|$)`, 'i').test(k))) {
+      add(generic);
+      continue;
+    }
+    // Not in the request: a missing parameter, or one the request names differently. A quoted name,
+    // or a dotted one, is still the service naming a parameter.
+    if (quoted || name.includes('.')) add(name);
+  }
+  // A dotted key makes its own prefixes redundant (`Container.1.Image` over `Container`).
+  return out.filter((p) => !out.some((q) => q !== p && q.toLowerCase().startsWith(p.toLowerCase() + '.')));
+}
