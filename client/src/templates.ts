@@ -61,7 +61,8 @@ export async function newContainerGroupFile(args: NewFileArgs = {}): Promise<New
     // Does not exist: write it.
   }
   try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(template.text));
+    // The template's comments in the display language, like its label in the picker.
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(template.textIn(ja() ? 'ja' : 'en')));
   } catch (e) {
     return refuse('write-failed', vscode.l10n.t('Cannot write {0}: {1}', vscode.workspace.asRelativePath(target), e instanceof Error ? e.message : String(e)));
   }

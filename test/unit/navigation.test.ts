@@ -145,6 +145,18 @@ test('rename refuses what would break the document, with a message saying why', 
   assert.deepEqual(same, { ok: true, edits: [] });
 });
 
+test('rename refusals follow the locale', () => {
+  const clash = rename(parsed, pos(DOC, 'data', 0), 'unused', 'ja');
+  assert.ok(!clash.ok);
+  assert.match(clash.message, /ボリューム 'unused' はすでに存在します \(Volume\[3\]\.Name、21 行目\)/);
+  const off = prepareRename(parsed, pos(DOC, 'Image'), 'ja');
+  assert.ok(!off.ok && /ボリューム名だけ/.test(off.message) && !/[a-z]{4,} [a-z]{4,}/.test(off.message), off.ok ? '' : off.message);
+  const empty = rename(parsed, pos(DOC, 'data', 0), ' ', 'ja');
+  assert.ok(!empty.ok && /空/.test(empty.message));
+  const multi = rename(parsed, pos(DOC, 'data', 0), 'a\nb', 'ja');
+  assert.ok(!multi.ok && /1 行/.test(multi.message));
+});
+
 test('selection ranges grow from a value to its pair, its mapping, its item, the list, the pair holding it, the document', () => {
   const [sel] = selectionRanges(parsed, [pos(DOC, 'data', 0)]);
   const chain: string[] = [];

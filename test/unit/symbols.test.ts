@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { SymbolKind, FoldingRangeKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { parse } from '../../server/src/service/parse';
 import { documentSymbols } from '../../server/src/service/symbols';
+import { createLanguageService } from '../../server/src/service/index';
 import { foldingRanges } from '../../server/src/service/folding';
 
 const DOC = `# A web server
@@ -118,4 +119,13 @@ test('folding of an empty or broken document does not fail', () => {
   assert.deepEqual(foldingRanges(parse('')), []);
   const r = foldingRanges(parse('a:\n  b: [1,\n  c: 2\n# x\n# y\n'));
   assert.ok(r.some((x) => x.kind === FoldingRangeKind.Comment && x.startLine === 3 && x.endLine === 4));
+});
+
+test('the outline\'s list details follow the locale', () => {
+  const detailOf = (symbols: DocumentSymbol[], name: string) => symbols.find((s) => s.name === name)?.detail;
+  assert.equal(detailOf(documentSymbols(parse(DOC)), 'Container'), '2 items');
+  assert.equal(detailOf(documentSymbols(parse(DOC)), 'InitContainer'), '1 item');
+  const ja = createLanguageService({ locale: 'ja' }).documentSymbols(DOC);
+  assert.equal(detailOf(ja, 'Container'), '2 項目');
+  assert.equal(detailOf(ja, 'InitContainer'), '1 項目');
 });

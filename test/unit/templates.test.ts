@@ -33,6 +33,21 @@ for (const t of CONTAINER_GROUP_TEMPLATES) {
   });
 }
 
+test('a template\'s comments follow the locale; its parameters do not change', () => {
+  for (const t of CONTAINER_GROUP_TEMPLATES) {
+    const en = t.textIn('en');
+    const ja = t.textIn('ja');
+    assert.equal(en, t.text);
+    const comments = (text: string) => text.split('\n').filter((l) => l.startsWith('#'));
+    assert.ok(comments(en).length > 0 && comments(ja).length === comments(en).length, t.id);
+    for (const line of comments(ja)) assert.match(line, /[ぁ-んァ-ン一-龯]/, `${t.id}: ${line}`);
+    assert.deepEqual(parse(ja).doc!.toJS(), parse(en).doc!.toJS());
+    assert.deepEqual(diagnose(parse(ja), 'ja'), []);
+  }
+  const items = createLanguageService({ locale: 'ja' }).complete('', { line: 0, character: 0 }).items.filter((i) => i.sortText?.startsWith('3_template_'));
+  assert.equal((items[0].textEdit as TextEdit).newText, CONTAINER_GROUP_TEMPLATES[0].textIn('ja'));
+});
+
 test('each template shows what its name promises', () => {
   const value = (id: string) => parse(templateById(id)!.text).doc!.toJS() as Record<string, any>;
   const web = value('web-server');

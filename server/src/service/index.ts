@@ -131,14 +131,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     complete: (text, position) =>
       text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text) }),
     hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale })),
-    documentSymbols: (text) => documentSymbols(parsedOf(text)),
+    documentSymbols: (text) => documentSymbols(parsedOf(text), locale),
     foldingRanges: (text) => foldingRanges(parsedOf(text)),
     selectionRanges: (text, positions) => selectionRanges(parsedOf(text), positions),
     definition: (text, position) => navigation.definition(parsedOf(text), position),
     references: (text, position, includeDeclaration) => navigation.references(parsedOf(text), position, includeDeclaration),
     documentHighlights: (text, position) => navigation.documentHighlights(parsedOf(text), position),
-    prepareRename: (text, position) => navigation.prepareRename(parsedOf(text), position),
-    rename: (text, position, newName) => navigation.rename(parsedOf(text), position, newName),
+    prepareRename: (text, position) => navigation.prepareRename(parsedOf(text), position, locale),
+    rename: (text, position, newName) => navigation.rename(parsedOf(text), position, newName, locale),
     codeActions: (text, params) => codeActions(parsedOf(text), { ...params, locale }),
     wireRequest: (text) => {
       const errors = diagnosticsOf(text).filter((d) => d.severity === 1);

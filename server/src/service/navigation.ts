@@ -4,6 +4,7 @@
 import { isMap, isScalar, isSeq, parse as parseYaml, type Node, type Scalar } from 'yaml';
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
+import { messagesFor, type Locale } from './messages';
 import { nodeAtOffset, nodeSpan, scalarString, valueOf } from './selection';
 
 /** Where a volume name is written: where a volume is defined, or where a container mounts it. */
@@ -87,11 +88,9 @@ export function documentHighlights(parsed: ParsedDocument, position: Position): 
 export type PrepareRenameResult = { ok: true; range: Range; placeholder: string } | { ok: false; message: string };
 
 /** Whether the position is on a volume name that can be renamed, and the name's text without its quotes. */
-export function prepareRename(parsed: ParsedDocument, position: Position): PrepareRenameResult {
+export function prepareRename(parsed: ParsedDocument, position: Position, locale: Locale = 'en'): PrepareRenameResult {
   const here = volumeNameAt(parsed, position);
-  if (!here) {
-    return { ok: false, message: 'Only volume names can be renamed here: put the cursor on a Volume[].Name or on a VolumeMount[].Name.' };
-  }
+  if (!here) return { ok: false, message: messagesFor(locale).rename.notAVolumeName };
   const quoted = here.node.type === 'QUOTE_DOUBLE' || here.node.type === 'QUOTE_SINGLE';
   const start = quoted ? here.start + 1 : here.start;
   const end = quoted ? here.end - 1 : here.end;
@@ -101,19 +100,18 @@ export function prepareRename(parsed: ParsedDocument, position: Position): Prepa
 export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string };
 
 /** Renames the volume at the position in its definition and in every mount that names it. */
-export function rename(parsed: ParsedDocument, position: Position, newName: string): RenameResult {
+export function rename(parsed: ParsedDocument, position: Position, newName: string, locale: Locale = 'en'): RenameResult {
+  const m = messagesFor(locale).rename;
   const here = volumeNameAt(parsed, position);
-  if (!here) {
-    return { ok: false, message: 'Only volume names can be renamed here: put the cursor on a Volume[].Name or on a VolumeMount[].Name.' };
-  }
-  if (!newName.trim()) return { ok: false, message: 'A volume name cannot be empty.' };
-  if (/[\r\n]/.test(newName)) return { ok: false, message: 'A volume name must be on one line.' };
+  if (!here) return { ok: false, message: m.notAVolumeName };
+  if (!newName.trim()) return { ok: false, message: m.empty };
+  if (/[\r\n]/.test(newName)) return { ok: false, message: m.multiline };
   if (newName === here.name) return { ok: true, edits: [] };
   const all = volumeNameOccurrences(parsed);
   const clash = all.find((o) => o.role === 'definition' && o.name === newName);
   if (clash) {
     const line = parsed.positionAt(clash.start).line + 1;
-    return { ok: false, message: `A volume named '${newName}' already exists (${clash.wirePath}, line ${line}); volume names must be unique within a container group.` };
+    return { ok: false, message: m.clash(newName, clash.wirePath, line) };
   }
   // The new name as each quote style writes it (computed once per style, not per mount).
   const written = new Map<Scalar['type'], string>();

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
+import { messagesFor, type Locale, type Messages } from './messages';
 import { keyText, nodeSpan, pairSpan, scalarString, valueOf } from './selection';
 
 /** How the items of a list are named and shown, by the list's key. */
@@ -42,12 +43,13 @@ const ITEM_STYLES: Record<string, ItemStyle> = {
 };
 
 /** A symbol for the whole document: one per top-level key, nested as the document nests. */
-export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
+export function documentSymbols(parsed: ParsedDocument, locale: Locale = 'en'): DocumentSymbol[] {
   const root = parsed.doc?.contents;
   if (!isMap(root)) return [];
+  const m = messagesFor(locale);
   const out: DocumentSymbol[] = [];
   for (const pair of root.items) {
-    const s = pairSymbol(parsed, pair, 0);
+    const s = pairSymbol(parsed, m, pair, 0);
     if (s) out.push(s);
   }
   return out;
@@ -56,12 +58,12 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
 /** Nesting deeper than this is not shown (documents 100 levels deep stay cheap). */
 const MAX_DEPTH = 64;
 
-function pairSymbol(parsed: ParsedDocument, pair: Pair, depth: number): DocumentSymbol | undefined {
+function pairSymbol(parsed: ParsedDocument, m: Messages, pair: Pair, depth: number): DocumentSymbol | undefined {
   const span = pairSpan(parsed.text, pair);
   const keySpan = nodeSpan(parsed.text, pair.key as Node | null);
   if (!span) return undefined;
   const key = keyText(pair);
-  const name = key && key.trim() ? key : '(empty key)';
+  const name = key && key.trim() ? key : m.outline.emptyKey;
   const value = pair.value as Node | null;
   const selection = keySpan ?? span;
   const symbol: DocumentSymbol = {
@@ -72,11 +74,11 @@ function pairSymbol(parsed: ParsedDocument, pair: Pair, depth: number): Document
   };
   if (isMap(value)) {
     symbol.kind = SymbolKind.Object;
-    if (depth < MAX_DEPTH) symbol.children = mapChildren(parsed, value.items, depth + 1);
+    if (depth < MAX_DEPTH) symbol.children = mapChildren(parsed, m, value.items, depth + 1);
   } else if (isSeq(value)) {
     symbol.kind = SymbolKind.Array;
-    symbol.detail = value.items.length === 1 ? '1 item' : `${value.items.length} items`;
-    if (depth < MAX_DEPTH) symbol.children = itemSymbols(parsed, key ?? '', value.items as Node[], depth + 1);
+    symbol.detail = m.outline.items(value.items.length);
+    if (depth < MAX_DEPTH) symbol.children = itemSymbols(parsed, m, key ?? '', value.items as Node[], depth + 1);
   } else if (isScalar(value)) {
     const v = scalarString(value);
     if (v !== undefined) symbol.detail = oneLine(v);
@@ -86,24 +88,24 @@ function pairSymbol(parsed: ParsedDocument, pair: Pair, depth: number): Document
   return symbol;
 }
 
-function mapChildren(parsed: ParsedDocument, pairs: Pair[], depth: number): DocumentSymbol[] {
+function mapChildren(parsed: ParsedDocument, m: Messages, pairs: Pair[], depth: number): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const p of pairs) {
-    const s = pairSymbol(parsed, p, depth);
+    const s = pairSymbol(parsed, m, p, depth);
     if (s) out.push(s);
   }
   return out;
 }
 
 /** One symbol per mapping item of a list; lists of plain values (`Command`, `Arg`) show only as the list. */
-function itemSymbols(parsed: ParsedDocument, listKey: string, items: Node[], depth: number): DocumentSymbol[] {
+function itemSymbols(parsed: ParsedDocument, m: Messages, listKey: string, items: Node[], depth: number): DocumentSymbol[] {
   const style = ITEM_STYLES[listKey];
   const out: DocumentSymbol[] = [];
   items.forEach((item, index) => {
     if (!isMap(item)) return;
     const span = nodeSpan(parsed.text, item);
     if (!span) return;
-    const fallback = `${listKey || 'item'}[${index + 1}]`;
+    const fallback = `${listKey || m.outline.item}[${index + 1}]`;
     let name: string | undefined;
     let selection: [number, number] | undefined;
     if (style?.name) name = style.name(item);
@@ -122,7 +124,7 @@ function itemSymbols(parsed: ParsedDocument, listKey: string, items: Node[], dep
       kind: style?.kind ?? SymbolKind.Object,
       range: parsed.range(span[0], span[1]),
       selectionRange: parsed.range(selection[0], selection[1]),
-      children: depth < MAX_DEPTH ? mapChildren(parsed, item.items, depth + 1) : [],
+      children: depth < MAX_DEPTH ? mapChildren(parsed, m, item.items, depth + 1) : [],
     };
     const detail = style?.detailKey ? scalarString(valueOf(item, style.detailKey)) : undefined;
     if (detail !== undefined && detail !== '') symbol.detail = oneLine(detail);

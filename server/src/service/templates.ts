@@ -1,20 +1,28 @@
 // Container group templates: complete, valid `*.eci.yaml` documents to start from. One source for the
 // client's "New container group file" command and for the completions offered in an empty file.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import type { Locale } from './messages';
+import { messagesFor, type Locale, type Messages } from './messages';
 
 export interface ContainerGroupTemplate {
   /** Stable id, also the suggested file name: `<id>.eci.yaml`. */
   id: string;
   label: Record<Locale, string>;
   description: Record<Locale, string>;
-  /** The document. Valid against the schema and the rules, ready to dry-run once RegionId is yours. */
+  /** The document, its comments in English. Valid against the schema and the rules, ready to dry-run once RegionId is yours. */
   text: string;
+  /** The same document with its comments in the locale (messages.ts `templateComments`). */
+  textIn(locale: Locale): string;
 }
 
-const WEB_SERVER = `# A web server: nginx on port 80, with a readiness probe (HTTP) and a liveness probe (TCP).
-# Dry-run it, then create it. To reach it from the internet, add AutoCreateEip: true.
-RegionId: cn-hangzhou
+type TemplateId = keyof Messages['templateComments'];
+
+/** A template whose opening comment comes from messages.ts in each locale, above `body`. */
+function template(id: TemplateId, label: Record<Locale, string>, description: Record<Locale, string>, body: string): ContainerGroupTemplate {
+  const textIn = (locale: Locale) => messagesFor(locale).templateComments[id].map((l) => `# ${l}\n`).join('') + body;
+  return { id, label, description, text: textIn('en'), textIn };
+}
+
+const WEB_SERVER = `RegionId: cn-hangzhou
 ContainerGroupName: web-server
 RestartPolicy: Always
 Cpu: 1
@@ -51,9 +59,7 @@ Tag:
     Value: web-server
 `;
 
-const BATCH_JOB = `# A batch job: runs once to completion and is not restarted.
-# ActiveDeadlineSeconds stops it if it runs longer than an hour.
-RegionId: cn-hangzhou
+const BATCH_JOB = `RegionId: cn-hangzhou
 ContainerGroupName: batch-job
 RestartPolicy: Never
 ActiveDeadlineSeconds: 3600
@@ -77,10 +83,7 @@ Tag:
     Value: batch
 `;
 
-const SPOT_JOB = `# A job on a preemptible (spot) instance: much cheaper, but it can be reclaimed.
-# SpotWithPriceLimit needs SpotPriceLimit, the highest hourly price you accept (3 decimals at most).
-# SpotDuration: 1 protects the instance from reclamation for its first hour.
-RegionId: cn-hangzhou
+const SPOT_JOB = `RegionId: cn-hangzhou
 ContainerGroupName: spot-job
 RestartPolicy: OnFailure
 SpotStrategy: SpotWithPriceLimit
@@ -103,9 +106,7 @@ Tag:
     Value: spot
 `;
 
-const GPU_JOB = `# A GPU job: an instance type with an NVIDIA T4 (ecs.gn6i-c4g1.xlarge) and one GPU for the container.
-# Check that the instance type is offered in your region and zone.
-RegionId: cn-hangzhou
+const GPU_JOB = `RegionId: cn-hangzhou
 ContainerGroupName: gpu-job
 RestartPolicy: Never
 InstanceType: ecs.gn6i-c4g1.xlarge
@@ -120,9 +121,7 @@ Tag:
     Value: gpu
 `;
 
-const INIT_AND_VOLUMES = `# An init container prepares content in a shared EmptyDir volume before nginx starts;
-# nginx reads its configuration from a ConfigFile volume (Content is base64).
-RegionId: cn-hangzhou
+const INIT_AND_VOLUMES = `RegionId: cn-hangzhou
 ContainerGroupName: web-with-init
 RestartPolicy: Always
 Cpu: 1
@@ -168,51 +167,51 @@ Volume:
 `;
 
 export const CONTAINER_GROUP_TEMPLATES: readonly ContainerGroupTemplate[] = [
-  {
-    id: 'web-server',
-    label: { en: 'Web server with probes', ja: 'プローブ付き Web サーバー' },
-    description: {
+  template(
+    'web-server',
+    { en: 'Web server with probes', ja: 'プローブ付き Web サーバー' },
+    {
       en: 'nginx on port 80 with an HTTP readiness probe and a TCP liveness probe',
       ja: 'ポート 80 の nginx、HTTP の readiness プローブと TCP の liveness プローブ付き',
     },
-    text: WEB_SERVER,
-  },
-  {
-    id: 'batch-job',
-    label: { en: 'Batch job', ja: 'バッチジョブ' },
-    description: {
+    WEB_SERVER,
+  ),
+  template(
+    'batch-job',
+    { en: 'Batch job', ja: 'バッチジョブ' },
+    {
       en: 'runs once to completion (RestartPolicy: Never) with a deadline',
       ja: '一度だけ完了まで実行 (RestartPolicy: Never)、実行期限付き',
     },
-    text: BATCH_JOB,
-  },
-  {
-    id: 'spot-job',
-    label: { en: 'Spot job', ja: 'スポットジョブ' },
-    description: {
+    BATCH_JOB,
+  ),
+  template(
+    'spot-job',
+    { en: 'Spot job', ja: 'スポットジョブ' },
+    {
       en: 'a preemptible instance with a price limit (SpotWithPriceLimit)',
       ja: '上限価格付きのプリエンプティブルインスタンス (SpotWithPriceLimit)',
     },
-    text: SPOT_JOB,
-  },
-  {
-    id: 'gpu-job',
-    label: { en: 'GPU job', ja: 'GPU ジョブ' },
-    description: {
+    SPOT_JOB,
+  ),
+  template(
+    'gpu-job',
+    { en: 'GPU job', ja: 'GPU ジョブ' },
+    {
       en: 'a GPU instance type and one GPU for the container',
       ja: 'GPU インスタンスタイプとコンテナ用の GPU 1 基',
     },
-    text: GPU_JOB,
-  },
-  {
-    id: 'init-container-and-volumes',
-    label: { en: 'Init container and volumes', ja: '初期化コンテナとボリューム' },
-    description: {
+    GPU_JOB,
+  ),
+  template(
+    'init-container-and-volumes',
+    { en: 'Init container and volumes', ja: '初期化コンテナとボリューム' },
+    {
       en: 'an init container fills an EmptyDir volume; nginx reads a ConfigFile volume',
       ja: '初期化コンテナが EmptyDir ボリュームを準備し、nginx が ConfigFile ボリュームを読む',
     },
-    text: INIT_AND_VOLUMES,
-  },
+    INIT_AND_VOLUMES,
+  ),
 ];
 
 export function templateById(id: string): ContainerGroupTemplate | undefined {
@@ -234,10 +233,10 @@ export function templateCompletionItems(line: number, textBeforeCursor: string, 
     labelDetails: { description: TEMPLATE_DETAIL[locale] },
     kind: CompletionItemKind.File,
     detail: `${TEMPLATE_DETAIL[locale]}: ${t.description[locale]}`,
-    documentation: { kind: 'markdown', value: '```yaml\n' + t.text + '```' },
+    documentation: { kind: 'markdown', value: '```yaml\n' + t.textIn(locale) + '```' },
     sortText: `3_template_${t.id}`,
     filterText: `${t.label[locale]} ${t.id}`,
-    textEdit: { range: { start: { line, character: 0 }, end: { line, character } }, newText: t.text },
+    textEdit: { range: { start: { line, character: 0 }, end: { line, character } }, newText: t.textIn(locale) },
     insertTextFormat: InsertTextFormat.PlainText,
   }));
 }
