@@ -34,9 +34,11 @@ const COMMON_JA = `  --locale en|ja     メッセージの言語 (既定: LC_ALL
 const CALL_OPTIONS_EN = `  --region REGION    assert the region: refuse (exit 2) unless it equals the document's
                      RegionId. The document's RegionId decides where the group goes, as
                      in the editor; the endpoint is eci.<RegionId>.aliyuncs.com over HTTPS
-  --profile NAME     credentials profile: aliyun CLI (~/.aliyun/config.json) or
-                     ~/.alibabacloud/credentials (default: ALIBABA_CLOUD_PROFILE, then
-                     the default chain: environment, OIDC, profiles)
+  --profile NAME     use ONLY this credentials profile: aliyun CLI (~/.aliyun/config.json),
+                     else the [NAME] section of ~/.alibabacloud/credentials; environment
+                     keys are then ignored, and a profile that is missing or does not work
+                     is an error (exit 2). Without it: the default chain (environment, OIDC,
+                     profiles; ALIBABA_CLOUD_PROFILE names the profile)
   --endpoint URL     endpoint override: a VPC endpoint (eci-vpc.cn-hangzhou.aliyuncs.com)
                      or a test server (http://127.0.0.1:8080); https unless http:// is written
   --instance-metadata  let the chain ask the ECS instance metadata service for a RAM role
@@ -47,9 +49,10 @@ const CALL_OPTIONS_EN = `  --region REGION    assert the region: refuse (exit 2)
 const CALL_OPTIONS_JA = `  --region REGION    リージョンの確認: ドキュメントの RegionId と異なれば送信しない (終了 2)。
                      作成先はエディターと同じくドキュメントの RegionId で決まり、エンドポイントは
                      HTTPS の eci.<RegionId>.aliyuncs.com
-  --profile NAME     認証情報プロファイル: aliyun CLI (~/.aliyun/config.json) または
-                     ~/.alibabacloud/credentials (既定: ALIBABA_CLOUD_PROFILE、次に既定の
-                     チェーン: 環境変数、OIDC、プロファイル)
+  --profile NAME     この認証情報プロファイルだけを使う: aliyun CLI (~/.aliyun/config.json)、
+                     なければ ~/.alibabacloud/credentials の [NAME] セクション。環境変数のキーは
+                     使わず、プロファイルがない・使えない場合はエラー (終了 2)。指定しなければ
+                     既定のチェーン (環境変数、OIDC、プロファイル。ALIBABA_CLOUD_PROFILE で名前を指定)
   --endpoint URL     エンドポイントの上書き: VPC エンドポイント (eci-vpc.cn-hangzhou.aliyuncs.com)
                      やテストサーバー (http://127.0.0.1:8080)。http:// と書かない限り https
   --instance-metadata  ECS インスタンスメタデータの RAM ロールも認証情報の候補にする

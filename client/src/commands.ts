@@ -249,12 +249,27 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
   ctx.output.addSecrets([stored?.accessKeySecret, stored?.securityToken]);
   ctx.output.addSecrets(req.secrets.map((k) => req.params[k]));
 
+  // An explicit eci.profile wins over a stored access key: only that profile is resolved, and a
+  // profile that is missing or does not work blocks the call (docs/settings.md).
   let credential: ResolvedCredential;
   try {
-    credential = storedCredential(eci, stored) ?? (await eci.resolveCredential({ explicitKey: stored, profile: settings.profile, allowInstanceMetadata: settings.allowInstanceMetadataCredentials }));
+    if (settings.profile) {
+      if (stored) ctx.output.log(vscode.l10n.t('The setting eci.profile names "{0}": that profile is used, not the access key stored in VS Code.', settings.profile));
+      credential = await eci.resolveCredential({ profile: settings.profile });
+    } else {
+      credential = storedCredential(eci, stored) ?? (await eci.resolveCredential({ explicitKey: stored, allowInstanceMetadata: settings.allowInstanceMetadataCredentials }));
+    }
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     ctx.output.log(detail);
+    if (settings.profile) {
+      return blocked(ctx, 'no-credentials', vscode.l10n.t('The credentials profile "{0}" (setting eci.profile) cannot be used: {1}', settings.profile, detail), {
+        actions: [
+          [vscode.l10n.t('Select profile'), () => vscode.commands.executeCommand('eci.selectProfile')],
+          [vscode.l10n.t('Show output'), () => ctx.output.show()],
+        ],
+      });
+    }
     return blocked(ctx, 'no-credentials', vscode.l10n.t('No Alibaba Cloud credentials were found. Run `aliyun configure`, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or store an access key (details in the output "ECI").'), {
       actions: [
         [vscode.l10n.t('Store access key'), () => vscode.commands.executeCommand('eci.storeAccessKey')],

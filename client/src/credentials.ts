@@ -1,6 +1,7 @@
 // Credentials UI: an access key pair kept in VS Code's SecretStorage, and the profile picker.
-// Which credential a call uses is decided by the call layer (client/src/eci/credentials.ts):
-// the stored pair first, else the default chain with the `eci.profile` setting.
+// Which credential a call uses (client/src/commands.ts, docs/settings.md): a profile named by the
+// `eci.profile` setting, and only it, when set (it wins over a stored pair); else the stored pair;
+// else the default chain.
 import * as vscode from 'vscode';
 import { maskAccessKeyId } from './eci/credentials';
 import type { ExplicitAccessKey } from './eci/types';
@@ -81,7 +82,7 @@ export class AccessKeyStore {
     await this.secrets.store(SECRET_KEY, JSON.stringify(pair));
     const accessKeyIdHint = maskAccessKeyId(pair.accessKeyId);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Access key {0} stored in VS Code\'s secret storage. Dry run and create use it before any other credential source.', accessKeyIdHint),
+      vscode.l10n.t('Access key {0} stored in VS Code\'s secret storage. Dry run and create use it before any other credential source, unless the setting eci.profile names a profile.', accessKeyIdHint),
     );
     return { kind: 'stored', accessKeyIdHint };
   }

@@ -170,8 +170,10 @@ function iniSecrets(text: string): string[] {
 export async function resolveCredential(options: ResolveCredentialOptions = {}): Promise<ResolvedCredential> {
   const env = options.env ?? process.env;
   const home = options.homeDir ?? homedir();
-  const profile = options.profile?.trim() || env.ALIBABA_CLOUD_PROFILE || undefined;
+  const explicitProfile = options.profile?.trim() || undefined;
+  const profile = explicitProfile ?? (env.ALIBABA_CLOUD_PROFILE || undefined);
   const attempts: { source: CredentialSource; reason: string }[] = [];
+  if (explicitProfile) return resolveProfile(explicitProfile, env, home);
 
   if (options.explicitKey) {
     const problem = checkExplicitKey(options.explicitKey);
@@ -318,6 +320,86 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
       'Set up one of: run `aliyun configure` (writes ~/.aliyun/config.json); or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; ' +
       'or write ~/.alibabacloud/credentials with a [default] section (type = access_key, access_key_id, access_key_secret); or store an access key pair in the editor.',
     attempts,
+  );
+}
+
+/** The profile names of the aliyun CLI config and the credentials file (for messages). */
+function profileNamesIn(cliPath: string, filePath: string): { cli: string[]; file: string[] } {
+  const cli: string[] = [];
+  const file: string[] = [];
+  try {
+    const conf = JSON.parse(readFileSync(cliPath, 'utf8')) as AliyunCliConfig;
+    for (const p of conf.profiles ?? []) if (typeof p.name === 'string') cli.push(p.name);
+  } catch {
+    /* absent or unreadable: no names */
+  }
+  try {
+    for (const m of readFileSync(filePath, 'utf8').matchAll(/^\s*\[([^\]]+)\]/gm)) file.push(m[1].trim());
+  } catch {
+    /* absent or unreadable: no names */
+  }
+  return { cli, file };
+}
+
+/**
+ * An explicitly chosen profile, and only it (as `aliyun --profile NAME` does): the aliyun CLI
+ * config's profile of that name, else the credentials file's section of that name. Environment
+ * keys, OIDC, a stored key, instance metadata and a credentials URI are not consulted. A profile
+ * that exists but does not work is an error, not a reason to try another source.
+ */
+async function resolveProfile(name: string, env: NodeJS.ProcessEnv, home: string): Promise<ResolvedCredential> {
+  const mod = loadCredentialsModule();
+  const cliPath = join(home, '.aliyun', 'config.json');
+  const filePath = env.ALIBABA_CLOUD_CREDENTIALS_FILE || join(home, '.alibabacloud', 'credentials');
+  const names = profileNamesIn(cliPath, filePath);
+  const fail = (reason: string, source: CredentialSource) => {
+    throw new CredentialsNotFoundError(`The credentials profile "${name}" was asked for but ${reason}`, [{ source, reason }]);
+  };
+  const cliDisabled = env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED?.toLowerCase() === 'true';
+  if (!cliDisabled && names.cli.includes(name)) {
+    let hide: string[] = [];
+    let mode: string | undefined;
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(cliPath, 'utf8'));
+      hide = secretsIn(parsed);
+      mode = (parsed as AliyunCliConfig).profiles?.find((x) => x.name === name)?.mode;
+    } catch {
+      /* read above already */
+    }
+    try {
+      const p = mod.CLIProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as CredentialsProvider & { homedir: string };
+      p.homedir = home;
+      const creds = await p.getCredentials();
+      return makeResolved('aliyun-cli-profile', `aliyun CLI profile "${name}"${mode ? ` (mode ${mode})` : ''} in ${cliPath}`, p, creds, name);
+    } catch (e) {
+      return fail(`profile "${name}" in ${cliPath} does not work: ${reasonOf(e, hide)}. Fix it with \`aliyun configure --profile ${name}\`.`, 'aliyun-cli-profile');
+    }
+  }
+  if (names.file.includes(name)) {
+    const p = mod.ProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as CredentialsProvider & { homedir: string };
+    p.homedir = home;
+    try {
+      const creds = await withCredentialsFile(filePath, env, () => p.getCredentials());
+      return makeResolved('credentials-file', `section [${name}] of ${filePath}`, p, creds, name);
+    } catch (e) {
+      let hide: string[] = [];
+      try {
+        hide = iniSecrets(readFileSync(filePath, 'utf8'));
+      } catch {
+        /* unreadable: nothing to hide */
+      }
+      return fail(`section [${name}] of ${filePath} does not work: ${reasonOf(e, hide)}.`, 'credentials-file');
+    }
+  }
+  const cliText = cliDisabled
+    ? `${cliPath} is not read (ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true)`
+    : existsSync(cliPath)
+      ? `${cliPath} has no profile "${name}" (profiles: ${names.cli.join(', ') || 'none'})`
+      : `${cliPath} does not exist`;
+  const fileText = existsSync(filePath) ? `${filePath} has no section [${name}] (sections: ${names.file.join(', ') || 'none'})` : `${filePath} does not exist`;
+  return fail(
+    `does not exist: ${cliText}; ${fileText}. Create it with \`aliyun configure --profile ${name}\`, or choose an existing profile (or none, for the default chain).`,
+    'aliyun-cli-profile',
   );
 }
 

@@ -34,9 +34,15 @@ export interface ExplicitAccessKey {
 }
 
 export interface ResolveCredentialOptions {
-  /** Profile name for the aliyun CLI config and the credentials file (else ALIBABA_CLOUD_PROFILE, else their defaults). */
+  /**
+   * A profile chosen explicitly (CLI --profile, the editor's eci.profile): ONLY that profile is
+   * resolved (the aliyun CLI config's profile of that name, else the credentials file's section of
+   * that name); environment keys, OIDC and a stored key are not consulted, and a profile that does
+   * not exist or does not work is an error, as with `aliyun --profile`. Without it, the default
+   * chain runs (ALIBABA_CLOUD_PROFILE names the profile for its profile steps).
+   */
   profile?: string;
-  /** An access key pair the caller holds (VS Code SecretStorage); used before the chain when given. */
+  /** An access key pair the caller holds (VS Code SecretStorage); used before the chain when given, never with `profile`. */
   explicitKey?: ExplicitAccessKey;
   /** Ask the ECS instance metadata service (100.100.100.200). Off by default: on a desktop it only costs time. */
   allowInstanceMetadata?: boolean;
