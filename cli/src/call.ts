@@ -10,6 +10,8 @@ import {
   isCredentialsNotFound,
   secretValuesOf,
   redactSecrets,
+  describeCredential,
+  describeNetworkError,
   type EciCallOutcome,
   type ResolvedCredential,
 } from '../../client/src/eci/index';
@@ -31,6 +33,8 @@ export interface CallOptions {
   timeoutSeconds?: number;
   /** Total attempts including the first; default: the call layer's. */
   maxAttempts?: number;
+  /** `eci create --client-token`: the ClientToken to send when the document has none. */
+  clientToken?: string;
 }
 
 export async function runCall(ctx: CliContext, file: string, options: CallOptions): Promise<number> {
@@ -64,6 +68,15 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
   }
   printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(service.diagnose(read.text).filter((d) => severityName(d) !== 'error')));
 
+  // --client-token fills in a ClientToken; it never replaces the one the document writes.
+  const documentToken = built.params.ClientToken;
+  if (options.clientToken !== undefined && !options.dryRun) {
+    if (documentToken !== undefined && documentToken !== options.clientToken) {
+      complain(ctx, ctx.msg.clientTokenConflict(options.clientToken, documentToken, read.displayPath));
+      return EXIT.usage;
+    }
+    built.params.ClientToken = options.clientToken;
+  }
   const regionId = built.params.RegionId ?? '';
   if (options.region !== undefined && options.region !== regionId) {
     complain(ctx, ctx.msg.regionMismatch(regionId, options.region));
@@ -82,6 +95,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     protocol = 'https';
   }
   const endpointText = `${protocol}://${host}`;
+  const endpointJson = { endpoint: endpointText, RegionId: regionId };
 
   let credential: ResolvedCredential;
   try {
@@ -94,7 +108,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
   }
   const credentialJson = { source: credential.source, description: credential.description, accessKeyIdHint: credential.accessKeyIdHint, ...(credential.profile ? { profile: credential.profile } : {}) };
   if (!options.json) {
-    ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(`${credential.description} (${credential.accessKeyIdHint})`)}\n${ctx.msg.endpointUsed(endpointText)}\n`));
+    ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(`${describeCredential(credential, ctx.locale)} (${credential.accessKeyIdHint})`)}\n${ctx.msg.endpointUsed(endpointText)}\n`));
   }
 
   const controller = new AbortController();
@@ -135,14 +149,20 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
   const secretValues = [...built.secrets.map((k) => built.params[k]), ...secretValuesOf(credential)];
   const clean = (s: string | undefined) => (s === undefined ? undefined : redactSecrets(s, secretValues));
 
+  // Where the call went and with which credential (the --json of a dry run's pass and a create).
+  const common = { ...endpointJson, credential: credentialJson };
+  /** What to do after a create whose answer was lost or cancelled after sending. */
+  const retryAdvice = (token: string) =>
+    documentToken !== undefined ? ctx.msg.retryWithTokenFromDocument(token, read.displayPath) : ctx.msg.retryWithToken(token, read.displayPath);
+
   switch (outcome.type) {
     case 'dry-run-passed':
-      if (options.json) emitJson({ outcome: outcome.type, RequestId: outcome.requestId, Code: outcome.code, attempts: outcome.attempts, RegionId: regionId, endpoint: endpointText, credential: credentialJson });
+      if (options.json) emitJson({ outcome: outcome.type, RequestId: outcome.requestId, Code: outcome.code, attempts: outcome.attempts, ...common });
       else ctx.stdout.write(`${ctx.out.green(ctx.msg.dryRunPassed)}\n${ctx.msg.requestId}: ${outcome.requestId}\n`);
       return EXIT.ok;
     case 'created':
       if (options.json)
-        emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, RegionId: regionId, endpoint: endpointText, credential: credentialJson });
+        emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, ...common });
       else
         ctx.stdout.write(
           `${ctx.out.green(ctx.msg.created)}\n${ctx.msg.containerGroupId}: ${outcome.containerGroupId}\n${ctx.msg.requestId}: ${outcome.requestId}\n${ctx.msg.clientToken}: ${outcome.clientToken}\n`,
@@ -178,18 +198,51 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       }
       return EXIT.service;
     }
-    case 'network-error':
-      if (options.json) emitJson({ outcome: outcome.type, kind: outcome.kind, message: clean(outcome.message), attempts: outcome.attempts, endpoint: endpointText, ...(built.params.ClientToken ? { ClientToken: built.params.ClientToken } : {}) });
+    case 'network-error': {
+      const token = options.dryRun ? undefined : (outcome.clientToken ?? built.params.ClientToken);
+      const mayExist = !options.dryRun && outcome.requestSent && token !== undefined;
+      if (options.json)
+        emitJson({
+          outcome: outcome.type,
+          kind: outcome.kind,
+          message: clean(describeNetworkError(outcome, ctx.locale)),
+          detail: outcome.detail,
+          attempts: outcome.attempts,
+          requestSent: outcome.requestSent,
+          ...(options.dryRun ? {} : { mayHaveBeenCreated: mayExist }),
+          ...(token !== undefined ? { ClientToken: token } : {}),
+          ...(mayExist ? { advice: retryAdvice(token) } : {}),
+          endpoint: endpointText,
+        });
       else {
         complain(ctx, `${ctx.msg.networkError} (${outcome.kind}, ${ctx.msg.attempts(outcome.attempts)})`);
-        ctx.stderr.write(`  ${clean(outcome.message)}\n`);
-        if (!options.dryRun && built.params.ClientToken) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${built.params.ClientToken}\n`);
+        ctx.stderr.write(`  ${clean(describeNetworkError(outcome, ctx.locale))}\n`);
+        if (mayExist) {
+          ctx.stderr.write(`${ctx.err.bold(ctx.msg.mayHaveBeenCreated)}\n  ${ctx.msg.clientToken}: ${token}\n  ${retryAdvice(token)}\n`);
+        } else if (!options.dryRun) {
+          ctx.stderr.write(`  ${ctx.msg.notSentNothingCreated}\n`);
+          if (token !== undefined) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${token}\n`);
+        }
       }
       return EXIT.network;
-    case 'cancelled':
-      if (options.json) emitJson({ outcome: outcome.type, attempts: outcome.attempts });
-      else complain(ctx, options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled);
+    }
+    case 'cancelled': {
+      const token = options.dryRun ? undefined : outcome.clientToken;
+      const mayExist = !options.dryRun && outcome.requestSent && token !== undefined;
+      if (options.json)
+        emitJson({
+          outcome: outcome.type,
+          attempts: outcome.attempts,
+          requestSent: outcome.requestSent,
+          ...(options.dryRun ? {} : { mayHaveBeenCreated: mayExist }),
+          ...(token !== undefined ? { ClientToken: token } : {}),
+        });
+      else {
+        complain(ctx, options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled);
+        if (mayExist) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${token}\n  ${ctx.msg.cancelledWithToken(token, read.displayPath)}\n`);
+      }
       return EXIT.cancelled;
+    }
   }
 }
 

@@ -21,7 +21,7 @@ const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
   validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }],
   request: [...COMMON, { name: 'show-secrets', takesValue: false }],
   'dry-run': [...COMMON, ...callOptions()],
-  create: [...COMMON, ...callOptions()],
+  create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }],
 };
 
 function callOptions(): OptionSpec[] {
@@ -145,6 +145,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         complain(ctx, `${msg.badNumber('--max-attempts', maxAttempts, 'a whole number from 1 to 10')}\n${msg.seeHelp(command)}`);
         return EXIT.usage;
       }
+      const clientToken = opt('client-token');
+      if (clientToken !== undefined && !/^[\x21-\x7e]{1,64}$/.test(clientToken)) {
+        complain(ctx, `${msg.badClientToken(clientToken)}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
       // The call layer (and the SDK behind it) loads only when a call is asked for.
       const { runCall } = await import('./call.js');
       return runCall(ctx, parsed.positionals[0], {
@@ -156,6 +161,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         json: flag('json'),
         timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
         maxAttempts: maxAttempts === undefined ? undefined : Number(maxAttempts),
+        ...(clientToken !== undefined ? { clientToken } : {}),
       });
     }
   }

@@ -142,10 +142,16 @@ ${EXIT_CODES_EN}
 Creates the container group the document describes and prints its ContainerGroupId and the
 RequestId. Refuses to send when the document has errors. Uses the document's ClientToken, or
 generates one for all attempts of this run (printed, so the outcome can be checked after a
-network failure).
+network failure). When a request was sent but no answer came, the group MAY have been created:
+the ClientToken is printed with what to do. Send again with the same ClientToken (write
+'ClientToken: TOKEN' into the document, or pass --client-token TOKEN) and the service returns the
+group instead of creating a second one.
 
 Options:
 ${CALL_OPTIONS_EN}
+  --client-token TOKEN  the ClientToken to send (at most 64 ASCII characters), e.g. the one printed
+                     after a network failure; never overrides a ClientToken written in the
+                     document (a different one is refused, exit 2)
 ${COMMON_EN}
 
 ${CREDENTIALS_EN}
@@ -222,9 +228,15 @@ ${EXIT_CODES_JA}
 ドキュメントが表すコンテナグループを作成し、ContainerGroupId と RequestId を出力します。
 ドキュメントにエラーがあると送信しません。ドキュメントの ClientToken を使い、なければこの実行の
 すべての試行に共通の ClientToken を生成します (ネットワーク障害の後でも結果を確認できるよう出力します)。
+リクエストを送信したのに応答がなかった場合はグループが作成された可能性があり、ClientToken と
+対処方法を出力します。同じ ClientToken で再送信すると (ドキュメントに 'ClientToken: TOKEN' を書くか
+--client-token TOKEN を指定)、サービスは 2 つ目を作らずにそのグループを返します。
 
 オプション:
 ${CALL_OPTIONS_JA}
+  --client-token TOKEN  送信する ClientToken (64 文字以内の ASCII 文字)。ネットワーク障害の後に出力
+                     されたものなど。ドキュメントに書かれた ClientToken は上書きしません (異なる値は
+                     拒否、終了 2)
 ${COMMON_JA}
 
 ${CREDENTIALS_JA}

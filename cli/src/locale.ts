@@ -62,6 +62,20 @@ const en = {
   clientToken: 'ClientToken',
   recommend: 'Recommend',
   attempts: (n: number) => `after ${n} attempt${n === 1 ? '' : 's'}`,
+  badClientToken: (v: string) => `--client-token '${v}' is not a ClientToken: at most 64 ASCII characters, no spaces`,
+  clientTokenConflict: (flag: string, doc: string, file: string) =>
+    `--client-token ${flag} differs from the ClientToken ${doc} written in ${file}; the document's ClientToken is never overwritten: drop --client-token, or change the document`,
+  mayHaveBeenCreated: 'The request was sent but no answer arrived: the container group MAY have been created.',
+  notSentNothingCreated: 'No attempt reached the service: nothing was created.',
+  retryWithTokenFromDocument: (token: string, file: string) =>
+    `Run 'eci create ${file}' again: the document's ClientToken ${token} makes the service return the group the lost request created (if it did) instead of creating a second one.`,
+  retryWithToken: (token: string, file: string) =>
+    `To finish without risking a second group, send it again with the same ClientToken, either:\n` +
+    `    add the line  ClientToken: ${token}  to ${file} and run 'eci create ${file}' again, or\n` +
+    `    run  eci create --client-token ${token} ${file}\n` +
+    `  The service then returns the group the lost request created (if it did) instead of creating a second one.`,
+  cancelledWithToken: (token: string, file: string) =>
+    `The request had already been sent, so the group may still be created. Before creating again, check the console, or send it with the same ClientToken (add  ClientToken: ${token}  to ${file}, or run  eci create --client-token ${token} ${file}).`,
 };
 
 const ja: Messages = {
@@ -103,6 +117,20 @@ const ja: Messages = {
   clientToken: 'ClientToken',
   recommend: 'Recommend',
   attempts: (n) => `${n} 回試行`,
+  badClientToken: (v) => `--client-token '${v}' は ClientToken として使えません: 64 文字以内の ASCII 文字で、空白は含められません`,
+  clientTokenConflict: (flag, doc, file) =>
+    `--client-token ${flag} が ${file} に書かれた ClientToken ${doc} と異なります。ドキュメントの ClientToken は上書きしません: --client-token を外すか、ドキュメントを変更してください`,
+  mayHaveBeenCreated: 'リクエストは送信されましたが応答がありませんでした: コンテナグループが作成された可能性があります。',
+  notSentNothingCreated: 'どの試行もサービスに届いていません: 何も作成されていません。',
+  retryWithTokenFromDocument: (token, file) =>
+    `'eci create ${file}' をもう一度実行してください: ドキュメントの ClientToken ${token} により、失われたリクエストがグループを作成していた場合、サービスは 2 つ目を作らずにそのグループを返します。`,
+  retryWithToken: (token, file) =>
+    `2 つ目のグループを作らずに完了するには、同じ ClientToken でもう一度送信してください。次のどちらかです:\n` +
+    `    ${file} に  ClientToken: ${token}  の行を追加して 'eci create ${file}' を再実行する\n` +
+    `    eci create --client-token ${token} ${file}  を実行する\n` +
+    `  失われたリクエストがグループを作成していた場合、サービスは 2 つ目を作らずにそのグループを返します。`,
+  cancelledWithToken: (token, file) =>
+    `リクエストはすでに送信されていたため、グループが作成される可能性があります。再度作成する前にコンソールで確認するか、同じ ClientToken で送信してください (${file} に  ClientToken: ${token}  を追加するか、 eci create --client-token ${token} ${file}  を実行)。`,
 };
 
 export function messages(locale: CliLocale): Messages {

@@ -11,6 +11,7 @@ import type { AccessKeyStore } from './credentials';
 import { flattenForDisplay } from './eci/display';
 import { ECI_API_VERSION } from './eci/endpoint';
 import { secretValuesOf } from './eci/credentials';
+import { describeCredential, describeNetworkError } from './eci/describe';
 import type { EciCallOutcome, ExplicitAccessKey, NetworkErrorKind, ResolvedCredential } from './eci/types';
 import { blockingDiagnostics, type ServiceDiagnostics } from './errorDiagnostics';
 import type { EciOutput } from './output';
@@ -54,7 +55,18 @@ export type CallResult =
       diagnostics: number;
       attempts: number;
     }
-  | { kind: 'network-error'; reason: NetworkErrorKind; message: string; attempts: number }
+  | {
+      kind: 'network-error';
+      reason: NetworkErrorKind;
+      /** The layer's details in the display language. */
+      message: string;
+      attempts: number;
+      /** Some attempt left this machine. */
+      requestSent: boolean;
+      /** A create whose request was sent and whose answer was lost: the group may exist. */
+      mayHaveBeenCreated: boolean;
+      clientToken?: string;
+    }
   | { kind: 'cancelled'; attempts: number; requestSent: boolean; clientToken?: string };
 
 export type RunOutcome =
@@ -287,7 +299,7 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
   } catch (e) {
     return blocked(ctx, 'no-region', vscode.l10n.t('{0}: {1}', fileName, e instanceof Error ? e.message : String(e)));
   }
-  const credentialText = `${credential.description} (AccessKey ${credential.accessKeyIdHint}${credential.temporary ? ', STS' : ''})`;
+  const credentialText = `${describeCredential(credential, vscode.env.language)} (AccessKey ${credential.accessKeyIdHint}${credential.temporary ? ', STS' : ''})`;
 
   if (!dryRun && options.confirm !== false) {
     const createButton = vscode.l10n.t('Create');
@@ -452,11 +464,35 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
     }
     case 'network-error': {
       const headline = networkHeadline(outcome.kind, rc.timeoutSeconds);
-      out.log(`  ${vscode.l10n.t('No answer from ECI')} (${outcome.kind})${attemptsText}: ${headline} ${outcome.message}`);
-      void ctx.ui
-        .showErrorMessage(scrub(`${vscode.l10n.t('No usable answer from ECI{0}: {1}', attemptsText, headline)} ${outcome.message}`), vscode.l10n.t('Show output'))
-        .then((picked) => picked && out.show(false));
-      return { kind: 'network-error', reason: outcome.kind, message: scrub(outcome.message), attempts: outcome.attempts };
+      const details = describeNetworkError(outcome, vscode.env.language);
+      const token = outcome.clientToken;
+      const mayHaveBeenCreated = outcome.requestSent && token !== undefined;
+      out.log(`  ${vscode.l10n.t('No answer from ECI')} (${outcome.kind})${attemptsText}: ${headline} ${details}`);
+      const buttons: [string, () => unknown][] = [[vscode.l10n.t('Show output'), () => out.show(false)]];
+      let text = `${vscode.l10n.t('No usable answer from ECI{0}: {1}', attemptsText, headline)} ${details}`;
+      if (mayHaveBeenCreated) {
+        // The lost answer may belong to a group that now exists: the same ClientToken makes a new create return it.
+        const advice = vscode.l10n.t(
+          'The request was sent, so the container group MAY have been created. ClientToken: {0}. Add the line "ClientToken: {0}" to {1} and run Create again: the service then returns the same group instead of creating a second one.',
+          token,
+          vscode.workspace.asRelativePath(rc.document.uri),
+        );
+        out.log(`    ${advice}`);
+        text += ` ${advice}`;
+        buttons.unshift([vscode.l10n.t('Copy ClientToken'), () => ctx.ui.writeClipboard(token)]);
+      } else if (token !== undefined) {
+        out.log(`    ${vscode.l10n.t('No attempt reached ECI: nothing was created (ClientToken {0}).', token)}`);
+      }
+      void ctx.ui.showErrorMessage(scrub(text), ...buttons.map(([t]) => t)).then((picked) => buttons.find(([t]) => t === picked)?.[1]());
+      return {
+        kind: 'network-error',
+        reason: outcome.kind,
+        message: scrub(details),
+        attempts: outcome.attempts,
+        requestSent: outcome.requestSent,
+        mayHaveBeenCreated,
+        ...(token !== undefined ? { clientToken: token } : {}),
+      };
     }
     case 'cancelled': {
       const mayComplete = outcome.requestSent && outcome.clientToken !== undefined;

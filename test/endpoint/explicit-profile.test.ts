@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCredentialsNotFound, resolveCredential } from '../../client/src/eci/credentials';
+import { describeCredential } from '../../client/src/eci/describe';
 
 const ENV_KEY = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tFromEnvironment02', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-gggggggggggggggg' };
 const PROD = { id: 'LTAI5tCliProdProfile001', secret: 'cli-prod-secret-hhhhhhhhhhhh' };
@@ -64,6 +65,7 @@ test('a profile only the credentials file has is taken from its section', async 
     assert.equal(cred.source, 'credentials-file');
     assert.equal(cred.profile, 'staging');
     assert.equal(cred.accessKeyIdHint, 'LTAI****ion1');
+    assert.match(describeCredential(cred, 'ja'), /credentials のセクション \[staging\]/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

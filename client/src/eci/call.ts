@@ -7,9 +7,10 @@ import { stringify as qsStringify } from 'node:querystring';
 import { providerOf, secretValuesOf } from './credentials';
 import { redactSecrets } from './display';
 import { defaultEndpoint, ECI_API_VERSION } from './endpoint';
+import { describeNetworkDetail, describeNetworkError } from './describe';
 import { explainError, parameterPathsFromMessage } from './errorExplanations';
 import { toSdkRequest, type SdkModelClass } from './sdkRequest';
-import type { CallCreateContainerGroupOptions, EciCallOutcome, NetworkErrorKind } from './types';
+import type { CallCreateContainerGroupOptions, EciCallOutcome, NetworkErrorDetail, NetworkErrorKind } from './types';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** A create can take a while: the service answers after scheduling. */
@@ -150,7 +151,7 @@ function raceAbort<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
 
 interface ConnectFailure {
   kind: NetworkErrorKind;
-  message: string;
+  detail: NetworkErrorDetail;
   retryable: boolean;
 }
 
@@ -172,7 +173,7 @@ function probeConnect(host: string, port: number, connectMs: number, signal?: Ab
       resolve(v);
     };
     const timer = setTimeout(
-      () => done({ kind: 'timeout', retryable: true, message: `Could not connect to ${host}:${port} within ${connectMs / 1000} s.` }),
+      () => done({ kind: 'timeout', retryable: true, detail: { reason: 'connect-timeout', host, port, seconds: connectMs / 1000 } }),
       connectMs,
     );
     const onAbort = () => {
@@ -186,10 +187,10 @@ function probeConnect(host: string, port: number, connectMs: number, signal?: Ab
     socket.once('connect', () => done(undefined));
     socket.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
-        done({ kind: 'refused', retryable: e.code === 'EAI_AGAIN', message: `The host name ${host} could not be resolved (${e.code}); check the region id and the endpoint setting.` });
-      else if (e.code === 'ECONNREFUSED') done({ kind: 'refused', retryable: false, message: `Connection to ${host}:${port} was refused: nothing accepts connections there. Check the endpoint setting.` });
-      else if (e.code === 'ETIMEDOUT') done({ kind: 'timeout', retryable: true, message: `Could not connect to ${host}:${port} (timed out).` });
-      else done({ kind: 'reset', retryable: true, message: `Could not connect to ${host}:${port} (${e.code ?? 'connection error'}).` });
+        done({ kind: 'refused', retryable: e.code === 'EAI_AGAIN', detail: { reason: 'dns', host, errno: e.code } });
+      else if (e.code === 'ECONNREFUSED') done({ kind: 'refused', retryable: false, detail: { reason: 'connection-refused', host, port } });
+      else if (e.code === 'ETIMEDOUT') done({ kind: 'timeout', retryable: true, detail: { reason: 'connect-timeout', host, port } });
+      else done({ kind: 'reset', retryable: true, detail: { reason: 'connect-failed', host, port, errno: e.code ?? 'connection error' } });
     });
   });
 }
@@ -218,10 +219,6 @@ function configFileBytes(params: Record<string, string>): { bytes: number; keys:
     }
   }
   return { bytes, keys };
-}
-
-function kb(n: number): string {
-  return `${(n / 1024).toFixed(1)} KB`;
 }
 
 /**
@@ -274,6 +271,25 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
   const client = new eci.default(config);
   const totalUrlBytes = Buffer.byteLength(qsStringify(params));
 
+  let requestSent = false;
+  const netError = (kind: NetworkErrorKind, detail: NetworkErrorDetail, attempt: number): Extract<EciCallOutcome, { type: 'network-error' }> => ({
+    type: 'network-error',
+    kind,
+    detail,
+    message: describeNetworkDetail(detail, 'en'),
+    attempts: attempt,
+    requestSent: false,
+  });
+  /** The last word on an outcome: whether a request left this machine, the ClientToken of a create, the English message in full. */
+  const finish = (outcome: EciCallOutcome): EciCallOutcome => {
+    if (outcome.type === 'network-error') {
+      outcome.requestSent = requestSent;
+      outcome.message = describeNetworkError(outcome, 'en');
+    }
+    if ((outcome.type === 'network-error' || outcome.type === 'service-error') && clientToken) outcome.clientToken = clientToken;
+    return outcome;
+  };
+
   const classify = (e: unknown, probe: AttemptProbe, attempt: number): AttemptResult => {
     const err = e as Error & { code?: string; statusCode?: number; data?: Record<string, unknown> };
     const data = err && typeof err.data === 'object' && err.data ? err.data : undefined;
@@ -309,69 +325,54 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
       // Failed before anything left this machine: the credential could not be obtained (an STS or
       // OIDC exchange, an expired profile) or the SDK refused the request.
       return {
-        done: {
-          type: 'network-error',
-          kind: 'refused',
-          attempts: attempt,
-          message: `The request was not sent: the credential from ${opts.credential.description} could not be used (${redact(firstLine(err?.message ?? String(e))).replace(/(GET|POST) https?:\/\/\S+/g, '$1 <url>')}).`,
-        },
+        done: netError('refused', { reason: 'credential-unusable', credential: opts.credential.description, error: redact(firstLine(err?.message ?? String(e))).replace(/(GET|POST) https?:\/\/\S+/g, '$1 <url>') }, attempt),
       };
     }
     if (status === 414 || status === 431) {
       const cf = configFileBytes(params);
       return {
-        done: {
-          type: 'network-error',
-          kind: 'too-large',
-          attempts: attempt,
-          message:
-            `The ECI front end refused the request as too large (HTTP ${status}${status === 414 ? ' URI Too Long' : ' Request Header Fields Too Large'}). ` +
-            `CreateContainerGroup sends every parameter in the URL query string; this request's URL is ${kb(probe.urlBytes || totalUrlBytes)}` +
-            (cf.keys.length ? `, of which ${kb(cf.bytes)} is ConfigFile content (${cf.keys.join(', ')}). ` : '. ') +
-            'Make ConfigFile contents smaller (or deliver the files through an image, NAS or OSS volume) and fewer parameters.',
-        },
+        done: netError('too-large', { reason: 'too-large', status, urlBytes: probe.urlBytes || totalUrlBytes, configFileBytes: cf.bytes, configFileKeys: cf.keys }, attempt),
       };
     }
     if (err instanceof SyntaxError || (status !== undefined && status >= 400)) {
       const what = status !== undefined ? `HTTP ${status}${probe.contentType ? ` (${probe.contentType.split(';')[0]})` : ''}` : 'a response';
-      const outcome: EciCallOutcome = {
-        type: 'network-error',
-        kind: 'bad-response',
-        attempts: attempt,
-        message: `${host} answered ${what} that is not the ECI service's JSON; a gateway or proxy between this machine and the service failed.${probe.requestId ? ` RequestId: ${probe.requestId}.` : ''}`,
-      };
+      const outcome = netError(
+        'bad-response',
+        {
+          reason: 'not-service-json',
+          host,
+          ...(status !== undefined ? { status } : {}),
+          ...(probe.contentType ? { contentType: probe.contentType } : {}),
+          ...(probe.requestId ? { requestId: probe.requestId } : {}),
+        },
+        attempt,
+      );
       if (status === undefined || status >= 500) return { retry: `non-JSON answer (${what})`, last: outcome };
       return { done: outcome };
     }
     if (name.includes('RequestTimeout') || code === 'ETIMEDOUT' || /timeout/i.test(name)) {
       return {
         retry: 'timeout',
-        last: { type: 'network-error', kind: 'timeout', attempts: attempt, message: `No answer from ${host} within ${readMs / 1000} s.` },
+        last: netError('timeout', { reason: 'no-answer', host, seconds: readMs / 1000 }, attempt),
       };
     }
     if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(err?.message ?? '')) {
       return {
         retry: 'connection reset',
-        last: { type: 'network-error', kind: 'reset', attempts: attempt, message: `The connection to ${host} was closed before the answer arrived.` },
+        last: netError('reset', { reason: 'connection-closed', host }, attempt),
       };
     }
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
-      return { done: { type: 'network-error', kind: 'refused', attempts: attempt, message: `Could not connect to ${host}:${port} (${code}).` } };
+      return { done: netError('refused', code === 'ENOTFOUND' ? { reason: 'dns', host, errno: code } : { reason: 'connection-refused', host, port }, attempt) };
     }
     // Anything else from the transport: report it without its text (it can quote the URL and its secrets).
     return {
-      done: {
-        type: 'network-error',
-        kind: 'bad-response',
-        attempts: attempt,
-        message: `The call to ${host} failed: ${redact(firstLine(err?.message ?? String(e)).replace(/(GET|POST) https?:\/\/\S+/g, '$1 <url>'))}`,
-      },
+      done: netError('bad-response', { reason: 'transport', host, error: redact(firstLine(err?.message ?? String(e)).replace(/(GET|POST) https?:\/\/\S+/g, '$1 <url>')) }, attempt),
     };
   };
 
   let last: EciCallOutcome | undefined;
   let lastRetryReason: string | undefined;
-  let requestSent = false;
   let attempt = 0;
   try {
     while (attempt < maxAttempts) {
@@ -384,8 +385,8 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
       opts.onAttempt?.(attempt, lastRetryReason);
       const failure = await probeConnect(host, port, connectMs, opts.signal);
       if (failure) {
-        last = { type: 'network-error', kind: failure.kind, attempts: attempt, message: failure.message };
-        if (!failure.retryable) return last;
+        last = netError(failure.kind, failure.detail, attempt);
+        if (!failure.retryable) return finish(last);
         lastRetryReason = failure.kind === 'timeout' ? 'connect timeout' : failure.kind;
         continue;
       }
@@ -400,17 +401,14 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
         if (body?.containerGroupId) {
           return { type: 'created', containerGroupId: body.containerGroupId, requestId: body.requestId ?? '', attempts: attempt, clientToken: clientToken ?? params.ClientToken ?? '' };
         }
-        return {
-          type: 'network-error',
-          kind: 'bad-response',
-          attempts: attempt,
-          message: `${host} answered HTTP ${response.statusCode} without a ContainerGroupId${body?.requestId ? ` (RequestId ${body.requestId})` : ''}.`,
-        };
+        return finish(
+          netError('bad-response', { reason: 'no-container-group-id', host, status: response.statusCode, ...(body?.requestId ? { requestId: body.requestId } : {}) }, attempt),
+        );
       } catch (e) {
         requestSent = requestSent || probe.sent;
         if (e instanceof Cancelled) throw e;
         const r = classify(e, probe, attempt);
-        if ('done' in r) return r.done;
+        if ('done' in r) return finish(r.done);
         last = r.last;
         lastRetryReason = r.retry;
       }
@@ -424,12 +422,11 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
     throw e;
   }
   const outcome = last!;
-  if (outcome.type === 'network-error' && maxAttempts > 1) outcome.message += ` (${attempt} attempts)`;
   if (outcome.type === 'network-error' && (outcome.kind === 'reset' || outcome.kind === 'bad-response') && totalUrlBytes > LARGE_URL_BYTES) {
     const cf = configFileBytes(params);
-    outcome.message += ` The request URL is ${kb(totalUrlBytes)} (every parameter travels in the URL${cf.keys.length ? `, ${kb(cf.bytes)} of it ConfigFile content` : ''}); a front end may refuse a request this large.`;
+    outcome.largeUrl = { urlBytes: totalUrlBytes, configFileBytes: cf.bytes, configFileKeys: cf.keys };
   }
-  return outcome;
+  return finish(outcome);
 }
 
 function firstLine(s: string): string {

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { CredentialSource, CredentialsNotFound, ExplicitAccessKey, ResolveCredentialOptions, ResolvedCredential } from './types';
+import type { CredentialOrigin, CredentialSource, CredentialsNotFound, ExplicitAccessKey, ResolveCredentialOptions, ResolvedCredential } from './types';
 
 /** What a provider of `@alicloud/credentials` yields. */
 interface ProviderCredentials {
@@ -59,6 +59,7 @@ function makeResolved(
   provider: CredentialsProvider,
   creds: ProviderCredentials,
   profile?: string,
+  origin?: CredentialOrigin,
 ): ResolvedCredential {
   const resolved: ResolvedCredential = {
     source,
@@ -67,6 +68,7 @@ function makeResolved(
     temporary: !!creds.securityToken,
   };
   if (profile !== undefined) resolved.profile = profile;
+  if (origin) resolved.origin = origin;
   providers.set(resolved, provider);
   knownSecrets.set(resolved, [creds.accessKeySecret, creds.securityToken].filter((s): s is string => !!s));
   // Keep the secrets current as temporary credentials refresh.
@@ -217,7 +219,10 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
         .withOIDCTokenFilePath(env.ALIBABA_CLOUD_OIDC_TOKEN_FILE!)
         .build();
       const creds = await provider.getCredentials();
-      return makeResolved('oidc', `OIDC role ${env.ALIBABA_CLOUD_ROLE_ARN} (token file ${env.ALIBABA_CLOUD_OIDC_TOKEN_FILE})`, provider, creds);
+      return makeResolved('oidc', `OIDC role ${env.ALIBABA_CLOUD_ROLE_ARN} (token file ${env.ALIBABA_CLOUD_OIDC_TOKEN_FILE})`, provider, creds, undefined, {
+        roleArn: env.ALIBABA_CLOUD_ROLE_ARN,
+        tokenFile: env.ALIBABA_CLOUD_OIDC_TOKEN_FILE,
+      });
     } catch (e) {
       attempts.push({ source: 'oidc', reason: `OIDC role ${env.ALIBABA_CLOUD_ROLE_ARN}: ${reasonOf(e, [])}` });
     }
@@ -255,7 +260,7 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
           p.homedir = home;
           const creds = await p.getCredentials();
           const mode = conf.profiles?.find((x) => x.name === name)?.mode;
-          return makeResolved('aliyun-cli-profile', `aliyun CLI profile "${name}"${mode ? ` (mode ${mode})` : ''} in ${cliPath}`, p, creds, name);
+          return makeResolved('aliyun-cli-profile', `aliyun CLI profile "${name}"${mode ? ` (mode ${mode})` : ''} in ${cliPath}`, p, creds, name, { file: cliPath, ...(mode ? { mode } : {}) });
         } catch (e) {
           attempts.push({ source: 'aliyun-cli-profile', reason: `profile "${name}" in ${cliPath}: ${reasonOf(e, hide)}` });
         }
@@ -273,7 +278,7 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
       const p = mod.ProfileCredentialsProvider.builder().withProfileName(section).build() as unknown as CredentialsProvider & { homedir: string };
       p.homedir = home;
       const creds = await withCredentialsFile(filePath, env, () => p.getCredentials());
-      return makeResolved('credentials-file', `section [${section}] of ${filePath}`, p, creds, section);
+      return makeResolved('credentials-file', `section [${section}] of ${filePath}`, p, creds, section, { file: filePath });
     } catch (e) {
       let hide: string[] = [];
       try {
@@ -294,7 +299,7 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
         .withReadTimeout(1000)
         .build();
       const creds = await provider.getCredentials();
-      return makeResolved('instance-metadata', `the RAM role of this ECS instance${env.ALIBABA_CLOUD_ECS_METADATA ? ` (${env.ALIBABA_CLOUD_ECS_METADATA})` : ''}`, provider, creds);
+      return makeResolved('instance-metadata', `the RAM role of this ECS instance${env.ALIBABA_CLOUD_ECS_METADATA ? ` (${env.ALIBABA_CLOUD_ECS_METADATA})` : ''}`, provider, creds, undefined, env.ALIBABA_CLOUD_ECS_METADATA ? { roleName: env.ALIBABA_CLOUD_ECS_METADATA } : undefined);
     } catch (e) {
       attempts.push({ source: 'instance-metadata', reason: `instance metadata service (100.100.100.200): ${reasonOf(e, [])}` });
     }
@@ -307,7 +312,7 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
     try {
       const provider: CredentialsProvider = mod.URICredentialsProvider.builder().withCredentialsURI(env.ALIBABA_CLOUD_CREDENTIALS_URI).build();
       const creds = await provider.getCredentials();
-      return makeResolved('credentials-uri', `ALIBABA_CLOUD_CREDENTIALS_URI (${env.ALIBABA_CLOUD_CREDENTIALS_URI})`, provider, creds);
+      return makeResolved('credentials-uri', `ALIBABA_CLOUD_CREDENTIALS_URI (${env.ALIBABA_CLOUD_CREDENTIALS_URI})`, provider, creds, undefined, { uri: env.ALIBABA_CLOUD_CREDENTIALS_URI });
     } catch (e) {
       attempts.push({ source: 'credentials-uri', reason: `ALIBABA_CLOUD_CREDENTIALS_URI: ${reasonOf(e, [])}` });
     }
@@ -370,7 +375,7 @@ async function resolveProfile(name: string, env: NodeJS.ProcessEnv, home: string
       const p = mod.CLIProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as CredentialsProvider & { homedir: string };
       p.homedir = home;
       const creds = await p.getCredentials();
-      return makeResolved('aliyun-cli-profile', `aliyun CLI profile "${name}"${mode ? ` (mode ${mode})` : ''} in ${cliPath}`, p, creds, name);
+      return makeResolved('aliyun-cli-profile', `aliyun CLI profile "${name}"${mode ? ` (mode ${mode})` : ''} in ${cliPath}`, p, creds, name, { file: cliPath, ...(mode ? { mode } : {}) });
     } catch (e) {
       return fail(`profile "${name}" in ${cliPath} does not work: ${reasonOf(e, hide)}. Fix it with \`aliyun configure --profile ${name}\`.`, 'aliyun-cli-profile');
     }
@@ -380,7 +385,7 @@ async function resolveProfile(name: string, env: NodeJS.ProcessEnv, home: string
     p.homedir = home;
     try {
       const creds = await withCredentialsFile(filePath, env, () => p.getCredentials());
-      return makeResolved('credentials-file', `section [${name}] of ${filePath}`, p, creds, name);
+      return makeResolved('credentials-file', `section [${name}] of ${filePath}`, p, creds, name, { file: filePath });
     } catch (e) {
       let hide: string[] = [];
       try {

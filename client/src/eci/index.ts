@@ -9,11 +9,13 @@
 export type {
   CallCreateContainerGroupOptions,
   CallTimeouts,
+  CredentialOrigin,
   CredentialSource,
   CredentialsNotFound,
   DisplayParam,
   EciCallOutcome,
   ExplicitAccessKey,
+  NetworkErrorDetail,
   NetworkErrorKind,
   ResolveCredentialOptions,
   ResolvedCredential,
@@ -30,4 +32,6 @@ export {
 export { resolveCredential, credentialFromKey, credentialFromProvider, isCredentialsNotFound, maskAccessKeyId, secretValuesOf, type CredentialsProvider } from './credentials';
 export { defaultEndpoint, parseEndpoint, ECI_API_VERSION, type EndpointSetting } from './endpoint';
 export { maskParams, flattenForDisplay, compareWireKeys, redactSecrets, MASK, type FlattenForDisplayOptions } from './display';
+export { describeCredential, describeNetworkDetail, describeNetworkError, describeLocale, type DescribeLocale } from './describe';
+export { parameterPathsFromMessage } from './errorExplanations';
 export { explainError, explanationEntry, ERROR_EXPLANATIONS, type ErrorExplanationEntry, type ExplainedError, type ExplanationLocale } from './errorExplanations';

@@ -25,6 +25,24 @@ export interface ResolvedCredential {
   accessKeyIdHint: string;
   /** True when the key is temporary (STS: a security token comes with it). */
   temporary: boolean;
+  /** Where exactly (file, profile mode, role, URI), for describing the source in any language (describeCredential). */
+  origin?: CredentialOrigin;
+}
+
+/** The facts behind a credential's description; no secret. */
+export interface CredentialOrigin {
+  /** The config or credentials file read. */
+  file?: string;
+  /** The aliyun CLI profile mode (AK, StsToken, RamRoleArn, ...). */
+  mode?: string;
+  /** The OIDC role ARN. */
+  roleArn?: string;
+  /** The OIDC token file. */
+  tokenFile?: string;
+  /** ALIBABA_CLOUD_CREDENTIALS_URI. */
+  uri?: string;
+  /** The ECS RAM role name (ALIBABA_CLOUD_ECS_METADATA). */
+  roleName?: string;
 }
 
 export interface ExplicitAccessKey {
@@ -125,9 +143,12 @@ export type EciCallOutcome =
       recommend?: string;
       requestId?: string;
       explanation: { en: string; ja: string; action?: { en: string; ja: string } };
-      /** Wire paths (`Container[].Name`, `VSwitchId`) the error concerns, for placing a diagnostic. */
+      /** Wire paths (`Container[].Name`, `VSwitchId`, or a key such as `Container.1.Image` named by the
+       * service's message) the error concerns, for placing a diagnostic. */
       parameterPaths: string[];
       attempts: number;
+      /** The ClientToken of a create. */
+      clientToken?: string;
     }
   | {
       type: 'network-error';
@@ -135,8 +156,18 @@ export type EciCallOutcome =
        * name does not resolve; bad-response: not the service's JSON (e.g. an HTML 502 page);
        * too-large: the request (URL) exceeds what the front end accepts (HTTP 414/431). */
       kind: NetworkErrorKind;
+      /** The details in English (describeNetworkError(outcome, 'ja') gives them in Japanese). */
       message: string;
+      /** The facts behind `message`, for wording them in any language. */
+      detail: NetworkErrorDetail;
+      /** Set when the request URL was large enough that a front end may have refused it for its size. */
+      largeUrl?: { urlBytes: number; configFileBytes: number; configFileKeys: string[] };
       attempts: number;
+      /** True when some attempt had left this machine: a create may have happened without an answer. */
+      requestSent: boolean;
+      /** The ClientToken of a create (the document's own, or generated): sending the same document with
+       * it returns the group the lost attempt created instead of creating a second one. */
+      clientToken?: string;
     }
   | {
       type: 'cancelled';
@@ -148,6 +179,21 @@ export type EciCallOutcome =
     };
 
 export type NetworkErrorKind = 'timeout' | 'reset' | 'refused' | 'bad-response' | 'too-large';
+
+/** What exactly went wrong on the way to the service (no secret, no URL). */
+export type NetworkErrorDetail =
+  | { reason: 'dns'; host: string; errno: string }
+  | { reason: 'connection-refused'; host: string; port: number }
+  /** `seconds` is absent when the operating system gave up (ETIMEDOUT) rather than our bound. */
+  | { reason: 'connect-timeout'; host: string; port: number; seconds?: number }
+  | { reason: 'connect-failed'; host: string; port: number; errno: string }
+  | { reason: 'credential-unusable'; credential: string; error: string }
+  | { reason: 'too-large'; status: number; urlBytes: number; configFileBytes: number; configFileKeys: string[] }
+  | { reason: 'not-service-json'; host: string; status?: number; contentType?: string; requestId?: string }
+  | { reason: 'no-answer'; host: string; seconds: number }
+  | { reason: 'connection-closed'; host: string }
+  | { reason: 'no-container-group-id'; host: string; status: number; requestId?: string }
+  | { reason: 'transport'; host: string; error: string };
 
 /** One line of the display form of a request: `Container.1.Name=web`. */
 export interface DisplayParam {
