@@ -190,3 +190,22 @@ test('the wire request is refused with the errors of an invalid document, built 
   // Warnings do not block the request.
   assert.equal(en.wireRequest(BASE + 'OsType: Windows\n').ok, true);
 });
+
+test('Japanese messages space ASCII names from the Japanese beside them, and Japanese words not at all', () => {
+  const ja = createLanguageService({ locale: 'ja' });
+  const messages = (text: string) => ja.diagnose(text).map((d) => String(d.message));
+  const root = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nContainerGroupNmae: x\n');
+  assert.deepEqual(root, ['ドキュメントに不明なパラメータ ContainerGroupNmae があります。ContainerGroupName のことですか?']);
+  const required = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n');
+  assert.deepEqual(required, ['Container[].Image は Container[] に必須ですが、ありません。']);
+  const atRoot = messages('ContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n');
+  assert.deepEqual(atRoot, ['RegionId はドキュメントに必須ですが、ありません。']);
+  const inItem = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    Imagee: c\n');
+  assert.match(inItem[0], /^Container\[\] に不明なパラメータ Imagee があります。/);
+  const type = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nCpu: [1]\nMemory: true\n');
+  assert.equal(type.length, 2);
+  assert.ok(type.some((m) => m.endsWith('true です。')), type.join('\n'));
+  for (const m of type) assert.doesNotMatch(m, /[ァ-ヶー一-龯ぁ-ん] (に|は|の|が|を|です)|[A-Za-z0-9\])](に|は|です)/, m);
+  const en = createLanguageService({ locale: 'en' }).diagnose('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nContainerGroupNmae: x\n');
+  assert.equal(en[0].message, 'Unknown parameter ContainerGroupNmae in the document. Did you mean ContainerGroupName?');
+});

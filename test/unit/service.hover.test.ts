@@ -88,3 +88,15 @@ test('SDK-missing and secret parameters say so', () => {
   const missing = hover('Compute|Category: [economy]\n').md;
   assert.match(missing, /Not in the SDK model/);
 });
+
+test('length limits read naturally in both languages', () => {
+  assert.match(hover('Reg|ionId: cn-hangzhou\n').md, /Length: at least 1 character$/m);
+  assert.match(hover('ContainerGroupN|ame: web\n').md, /Length: 2 – 128 characters$/m);
+  assert.match(hover('Reg|ionId: cn-hangzhou\n', ja).md, /長さ: 1 文字以上$/m);
+  assert.match(hover('ContainerGroupN|ame: web\n', ja).md, /長さ: 2 – 128 文字$/m);
+});
+
+test('an unknown key hover joins its sentences the way each language does', () => {
+  assert.match(hover('ContainerGroupNm|ae: web\n').md, /^Unknown parameter ContainerGroupNmae in the document\. Did you mean ContainerGroupName\?/);
+  assert.match(hover('ContainerGroupNm|ae: web\n', ja).md, /^ドキュメントに不明なパラメータ ContainerGroupNmae があります。ContainerGroupName のことですか\?/);
+});

@@ -297,12 +297,12 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
       let suggestion: string | undefined;
       const dotted = key.split('.');
       if (dotted.length > 1 && allowed.includes(dotted[0])) {
-        message += ' ' + m.dottedKey(key, nestedForm(dotted));
+        message = m.sentences(message, m.dottedKey(key, nestedForm(dotted)));
       } else {
         suggestion = nearest(key, allowed);
-        if (suggestion) message += ' ' + m.didYouMean(suggestion);
-        else if (allowed.length === 0) message += ' ' + m.noKeysAllowed;
-        else if (allowed.length <= 12) message += ' ' + m.allowedKeys(allowed);
+        if (suggestion) message = m.sentences(message, m.didYouMean(suggestion));
+        else if (allowed.length === 0) message = m.sentences(message, m.noKeysAllowed);
+        else if (allowed.length <= 12) message = m.sentences(message, m.allowedKeys(allowed));
       }
       return diagnostic(keyRangeOf(parsed, full), message, code, sev, { path: wirePathOf(full), ...(suggestion ? { suggestion } : {}) });
     }

@@ -66,8 +66,7 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
   const range = rangeText(n, locale);
   if (range) facts.push(`${m.hoverRange}: ${range}${unit ? ` ${unit}` : ''}`);
   else if (unit) facts.push(`${m.hoverUnit}: ${unit}`);
-  const length = lengthText(n.minLength, n.maxLength, locale);
-  if (length) facts.push(`${m.hoverLength}: ${length} ${m.characters}`);
+  if (n.minLength !== undefined || n.maxLength !== undefined) facts.push(`${m.hoverLength}: ${m.lengthInCharacters(n.minLength, n.maxLength)}`);
   const items = lengthText(n.minItems, n.maxItems, locale);
   if (items) facts.push(`${m.hoverItems}: ${items}`);
   if (n.pattern) {

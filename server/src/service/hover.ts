@@ -102,7 +102,7 @@ function keyHover(path: DocPath, locale: Locale, range: Hover['range']): Hover |
     const m = messagesFor(locale);
     const suggestion = nearest(key, Object.keys(parent.properties));
     const head = m.unknownKey(key, parentPath.length ? wirePathOf(parentPath) : m.unknownKeyRoot);
-    const value = suggestion ? `${head} ${m.didYouMean(suggestion)}\n\n---\n\n${parameterMarkdown([...parentPath, suggestion], locale)}` : head;
+    const value = suggestion ? `${m.sentences(head, m.didYouMean(suggestion))}\n\n---\n\n${parameterMarkdown([...parentPath, suggestion], locale)}` : head;
     return { contents: { kind: 'markdown', value }, range };
   }
   const md = parameterMarkdown(path, locale);

@@ -86,17 +86,19 @@ const en = {
   minLength: (path: string, limit: number, actual: number) =>
     `${path} must have at least ${limit} character${limit === 1 ? '' : 's'}, but it has ${actual}.`,
   maxLength: (path: string, limit: number, actual: number) =>
-    `${path} may have at most ${limit} characters, but it has ${actual}.`,
+    `${path} may have at most ${limit} character${limit === 1 ? '' : 's'}, but it has ${actual}.`,
   pattern: (path: string, value: string, pattern: string, hint: string) =>
     hint ? `${path} does not allow ${value}: ${hint} (pattern ${pattern}).` : `${path} does not allow ${value}: it must match the pattern ${pattern}.`,
   uniqueItems: (path: string, value: string) => `${path} lists ${value} more than once: each value may appear only once.`,
   minItems: (path: string, limit: number, actual: number) =>
     `${path} needs at least ${limit} item${limit === 1 ? '' : 's'}, but it has ${actual}.`,
   maxItems: (path: string, limit: number, actual: number) =>
-    `${path} may have at most ${limit} items, but it has ${actual}.`,
+    `${path} may have at most ${limit} item${limit === 1 ? '' : 's'}, but it has ${actual}.`,
   unknownKey: (key: string, parent: string) => `Unknown parameter ${key} in ${parent}.`,
   unknownKeyRoot: 'the document',
   didYouMean: (suggestion: string) => `Did you mean ${suggestion}?`,
+  /** Sentences one after the other (English separates them with a space, Japanese does not). */
+  sentences: (...parts: string[]) => parts.join(' '),
   dottedKey: (key: string, nested: string) => `Dotted names nest in YAML: write ${key} as ${nested}.`,
   allowedKeys: (keys: readonly string[]) => `Allowed keys: ${keys.join(', ')}.`,
   noKeysAllowed: 'It takes no parameters.',
@@ -193,7 +195,13 @@ const en = {
   atMost: (n: number | string) => `at most ${n}`,
   greaterThan: (n: number | string) => `greater than ${n}`,
   lessThan: (n: number | string) => `less than ${n}`,
-  characters: 'characters',
+  /** A string's length limits in the hover (`1 – 64 characters`, `at least 1 character`). */
+  lengthInCharacters: (min: number | undefined, max: number | undefined) =>
+    min !== undefined && max !== undefined
+      ? `${min} – ${max} characters`
+      : min !== undefined
+        ? `at least ${min} character${min === 1 ? '' : 's'}`
+        : `at most ${max} character${max === 1 ? '' : 's'}`,
   snippetLabel: {
     document: 'New container group (minimal valid document)',
     container: 'Container (name, image, resources, port)',
@@ -250,6 +258,14 @@ const en = {
 
 export type Messages = typeof en;
 
+/**
+ * Japanese puts a space between an ASCII word and the Japanese beside it (`Container[] に`,
+ * `数値 3 です`) and none between two Japanese words (`ドキュメントに`): the gap an interpolated
+ * value needs, by how it ends (gapAfter) or begins (gapBefore).
+ */
+const gapAfter = (text: string) => (/[\x21-\x7e]$/.test(text) ? ' ' : '');
+const gapBefore = (text: string) => (/^[\x21-\x7e]/.test(text) ? ' ' : '');
+
 const ja: Messages = {
   tooLarge: (chars, max) =>
     `ドキュメントは ${chars} 文字あります。${max} 文字を超えるドキュメントは解析しません。CreateContainerGroup リクエストは 1 つの URL で送られるため、このサイズにはできません。`,
@@ -303,9 +319,9 @@ const ja: Messages = {
   emptyDocument: (keys) =>
     `ドキュメントが空です。コンテナグループには ${keys.join('、')} が必要です。これらを追加するか、補完リストからテンプレート「新しいコンテナグループ」を選んでください。`,
   notAMapping: (kind) =>
-    `ドキュメントは CreateContainerGroup のパラメータのマッピング (RegionId: ..., ContainerGroupName: ..., Container: ...) である必要がありますが、${kind}です。`,
+    `ドキュメントは CreateContainerGroup のパラメータのマッピング (RegionId: ..., ContainerGroupName: ..., Container: ...) である必要がありますが、${kind}${gapAfter(kind)}です。`,
   kindList: 'リスト',
-  kindScalar: (v) => `単一の値 ${v} `,
+  kindScalar: (v) => `単一の値 ${v}`,
 
   typeNames: {
     string: '文字列',
@@ -316,14 +332,14 @@ const ja: Messages = {
     array: 'リスト',
     null: '空',
   },
-  type: (path, expected, actual) => `${path} は${expected}である必要がありますが、${actual}です。`,
+  type: (path, expected, actual) => `${path} は${expected}である必要がありますが、${actual}${gapAfter(actual)}です。`,
   typeQuotedNumber: (path, expected, raw) =>
     `${path} は${expected}である必要がありますが、"${raw}" は引用符で囲まれているため文字列になります。引用符なしで ${raw} と書いてください。`,
   typeUnquoteForString: (path, raw) =>
     `${path} は文字列である必要がありますが、${raw} は${/^(true|false)$/i.test(raw) ? 'ブール値' : '数値'}として読まれます。"${raw}" のように引用符で囲んでください。`,
-  required: (path, where) => `${path} は${where}必須ですが、ありません。`,
+  required: (path, where) => `${path} は${gapBefore(where)}${where}必須ですが、ありません。`,
   requiredAtRoot: 'ドキュメントに',
-  requiredIn: (parent) => `${parent} に`,
+  requiredIn: (parent) => `${parent}${gapAfter(parent)}に`,
   enum: (path, value, allowed) => `${path} に ${value} は指定できません。指定できる値: ${list(allowed)}。`,
   enumCase: (path, value, right) => `${path} に ${value} は指定できません。値は大文字と小文字を区別します。${JSON.stringify(right)} と書いてください。`,
   minimum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 以上である必要がありますが、${String(actual)} です。`,
@@ -337,9 +353,10 @@ const ja: Messages = {
   uniqueItems: (path, value) => `${path} に ${value} が複数回あります。各値は 1 回だけ指定できます。`,
   minItems: (path, limit, actual) => `${path} には ${limit} 個以上の要素が必要ですが、${actual} 個です。`,
   maxItems: (path, limit, actual) => `${path} の要素は ${limit} 個までですが、${actual} 個あります。`,
-  unknownKey: (key, parent) => `${parent} に不明なパラメータ ${key} があります。`,
+  unknownKey: (key, parent) => `${parent}${gapAfter(parent)}に不明なパラメータ ${key} があります。`,
   unknownKeyRoot: 'ドキュメント',
   didYouMean: (suggestion) => `${suggestion} のことですか?`,
+  sentences: (...parts) => parts.join(''),
   dottedKey: (key, nested) => `ドット区切りの名前は YAML では入れ子にします: ${key} は ${nested} と書いてください。`,
   allowedKeys: (keys) => `指定できるキー: ${keys.join(', ')}。`,
   noKeysAllowed: 'パラメータはありません。',
@@ -354,7 +371,7 @@ const ja: Messages = {
     spotPriceLimitRequired: (strategy) => `SpotStrategy ${strategy} には SpotPriceLimit (許容する最大時間単価、例: 0.025) が必要です。`,
     spotPriceLimitDecimals: (value) => `SpotPriceLimit ${value} は小数点以下が 3 桁を超えています。価格は小数点以下 3 桁までです (例: 0.025)。`,
     spotPriceLimitIgnored: (strategy) => `SpotStrategy ${strategy} では SpotPriceLimit は効果がありません。SpotPriceLimit は SpotStrategy SpotWithPriceLimit の場合にのみ使われます。`,
-    spotStrategyUnset: '未指定',
+    spotStrategyUnset: '(未指定)',
     eipOptionWithoutAutoCreate: (key) => `${key} は ECI が作成する EIP の設定なので、AutoCreateEip: true が必要です (ここでは AutoCreateEip が true ではありません)。`,
     eipInstanceWithAutoCreate: () => 'EipInstanceId は既存の EIP をバインドしますが、AutoCreateEip: true は新しい EIP を作成します。どちらか一方だけを指定してください。',
     ipv6BandwidthWithoutEnable: () => 'Ipv6GatewayBandwidth は Ipv6GatewayBandwidthEnable が true の場合にのみ有効です。Ipv6GatewayBandwidthEnable: true を指定するか、削除してください。',
@@ -402,13 +419,14 @@ const ja: Messages = {
   hoverSdkUndocumented: 'SDK モデルにはありますが、API リファレンスには記載されていません。',
   hoverSecret: 'シークレット: すべての出力でマスクされます。',
   hoverWarning: '注意',
-  hoverListOf: (t) => `${t}のリスト`,
+  hoverListOf: (t) => `${t}${gapAfter(t)}のリスト`,
   hoverValue: (value, path) => `${path} の値 ${value}`,
   atLeast: (n) => `${n} 以上`,
   atMost: (n) => `${n} 以下`,
   greaterThan: (n) => `${n} より大きい`,
   lessThan: (n) => `${n} 未満`,
-  characters: '文字',
+  lengthInCharacters: (min, max) =>
+    min !== undefined && max !== undefined ? `${min} – ${max} 文字` : min !== undefined ? `${min} 文字以上` : `${max} 文字以下`,
   snippetLabel: {
     document: '新しいコンテナグループ (最小の有効なドキュメント)',
     container: 'コンテナ (名前、イメージ、リソース、ポート)',

@@ -218,7 +218,7 @@ export function templateById(id: string): ContainerGroupTemplate | undefined {
   return CONTAINER_GROUP_TEMPLATES.find((t) => t.id === id);
 }
 
-const TEMPLATE_DETAIL: Record<Locale, string> = { en: 'Container group template', ja: 'コンテナーグループのテンプレート' };
+const TEMPLATE_DETAIL: Record<Locale, string> = { en: 'Container group template', ja: 'コンテナグループのテンプレート' };
 
 /**
  * The templates as completion items for an empty document (only blank and comment lines), given the
