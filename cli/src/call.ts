@@ -103,7 +103,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
   } catch (err) {
     if (!isCredentialsNotFound(err)) throw err;
     complain(ctx, err.message);
-    if (options.json) emitJson({ outcome: 'no-credentials', message: err.message, attempts: err.attempts });
+    if (options.json) emitJson({ outcome: 'no-credentials', message: err.message, attempts: err.attempts, ...endpointJson, ...(options.profile !== undefined ? { profile: options.profile } : {}) });
     return EXIT.usage;
   }
   const credentialJson = { source: credential.source, description: credential.description, accessKeyIdHint: credential.accessKeyIdHint, ...(credential.profile ? { profile: credential.profile } : {}) };
@@ -149,8 +149,10 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
   const secretValues = [...built.secrets.map((k) => built.params[k]), ...secretValuesOf(credential)];
   const clean = (s: string | undefined) => (s === undefined ? undefined : redactSecrets(s, secretValues));
 
-  // Where the call went and with which credential (the --json of a dry run's pass and a create).
+  // What every outcome of a call carries in --json: where it went, with which credential, and for a
+  // create the ClientToken that makes sending it again safe.
   const common = { ...endpointJson, credential: credentialJson };
+  const tokenOf = (o: { clientToken?: string }) => (!options.dryRun && (o.clientToken ?? built.params.ClientToken) ? { ClientToken: o.clientToken ?? built.params.ClientToken } : {});
   /** What to do after a create whose answer was lost or cancelled after sending. */
   const retryAdvice = (token: string) =>
     documentToken !== undefined ? ctx.msg.retryWithTokenFromDocument(token, read.displayPath) : ctx.msg.retryWithToken(token, read.displayPath);
@@ -162,7 +164,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       return EXIT.ok;
     case 'created':
       if (options.json)
-        emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, ...common });
+        emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, requestSent: true, ...common });
       else
         ctx.stdout.write(
           `${ctx.out.green(ctx.msg.created)}\n${ctx.msg.containerGroupId}: ${outcome.containerGroupId}\n${ctx.msg.requestId}: ${outcome.requestId}\n${ctx.msg.clientToken}: ${outcome.clientToken}\n`,
@@ -182,8 +184,12 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
           ...(outcome.requestId ? { RequestId: outcome.requestId } : {}),
           explanation,
           ...(action ? { action } : {}),
+          parameterPaths: outcome.parameterPaths,
           parameters: located.map(({ key, range }) => ({ key, file: read.displayPath, line: range.start.line + 1, column: range.start.character + 1 })),
           attempts: outcome.attempts,
+          requestSent: true,
+          ...tokenOf(outcome),
+          ...common,
         });
       else {
         complain(ctx, ctx.msg.serviceError);
@@ -212,7 +218,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
           ...(options.dryRun ? {} : { mayHaveBeenCreated: mayExist }),
           ...(token !== undefined ? { ClientToken: token } : {}),
           ...(mayExist ? { advice: retryAdvice(token) } : {}),
-          endpoint: endpointText,
+          ...common,
         });
       else {
         complain(ctx, `${ctx.msg.networkError} (${outcome.kind}, ${ctx.msg.attempts(outcome.attempts)})`);
@@ -236,6 +242,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
           requestSent: outcome.requestSent,
           ...(options.dryRun ? {} : { mayHaveBeenCreated: mayExist }),
           ...(token !== undefined ? { ClientToken: token } : {}),
+          ...common,
         });
       else {
         complain(ctx, options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled);

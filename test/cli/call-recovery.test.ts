@@ -1,6 +1,7 @@
 // `eci create` after a lost answer: the ClientToken is printed with what to do, and sending again
-// with it (in the document or with --client-token) returns the same group. Also: an explicit
-// --profile is the only source; network details and the credential line follow --locale ja.
+// with it (in the document or with --client-token) returns the same group. Also: --json outcomes
+// carry credential, endpoint, ClientToken and requestSent; an explicit --profile is the only source;
+// network details and the credential line follow --locale ja.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -76,7 +77,7 @@ test('create: answer lost, then timeouts: says the group MAY exist, prints the C
   assert.equal(endpoint.groups.size, groupsBefore + 1);
 });
 
-test('create --json after a lost answer: ClientToken, requestSent, mayHaveBeenCreated and what to do', async () => {
+test('create --json after a lost answer: ClientToken, requestSent, mayHaveBeenCreated, credential and endpoint', async () => {
   endpoint.inject({ kind: 'drop-after-create' }, { kind: 'hang' });
   const r = await eci(['create', '--json', '--endpoint', url, '--timeout', '1', '--max-attempts', '2', 'token.eci.yaml']);
   assert.equal(r.code, 4, r.stderr);
@@ -85,9 +86,38 @@ test('create --json after a lost answer: ClientToken, requestSent, mayHaveBeenCr
   assert.equal(o.ClientToken, 'doc-token-0001');
   assert.equal(o.requestSent, true);
   assert.equal(o.mayHaveBeenCreated, true);
+  assert.equal(o.endpoint, url);
+  assert.equal(o.RegionId, 'cn-hangzhou');
   assert.deepEqual((o.detail as Record<string, unknown>).reason, 'no-answer');
   assert.match(String(o.advice), /eci create token\.eci\.yaml/);
+  const credential = o.credential as Record<string, unknown>;
+  assert.equal(credential.source, 'env');
+  assert.equal(credential.accessKeyIdHint, 'LTAI****0001');
   assert.ok(!r.stdout.includes(ACCESS_KEY_SECRET));
+});
+
+test('--json service errors and refused connections carry credential, endpoint, ClientToken and requestSent', async () => {
+  endpoint.inject({ kind: 'error', code: 'InvalidParameter', status: 400, message: 'The specified parameter "Container.1.Image" is not valid.' });
+  const se = await eci(['create', '--json', '--endpoint', url, '--max-attempts', '1', 'token.eci.yaml']);
+  assert.equal(se.code, 3, se.stderr);
+  const s = JSON.parse(se.stdout) as Record<string, unknown>;
+  assert.equal(s.outcome, 'service-error');
+  assert.equal(s.ClientToken, 'doc-token-0001');
+  assert.equal(s.requestSent, true);
+  assert.equal(s.endpoint, url);
+  assert.equal((s.credential as Record<string, unknown>).source, 'env');
+  assert.deepEqual(s.parameterPaths, ['Container.1.Image']);
+  assert.equal((s.parameters as { key: string }[])[0]?.key, 'Container.1.Image');
+
+  const port = await closedPort();
+  const ne = await eci(['create', '--json', '--endpoint', `http://127.0.0.1:${port}`, 'app.eci.yaml']);
+  assert.equal(ne.code, 4, ne.stderr);
+  const n = JSON.parse(ne.stdout) as Record<string, unknown>;
+  assert.equal(n.requestSent, false);
+  assert.equal(n.mayHaveBeenCreated, false);
+  assert.match(String(n.ClientToken), /^[0-9a-f-]{36}$/);
+  assert.deepEqual(n.detail, { reason: 'connection-refused', host: '127.0.0.1', port });
+  assert.equal((n.credential as Record<string, unknown>).source, 'env');
 });
 
 test('a generic InvalidParameter is placed on the parameter its Message names (text output)', async () => {
