@@ -52,3 +52,15 @@ test('rule messages name the parameter and what is allowed', () => {
   assert.match(String(d[0].message), /"data", "logs"/);
   assert.deepEqual(d[0].range, { start: { line: 6, character: 14 }, end: { line: 6, character: 19 } });
 });
+
+test('a mount naming no volume says why: no Volume at all, or volumes without a Name', () => {
+  const service = createLanguageService();
+  const mount = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    VolumeMount:\n      - Name: cache\n        MountPath: /cache\n';
+  const none = service.diagnose(mount);
+  assert.deepEqual(none.map((d) => d.code), ['volume-mount.unknown-volume']);
+  assert.match(String(none[0].message), /defines no Volume/);
+  const unnamed = service.diagnose(mount + 'Volume:\n  - Type: EmptyDirVolume\n');
+  assert.deepEqual(unnamed.map((d) => d.code), ['volume-mount.unknown-volume']);
+  assert.doesNotMatch(String(unnamed[0].message), /defines no Volume/);
+  assert.match(String(unnamed[0].message), /no item of Volume has a Name/);
+});

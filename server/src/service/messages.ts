@@ -145,6 +145,7 @@ const en = {
       defined.length
         ? `${JSON.stringify(name)} names no volume: defined volumes are ${defined.map((d) => JSON.stringify(d)).join(', ')}.`
         : `${JSON.stringify(name)} names no volume: the document defines no Volume. Add it under Volume.`,
+    unknownVolumeNoneNamed: (name: string) => `${JSON.stringify(name)} names no volume: no item of Volume has a Name. Give the volume it means Name: ${JSON.stringify(name)}.`,
     volumeSettingsOfOtherType: (settings: string, type: string) =>
       `Volume settings ${settings} do not go with Type ${type}: a volume of Type ${type} takes only ${type} settings.`,
     volumeSettingsWithoutType: (settings: string) =>
@@ -386,6 +387,7 @@ const ja: Messages = {
       defined.length
         ? `${JSON.stringify(name)} に該当するボリュームがありません。定義済みのボリューム: ${defined.map((d) => JSON.stringify(d)).join(', ')}。`
         : `${JSON.stringify(name)} に該当するボリュームがありません。ドキュメントに Volume が定義されていません。Volume に追加してください。`,
+    unknownVolumeNoneNamed: (name) => `${JSON.stringify(name)} に該当するボリュームがありません。Volume のどの項目にも Name がありません。対象のボリュームに Name: ${JSON.stringify(name)} を指定してください。`,
     volumeSettingsOfOtherType: (settings, type) => `ボリューム設定 ${settings} は Type ${type} と一致しません。${type} ボリュームには ${type} の設定だけを指定できます。`,
     volumeSettingsWithoutType: (settings) => `ボリューム設定 ${settings} には同じボリュームに Type: ${settings} が必要です。`,
     configFileNotBase64: (path) => `${path} は Base64 でエンコードする必要があります (A-Z a-z 0-9 + / と = のパディング、長さは 4 の倍数)。base64 などでファイルの内容をエンコードしてください。`,

@@ -32,7 +32,10 @@ export const volumeRules: RuleChecker = {
     for (const { list, index, item } of namesKnown ? allContainers(ctx.value) : []) {
       for (const [j, mount] of objectItems(item.VolumeMount)) {
         if (typeof mount.Name !== 'string') continue;
-        if (!names.has(mount.Name)) ctx.report('volume-mount.unknown-volume', [list, index, 'VolumeMount', j, 'Name'], ctx.m.rule.unknownVolume(mount.Name, shown));
+        if (names.has(mount.Name)) continue;
+        // Volumes written without a Name are not "no Volume": say what is missing.
+        const message = !shown.length && volumes.length ? ctx.m.rule.unknownVolumeNoneNamed(mount.Name) : ctx.m.rule.unknownVolume(mount.Name, shown);
+        ctx.report('volume-mount.unknown-volume', [list, index, 'VolumeMount', j, 'Name'], message);
       }
     }
     const kinds = volumeKinds();
