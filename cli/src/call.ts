@@ -2,7 +2,6 @@
 // The document is turned into wire parameters by the language service; the credential chain,
 // endpoint, retries with one ClientToken, timeouts and error explanations are the shared layer's.
 import type { Range } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/service/index';
 import {
   callCreateContainerGroup,
   resolveCredential,
@@ -17,10 +16,11 @@ import {
 } from '../../client/src/eci/index';
 import { parseEndpoint } from '../../client/src/eci/endpoint';
 import { keysForParameterPath } from '../../client/src/results';
-import { complain, printDiagnosticsToStderr, readDocument, type CliContext } from './context';
+import { complain, type CliContext } from './context';
+import { buildDocument } from './request';
 import { EXIT } from './exitCodes';
 import { ProgressLine } from './terminal';
-import { messageText, severityName, sortDiagnostics } from './report';
+import { messageText, severityName } from './report';
 
 export interface CallOptions {
   dryRun: boolean;
@@ -52,27 +52,18 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     }
   }
 
-  const read = readDocument(ctx, file);
-  if (!read.ok) {
-    complain(ctx, read.message);
-    return EXIT.usage;
+  const doc = buildDocument(ctx, file);
+  if (!doc.ok) {
+    if (options.json && doc.errors) emitJson({ outcome: 'invalid', file: doc.displayPath, diagnostics: doc.errors.map((d) => jsonDiagnostic(d)) });
+    return doc.exit;
   }
-  const service = createLanguageService({ locale: ctx.locale });
-  const built = service.wireRequest(read.text);
-  if (!built.ok) {
-    const errors = sortDiagnostics(built.errors);
-    printDiagnosticsToStderr(ctx, read.displayPath, errors);
-    complain(ctx, ctx.msg.refusedBecauseErrors(read.displayPath, errors.length));
-    if (options.json) emitJson({ outcome: 'invalid', file: read.displayPath, diagnostics: errors.map((d) => jsonDiagnostic(d)) });
-    return EXIT.invalid;
-  }
-  printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(service.diagnose(read.text).filter((d) => severityName(d) !== 'error')));
+  const { built } = doc;
 
   // --client-token fills in a ClientToken; it never replaces the one the document writes.
   const documentToken = built.params.ClientToken;
   if (options.clientToken !== undefined && !options.dryRun) {
     if (documentToken !== undefined && documentToken !== options.clientToken) {
-      complain(ctx, ctx.msg.clientTokenConflict(options.clientToken, documentToken, read.displayPath));
+      complain(ctx, ctx.msg.clientTokenConflict(options.clientToken, documentToken, doc.displayPath));
       return EXIT.usage;
     }
     built.params.ClientToken = options.clientToken;
@@ -89,7 +80,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     try {
       host = defaultEndpoint(regionId);
     } catch (err) {
-      complain(ctx, `${read.displayPath}: ${(err as Error).message}`);
+      complain(ctx, `${doc.displayPath}: ${(err as Error).message}`);
       return EXIT.usage;
     }
     protocol = 'https';
@@ -155,7 +146,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
   const tokenOf = (o: { clientToken?: string }) => (!options.dryRun && (o.clientToken ?? built.params.ClientToken) ? { ClientToken: o.clientToken ?? built.params.ClientToken } : {});
   /** What to do after a create whose answer was lost or cancelled after sending. */
   const retryAdvice = (token: string) =>
-    documentToken !== undefined ? ctx.msg.retryWithTokenFromDocument(token, read.displayPath) : ctx.msg.retryWithToken(token, read.displayPath);
+    documentToken !== undefined ? ctx.msg.retryWithTokenFromDocument(token, doc.displayPath) : ctx.msg.retryWithToken(token, doc.displayPath);
 
   switch (outcome.type) {
     case 'dry-run-passed':
@@ -185,7 +176,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
           explanation,
           ...(action ? { action } : {}),
           parameterPaths: outcome.parameterPaths,
-          parameters: located.map(({ key, range }) => ({ key, file: read.displayPath, line: range.start.line + 1, column: range.start.character + 1 })),
+          parameters: located.map(({ key, range }) => ({ key, file: doc.displayPath, line: range.start.line + 1, column: range.start.character + 1 })),
           attempts: outcome.attempts,
           requestSent: true,
           ...tokenOf(outcome),
@@ -200,7 +191,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
         if (outcome.requestId) lines.push(`  ${ctx.msg.requestId}: ${outcome.requestId}`);
         ctx.stderr.write(lines.join('\n') + '\n');
         for (const { key, range } of located)
-          ctx.stderr.write(`${ctx.err.bold(`${read.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(outcome.code)}: ${key}: ${explanation}\n`);
+          ctx.stderr.write(`${ctx.err.bold(`${doc.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(outcome.code)}: ${key}: ${explanation}\n`);
       }
       return EXIT.service;
     }
@@ -246,7 +237,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
         });
       else {
         complain(ctx, options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled);
-        if (mayExist) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${token}\n  ${ctx.msg.cancelledWithToken(token, read.displayPath)}\n`);
+        if (mayExist) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${token}\n  ${ctx.msg.cancelledWithToken(token, doc.displayPath)}\n`);
       }
       return EXIT.cancelled;
     }

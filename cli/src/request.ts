@@ -1,27 +1,43 @@
 // `eci request FILE`: the exact flattened wire parameters, as JSON, secrets masked.
-import { createLanguageService } from '../../server/src/service/index';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService, type EciLanguageService } from '../../server/src/service/index';
 import { flattenForDisplay } from '../../client/src/eci/display';
 import { complain, printDiagnosticsToStderr, readDocument, type CliContext } from './context';
 import { EXIT } from './exitCodes';
 import { severityName, sortDiagnostics } from './report';
 
-export function runRequest(ctx: CliContext, file: string, showSecrets: boolean): number {
+/** A document read and turned into wire parameters, its warnings already printed to stderr. */
+export type BuiltDocument =
+  | { ok: true; displayPath: string; built: Extract<ReturnType<EciLanguageService['wireRequest']>, { ok: true }> }
+  | { ok: false; exit: number; displayPath?: string; errors?: Diagnostic[] };
+
+/**
+ * Reads FILE and builds its wire request, as `request`, `dry-run` and `create` all need: an unreadable
+ * file is a usage error; a document with errors is refused with its diagnostics on stderr; warnings
+ * go to stderr too, so that stdout stays the command's own output.
+ */
+export function buildDocument(ctx: CliContext, file: string): BuiltDocument {
   const read = readDocument(ctx, file);
   if (!read.ok) {
     complain(ctx, read.message);
-    return EXIT.usage;
+    return { ok: false, exit: EXIT.usage };
   }
   const service = createLanguageService({ locale: ctx.locale });
   const built = service.wireRequest(read.text);
   if (!built.ok) {
-    printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(built.errors));
-    complain(ctx, ctx.msg.refusedBecauseErrors(read.displayPath, built.errors.length));
-    return EXIT.invalid;
+    const errors = sortDiagnostics(built.errors);
+    printDiagnosticsToStderr(ctx, read.displayPath, errors);
+    complain(ctx, ctx.msg.refusedBecauseErrors(read.displayPath, errors.length));
+    return { ok: false, exit: EXIT.invalid, displayPath: read.displayPath, errors };
   }
-  // Warnings do not block; they go to stderr so stdout stays one JSON object.
-  const warnings = service.diagnose(read.text).filter((d) => severityName(d) !== 'error');
-  printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(warnings));
+  printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(service.diagnose(read.text).filter((d) => severityName(d) !== 'error')));
+  return { ok: true, displayPath: read.displayPath, built };
+}
 
+export function runRequest(ctx: CliContext, file: string, showSecrets: boolean): number {
+  const doc = buildDocument(ctx, file);
+  if (!doc.ok) return doc.exit;
+  const { built } = doc;
   const request: Record<string, string> = {};
   for (const p of flattenForDisplay(built.params, built.secrets, { showSecrets, includeAction: true })) request[p.key] = p.value;
   ctx.stdout.write(JSON.stringify(request, null, 2) + '\n');
