@@ -2,27 +2,11 @@
 // the service throw, must give ranges inside the document, and must answer in bounded time.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { prng, validFixtureTexts } from '../support/seeded';
 import { createLanguageService } from '../../server/src/service/index';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'valid');
-const SEEDS = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.eci.yaml'))
-  .sort()
-  .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+const SEEDS = validFixtureTexts();
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = [':', '-', ' ', '  ', '\n', '[', ']', '{', '}', '"', "'", '#', ',', '&a', '*a', '|', '>', '\t', '?', '!', '%', '@', '0', 'x', 'Name', 'Container', '\u0000', '日本', '\r\n'];
 

@@ -9,6 +9,7 @@ import { foldingRanges } from '../../server/src/service/folding';
 import { codeActions } from '../../server/src/service/actions';
 import { diagnose } from '../../server/src/service/diagnose';
 import { CONTAINER_GROUP_TEMPLATES } from '../../server/src/service/templates';
+import { prng } from '../support/seeded';
 
 const DOC = `ContainerGroupName: web
 Container:
@@ -188,14 +189,7 @@ test('selection ranges on a key, on a blank line, and in an empty document', () 
 });
 
 test('outline, folding, selection, navigation and quick fixes never throw on mutated documents', () => {
-  // A deterministic generator (mulberry32), so a failure reproduces.
-  let seed = 0x5eed;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = prng(0x5eed); // seeded, so a failure reproduces
   const pieces = ['- ', ': ', '\n', '  ', '{', '}', '[', ']', ',', '"', "'", '#', '&a ', '*a', '|\n', '? ', 'Name', 'VolumeMount', 'Volume', '.', '\t', '\u3042'];
   const sources = [DOC, ...CONTAINER_GROUP_TEMPLATES.map((t) => t.text)];
   let actionsOffered = 0;

@@ -3,28 +3,13 @@
 // random edits of the fixture documents.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { prng, validFixtureTexts } from '../support/seeded';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { parse, reparse } from '../../server/src/service/parse';
 import { createLanguageService } from '../../server/src/service/index';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'valid');
-const DOCS = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.eci.yaml'))
-  .sort()
-  .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+const DOCS = validFixtureTexts();
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every node as `kind range value`, in document order. */
 function shape(node: unknown, out: string[] = []): string[] {
