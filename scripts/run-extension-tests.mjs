@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureVscodeRuntime, launchChromium, startCodeServer } from './install-vscode-runtime.mjs';
+import { compileTestsIfStale, ensureVscodeRuntime, launchChromium, startCodeServer } from './install-vscode-runtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const testsIndex = join(root, 'out', 'test', 'integration', 'index.js');
@@ -50,26 +50,11 @@ function scanForSecrets(session) {
   return { problems, files: logs.length, eciOutput };
 }
 
-function newestMtime(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds dist/ and compiles the suite when run on its own (npm test has done both already). */
 function prepare() {
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build (scripts/build.mjs) failed');
-  const sources = Math.max(newestMtime(join(root, 'test', 'integration')), newestMtime(join(root, 'test', 'support')));
-  if (!existsSync(testsIndex) || statSync(testsIndex).mtimeMs < sources) {
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'test', 'integration')], { cwd: root, stdio: 'inherit' });
-    if (tsc.status !== 0 && !existsSync(testsIndex)) throw new Error('compiling test/integration failed');
-  }
+  compileTestsIfStale({ root, project: join(root, 'test', 'integration'), compiled: testsIndex, sources: [join(root, 'test', 'integration'), join(root, 'test', 'support')] });
 }
 
 /** The environment the suite runs with: where to report, and the test credentials and secrets. */

@@ -4,24 +4,13 @@
 //
 //   node scripts/run-ui-tests.mjs
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureVscodeRuntime } from './install-vscode-runtime.mjs';
+import { compileTestsIfStale, ensureVscodeRuntime } from './install-vscode-runtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const compiledTests = join(root, 'out', 'test', 'ui');
-
-function newestMtime(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
-  }
-  return newest;
-}
 
 function run(label, args, options = {}) {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', ...options });
@@ -31,12 +20,7 @@ function run(label, args, options = {}) {
 
 function main() {
   run('the build (scripts/build.mjs)', [join(root, 'scripts', 'build.mjs')]);
-  const sources = Math.max(newestMtime(join(root, 'test', 'ui')), newestMtime(join(root, 'test', 'support')));
-  const compiled = join(compiledTests, 'vscode-ui.test.js');
-  if (!existsSync(compiled) || statSync(compiled).mtimeMs < sources) {
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'test', 'ui')], { cwd: root, stdio: 'inherit' });
-    if (tsc.status !== 0 && !existsSync(compiled)) throw new Error('compiling test/ui failed');
-  }
+  compileTestsIfStale({ root, project: join(root, 'test', 'ui'), compiled: join(compiledTests, 'vscode-ui.test.js'), sources: [join(root, 'test', 'ui'), join(root, 'test', 'support')] });
 
   const vsixDir = join(root, '.vscode-test', 'ui');
   mkdirSync(vsixDir, { recursive: true });
