@@ -76,6 +76,17 @@ export function summarize(run) {
           return `${what} ${s ? ratio(median(s.results[PEER]?.[k]), median(s.results.eci?.[k]), 200) : 'n/a'}`;
         })
         .join(', ') +
+      '; in server CPU per edit (no waiting counted on either side) they are ' +
+      [
+        ['edit', 'value'],
+        ['editKey', 'key'],
+        ['editLine', 'line added / removed'],
+      ]
+        .map(([k, what]) => {
+          const s = run.sizes.find((x) => x.target === 1000);
+          return `${what} ${s ? ratio(s.results[PEER]?.[k]?.serverCpuMsPerOp, s.results.eci?.[k]?.serverCpuMsPerOp) : 'n/a'}`;
+        })
+        .join(', ') +
       '.',
     '',
   );
