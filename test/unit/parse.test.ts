@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse, MAX_DOCUMENT_CHARS } from '../../server/src/service/parse';
+import { createLanguageService } from '../../server/src/service/index';
 
 test('a valid document parses without problems', () => {
   const p = parse('RegionId: cn-hangzhou\nContainerGroupName: web\n');
@@ -62,4 +63,14 @@ test('a word typed inside a list item is reported on its line, not on the key af
 test('an error no single line explains is reported as the parser found it', () => {
   const p = parse('A: [1, 2\nB: {x: 1\nC: "open\n');
   assert.ok(p.problems.filter((x) => x.code === 'yaml.syntax').length >= 2);
+});
+
+test('aliases are found wherever YAML allows them (block, flow, after a colon), and masked ids are not aliases', () => {
+  const service = createLanguageService();
+  for (const text of ['RegionId: *nope\n', 'Tag: [*nope]\n', 'Tag: {Key: *nope}\n', 'Tag:\n  - *nope\n', 'Tag: {"Key":*nope}\n']) {
+    const codes = service.diagnose(text).map((d) => d.code);
+    assert.ok(codes.includes('yaml.unresolved-alias'), `${JSON.stringify(text)} -> ${codes.join(', ')}`);
+  }
+  const masked = service.diagnose('RegionId: cn-hangzhou\nContainerGroupName: web\nSecurityGroupId: sg-uf66jeqopgqa9hdn****\nContainer:\n  - Name: a\n    Image: nginx\n');
+  assert.deepEqual(masked.filter((d) => String(d.code).startsWith('yaml.')), []);
 });

@@ -143,15 +143,21 @@ export type ToValueResult =
     };
 
 /** The document's plain value; aliases expand up to MAX_ALIAS_EXPANSION nodes. */
+const MAY_HOLD_ALIAS = /(?:^|[\s[{,:])\*/;
+
 export function documentValue(parsed: ParsedDocument): ToValueResult {
   const doc = parsed.doc;
   if (!doc) return { ok: true, value: undefined };
   const aliases: Alias[] = [];
-  visit(doc, {
-    Alias(_, node) {
-      aliases.push(node);
-    },
-  });
+  // An alias is written `*name` after white space, a flow indicator or a colon: without one in the
+  // text there is none, and the walk over the whole tree (on every validation) is skipped.
+  if (MAY_HOLD_ALIAS.test(parsed.text)) {
+    visit(doc, {
+      Alias(_, node) {
+        aliases.push(node);
+      },
+    });
+  }
   for (const a of aliases) {
     if (!a.resolve(doc)) return { ok: false, problem: 'unresolved-alias', alias: a, name: a.source };
   }
