@@ -5,8 +5,7 @@
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
+import { closedPort, startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
 import { makeTree, runCli, VALID_DOCUMENT } from './helpers';
 
 const ACCESS_KEY_ID = 'LTAI5tCliRecovery0001';
@@ -40,14 +39,6 @@ after(async () => {
 });
 
 const eci = (args: string[], env: Record<string, string | undefined> = credentials) => runCli(args, { cwd: tree.dir, env });
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 test('create: answer lost, then timeouts: says the group MAY exist, prints the ClientToken and how to send it again; --client-token then returns the same group', async () => {
   const groupsBefore = endpoint.groups.size;

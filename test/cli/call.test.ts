@@ -2,8 +2,7 @@
 // outcomes, exit codes, --json, progress on stderr, secrets never printed, usage checks before sending.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import { startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
+import { closedPort, startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
 import { makeTree, runCli, startCli, onTerminal, lineOf, VALID_DOCUMENT } from './helpers';
 
 const ACCESS_KEY_ID = 'LTAI5tCliTestKey0001';
@@ -149,13 +148,7 @@ test('a wrong AccessKey secret: the endpoint rejects the signature; exit 3', asy
 });
 
 test('network failure: nothing listens on the port; exit 4, named as refused, with the attempt count', async () => {
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await closedPort();
   const r = await eci(['dry-run', '--max-attempts', '1', '--endpoint', `http://127.0.0.1:${port}`, 'app.eci.yaml']);
   assert.equal(r.code, 4, r.stderr);
   assert.equal(r.stdout, '');

@@ -2,9 +2,9 @@
 // connections, HTML gateway pages, oversized requests, refused connections and cancellation.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { callCreateContainerGroup } from '../../client/src/eci/call';
 import { MINIMAL, callOptions, endpoint, wire } from './helpers';
+import { closedPort } from '../support/eciEndpoint';
 
 test('two 503 answers, then success: three attempts, one ClientToken, exactly one group', async () => {
   const ep = await endpoint();
@@ -198,10 +198,7 @@ test('a request head beyond the front end header limit (431) is reported as too-
 });
 
 test('nothing listening: refused at once, not retried, and the message names host and port', async () => {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
+  const port = await closedPort();
   const ep = await endpoint();
   try {
     const attempts: number[] = [];

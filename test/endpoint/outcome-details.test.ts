@@ -3,10 +3,10 @@
 // details worded in both languages.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { callCreateContainerGroup } from '../../client/src/eci/call';
 import { describeNetworkError } from '../../client/src/eci/describe';
 import { MINIMAL, callOptions, endpoint, wire } from './helpers';
+import { closedPort } from '../support/eciEndpoint';
 
 test('create: the group is made, the answer is lost and every retry times out: the outcome says the request was sent and gives the ClientToken that recovers the same group', async () => {
   const ep = await endpoint();
@@ -38,10 +38,7 @@ test('create: the group is made, the answer is lost and every retry times out: t
 });
 
 test('a refused connection: nothing was sent, the ClientToken of the create is still given, and the details are structured and worded in Japanese too', async () => {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
+  const port = await closedPort();
   const ep = await endpoint();
   try {
     const outcome = await callCreateContainerGroup({ ...callOptions(ep, wire(MINIMAL)), endpoint: `127.0.0.1:${port}` });

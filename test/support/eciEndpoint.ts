@@ -422,3 +422,12 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
       }),
   };
 }
+
+/** A loopback port that nothing listens on (taken from the system, then released), for refused connections. */
+export async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
