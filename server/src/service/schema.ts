@@ -1,13 +1,10 @@
 // The document schema and the rules file as data, and navigation in the schema by document path.
 // Nothing here restates a fact of the schema: every enum, range, description and default is read from it.
-import { CONTAINER_GROUP_SCHEMA, ECI_RULES } from './schemaVocabulary';
+import { CONTAINER_GROUP_SCHEMA, ECI_RULES, type SchemaWarning } from './schemaVocabulary';
 import type { Locale } from './messages';
 
-export interface WarningAnnotation {
-  code: string;
-  message: string;
-  'x-message-ja'?: string;
-}
+/** An `x-warning` annotation (declared with the vocabulary in schemaVocabulary.ts). */
+export type WarningAnnotation = SchemaWarning;
 
 /** The subset of JSON Schema draft-07 (plus the project's annotations) that the service reads. */
 export interface JsonSchema {
