@@ -97,6 +97,65 @@ test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
   assert.ok(incremental > total / 4, `only ${incremental} of ${total} edits were incremental`);
 });
 
+/** Lines put into list items: valid keys, nested lists, flow collections and quotes across lines, block scalars, comments, syntax errors. */
+const LINES = ['Name: extra', 'Cpu: 2', 'SubPth: x-7', 'Value: production', 'Port: 80', '- a', 'Items:', '  - x', 'Key: "q"', 'Name: web', 'Bad line', 'a: b: c', 'Tag: [x', '# note', '', 'Key: &a v', '  Deep: 1', '- b: 1', 'Command: [a,', '  b]', 'X: |', '  text', "Y: 'a", "  b'", 'Z:', '  - 1', '    - 2', '-', 'Q: 1 # c', '    More: 2'];
+
+test('lines added and removed inside a list item re-parse incrementally equal to the full parse', (t) => {
+  let incremental = 0;
+  let total = 0;
+  let clean = 0;
+  for (let seed = 1; seed <= 6; seed++) {
+    const rnd = prng(seed * 23);
+    for (const doc of DOCS) {
+      let text = doc;
+      for (let i = 0; i < 120; i++) {
+        const lines = text.split('\n');
+        // A line after the first line of a list item (more indented than its dash).
+        const inside: number[] = [];
+        const dashes: number[] = [];
+        for (let n = 0; n < lines.length; n++) {
+          const indent = /^ */.exec(lines[n])![0].length;
+          while (dashes.length && lines[n].trim() && indent <= dashes[dashes.length - 1]) dashes.pop();
+          if (dashes.length && lines[n].trim()) inside.push(n);
+          const dash = /^( *)- /.exec(lines[n]);
+          if (dash) dashes.push(dash[1].length);
+        }
+        if (!inside.length) break;
+        const n = inside[Math.floor(rnd() * inside.length)];
+        const indent = /^ */.exec(lines[n])![0];
+        const r = rnd();
+        const edited = lines.slice();
+        if (r < 0.45) edited.splice(n + (rnd() < 0.5 ? 0 : 1), 0, (rnd() < 0.85 ? indent : indent.slice(0, Math.floor(rnd() * indent.length))) + LINES[Math.floor(rnd() * LINES.length)]);
+        else if (r < 0.75) edited.splice(n, 1 + Math.floor(rnd() * 3));
+        else edited.splice(n, 1, indent + LINES[Math.floor(rnd() * LINES.length)], indent + LINES[Math.floor(rnd() * LINES.length)]);
+        const next = edited.join('\n');
+        if (next === text) continue;
+        const previous = parse(text);
+        const fast = reparse(previous, next);
+        const full = parse(next);
+        total++;
+        // Documents with anchors or aliases always take the full parse.
+        if (!full.problems.length && !/[&*]\w/.test(text)) clean++;
+        if (fast) {
+          incremental++;
+          const where = `line ${n + 1} ${JSON.stringify(lines[n])}`;
+          assert.deepEqual(fast.problems, full.problems, where);
+          assert.deepEqual(shape(fast.doc!.contents), shape(full.doc!.contents), where);
+          assert.deepEqual(fast.doc!.toJS(), full.doc!.toJS(), where);
+          assert.deepEqual(fast.doc!.range, full.doc!.range, where);
+          for (const o of [0, Math.floor(rnd() * next.length), next.length]) assert.deepEqual(fast.positionAt(o), full.positionAt(o));
+          // The reused tree keeps serving later edits.
+          text = next;
+          continue;
+        }
+        if (!full.problems.length) text = next;
+      }
+    }
+  }
+  t.diagnostic(`${incremental} of ${total} line edits re-parsed incrementally (${clean} of them parse without problems in documents without anchors)`);
+  assert.ok(incremental > clean / 5, `only ${incremental} of ${clean} clean line edits were incremental`);
+});
+
 test('the service gives the same diagnostics with incremental re-parsing as a fresh service', () => {
   const rnd = prng(11);
   const service = createLanguageService();
@@ -114,17 +173,53 @@ test('the service gives the same diagnostics with incremental re-parsing as a fr
   }
 });
 
+test('the service gives the same diagnostics as a fresh service when lines are added to and removed from list items', () => {
+  const rnd = prng(31);
+  const service = createLanguageService();
+  for (const doc of DOCS) {
+    let text = doc;
+    service.diagnose(text);
+    for (let i = 0; i < 40; i++) {
+      const lines = text.split('\n');
+      const n = 1 + Math.floor(rnd() * (lines.length - 1));
+      const indent = /^ */.exec(lines[n])![0];
+      const edited = lines.slice();
+      if (rnd() < 0.5 && indent.length > 2) edited.splice(n, 1);
+      else edited.splice(n, 0, indent + ['SubPth: x-7', 'Cpu: 2', 'Name: extra', 'MountPath: /data', 'Bad line'][Math.floor(rnd() * 5)]);
+      const next = edited.join('\n');
+      const fresh = createLanguageService();
+      assert.deepEqual(service.diagnose(next), fresh.diagnose(next), `line ${n + 1}`);
+      if (!parse(next).problems.length) text = next;
+    }
+  }
+});
+
 test('edits that are not inside one plain scalar take the full parse', () => {
   const base = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
   const cases = [
     base.replace('ContainerGroupName', 'RegionId'), // a key made a duplicate
-    base.replace('nginx', 'nginx\n    Cpu: 1'), // a newline
+    base.replace('web\n', 'web\nCpu: 1\n'), // a line added outside any list item
     base.replace('nginx', '"nginx"'), // quotes
     base.replace('web\n', 'web # note\n'), // a comment
     base.replace('nginx', 'nginx: 1'), // a colon and a space
     base + 'Cpu: 2\n', // an addition outside any scalar
   ];
   for (const next of cases) assert.equal(reparse(parse(base), next), undefined, JSON.stringify(next));
+  // A line added or removed inside a list item, below its `- ` line: the item alone is re-parsed.
+  const added = base.replace('    Image: nginx\n', '    Image: nginx\n    Cpu: 1\n');
+  const grown = reparse(parse(base), added);
+  assert.ok(grown, 'a line added inside Container[0]');
+  assert.deepEqual(grown.doc!.toJS(), parse(added).doc!.toJS());
+  assert.ok(reparse(parse(added), base), 'a line removed inside Container[0]');
+  for (const next of [
+    base.replace('  - Name: web\n', '  - Name: web2\n    Cpu: 1\n'), // the item's first line changed
+    base.replace('    Image: nginx\n', '    Image: nginx\n    Cpu: "1"\n'), // a quoted scalar
+    base.replace('    Image: nginx\n', '    Image: nginx\n    Name: x\n'), // a duplicate key in the item
+    base.replace('    Image: nginx\n', '    Image: nginx\n  Cpu: 1\n'), // a line outside the item
+    base.replace('    Image: nginx\n', '    Image: nginx\n    # note\n'), // a comment
+    base.replace('    Image: nginx\n', '    Image: nginx\n# note\n    Cpu: 1\n'), // a comment line at the margin inside the item
+  ])
+    assert.equal(reparse(parse(base), next), undefined, JSON.stringify(next));
   assert.ok(reparse(parse(base), base.replace('nginx', 'busybox')));
   assert.ok(reparse(parse(base), base.replace('RegionId', 'RegionIdx')), 'a key renamed');
   assert.ok(reparse(parse(base), base.replace('Image: nginx', 'Imag: busybox')), 'a key: value line rewritten');

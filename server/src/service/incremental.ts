@@ -1,10 +1,12 @@
 // Re-validating only what an edit invalidates: when a new text differs from the previous one only
 // inside one plain scalar (a value or a key being typed, the common case), the previous parse tree
 // is reused: that scalar gets its new value and every offset after it moves by the edit's length.
-// Anything else (a newline typed, quotes, brackets, anchors, a key made a duplicate...) takes a full parse.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
+// When the change (lines added, removed or rewritten) lies inside one item of a block sequence below
+// its `- ` line, only that item's lines are parsed and its node replaced. Anything else (quotes or
+// brackets in the change, comments, anchors, a key made a duplicate...) takes a full parse.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { ParsedDocument } from './parse';
+import { excessiveNesting, MAX_NESTING, type ParsedDocument } from './parse';
 
 /** A plain scalar that stays one plain scalar wherever it stands (block or flow, key or value). */
 const SAFE_PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=\S))(?:[^\r\n#:,[\]{}]|:(?=[^\s,[\]{}]))*$/;
@@ -18,6 +20,214 @@ interface PositionHelpers {
 }
 
 export function reparseScalarEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+  return reparseInlineEdit(previous, text, positionsOf) ?? reparseItemEdit(previous, text, positionsOf);
+}
+
+/** The changed region: [start, oldEnd) in the old text became [start, newEnd) in the new one; undefined when the texts are equal. */
+function changedRegion(old: string, text: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+  const limit = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  if (start === old.length && start === text.length) return undefined;
+  // From the start of its line: a line added or removed is then told as whole lines.
+  start = old.lastIndexOf('\n', start - 1) + 1;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+/**
+ * Characters that make a re-parsed item uncertain anywhere in it: anchors, aliases and tags, comments
+ * (which node owns them), block scalars (chomping of the blank lines after them), explicit keys,
+ * directives, reserved indicators, tabs and carriage returns.
+ */
+const ITEM_UNSAFE = /[|>&*!%#@`?\t\r]/;
+/** Quotes and flow brackets: a changed line holding one could open or close a flow scalar or collection across lines. */
+const FLOW_INDICATOR = /["'[\]{}]/;
+/** Items above this share of the document are re-parsed with the whole document. */
+const MAX_ITEM_SHARE = 0.5;
+
+/**
+ * An edit (lines added, removed or rewritten) inside one item of a block sequence that leaves the
+ * item's first (`- `) line alone: the item's lines are parsed on their own (a one-item sequence at
+ * the same indentation), the new item node replaces the old one and every offset after the edit
+ * moves by its length. Anything that could read differently in context takes the full parse.
+ */
+function reparseItemEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+  const old = previous.text;
+  const doc = previous.doc;
+  if (!doc || previous.problems.length || doc.errors.length || doc.warnings.length) return undefined;
+  if (Math.abs(text.length - old.length) > MAX_EDIT_CHARS) return undefined;
+  const region = changedRegion(old, text);
+  if (!region) return undefined;
+  const { start, oldEnd, newEnd } = region;
+  if (oldEnd - start > MAX_EDIT_CHARS || newEnd - start > MAX_EDIT_CHARS) return undefined;
+  const delta = newEnd - oldEnd;
+  if (hasAnchors(doc)) return undefined;
+
+  // Block sequence items containing the region, outermost first; the innermost that fits is used.
+  const candidates: { seq: YAMLSeq; index: number; ancestors: Node[] }[] = [];
+  const path: Node[] = [];
+  let cur: unknown = doc.contents;
+  for (let depth = 0; depth < 1000 && cur; depth++) {
+    path.push(cur as Node);
+    let next: unknown;
+    if (isMap(cur)) {
+      for (const pair of cur.items) {
+        const v = pair.value as Node | null;
+        if (v && v.range && v.range[0] <= start && oldEnd <= v.range[2]) {
+          next = v;
+          break;
+        }
+      }
+    } else if (isSeq(cur)) {
+      const index = cur.items.findIndex((item) => {
+        const r = (item as Node | null)?.range;
+        return r && r[0] <= start && oldEnd <= r[2];
+      });
+      if (index >= 0) {
+        if (!cur.flow) candidates.push({ seq: cur, index, ancestors: path.slice() });
+        next = cur.items[index];
+      }
+    }
+    cur = next;
+  }
+  for (let c = candidates.length - 1; c >= 0; c--) {
+    const result = replaceItem(previous, text, candidates[c].seq, candidates[c].index, candidates[c].ancestors, start, oldEnd, delta, positionsOf);
+    if (result !== 'next') return result;
+  }
+  return undefined;
+}
+
+/** Replaces `seq.items[index]` by its re-parsed lines; 'next' when the change is not inside this item's lines below its first. */
+function replaceItem(
+  previous: ParsedDocument,
+  text: string,
+  seq: YAMLSeq,
+  index: number,
+  ancestors: Node[],
+  start: number,
+  oldEnd: number,
+  delta: number,
+  positionsOf: (text: string) => PositionHelpers,
+): ParsedDocument | undefined | 'next' {
+  const old = previous.text;
+  const doc = previous.doc!;
+  const item = seq.items[index] as Node | null;
+  if (!item || !item.range || !(isMap(item) || isSeq(item) || isScalar(item))) return 'next';
+  // The `- ` line: the dash alone on its line before the item's start, or the item starting on it.
+  const lineStart = old.lastIndexOf('\n', item.range[0] - 1) + 1;
+  const dash = /^( *)- /.exec(old.slice(lineStart, item.range[0] + 1));
+  if (!dash || lineStart + dash[0].length > item.range[0] + 1) return 'next';
+  const dashColumn = dash[1].length;
+  const firstLineEnd = old.indexOf('\n', lineStart);
+  if (firstLineEnd < 0 || start <= firstLineEnd) return 'next';
+  // The item's lines end before the first line of content indented at most as much as its dash.
+  let sliceEnd = old.length;
+  for (let at = firstLineEnd + 1; at < old.length; ) {
+    const eol = old.indexOf('\n', at);
+    const lineEnd = eol < 0 ? old.length : eol;
+    const indent = /^ */.exec(old.slice(at, lineEnd))![0].length;
+    // A comment line does not end a collection: it is taken into the slice (which then takes the full parse).
+    if (at + indent < lineEnd && indent <= dashColumn && old.charCodeAt(at + indent) !== 35) {
+      sliceEnd = at;
+      break;
+    }
+    at = lineEnd + 1;
+  }
+  if (oldEnd > sliceEnd) return 'next';
+  if (oldEnd === sliceEnd && sliceEnd < old.length && text.charCodeAt(sliceEnd + delta - 1) !== 10) return 'next';
+  if (sliceEnd - lineStart > old.length * MAX_ITEM_SHARE) return undefined;
+  const oldSlice = old.slice(lineStart, sliceEnd);
+  const newSlice = text.slice(lineStart, sliceEnd + delta);
+  if (ITEM_UNSAFE.test(oldSlice) || ITEM_UNSAFE.test(newSlice)) return undefined;
+  if (FLOW_INDICATOR.test(old.slice(start, oldEnd)) || FLOW_INDICATOR.test(text.slice(start, oldEnd + delta))) return undefined;
+  if (flowAcross(item, start, oldEnd)) return undefined;
+  // Every line after the first stays inside the item (more indented than the dash), and the item
+  // neither ends with a blank line (the next node's spacing) nor holds a document marker.
+  const newLines = newSlice.split('\n');
+  if (newSlice.endsWith('\n')) newLines.pop();
+  for (let i = 1; i < newLines.length; i++) {
+    const line = newLines[i];
+    if (line.trim() === '') {
+      if (i === newLines.length - 1) return undefined;
+      continue;
+    }
+    if (/^ */.exec(line)![0].length <= dashColumn) return undefined;
+  }
+  const oldLines = oldSlice.split('\n');
+  if (oldSlice.endsWith('\n')) oldLines.pop();
+  if (oldLines[oldLines.length - 1].trim() === '') return undefined;
+
+  // Deeper nesting than the full parse accepts: each level outside the item takes at least one column of the dash's indentation.
+  if (excessiveNesting(newSlice, MAX_NESTING - dashColumn - 2) >= 0) return undefined;
+  const fresh = parseDocument(newSlice, { logLevel: 'error' });
+  if (fresh.errors.length || fresh.warnings.length || !isSeq(fresh.contents) || fresh.contents.flow || fresh.contents.items.length !== 1) return undefined;
+  const replacement = fresh.contents.items[0] as Node | null;
+  if (!replacement || !replacement.range || !(isMap(replacement) || isSeq(replacement) || isScalar(replacement))) return undefined;
+  if (isScalar(item) !== isScalar(replacement) || isMap(item) !== isMap(replacement)) return undefined;
+  const moveBy = (n: unknown, by: number) => {
+    const stack: unknown[] = [n];
+    while (stack.length) {
+      const x = stack.pop();
+      if (!x) continue;
+      if (isPair(x)) {
+        stack.push(x.key, x.value);
+        continue;
+      }
+      const r = (x as Node).range as unknown as number[] | undefined;
+      if (r) for (let i = 0; i < r.length; i++) r[i] += by;
+      if (isMap(x) || isSeq(x)) for (const child of x.items as unknown[]) stack.push(child);
+    }
+  };
+  moveBy(replacement, lineStart);
+  if (flowAcross(replacement, start, oldEnd + delta)) return undefined;
+  const [s0, s1, s2] = item.range;
+  if (replacement.range[0] !== s0) return undefined;
+  const [, n1, n2] = replacement.range;
+  // The collections (and the document) that end where the item ends end where the new item ends; the others move with the text after the edit.
+  const endsWithItem = [...ancestors, doc as unknown as Node].map((n) => {
+    const r = n.range as unknown as number[] | undefined;
+    return { r, at1: r?.[1] === s1, at2: r?.[2] === s2, end1: r?.[1] === s2 };
+  });
+  for (const { r } of endsWithItem) if (r && ((r[1] > s1 && r[1] < oldEnd) || (r[2] > s2 && r[2] < oldEnd) || (r[1] > s2 && r[1] < oldEnd))) return undefined;
+
+  shiftOffsets(doc, oldEnd, delta);
+  for (const { r, at1, at2, end1 } of endsWithItem) {
+    if (!r) continue;
+    if (at1) r[1] = n1;
+    else if (end1) r[1] = n2;
+    if (at2) r[2] = n2;
+  }
+  const before = item as { spaceBefore?: boolean; commentBefore?: string | null };
+  if (before.spaceBefore) (replacement as { spaceBefore?: boolean }).spaceBefore = true;
+  seq.items[index] = replacement;
+  return { text, doc, problems: [], ...positionsOf(text) };
+}
+
+/** Whether a flow collection or a quoted scalar under `node` overlaps [from, to] (an empty region: contains it). */
+function flowAcross(node: unknown, from: number, to: number): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    const r = (n as Node).range;
+    const flow = isScalar(n) ? n.type !== 'PLAIN' : (isMap(n) || isSeq(n)) && !!n.flow;
+    if (flow && r && r[0] <= to && from <= r[1]) return true;
+    if (isMap(n) || isSeq(n)) for (const child of n.items as unknown[]) stack.push(child);
+  }
+  return false;
+}
+
+function reparseInlineEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
   const old = previous.text;
   const doc = previous.doc;
   if (!doc || previous.problems.length || doc.errors.length || doc.warnings.length) return undefined;
