@@ -170,21 +170,10 @@ function replaceItem(
   const replacement = fresh.contents.items[0] as Node | null;
   if (!replacement || !replacement.range || !(isMap(replacement) || isSeq(replacement) || isScalar(replacement))) return undefined;
   if (isScalar(item) !== isScalar(replacement) || isMap(item) !== isMap(replacement)) return undefined;
-  const moveBy = (n: unknown, by: number) => {
-    const stack: unknown[] = [n];
-    while (stack.length) {
-      const x = stack.pop();
-      if (!x) continue;
-      if (isPair(x)) {
-        stack.push(x.key, x.value);
-        continue;
-      }
-      const r = (x as Node).range as unknown as number[] | undefined;
-      if (r) for (let i = 0; i < r.length; i++) r[i] += by;
-      if (isMap(x) || isSeq(x)) for (const child of x.items as unknown[]) stack.push(child);
-    }
-  };
-  moveBy(replacement, lineStart);
+  someNode(replacement, (n) => {
+    const r = n.range as unknown as number[] | undefined;
+    if (r) for (let i = 0; i < r.length; i++) r[i] += lineStart;
+  });
   if (flowAcross(replacement, start, oldEnd + delta)) return undefined;
   const [s0, s1, s2] = item.range;
   if (replacement.range[0] !== s0) return undefined;
@@ -211,7 +200,19 @@ function replaceItem(
 
 /** Whether a flow collection or a quoted scalar under `node` overlaps [from, to] (an empty region: contains it). */
 function flowAcross(node: unknown, from: number, to: number): boolean {
-  const stack: unknown[] = [node];
+  return someNode(node, (n) => {
+    const r = n.range;
+    const flow = isScalar(n) ? n.type !== 'PLAIN' : (isMap(n) || isSeq(n)) && !!n.flow;
+    return !!(flow && r && r[0] <= to && from <= r[1]);
+  });
+}
+
+/**
+ * Visits every node under `root` (keys and values of pairs, items of collections) until `visit`
+ * returns true; says whether it did. The one walk of the tree in this file.
+ */
+function someNode(root: unknown, visit: (node: Node) => boolean | void): boolean {
+  const stack: unknown[] = [root];
   while (stack.length) {
     const n = stack.pop();
     if (!n) continue;
@@ -219,9 +220,7 @@ function flowAcross(node: unknown, from: number, to: number): boolean {
       stack.push(n.key, n.value);
       continue;
     }
-    const r = (n as Node).range;
-    const flow = isScalar(n) ? n.type !== 'PLAIN' : (isMap(n) || isSeq(n)) && !!n.flow;
-    if (flow && r && r[0] <= to && from <= r[1]) return true;
+    if (visit(n as Node)) return true;
     if (isMap(n) || isSeq(n)) for (const child of n.items as unknown[]) stack.push(child);
   }
   return false;
@@ -373,15 +372,7 @@ const anchored = new WeakMap<object, boolean>();
 function hasAnchors(doc: NonNullable<ParsedDocument['doc']>): boolean {
   const known = anchored.get(doc);
   if (known !== undefined) return known;
-  let found = false;
-  const stack: unknown[] = [doc.contents];
-  while (stack.length && !found) {
-    const n = stack.pop();
-    if (!n) continue;
-    if (isPair(n)) stack.push(n.key, n.value);
-    else if (isAlias(n) || (n as { anchor?: string }).anchor) found = true;
-    else if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) stack.push(item);
-  }
+  const found = someNode(doc.contents, (n) => isAlias(n) || !!(n as { anchor?: string }).anchor);
   anchored.set(doc, found);
   return found;
 }
@@ -394,21 +385,5 @@ function shiftOffsets(doc: NonNullable<ParsedDocument['doc']>, from: number, del
     for (let i = 0; i < r.length; i++) if (r[i] >= from) r[i] += delta;
   };
   shift(doc.range as unknown as number[]);
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n) continue;
-    if (isPair(n)) {
-      stack.push(n.key, n.value);
-      continue;
-    }
-    if (isScalar(n) || isAlias(n)) {
-      shift((n as Node).range as unknown as number[]);
-      continue;
-    }
-    if (isMap(n) || isSeq(n)) {
-      shift((n as Node).range as unknown as number[]);
-      for (const item of n.items as unknown[]) stack.push(item);
-    }
-  }
+  someNode(doc.contents, (n) => shift(n.range as unknown as number[]));
 }
