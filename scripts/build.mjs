@@ -3,16 +3,21 @@
 //   node scripts/build.mjs --watch    rebuild on change (development)
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
+import { generateValidator } from './generate-validator.mjs';
 
 const watch = process.argv.includes('--watch');
 
-/** Entry points; the CLI is added once its source exists. */
+// The schema's validator, generated from schemas/ (ajv standalone code) before anything imports it.
+generateValidator();
+
+/** Entry points. */
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'server', external: [] },
   { in: 'cli/src/cli.ts', out: 'cli', external: [] },
   { in: 'client/src/eci/sdkBundle.ts', out: 'alicloud', external: [], sdk: true },
-].filter((e) => existsSync(e.in));
+];
+for (const e of entries) if (!existsSync(e.in)) throw new Error(`entry point ${e.in} is missing`);
 
 /**
  * In the extension and the CLI, every `@alicloud/*` package the call layer requires (lazily, inside the

@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { setFlagsFromString } from 'node:v8';
 import { createLanguageService, ADD_CLIENT_TOKEN_KIND, type EciLanguageService } from './service/index';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
+import { version as packageVersion } from '../../package.json';
 
 // Parsing a long document allocates much short-lived data; by default V8 lets the heap grow far
 // beyond what the server keeps before collecting it. This heuristic (read by V8 at run time) keeps
@@ -57,7 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       selectionRangeProvider: true,
     },
-    serverInfo: { name: 'eci-language-server', version: '0.1.0' },
+    serverInfo: { name: 'eci-language-server', version: packageVersion },
   };
 });
 

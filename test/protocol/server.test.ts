@@ -2,6 +2,8 @@
 // completion, hover in English and Japanese, the wire request, and surviving bad documents.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LspClient } from './lspClient';
 import { WireRequestMethod, type WireRequestResult } from '../../server/src/protocol';
 
@@ -34,6 +36,12 @@ test('initialize announces incremental sync, completion with trigger characters,
   assert.ok(caps.completionProvider?.triggerCharacters?.includes(':'));
   assert.ok(caps.completionProvider?.triggerCharacters?.includes('-'));
   assert.equal(caps.hoverProvider, true);
+});
+
+test('serverInfo names the server and the version of package.json', () => {
+  const info = client.initializeResult!.serverInfo;
+  assert.equal(info?.name, 'eci-language-server');
+  assert.equal(info?.version, JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version);
 });
 
 test('diagnostics are published for a document and cleared when an incremental edit fixes it', async () => {

@@ -13,9 +13,9 @@ import {
   CONTAINER_GROUP_SCHEMA,
   ECI_RULES,
   UNITS,
-  createSchemaAjv,
   type SchemaNode,
 } from '../../server/src/service/schemaVocabulary';
+import { createSchemaAjv } from '../../server/src/service/schemaAjv';
 
 const REPO = join(__dirname, '..', '..', '..');
 const root = CONTAINER_GROUP_SCHEMA;

@@ -2,9 +2,9 @@
 // cross-field rules of schemas/eci-rules.json, and the schema's x-warning annotations.
 // One defect gives one diagnostic; every diagnostic names the parameter by its wire path.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { createSchemaAjv } from './schemaVocabulary';
+import { validateDocument } from './documentValidator';
 import type { ParsedDocument } from './parse';
 import { MAX_DOCUMENT_CHARS, MAX_NESTING } from './parse';
 import { localeOf, messagesFor, type Locale, type Messages } from './messages';
@@ -31,11 +31,6 @@ export const DIAGNOSTIC_SOURCE = 'eci';
 /** Schema problems reported at most; a summary diagnostic counts the rest. */
 export const MAX_SCHEMA_PROBLEMS = 500;
 
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) validator = createSchemaAjv().validate;
-  return validator;
-}
 
 /** Extra data on a diagnostic, for quick fixes and machine-readable output. */
 export interface DiagnosticData {
@@ -221,9 +216,8 @@ const CODE_OF_KEYWORD: Record<string, string> = {
 const VALUE_PRIORITY = ['type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minItems', 'maxItems'];
 
 function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
-  const validateFn = validate();
-  if (validateFn(root)) return [];
-  const all = (validateFn.errors ?? []) as ErrorObject[];
+  const all = validateDocument(root);
+  if (!all.length) return [];
   // A document with thousands of problems is shown its first ones (each costs a walk to its node).
   const errors = all.length > MAX_SCHEMA_PROBLEMS ? all.slice(0, MAX_SCHEMA_PROBLEMS) : all;
   // Composite keywords (anyOf/oneOf/if...) only summarise their branches' errors: drop them.

@@ -1,7 +1,6 @@
-// The schema's annotation vocabulary and the one place that turns the schema into a validator.
+// The schema's annotation vocabulary: the keywords, units and shapes of the schema's own annotations.
 // schemas/eci-container-group.schema.json is the truth (see docs/schema-format.md); this module
 // only declares its non-standard keywords to ajv so that ajv's strict mode accepts them.
-import Ajv, { type ValidateFunction } from 'ajv';
 import containerGroupSchema from '../../../schemas/eci-container-group.schema.json';
 import rulesFile from '../../../schemas/eci-rules.json';
 
@@ -98,20 +97,3 @@ export const CONTAINER_GROUP_SCHEMA = containerGroupSchema as unknown as SchemaN
 
 /** The cross-field rules. */
 export const ECI_RULES: readonly EciRule[] = (rulesFile as { rules: EciRule[] }).rules;
-
-export interface SchemaAjv {
-  ajv: Ajv;
-  /** The compiled document schema. */
-  validate: ValidateFunction;
-}
-
-/**
- * An ajv instance (draft-07, strict mode, all errors) that knows the annotation vocabulary, with
- * the document schema compiled. Each call returns a fresh instance.
- */
-export function createSchemaAjv(): SchemaAjv {
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
-  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
-  const validate = ajv.compile(CONTAINER_GROUP_SCHEMA);
-  return { ajv, validate };
-}
