@@ -13,16 +13,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { setFlagsFromString } from 'node:v8';
 import { createLanguageService, ADD_CLIENT_TOKEN_KIND, type EciLanguageService } from './service/index';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
 import { version as packageVersion } from '../../package.json';
-
-// Parsing a long document allocates much short-lived data; by default V8 lets the heap grow far
-// beyond what the server keeps before collecting it. This heuristic (read by V8 at run time) keeps
-// the process's memory close to its live data (10,000 lines: peak RSS about 120 MiB instead of
-// about 290 MiB), for some more time spent collecting (see the benchmark).
-setFlagsFromString('--optimize-for-size');
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

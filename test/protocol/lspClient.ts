@@ -54,8 +54,8 @@ export class LspClient {
   }
 
   /** Spawns the server and completes the initialize handshake. */
-  static async start(options: { locale?: string } = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(options: { locale?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
+    const proc = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new LspClient(proc, connection);
     connection.listen();
