@@ -54,12 +54,14 @@ export function markdownToPlainText(markdown: string): string {
       out.push('');
       continue;
     }
-    // Code spans keep their text as written (`d-2ze****` stays); the rest loses bold and escapes.
-    const parts = line.split(/(`[^`]*`)/);
+    // Code spans keep their text as written (`d-2ze****` stays); bold and escapes around them go.
+    const spans: string[] = [];
+    const masked = line.replace(/`([^`]*)`/g, (_, code: string) => `\u0000${spans.push(code) - 1}\u0000`);
     out.push(
-      parts
-        .map((part, i) => (i % 2 === 1 ? part.slice(1, -1) : part.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')))
-        .join(''),
+      masked
+        .replace(/\*\*(.+?)\*\*/g, '$1')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
+        .replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]),
     );
   }
   // A rule between two blank lines leaves one blank line, not three.
