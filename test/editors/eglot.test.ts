@@ -6,17 +6,12 @@
 import { test, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ensureEditors, freshDiagnostics, runEditor, scratch, SCRIPTS, SERVER } from './helpers';
+import { editorSession, ensureEditors, freshDiagnostics, SCRIPTS } from './helpers';
 
 interface Diag {
   code: string;
   line: number;
   message: string;
-}
-interface Step {
-  name: string;
-  ms: number;
-  value: Record<string, unknown> & { text?: string; diagnostics?: Diag[] };
 }
 
 const DOC = [
@@ -35,21 +30,7 @@ const DOC = [
   '',
 ].join('\n');
 
-async function session(env: Record<string, string> = {}): Promise<{ steps: Map<string, Step['value']>; ms: number }> {
-  const ws = scratch('eglot', { 'web.eci.yaml': DOC });
-  try {
-    const out = ws.path('out.json');
-    const run = await runEditor<{ steps: Step[] }>('emacs', ['--batch', '-l', join(SCRIPTS, 'eglot.el')], out, {
-      ECI_OUT: out,
-      ECI_FILE: ws.path('web.eci.yaml'),
-      ECI_SERVER: SERVER,
-      ...env,
-    });
-    return { steps: new Map(run.result.steps.map((s) => [s.name, s.value])), ms: run.ms };
-  } finally {
-    ws.dispose();
-  }
-}
+const session = (env: Record<string, string> = {}) => editorSession<Diag>('emacs', ['--batch', '-l', join(SCRIPTS, 'eglot.el')], DOC, env);
 
 let en: Awaited<ReturnType<typeof session>>;
 before(async () => {

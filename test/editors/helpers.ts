@@ -62,6 +62,28 @@ export function runEditor<T>(command: string, args: string[], out: string, env: 
   });
 }
 
+/** One step of an editor script: what the editor showed (buffer text, its diagnostics D, ...). */
+export interface EditorStep<D> {
+  name: string;
+  ms: number;
+  value: Record<string, unknown> & { text?: string; diagnostics?: D[] };
+}
+
+/**
+ * Runs one scripted editor session on a scratch copy of `doc` (file `web.eci.yaml`): `command` with
+ * `args`, the script told through ECI_OUT, ECI_FILE and ECI_SERVER (and `env`) where things are.
+ */
+export async function editorSession<D>(command: string, args: string[], doc: string, env: Record<string, string> = {}): Promise<{ steps: Map<string, EditorStep<D>['value']>; ms: number }> {
+  const ws = scratch(command, { 'web.eci.yaml': doc });
+  try {
+    const out = ws.path('out.json');
+    const run = await runEditor<{ steps: EditorStep<D>[] }>(command, args, out, { ECI_OUT: out, ECI_FILE: ws.path('web.eci.yaml'), ECI_SERVER: SERVER, ...env });
+    return { steps: new Map(run.result.steps.map((s) => [s.name, s.value])), ms: run.ms };
+  } finally {
+    ws.dispose();
+  }
+}
+
 /** What a fresh open of `text` publishes, as (code, line) pairs: what the edited buffer must show too. */
 export function freshDiagnostics(text: string): { code: string; line: number }[] {
   return createLanguageService({ locale: 'en' })

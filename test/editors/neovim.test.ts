@@ -5,18 +5,13 @@
 import { test, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ensureEditors, freshDiagnostics, runEditor, scratch, SCRIPTS, SERVER } from './helpers';
+import { editorSession, ensureEditors, freshDiagnostics, SCRIPTS, type EditorStep } from './helpers';
 
 interface Diag {
   code: string;
   lnum: number;
   col: number;
   message: string;
-}
-interface Step {
-  name: string;
-  ms: number;
-  value: Record<string, unknown> & { text?: string; diagnostics?: Diag[] };
 }
 
 // The first container's name is Japanese: Neovim 0.7 sends the diagnostic after it back with its
@@ -38,25 +33,12 @@ const DOC = [
   '',
 ].join('\n');
 
-let steps: Map<string, Step['value']>;
+let steps: Map<string, EditorStep<Diag>['value']>;
 let ms = 0;
 
 before(async () => {
   await ensureEditors();
-  const ws = scratch('neovim', { 'web.eci.yaml': DOC });
-  try {
-    const out = ws.path('out.json');
-    const run = await runEditor<{ steps: Step[] }>(
-      'nvim',
-      ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(SCRIPTS, 'neovim.lua')}`],
-      out,
-      { ECI_OUT: out, ECI_FILE: ws.path('web.eci.yaml'), ECI_SERVER: SERVER },
-    );
-    steps = new Map(run.result.steps.map((s) => [s.name, s.value]));
-    ms = run.ms;
-  } finally {
-    ws.dispose();
-  }
+  ({ steps, ms } = await editorSession<Diag>('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(SCRIPTS, 'neovim.lua')}`], DOC));
 });
 
 const codes = (list: Diag[] | undefined) => (list ?? []).map((d) => `${d.lnum}:${d.code}`);
