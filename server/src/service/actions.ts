@@ -24,6 +24,13 @@ export interface CodeActionParams {
   /** Only these kinds (prefix match), when the editor asks for some only. */
   only?: string[];
   locale?: string;
+  /**
+   * The diagnostics the service published for this text. An editor may send a diagnostic back without
+   * its `data` (no `publishDiagnostics.dataSupport`) or with a shifted range (Neovim 0.7 counts columns
+   * after non-ASCII text in bytes): each one is matched to its published original, whose data and range
+   * the fixes then use.
+   */
+  published?: Diagnostic[];
 }
 
 /** A text change by offsets into the document's text. */
@@ -96,7 +103,12 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
 
   if (wants(CodeActionKind.QuickFix)) {
     const requiredGroups = new Map<string, { path: DocPath; diagnostics: Diagnostic[]; keys: string[] }>();
-    for (const d of params.diagnostics) {
+    const taken = new Set<Diagnostic>();
+    /** Published original -> the diagnostic as the editor sent it (actions name the editor's own). */
+    const asSent = new Map<Diagnostic, Diagnostic>();
+    for (const sent of params.diagnostics) {
+      const d = publishedOriginal(sent, params.published ?? [], taken) ?? sent;
+      asSent.set(d, sent);
       const code = typeof d.code === 'string' ? d.code : undefined;
       // Only this service's diagnostics: another extension's codes mean something else.
       if (!code || (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE)) continue;
@@ -125,6 +137,7 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
         // As above: not offered rather than failing the request.
       }
     }
+    for (const a of out) if (a.diagnostics) a.diagnostics = a.diagnostics.map((d) => asSent.get(d) ?? d);
   }
 
   if (wants(ADD_CLIENT_TOKEN_KIND) && params.only?.length) {
@@ -236,6 +249,30 @@ function fixesFor(ctx: EditContext, t: Titles, code: string, d: Diagnostic, uri:
       }
       return [];
   }
+}
+
+/**
+ * The published diagnostic that `sent` stands for: same code and source, the same `data.path` when the
+ * editor kept the data, on the same line; when several are left (two missing keys of one mapping),
+ * the same message, then the nearest range. Undefined when none fits (the text changed since).
+ */
+export function publishedOriginal(sent: Diagnostic, published: readonly Diagnostic[], taken: Set<Diagnostic> = new Set()): Diagnostic | undefined {
+  const sentData = sent.data as { path?: unknown; missing?: unknown } | undefined;
+  const candidates = published.filter(
+    (p) =>
+      !taken.has(p) &&
+      p.code === sent.code &&
+      (sent.source === undefined || p.source === sent.source) &&
+      p.range.start.line === sent.range.start.line &&
+      (typeof sentData?.path !== 'string' || (p.data as { path?: unknown } | undefined)?.path === sentData.path) &&
+      (typeof sentData?.missing !== 'string' || (p.data as { missing?: unknown } | undefined)?.missing === sentData.missing),
+  );
+  if (!candidates.length) return undefined;
+  const distance = (p: Diagnostic) => Math.abs(p.range.start.character - sent.range.start.character) + Math.abs(p.range.end.character - sent.range.end.character) + Math.abs(p.range.end.line - sent.range.end.line) * 1000;
+  const sameMessage = candidates.filter((p) => p.message === sent.message);
+  const best = (sameMessage.length ? sameMessage : candidates).reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  taken.add(best);
+  return best;
 }
 
 /** Removes the pair whose key the diagnostic's range starts on. */

@@ -25,6 +25,7 @@ import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import * as navigation from './navigation';
 import { codeActions, type CodeActionParams } from './actions';
+import { FULL_CLIENT_FEATURES, type ClientFeatures } from './clientFeatures';
 
 export { DIAGNOSTIC_SOURCE } from './diagnose';
 export type { DiagnosticData } from './diagnose';
@@ -33,10 +34,14 @@ export type { WireRequest } from './request';
 export type { PrepareRenameResult, RenameResult } from './navigation';
 export { ADD_CLIENT_TOKEN_KIND, type CodeActionParams } from './actions';
 export { CONTAINER_GROUP_TEMPLATES, templateById, type ContainerGroupTemplate } from './templates';
+export { FULL_CLIENT_FEATURES, type ClientFeatures, type DocumentationFormat } from './clientFeatures';
+export { localeOf, type Locale } from './locale';
 
 export interface LanguageServiceOptions {
-  /** The display language (`ja`, `ja-JP` -> Japanese; anything else -> English). */
+  /** The display language (`ja`, `ja-JP`, `ja_JP.UTF-8` -> Japanese; anything else -> English). */
   locale?: string;
+  /** What the editor takes (snippets, markdown, ...): everything when not said (VS Code). */
+  client?: Partial<ClientFeatures>;
 }
 
 export type WireRequestOutcome =
@@ -85,6 +90,7 @@ const CACHE_SIZE = 4;
 
 export function createLanguageService(options: LanguageServiceOptions = {}): EciLanguageService {
   const locale = localeOf(options.locale);
+  const client: ClientFeatures = { ...FULL_CLIENT_FEATURES, ...options.client };
   const cache = new Map<string, Analysis>();
 
   const analysis = (text: string): Analysis => {
@@ -129,8 +135,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     diagnose: (text) => diagnosticsOf(text).map((d) => ({ ...d })),
     // A document too large to analyse gets no completion or hover (its one diagnostic says why).
     complete: (text, position) =>
-      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text) }),
-    hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale })),
+      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text), client }),
+    hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale, format: client.hoverContent })),
     documentSymbols: (text) => documentSymbols(parsedOf(text), locale),
     foldingRanges: (text) => foldingRanges(parsedOf(text)),
     selectionRanges: (text, positions) => selectionRanges(parsedOf(text), positions),
@@ -139,7 +145,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     documentHighlights: (text, position) => navigation.documentHighlights(parsedOf(text), position),
     prepareRename: (text, position) => navigation.prepareRename(parsedOf(text), position, locale),
     rename: (text, position, newName) => navigation.rename(parsedOf(text), position, newName, locale),
-    codeActions: (text, params) => codeActions(parsedOf(text), { ...params, locale }),
+    // The diagnostics the editor sends back are matched to the ones published for this text.
+    codeActions: (text, params) => codeActions(parsedOf(text), { ...params, locale, published: diagnosticsOf(text) }),
     wireRequest: (text) => {
       const errors = diagnosticsOf(text).filter((d) => d.severity === 1);
       if (errors.length) return { ok: false, errors };

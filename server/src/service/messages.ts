@@ -1,12 +1,9 @@
 // Every user-facing message of the language service, in English and Japanese.
 // Callers pick a table with `messagesFor(locale)`; both tables have the same keys (the type enforces it).
 
-export type Locale = 'en' | 'ja';
+import { localeOf, type Locale } from './locale';
 
-/** `ja`, `ja-JP`, ... -> Japanese; anything else -> English. */
-export function localeOf(locale: string | undefined): Locale {
-  return locale && /^ja\b/i.test(locale) ? 'ja' : 'en';
-}
+export { localeOf, type Locale };
 
 const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
@@ -217,6 +214,10 @@ const en = {
     volume: (type: string) => `Volume: ${type}`,
   },
   snippetDetail: 'snippet',
+  /** The title of the command a key completion runs to offer the key's values. */
+  suggestValues: 'Suggest values',
+  /** workspace/executeCommand with a command this server does not have. */
+  unknownServerCommand: (command: string) => `The ECI language server has no command ${JSON.stringify(command)}.`,
   regionDetail: 'Alibaba Cloud region',
   volumeNameDetail: (type: string) => `Volume defined in this document${type ? ` (${type})` : ''}`,
   defaultValueDetail: (path: string) => `default of ${path}`,
@@ -443,6 +444,8 @@ const ja: Messages = {
     volume: (type) => `ボリューム: ${type}`,
   },
   snippetDetail: 'スニペット',
+  suggestValues: '値の候補を表示',
+  unknownServerCommand: (command: string) => `ECI 言語サーバーにはコマンド ${JSON.stringify(command)} がありません。`,
   regionDetail: 'Alibaba Cloud リージョン',
   volumeNameDetail: (type) => `このドキュメントで定義されたボリューム${type ? ` (${type})` : ''}`,
   defaultValueDetail: (path) => `${path} のデフォルト値`,
