@@ -22,6 +22,13 @@ const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
   request: [...COMMON, { name: 'show-secrets', takesValue: false }],
   'dry-run': [...COMMON, ...callOptions()],
   create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }],
+  simulator: [
+    ...COMMON,
+    { name: 'port', takesValue: true },
+    { name: 'pending-seconds', takesValue: true },
+    { name: 'access-key-id', takesValue: true },
+    { name: 'access-key-secret', takesValue: true },
+  ],
 };
 
 function callOptions(): OptionSpec[] {
@@ -115,6 +122,26 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 
   switch (command) {
+    case 'simulator': {
+      const port = opt('port') ?? '18080';
+      const pending = opt('pending-seconds') ?? '5';
+      if (!(/^\d+$/.test(port) && Number(port) <= 65535)) {
+        complain(ctx, `${msg.badNumber('--port', port, 'a port number from 0 to 65535')}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
+      if (!(/^\d+(\.\d+)?$/.test(pending) && Number(pending) <= 600)) {
+        complain(ctx, `${msg.badNumber('--pending-seconds', pending, 'a number of seconds from 0 to 600')}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
+      const id = opt('access-key-id');
+      const secret = opt('access-key-secret');
+      if ((id === undefined) !== (secret === undefined) || parsed.positionals.length) {
+        complain(ctx, `${msg.simulatorUsage}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
+      const { runSimulator } = await import('./simulator.js');
+      return runSimulator(ctx, { port: Number(port), pendingSeconds: Number(pending), accessKeyId: id, accessKeySecret: secret });
+    }
     case 'validate': {
       const format = opt('format') ?? 'text';
       if (format !== 'text' && format !== 'json' && format !== 'sarif') {

@@ -1,8 +1,8 @@
 // `eci --help` and `eci COMMAND --help`, in English and Japanese.
 import type { CliLocale } from './locale';
 
-export type CommandName = 'validate' | 'request' | 'dry-run' | 'create';
-export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create'];
+export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator';
+export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator'];
 
 const EXIT_CODES_EN = `Exit codes:
   0    success (validate: no errors, warnings allowed; dry-run: passed; create: created)
@@ -84,6 +84,8 @@ Commands:
   request FILE               print the exact wire parameters that would be sent (JSON)
   dry-run FILE               send the request with DryRun=true: checks it, creates nothing
   create FILE                create the container group; prints ContainerGroupId and RequestId
+  simulator                  serve a local simulator of ECI, VPC and ECS to try everything without
+                             an account (prints its URL and a test AccessKey)
 
 Options:
   -V, --version      print the version
@@ -158,6 +160,33 @@ ${CREDENTIALS_EN}
 
 ${EXIT_CODES_EN}
 `,
+    simulator: `Usage: eci simulator [options]
+
+Serves a local simulator of the Alibaba Cloud services this tool calls (ECI 2018-08-08, VPC
+2016-04-28, ECS 2014-05-26) on 127.0.0.1, so that dry-run, create and the editor can be tried
+without an account. Nothing is sent to Alibaba Cloud. It verifies request signatures against a test
+AccessKey it prints (generated for each run unless given), and simulates container groups: Pending
+for a few seconds, then Running, with events and generated log lines. An image whose name contains
+"doesnotexist" cannot be pulled (ErrImagePull, ImagePullBackOff); a command with "exit 1" or
+"false" crash-loops (CrashLoopBackOff, restarts); "oom" with at most 0.5 GiB of memory is
+OOMKilled. DryRun, ClientToken, delete, restart, update, exec and paging behave like the service.
+The look-ups answer from a small fake account in cn-hangzhou (2 VPCs, vSwitches in 3 zones,
+security groups, EIPs, image caches). State is kept in memory and lost when it stops.
+
+Point the command line at it with --endpoint http://127.0.0.1:PORT and the printed key in
+ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET; point the editor at it with the
+setting eci.endpoint and "ECI: Store Access Key". The real service stays the default everywhere.
+Stops on Ctrl-C or SIGTERM.
+
+Options:
+  --port N           port on 127.0.0.1 (default 18080; 0: any free port)
+  --pending-seconds S  how long a new, restarted or updated group stays Pending (0-600, default 5)
+  --access-key-id ID       accept this AccessKey ID instead of a generated one
+  --access-key-secret SECRET  with this secret (both or neither)
+${COMMON_EN}
+
+Exit codes: 0 stopped, 2 usage error or the port cannot be used.
+`,
   },
   ja: {
     main: `eci: *.eci.yaml ファイルに書かれた Alibaba Cloud ECI コンテナグループ (API と同じ名前の
@@ -170,6 +199,8 @@ CreateContainerGroup パラメーター) を検査・表示・送信します。
   request FILE               送信されるワイヤーパラメーターをそのまま出力 (JSON)
   dry-run FILE               DryRun=true で送信: 検査のみで何も作成しない
   create FILE                コンテナグループを作成し ContainerGroupId と RequestId を出力
+  simulator                  ECI、VPC、ECS のローカルシミュレーターを起動し、アカウントなしで
+                             試せるようにする (URL とテスト用 AccessKey を出力)
 
 オプション:
   -V, --version      バージョンを出力
@@ -242,6 +273,33 @@ ${COMMON_JA}
 ${CREDENTIALS_JA}
 
 ${EXIT_CODES_JA}
+`,
+    simulator: `使い方: eci simulator [options]
+
+このツールが呼び出す Alibaba Cloud サービス (ECI 2018-08-08、VPC 2016-04-28、ECS 2014-05-26) の
+ローカルシミュレーターを 127.0.0.1 で起動し、アカウントなしで dry-run、create、エディターを試せる
+ようにします。Alibaba Cloud には何も送信しません。出力するテスト用 AccessKey (指定しなければ起動ごと
+に生成) でリクエストの署名を検証し、コンテナグループをシミュレートします: 数秒間 Pending の後
+Running になり、イベントとログ行を生成します。イメージ名に "doesnotexist" を含むとプルできず
+(ErrImagePull、ImagePullBackOff)、コマンドに "exit 1" や "false" があるとクラッシュを繰り返し
+(CrashLoopBackOff、再起動)、メモリ 0.5 GiB 以下で "oom" を含むと OOMKilled になります。DryRun、
+ClientToken、削除、再起動、更新、exec、ページングはサービスと同様に動作します。参照系は cn-hangzhou
+の小さな架空アカウント (VPC 2 つ、3 ゾーンの vSwitch、セキュリティグループ、EIP、イメージキャッシュ)
+から応答します。状態はメモリ上にだけあり、停止すると失われます。
+
+コマンドラインからは --endpoint http://127.0.0.1:PORT と、出力されたキーを
+ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET に設定して使います。エディターからは
+設定 eci.endpoint と "ECI: Store Access Key" で使います。既定の接続先はどこでも実サービスのままです。
+Ctrl-C または SIGTERM で停止します。
+
+オプション:
+  --port N           127.0.0.1 のポート (既定 18080。0: 空いている任意のポート)
+  --pending-seconds S  新規・再起動・更新したグループが Pending でいる秒数 (0〜600、既定 5)
+  --access-key-id ID       生成する代わりにこの AccessKey ID を受け付ける
+  --access-key-secret SECRET  そのシークレット (両方指定するか、どちらも指定しない)
+${COMMON_JA}
+
+終了コード: 0 停止した、2 使い方の誤り、またはポートが使えない。
 `,
   },
 };
