@@ -301,40 +301,25 @@ export class EciService {
     return { Count: e.count, Type: e.type, Name: g.ContainerGroupId, Message: e.message, FirstTimestamp: isoSeconds(e.first), LastTimestamp: isoSeconds(e.last), Reason: e.reason };
   }
 
-  describeContainerGroups(p: Record<string, string>, requestId: string): Answer {
+  /** A Describe over the groups of the region that `p` selects, paged with Limit/NextToken. */
+  private describeGroups(p: Record<string, string>, requestId: string, maxLimit: number, keep: (g: ContainerGroup) => boolean, key: string, shape: (g: ContainerGroup) => Record<string, unknown>): Answer {
     const missing = this.region(p);
     if (missing) return { error: missing };
-    let groups = this.selected(p);
-    const views = new Map(groups.map((g) => [g, this.view(g).status]));
-    if (p.Status) groups = groups.filter((g) => views.get(g) === p.Status);
-    const pg = page(groups, p, 20, 20);
+    const groups = this.selected(p).filter(keep);
+    const pg = page(groups, p, 20, maxLimit);
     if (pg.error) return { error: pg.error };
-    return {
-      body: {
-        RequestId: requestId,
-        TotalCount: groups.length,
-        NextToken: pg.next,
-        ContainerGroups: pg.items.map((g) => this.groupBody(g, p.WithEvent !== 'false')),
-      },
-    };
+    return { body: { RequestId: requestId, TotalCount: groups.length, NextToken: pg.next, [key]: pg.items.map(shape) } };
+  }
+
+  describeContainerGroups(p: Record<string, string>, requestId: string): Answer {
+    const keep = (g: ContainerGroup) => !p.Status || this.view(g).status === p.Status;
+    return this.describeGroups(p, requestId, 20, keep, 'ContainerGroups', (g) => this.groupBody(g, p.WithEvent !== 'false'));
   }
 
   describeContainerGroupStatus(p: Record<string, string>, requestId: string): Answer {
-    const missing = this.region(p);
-    if (missing) return { error: missing };
     const since = num(p.SinceSecond);
-    let groups = this.selected(p);
-    if (since !== undefined) groups = groups.filter((g) => this.clock.now() - Math.max(g.epoch, ...this.view(g).events.map((e) => e.last)) <= since * 1000);
-    const pg = page(groups, p, 20, 1000);
-    if (pg.error) return { error: pg.error };
-    return {
-      body: {
-        RequestId: requestId,
-        TotalCount: groups.length,
-        NextToken: pg.next,
-        Data: pg.items.map((g) => this.podStatus(g)),
-      },
-    };
+    const keep = (g: ContainerGroup) => since === undefined || this.clock.now() - Math.max(g.epoch, ...this.view(g).events.map((e) => e.last)) <= since * 1000;
+    return this.describeGroups(p, requestId, 1000, keep, 'Data', (g) => this.podStatus(g));
   }
 
   private podStatus(g: ContainerGroup): Record<string, unknown> {

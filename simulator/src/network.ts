@@ -31,6 +31,15 @@ function paged<T>(items: T[], p: Record<string, string>, maxSize: number, defaul
   return { items: items.slice((pg.number - 1) * pg.size, pg.number * pg.size), PageNumber: pg.number, PageSize: pg.size, TotalCount: items.length };
 }
 
+/** The answer of a paged look-up: the page of `list`, each item shaped by `shape`, under `Outer.Inner`. */
+function pagedAnswer<T>(list: T[], p: Record<string, string>, limits: { max: number; default: number }, requestId: string, outer: string, inner: string, shape: (item: T) => Record<string, unknown>, extra: Record<string, unknown> = {}): Answer {
+  const pg = paged(list, p, limits.max, limits.default);
+  if ('error' in pg) return pg;
+  return {
+    body: { RequestId: requestId, ...extra, PageNumber: pg.PageNumber, PageSize: pg.PageSize, TotalCount: pg.TotalCount, [outer]: { [inner]: pg.items.map(shape) } },
+  };
+}
+
 const missingRegion: ServiceError = { status: 400, code: 'MissingRegionId', message: 'RegionId is mandatory for this action.' };
 
 export function describeVSwitches(account: Account, p: Record<string, string>, requestId: string): Answer {
@@ -43,37 +52,25 @@ export function describeVSwitches(account: Account, p: Record<string, string>, r
     .filter((v) => !wanted || wanted.includes(v.VSwitchId))
     .filter((v) => !p.VSwitchName || v.VSwitchName === p.VSwitchName)
     .filter((v) => p.IsDefault === undefined || String(v.IsDefault) === p.IsDefault);
-  const pg = paged(list, p, 50, 10);
-  if ('error' in pg) return pg;
-  return {
-    body: {
-      RequestId: requestId,
-      PageNumber: pg.PageNumber,
-      PageSize: pg.PageSize,
-      TotalCount: pg.TotalCount,
-      VSwitches: {
-        VSwitch: pg.items.map((v) => ({
-          VSwitchId: v.VSwitchId,
-          VSwitchName: v.VSwitchName,
-          VpcId: v.VpcId,
-          Status: 'Available',
-          CidrBlock: v.CidrBlock,
-          Ipv6CidrBlock: '',
-          ZoneId: v.ZoneId,
-          AvailableIpAddressCount: v.AvailableIpAddressCount,
-          Description: '',
-          CreationTime: account.createdAt,
-          IsDefault: v.IsDefault,
-          ResourceGroupId: 'rg-acfmsim0default00001',
-          NetworkAclId: '',
-          OwnerId: 1234567890123456,
-          ShareType: 'Sharing',
-          RouteTable: { RouteTableId: `vtb-${v.VpcId.slice(4)}`, RouteTableType: 'System' },
-          Tags: { Tag: [] },
-        })),
-      },
-    },
-  };
+  return pagedAnswer(list, p, { max: 50, default: 10 }, requestId, 'VSwitches', 'VSwitch', (v) => ({
+    VSwitchId: v.VSwitchId,
+    VSwitchName: v.VSwitchName,
+    VpcId: v.VpcId,
+    Status: 'Available',
+    CidrBlock: v.CidrBlock,
+    Ipv6CidrBlock: '',
+    ZoneId: v.ZoneId,
+    AvailableIpAddressCount: v.AvailableIpAddressCount,
+    Description: '',
+    CreationTime: account.createdAt,
+    IsDefault: v.IsDefault,
+    ResourceGroupId: 'rg-acfmsim0default00001',
+    NetworkAclId: '',
+    OwnerId: 1234567890123456,
+    ShareType: 'Sharing',
+    RouteTable: { RouteTableId: `vtb-${v.VpcId.slice(4)}`, RouteTableType: 'System' },
+    Tags: { Tag: [] },
+  }));
 }
 
 export function describeEipAddresses(account: Account, p: Record<string, string>, requestId: string): Answer {
@@ -84,40 +81,28 @@ export function describeEipAddresses(account: Account, p: Record<string, string>
     .filter((e) => !p.Status || e.Status === p.Status)
     .filter((e) => !wanted || wanted.includes(e.AllocationId))
     .filter((e) => !p.EipAddress || e.IpAddress === p.EipAddress);
-  const pg = paged(list, p, 100, 10);
-  if ('error' in pg) return pg;
-  return {
-    body: {
-      RequestId: requestId,
-      PageNumber: pg.PageNumber,
-      PageSize: pg.PageSize,
-      TotalCount: pg.TotalCount,
-      EipAddresses: {
-        EipAddress: pg.items.map((e) => ({
-          AllocationId: e.AllocationId,
-          IpAddress: e.IpAddress,
-          RegionId: e.RegionId,
-          Name: e.Name,
-          Description: '',
-          Status: e.Status,
-          Bandwidth: e.Bandwidth,
-          InternetChargeType: 'PayByTraffic',
-          ChargeType: 'PostPaid',
-          InstanceId: e.InstanceId,
-          InstanceType: e.InstanceType,
-          InstanceRegionId: e.InstanceId ? e.RegionId : '',
-          AllocationTime: account.createdAt,
-          ExpiredTime: '',
-          ISP: 'BGP',
-          Netmode: 'public',
-          Mode: 'NAT',
-          ResourceGroupId: 'rg-acfmsim0default00001',
-          OperationLocks: { LockReason: [] },
-          Tags: { Tag: [] },
-        })),
-      },
-    },
-  };
+  return pagedAnswer(list, p, { max: 100, default: 10 }, requestId, 'EipAddresses', 'EipAddress', (e) => ({
+    AllocationId: e.AllocationId,
+    IpAddress: e.IpAddress,
+    RegionId: e.RegionId,
+    Name: e.Name,
+    Description: '',
+    Status: e.Status,
+    Bandwidth: e.Bandwidth,
+    InternetChargeType: 'PayByTraffic',
+    ChargeType: 'PostPaid',
+    InstanceId: e.InstanceId,
+    InstanceType: e.InstanceType,
+    InstanceRegionId: e.InstanceId ? e.RegionId : '',
+    AllocationTime: account.createdAt,
+    ExpiredTime: '',
+    ISP: 'BGP',
+    Netmode: 'public',
+    Mode: 'NAT',
+    ResourceGroupId: 'rg-acfmsim0default00001',
+    OperationLocks: { LockReason: [] },
+    Tags: { Tag: [] },
+  }));
 }
 
 export function describeSecurityGroups(account: Account, p: Record<string, string>, requestId: string): Answer {
@@ -130,30 +115,17 @@ export function describeSecurityGroups(account: Account, p: Record<string, strin
     .filter((s) => !wanted || wanted.includes(s.SecurityGroupId))
     .filter((s) => !p.SecurityGroupName || s.SecurityGroupName === p.SecurityGroupName)
     .filter((s) => !p.SecurityGroupType || s.SecurityGroupType === p.SecurityGroupType);
-  const pg = paged(list, p, 50, 10);
-  if ('error' in pg) return pg;
-  return {
-    body: {
-      RequestId: requestId,
-      RegionId: p.RegionId,
-      PageNumber: pg.PageNumber,
-      PageSize: pg.PageSize,
-      TotalCount: pg.TotalCount,
-      SecurityGroups: {
-        SecurityGroup: pg.items.map((s) => ({
-          SecurityGroupId: s.SecurityGroupId,
-          SecurityGroupName: s.SecurityGroupName,
-          Description: s.Description,
-          VpcId: s.VpcId,
-          SecurityGroupType: s.SecurityGroupType,
-          CreationTime: account.createdAt,
-          ResourceGroupId: 'rg-acfmsim0default00001',
-          ServiceManaged: false,
-          EcsCount: 0,
-          AvailableInstanceAmount: 2000,
-          Tags: { Tag: [] },
-        })),
-      },
-    },
-  };
+  return pagedAnswer(list, p, { max: 50, default: 10 }, requestId, 'SecurityGroups', 'SecurityGroup', (s) => ({
+    SecurityGroupId: s.SecurityGroupId,
+    SecurityGroupName: s.SecurityGroupName,
+    Description: s.Description,
+    VpcId: s.VpcId,
+    SecurityGroupType: s.SecurityGroupType,
+    CreationTime: account.createdAt,
+    ResourceGroupId: 'rg-acfmsim0default00001',
+    ServiceManaged: false,
+    EcsCount: 0,
+    AvailableInstanceAmount: 2000,
+    Tags: { Tag: [] },
+  }), { RegionId: p.RegionId });
 }
