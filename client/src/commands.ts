@@ -15,10 +15,14 @@ import { describeCredential, describeNetworkError } from './eci/describe';
 import type { EciCallOutcome, ExplicitAccessKey, NetworkErrorKind, ResolvedCredential } from './eci/types';
 import { blockingDiagnostics, type ServiceDiagnostics } from './errorDiagnostics';
 import type { EciOutput } from './output';
-import { addToHistory, formatHistoryLine, readHistory, type CreatedGroupEntry } from './results';
+import { addToHistory, readHistory, type CreatedGroupEntry } from './results';
+import { HISTORY_STATE_KEY, REQUEST_SCHEME, writeHistory } from './shared';
+import { newContainerGroupFile } from './templates';
+
+// What activation needs of these is in shared.ts; the extension loads this module on the first command.
+export { HISTORY_STATE_KEY, REQUEST_SCHEME, writeHistory, newContainerGroupFile };
 import type { EciUi } from './ui';
 
-export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
 
 /** Options a caller (the tests) may pass as the second argument of Dry run / Create. */
 export interface RunOptions {
@@ -81,7 +85,6 @@ export type ShowRequestOutcome =
 type WireRequestOk = Extract<WireRequestResult, { ok: true }>;
 
 /** Read-only documents of the "Show request" command. */
-export const REQUEST_SCHEME = 'eci-request';
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
@@ -505,13 +508,6 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
       return { kind: 'cancelled', attempts: outcome.attempts, requestSent: outcome.requestSent, ...(outcome.clientToken ? { clientToken: outcome.clientToken } : {}) };
     }
   }
-}
-
-/** Writes the history of created groups (newest first) to the output. */
-export function writeHistory(ctx: Pick<CommandContext, 'output'>, history: readonly CreatedGroupEntry[]): void {
-  if (history.length === 0) return;
-  ctx.output.appendLine(vscode.l10n.t('Container groups created from this editor (newest first):'));
-  for (const e of history) ctx.output.appendLine(`  ${formatHistoryLine(e)}`);
 }
 
 /** Shows the exact wire parameters (secrets masked) in a read-only document. */
