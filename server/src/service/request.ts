@@ -117,7 +117,9 @@ function walk(ctx: Ctx, raw: Node | null | undefined, key: string, schema: JsonS
  */
 function scalarText(ctx: Ctx, node: Scalar, written: Node, schema: JsonSchema | undefined): string {
   const v = node.value;
-  if (typeof v !== 'string' && typesOf(schema).includes('string') && !typesOf(schema).includes(jsType(v))) {
+  // A file mode (x-octalMode) travels as its digits are written: 0644 stays 0644, not 644.
+  const octal = schema?.['x-octalMode'] === true;
+  if (typeof v !== 'string' && (octal || (typesOf(schema).includes('string') && !typesOf(schema).includes(jsType(v))))) {
     if (node.type === Scalar.PLAIN) {
       const o = nodeOffsets(ctx.parsed, node) ?? nodeOffsets(ctx.parsed, written);
       if (o) return ctx.parsed.text.slice(o[0], o[1]);
