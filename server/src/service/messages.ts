@@ -179,8 +179,8 @@ const en = {
     flexOptionsNotObject: 'it is not a JSON object',
     flexOptionsUnknownKey: (key: string, allowed: readonly string[], suggestion?: string) =>
       `The options have an unknown key ${JSON.stringify(key)} for a cloud disk${suggestion ? ` (did you mean ${suggestion}?)` : ''}; keys are ${allowed.join(', ')}.`,
-    flexOptionsUndocumentedKey: (key: string, allowed: readonly string[], suggestion?: string) =>
-      `The options have the key ${JSON.stringify(key)}, which the reference does not list for a cloud disk${suggestion ? ` (did you mean ${suggestion}?)` : ''}; documented keys are ${allowed.join(', ')}. The driver may accept it: dry run to be sure.`,
+    flexOptionsUndocumentedKey: (keys: readonly string[], allowed: readonly string[], suggestions: readonly string[]) =>
+      `The options have the key${keys.length > 1 ? 's' : ''} ${keys.map((k) => JSON.stringify(k)).join(', ')}, which the reference does not list for a cloud disk${suggestions.length ? ` (did you mean ${suggestions.join(', ')}?)` : ''}; documented keys are ${allowed.join(', ')}. The driver may accept ${keys.length > 1 ? 'them' : 'it'}: dry run to be sure.`,
     flexOptionsNotBoolean: (key: string) => `The option ${key} must be true or false.`,
     flexVolumeSize: (value: string, min: number, max: number) =>
       `The option volumeSize ${value} is outside ${min}..${max} GiB (a whole number of GiB).`,
@@ -430,8 +430,8 @@ const ja: Messages = {
     flexOptionsNotObject: 'JSON オブジェクトではありません',
     flexOptionsUnknownKey: (key, allowed, suggestion) =>
       `オプションにクラウドディスクでは不明なキー ${JSON.stringify(key)} があります${suggestion ? ` (${suggestion} のことですか?)` : ''}。キーは ${allowed.join(', ')} です。`,
-    flexOptionsUndocumentedKey: (key, allowed, suggestion) =>
-      `オプションのキー ${JSON.stringify(key)} は、API リファレンスにクラウドディスク用として記載されていません${suggestion ? ` (${suggestion} のことですか?)` : ''}。記載されているキー: ${allowed.join(', ')}。ドライバーが受け付ける可能性があるため、確認にはドライランしてください。`,
+    flexOptionsUndocumentedKey: (keys, allowed, suggestions) =>
+      `オプションのキー ${keys.map((k) => JSON.stringify(k)).join(', ')} は、API リファレンスにクラウドディスク用として記載されていません${suggestions.length ? ` (${suggestions.join(', ')} のことですか?)` : ''}。記載されているキー: ${allowed.join(', ')}。ドライバーが受け付ける可能性があるため、確認にはドライランしてください。`,
     flexOptionsNotBoolean: (key) => `オプション ${key} は true または false である必要があります。`,
     flexVolumeSize: (value, min, max) => `オプション volumeSize ${value} は ${min}〜${max} GiB (GiB 単位の整数) の範囲外です。`,
     flexKmsWithoutEncrypted: () => 'オプションに kmsKeyId がありますが "encrypted": true がありません。KMS キーは暗号化ディスクにのみ使われます (サービスは InvalidParameter.KMS.EncryptedIllegal を返します)。',

@@ -35,8 +35,10 @@ export const flexVolumeRules: RuleChecker = {
       const isDisk = flex.Driver === DISK_DRIVER;
       if (isDisk) {
         // The reference lists the keys it documents; the driver reads the options and may take others.
-        for (const unknown of Object.keys(options).filter((k) => !DISK_OPTION_KEYS.includes(k))) {
-          ctx.report('flex-volume.undocumented-option', path, ctx.m.rule.flexOptionsUndocumentedKey(unknown, DISK_OPTION_KEYS, nearest(unknown, DISK_OPTION_KEYS)));
+        const unknown = Object.keys(options).filter((k) => !DISK_OPTION_KEYS.includes(k));
+        if (unknown.length) {
+          const suggestions = unknown.map((k) => nearest(k, DISK_OPTION_KEYS)).filter((s): s is string => s !== undefined);
+          ctx.report('flex-volume.undocumented-option', path, ctx.m.rule.flexOptionsUndocumentedKey(unknown, DISK_OPTION_KEYS, suggestions));
         }
       }
       const notBoolean = BOOLEAN_OPTIONS.find((k) => k in options! && !isBooleanLike((options as Record<string, unknown>)[k]));
