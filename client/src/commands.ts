@@ -72,7 +72,7 @@ export type CallResult =
   | { kind: 'cancelled'; attempts: number; requestSent: boolean; clientToken?: string };
 
 export type RunOutcome =
-  | { kind: 'blocked'; reason: BlockedReason; message: string; errorCount?: number }
+  | { kind: 'blocked'; reason: BlockedReason; message: string; errorCount?: number; dryRunAnyway?: true }
   | { kind: 'declined' }
   | CallResult;
 
@@ -120,11 +120,17 @@ function blocked(
   ctx: Pick<CommandContext, 'ui'>,
   reason: BlockedReason,
   message: string,
-  extra: { errorCount?: number; actions?: [string, () => unknown][] } = {},
+  extra: { errorCount?: number; actions?: [string, () => unknown][]; dryRunAnyway?: boolean } = {},
 ): RunOutcome & ShowRequestOutcome {
   const actions = extra.actions ?? [];
   void ctx.ui.showErrorMessage(message, ...actions.map(([t]) => t)).then((picked) => actions.find(([t]) => t === picked)?.[1]());
-  return { kind: 'blocked', reason, message, ...(extra.errorCount !== undefined ? { errorCount: extra.errorCount } : {}) };
+  return {
+    kind: 'blocked',
+    reason,
+    message,
+    ...(extra.errorCount !== undefined ? { errorCount: extra.errorCount } : {}),
+    ...(extra.dryRunAnyway ? { dryRunAnyway: true as const } : {}),
+  };
 }
 
 const dryRunAnyway = (uri: vscode.Uri): [string, () => unknown] => [vscode.l10n.t('Dry run anyway'), () => vscode.commands.executeCommand('eci.dryRun', uri, { force: true })];
@@ -191,6 +197,7 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument, d
           // Only cross-field rule errors: the service is the judge, a dry run may still be asked for.
           ...(dryRun && result.forcible ? [dryRunAnyway(document.uri)] : []),
         ],
+        dryRunAnyway: dryRun !== undefined && result.forcible === true,
       },
     );
   }

@@ -80,7 +80,8 @@ function walk(ctx: Ctx, raw: Node | null | undefined, key: string, schema: JsonS
   const node = deref(ctx, raw);
   if (!node) return;
   const here: Inherited = {
-    missing: inherited.missing || schema?.['x-sdk'] === 'missing',
+    // Documented but absent from the SDK model, or found in other official clients only (x-foundIn).
+    missing: inherited.missing || schema?.['x-sdk'] === 'missing' || schema?.['x-foundIn'] !== undefined,
     secret: inherited.secret || schema?.['x-secret'] === true,
     documented: inherited.documented && schema !== undefined,
   };
