@@ -77,16 +77,11 @@ const tree = makeTree({
   'type-error.eci.yaml': `${RULE_ONLY}    Cpu: "two"\n`,
 });
 
+/** The local ECI test endpoint (127.0.0.1), started once for the file. */
 let endpoint: EciEndpoint;
-let url: string;
-before(async () => {
-  endpoint = await startEciEndpoint({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } } });
-  url = `http://${endpoint.endpoint}`;
-});
-after(async () => {
-  await endpoint.close();
-  tree.dispose();
-});
+let url = '';
+before(async () => void (url = `http://${(endpoint = await startEciEndpoint({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } } })).endpoint}`));
+after(() => Promise.all([endpoint.close(), tree.dispose()]));
 
 const eci = (args: string[]) => runCli(args, { cwd: tree.dir, env: credentials });
 

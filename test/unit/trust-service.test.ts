@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/index';
-import { parse } from '../../server/src/service/parse';
 import { documentSchema, schemaAtPath } from '../../server/src/service/schema';
 import * as eci from '@alicloud/eci20180808';
 import { toSdkRequest, type SdkModelClass } from '../../client/src/eci/sdkRequest';
@@ -17,13 +17,7 @@ const URI = 'file:///work/app.eci.yaml';
 const BASE = 'RegionId: cn-hangzhou\nContainerGroupName: web\n';
 const codes = (text: string) => en.diagnose(text).map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`);
 
-function apply(text: string, edits: TextEdit[]): string {
-  const p = parse(text);
-  const sorted = [...edits].sort((a, b) => p.offsetAt(b.range.start) - p.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, p.offsetAt(e.range.start)) + e.newText + out.slice(p.offsetAt(e.range.end));
-  return out;
-}
+const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create(URI, 'eci-yaml', 1, text), edits);
 function actionsFor(text: string, d: Diagnostic): CodeAction[] {
   return en.codeActions(text, { uri: URI, range: d.range, diagnostics: [d] });
 }
