@@ -35,6 +35,8 @@ export interface CallOptions {
   maxAttempts?: number;
   /** `eci create --client-token`: the ClientToken to send when the document has none. */
   clientToken?: string;
+  /** `eci dry-run --force`: dry run despite cross-field rule errors (never for create). */
+  force?: boolean;
 }
 
 export async function runCall(ctx: CliContext, file: string, options: CallOptions): Promise<number> {
@@ -52,7 +54,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     }
   }
 
-  const doc = buildDocument(ctx, file);
+  const doc = buildDocument(ctx, file, options.dryRun && options.force === true);
   if (!doc.ok) {
     if (options.json && doc.errors) emitJson({ outcome: 'invalid', file: doc.displayPath, diagnostics: doc.errors.map((d) => jsonDiagnostic(d)) });
     return doc.exit;

@@ -18,9 +18,9 @@ const COMMON: OptionSpec[] = [
 
 const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
   main: [...COMMON, { name: 'version', short: 'V', takesValue: false }],
-  validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }],
+  validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }, { name: 'show-suppressed', takesValue: false }],
   request: [...COMMON, { name: 'show-secrets', takesValue: false }],
-  'dry-run': [...COMMON, ...callOptions()],
+  'dry-run': [...COMMON, ...callOptions(), { name: 'force', takesValue: false }],
   create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }],
 };
 
@@ -121,7 +121,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         complain(ctx, `${msg.badFormat(format)}\n${msg.seeHelp(command)}`);
         return EXIT.usage;
       }
-      return runValidate(ctx, parsed.positionals, format as OutputFormat, packageVersion);
+      return runValidate(ctx, parsed.positionals, format as OutputFormat, packageVersion, flag('show-suppressed'));
     }
     case 'request':
       if (parsed.positionals.length !== 1) {
@@ -162,6 +162,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
         maxAttempts: maxAttempts === undefined ? undefined : Number(maxAttempts),
         ...(clientToken !== undefined ? { clientToken } : {}),
+        ...(command === 'dry-run' && flag('force') ? { force: true } : {}),
       });
     }
   }

@@ -103,7 +103,13 @@ a file named explicitly is checked whatever its name; a GLOB ('deploy/**/*.eci.y
 
 Options:
   -f, --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code-scanning UIs)
+  --show-suppressed    also list the findings that # eci-ignore comments suppress, with their
+                       reasons (SARIF always lists them, as results with "suppressions")
 ${COMMON_EN}
+
+A finding can be overruled where the service is the judge: '# eci-ignore RULE-ID -- reason' at the
+end of its line or on the line before, '# eci-ignore-file RULE-ID -- reason' in the first comment
+block. Suppressed findings do not count, and do not block dry-run or create.
 
 Exit codes: 0 no errors (warnings allowed), 1 any error, 2 usage error or an unreadable or
 missing input (named on stderr; the readable files are still checked and reported).
@@ -130,6 +136,9 @@ errors. Prints the RequestId of a passing dry run; a failing one is explained (w
 means, what to do, the service's Message and Recommend) and placed on the parameter it concerns.
 
 Options:
+  --force            dry run anyway when the only errors are cross-field rule errors (no syntax,
+                     type or other schema error): the service is the judge. create has no --force:
+                     it needs a clean document, or findings suppressed with # eci-ignore.
 ${CALL_OPTIONS_EN}
 ${COMMON_EN}
 
@@ -189,7 +198,13 @@ ${EXIT_CODES_JA}
 
 オプション:
   -f, --format FORMAT  text (既定)、json、sarif (コードスキャン用の SARIF 2.1.0)
+  --show-suppressed    # eci-ignore コメントで抑制した指摘も理由とともに表示 (SARIF では常に
+                       "suppressions" 付きの結果として出力)
 ${COMMON_JA}
+
+サービスが判断すべき指摘は抑制できます: 指摘の行末またはその前の行に '# eci-ignore ルールID -- 理由'、
+先頭のコメントブロックに '# eci-ignore-file ルールID -- 理由'。抑制した指摘は数えず、dry-run と
+create を妨げません。
 
 終了コード: 0 エラーなし (警告は可)、1 エラーあり、2 使い方の誤り、または入力が読めない/ない
 (stderr に名前を表示。読めたファイルは検査して報告します)。
@@ -216,6 +231,9 @@ RequestId を出力し、不合格ならエラーの意味、対処、サービ�
 該当するパラメーターの位置に表示します。
 
 オプション:
+  --force            エラーがルール (複数フィールドにまたがる検査) のエラーだけのとき (構文、型、その他の
+                     スキーマのエラーがないとき) でもドライランする。判断はサービスに任せます。create には
+                     --force はなく、エラーのないドキュメントか # eci-ignore で抑制した指摘が必要です。
 ${CALL_OPTIONS_JA}
 ${COMMON_JA}
 

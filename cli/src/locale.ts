@@ -41,6 +41,11 @@ const en = {
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
   refusedBecauseErrors: (p: string, n: number) =>
     `${p}: not sent: the document has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} first`,
+  onlyRuleErrors: () =>
+    'these are cross-field rule errors only: `eci dry-run --force` lets the service judge, or suppress a finding with `# eci-ignore RULE-ID -- reason`',
+  forcedDryRun: (p: string, n: number) => `${p}: dry run despite ${n} rule error${n === 1 ? '' : 's'} (--force): the service is the judge`,
+  suppressedLabel: 'suppressed',
+  noReason: 'no reason given',
   regionMismatch: (doc: string, flag: string) =>
     `--region ${flag} does not match the document's RegionId ${doc}; the document decides where the group is created (change RegionId, or drop --region)`,
   badEndpoint: (v: string, why: string) => `--endpoint '${v}' is not usable: ${why}`,
@@ -97,6 +102,11 @@ const ja: Messages = {
   notAFile: (p) => `${p}: ディレクトリです。このコマンドには *.eci.yaml ファイルを 1 つ指定します`,
   summary: (errors, warnings, files) => `${files} ファイル中 エラー ${errors} 件、警告 ${warnings} 件`,
   refusedBecauseErrors: (p, n) => `${p}: 送信しませんでした: ドキュメントにエラーが ${n} 件あります。先に修正してください`,
+  onlyRuleErrors: () =>
+    'これらは複数フィールドにまたがるルールのエラーだけです。`eci dry-run --force` でサービスに判断させるか、`# eci-ignore ルールID -- 理由` で指摘を抑制できます',
+  forcedDryRun: (p, n) => `${p}: ルールのエラー ${n} 件があるままドライランします (--force)。判断はサービスに任せます`,
+  suppressedLabel: '抑制',
+  noReason: '理由なし',
   regionMismatch: (doc, flag) =>
     `--region ${flag} がドキュメントの RegionId ${doc} と一致しません。作成先はドキュメントで決まります (RegionId を変更するか --region を外してください)`,
   badEndpoint: (v, why) => `--endpoint '${v}' は使用できません: ${why}`,

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
-export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string): number {
+export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string, showSuppressed = false): number {
   const service = createLanguageService({ locale: ctx.locale });
   const { files, problems } = expandArguments(args.length ? args : ['.'], ctx.cwd);
 
@@ -24,10 +24,10 @@ export function runValidate(ctx: CliContext, args: string[], format: OutputForma
       unreadable.push({ displayPath: read.displayPath, message: read.message, absolutePath: read.absolutePath });
       continue;
     }
-    reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text) });
+    reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text), suppressed: service.suppressed(read.text) });
   }
 
-  const run: ValidationRun = { files: reports, unreadable, cwd: ctx.cwd, toolVersion, locale: ctx.locale };
+  const run: ValidationRun = { files: reports, unreadable, cwd: ctx.cwd, toolVersion, locale: ctx.locale, showSuppressed, words: { suppressed: ctx.msg.suppressedLabel, noReason: ctx.msg.noReason } };
   for (const u of unreadable) complain(ctx, u.message);
   const { errors, warnings } = countSeverities(reports);
   if (format === 'json') ctx.stdout.write(formatJson(run));

@@ -39,6 +39,7 @@ function runOptions(arg: unknown): RunOptions {
   const o = arg as { confirm?: unknown; cancellation?: unknown };
   const options: RunOptions = {};
   if (o.confirm === false) options.confirm = false;
+  if ((o as { force?: unknown }).force === true) options.force = true;
   const c = o.cancellation as vscode.CancellationToken | undefined;
   if (c && typeof c.isCancellationRequested === 'boolean' && typeof c.onCancellationRequested === 'function') options.cancellation = c;
   return options;

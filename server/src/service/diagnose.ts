@@ -25,7 +25,7 @@ import {
 import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, nodeOffsets, parentRange, valueRange } from './ast';
 import { nearest } from './suggest';
 import { RULE_CHECKERS } from './rules';
-import type { Anchor, RuleContext } from './rules/context';
+import { allUnset, type Anchor, type RuleContext } from './rules/context';
 
 export const DIAGNOSTIC_SOURCE = 'eci';
 /** Schema problems reported at most; a summary diagnostic counts the rest. */
@@ -244,10 +244,14 @@ function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>
   }
   // A misspelled key and the required key it was meant to be are one defect: keep the
   // "did you mean" finding, drop the "missing" one.
-  const misspelt = new Set(out.filter((d) => d.code === 'schema.unknown-key' && (d.data as DiagnosticData).suggestion).map((d) => (d.data as DiagnosticData).path.replace(/[^.[\]]+$/, '') + (d.data as DiagnosticData).suggestion));
+  const misspelt = new Set(out.filter((d) => (d.code === 'schema.unknown-key' || d.code === 'schema.former-name') && (d.data as DiagnosticData).suggestion).map((d) => (d.data as DiagnosticData).path.replace(/[^.[\]]+$/, '') + (d.data as DiagnosticData).suggestion));
   for (let i = out.length - 1; i >= 0; i--) {
     const data = out[i].data as DiagnosticData | undefined;
     if (out[i].code === 'schema.required' && data && misspelt.has(data.path)) out.splice(i, 1);
+  }
+  // A file mode quoted as digits ('0644') is accepted: rule config-file.mode-octal judges its digits.
+  for (const [p, e] of byPath) {
+    if (e.keyword === 'type' && typeof e.data === 'string' && resolveSchema(schemaAtPath(instancePath(p, root)))?.['x-octalMode']) byPath.delete(p);
   }
   // A value whose type is wrong reports only that, and nothing about what lies below it.
   const typeBroken = [...byPath.values()].filter((e) => e.keyword === 'type').map((e) => e.instancePath);
@@ -287,6 +291,11 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
       const full = [...path, key];
       const parentSchema = resolveSchema(node);
       const allowed = Object.keys(parentSchema?.properties ?? {});
+      const today = formerNameOf(parentSchema, key);
+      if (today) {
+        // A name older official clients used: still an error (the service reads today's name only), told as such.
+        return diagnostic(keyRangeOf(parsed, full), m.formerName(key, path.length ? wire : m.unknownKeyRoot, today), 'schema.former-name', sev, { path: wirePathOf(full), suggestion: today });
+      }
       let message = m.unknownKey(key, path.length ? wire : m.unknownKeyRoot);
       let suggestion: string | undefined;
       const dotted = key.split('.');
@@ -324,10 +333,19 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     case 'const': {
       const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues ?? []) : [(e.params as { allowedValue: unknown }).allowedValue];
       const shown = JSON.stringify(e.data);
+      // "" (or false where only true is allowed) on an optional key means "not set": a hint.
+      if ((e.data === '' || e.data === false) && optionalKey(path)) {
+        return diagnostic(valueRange(parsed, path), m.unsetValue(wire, shown), 'schema.unset-value', DiagnosticSeverity.Hint, { path: wire });
+      }
+      const open = resolveSchema(node)?.['x-openEnum'];
       const caseMatch = typeof e.data === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === (e.data as string).toLowerCase()) : undefined;
       const message =
         caseMatch !== undefined ? m.enumCase(wire, shown, caseMatch) : e.keyword === 'const' ? m.constValue(wire, shown, allowed[0]) : m.enum(wire, shown, allowed);
       const suggestion = caseMatch !== undefined ? String(caseMatch) : typeof e.data === 'string' ? nearest(e.data, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+      if (open && typeof e.data === 'string') {
+        // An open vocabulary (x-openEnum): the reference lists some values, the service may take others.
+        return diagnostic(valueRange(parsed, path), m.undocumentedValue(wire, shown, allowed), 'schema.undocumented-value', DiagnosticSeverity.Warning, { path: wire, ...(suggestion ? { suggestion } : {}) });
+      }
       return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire, ...(suggestion ? { suggestion } : {}) });
     }
     case 'minimum':
@@ -335,6 +353,10 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const limit = (e.params as { limit: number }).limit;
+      // 0 where the reference states no minimum (x-unsetValue) means "not set": a hint.
+      if (e.data === 0 && (e.keyword === 'minimum' || e.keyword === 'exclusiveMinimum') && resolveSchema(node)?.['x-unsetValue'] && optionalKey(path)) {
+        return diagnostic(valueRange(parsed, path), m.unsetValue(wire, '0'), 'schema.unset-value', DiagnosticSeverity.Hint, { path: wire });
+      }
       const message = m[e.keyword](wire, limit, e.data, unitSuffix(node));
       return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire });
     }
@@ -363,6 +385,22 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     default:
       return diagnostic(valueRange(parsed, path), m.genericSchema(wire, e.message ?? e.keyword), code, sev, { path: wire });
   }
+}
+
+/** Today's name of a key that older official clients spelt `key` (the schema's x-formerNames), if any. */
+function formerNameOf(parent: JsonSchema | undefined, key: string): string | undefined {
+  for (const [name, child] of Object.entries(parent?.properties ?? {})) {
+    if (resolveSchema(child)?.['x-formerNames']?.some((f) => f.name === key)) return name;
+  }
+  return undefined;
+}
+
+/** True when the value at `path` is a mapping key its mapping does not require. */
+function optionalKey(path: DocPath): boolean {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return false;
+  const parent = resolveSchema(schemaAtPath(path.slice(0, -1)));
+  return !(parent?.required ?? []).includes(last);
 }
 
 /** `ReadinessProbe.HttpGet.Path` -> `ReadinessProbe: {HttpGet: {Path: …}}`. */
@@ -403,7 +441,7 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
       const dedupe = `${id}:${range.start.line}:${range.start.character}`;
       if (seen.has(dedupe)) return;
       seen.add(dedupe);
-      const severity = rule.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+      const severity = rule.severity === 'warning' ? DiagnosticSeverity.Warning : rule.severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Error;
       const wire = wirePathOf(path);
       // Every finding names its parameter by wire path.
       const named = message.includes(wire) || (path.length > 2 && message.includes(wirePathOf(path.slice(0, -1)) + ' '));
@@ -439,7 +477,8 @@ function warningDiagnostics(parsed: ParsedDocument, root: Record<string, unknown
         const child = childSchema(n, k);
         if (!child) continue;
         const w = child['x-warning'];
-        if (w && v !== null && v !== undefined && out.length < MAX_SCHEMA_PROBLEMS) {
+        // Present with only "not set" values (a generator's empty DiskVolume), the key warns of nothing.
+        if (w && !allUnset(v) && out.length < MAX_SCHEMA_PROBLEMS) {
           const wire = wirePathOf([...path, k]);
           const message = warningMessageOf(w, locale);
           out.push(diagnostic(keyRangeOf(parsed, [...path, k]), message.includes(wire) ? message : `${wire}: ${message}`, w.code, DiagnosticSeverity.Warning, { path: wire }));
