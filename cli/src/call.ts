@@ -16,7 +16,8 @@ import {
 } from '../../client/src/eci/index';
 import { parseEndpoint } from '../../client/src/eci/endpoint';
 import { keysForParameterPath } from '../../client/src/results';
-import { complain, type CliContext } from './context';
+import { randomUUID } from 'node:crypto';
+import { complain, noteForLostOutput, type CliContext } from './context';
 import { buildDocument } from './request';
 import { EXIT } from './exitCodes';
 import { ProgressLine } from './terminal';
@@ -102,14 +103,26 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(`${describeCredential(credential, ctx.locale)} (${credential.accessKeyIdHint})`)}\n${ctx.msg.endpointUsed(endpointText)}\n`));
   }
 
+  // Ctrl-C (SIGINT) and SIGTERM (a CI job cancelled, `timeout`, `kill`) both cancel the call and
+  // report what is known (the ClientToken, whether a create may have happened); a second one exits at once.
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = () => {
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     interrupts++;
-    if (interrupts > 1) process.exit(EXIT.cancelled);
+    stoppedBy ??= signal;
+    if (interrupts > 1) process.exit(signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled);
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // A create's ClientToken is known, and shown, before anything is sent: whatever happens to this
+  // process afterwards (a signal, a lost terminal, stdout lost), the user can send it again safely.
+  if (!options.dryRun) {
+    const generated = !built.params.ClientToken;
+    if (generated) built.params.ClientToken = randomUUID();
+    ctx.stderr.write(`${ctx.msg.clientTokenBeforeSend(built.params.ClientToken, generated, doc.displayPath)}\n`);
+  }
   const progress = new ProgressLine(
     ctx.stderr,
     (seconds, attempt) => ctx.err.dim(ctx.msg.progress(what, host, seconds, attempt)),
@@ -133,7 +146,8 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     });
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 
   // The call layer masks secrets; this is a second belt for anything the CLI itself prints.
@@ -154,6 +168,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       else ctx.stdout.write(`${ctx.out.green(ctx.msg.dryRunPassed)}\n${ctx.msg.requestId}: ${outcome.requestId}\n`);
       return EXIT.ok;
     case 'created':
+      // Should stdout be lost (a full disk, a closed pipe), these still reach the user on stderr.
+      noteForLostOutput(
+        ctx,
+        `${ctx.msg.created}\n${ctx.msg.containerGroupId}: ${outcome.containerGroupId}\n${ctx.msg.requestId}: ${outcome.requestId}\n${ctx.msg.clientToken}: ${outcome.clientToken}`,
+      );
       if (options.json)
         emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, requestSent: true, ...common });
       else
@@ -229,6 +248,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       if (options.json)
         emitJson({
           outcome: outcome.type,
+          ...(stoppedBy ? { signal: stoppedBy } : {}),
           attempts: outcome.attempts,
           requestSent: outcome.requestSent,
           ...(options.dryRun ? {} : { mayHaveBeenCreated: mayExist }),
@@ -236,10 +256,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
           ...common,
         });
       else {
-        complain(ctx, options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled);
+        complain(ctx, `${stoppedBy === 'SIGTERM' ? `${ctx.msg.terminated} ` : ''}${options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled}`);
         if (mayExist) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${token}\n  ${ctx.msg.cancelledWithToken(token, doc.displayPath)}\n`);
+        else if (token !== undefined) ctx.stderr.write(`  ${ctx.msg.notSentNothingCreated}\n  ${ctx.msg.clientToken}: ${token}\n`);
       }
-      return EXIT.cancelled;
+      return stoppedBy === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
     }
   }
 }

@@ -13,6 +13,11 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   stdout: Stream;
   stderr: Stream;
+  /**
+   * What must still reach the user when stdout cannot be written (a create's ContainerGroupId and
+   * ClientToken): the entry point prints these lines on stderr after a write failure.
+   */
+  lostOutputNotes?: string[];
 }
 
 export interface CliContext extends CliIO {
@@ -25,6 +30,11 @@ export interface CliContext extends CliIO {
 
 export function createContext(io: CliIO, locale: CliLocale, colourOut: boolean, colourErr: boolean): CliContext {
   return { ...io, locale, msg: messages(locale), out: paint(colourOut), err: paint(colourErr) };
+}
+
+/** Lines printed on stderr only if stdout turns out not to be writable (see CliIO.lostOutputNotes). */
+export function noteForLostOutput(ctx: CliContext, text: string): void {
+  ctx.lostOutputNotes?.push(text);
 }
 
 /** `eci: message` on stderr. */

@@ -90,6 +90,12 @@ const en = {
   cancelled: 'Cancelled; the outcome of a create already sent is unknown: check the console with the ClientToken.',
   clientToken: 'ClientToken',
   recommend: 'Recommend',
+  clientTokenBeforeSend: (token: string, generated: boolean, file: string) =>
+    `ClientToken: ${token}${generated ? ' (generated for this run)' : ''}. Should this run be cut short, send it again with the same ClientToken (eci create --client-token ${token} ${file}): the service then never creates a second group.`,
+  terminated: 'Terminated (SIGTERM).',
+  outputFailed: (detail: string, code: number, exit: number) =>
+    `the output could not be written to stdout (${detail}); it is lost. Exit ${exit} (the command itself ended with exit ${code}).`,
+  outputFailedNotes: 'What the lost output said:',
   attempts: (n: number) => `after ${n} attempt${n === 1 ? '' : 's'}`,
   badClientToken: (v: string) => `--client-token '${v}' is not a ClientToken: at most 64 ASCII characters, no spaces`,
   clientTokenConflict: (flag: string, doc: string, file: string) =>
@@ -156,6 +162,11 @@ const ja: Messages = {
   cancelled: 'キャンセルしました。送信済みの作成の結果は不明です: ClientToken を使ってコンソールで確認してください。',
   clientToken: 'ClientToken',
   recommend: 'Recommend',
+  clientTokenBeforeSend: (token, generated, file) =>
+    `ClientToken: ${token}${generated ? ' (この実行のために生成)' : ''}。この実行が途中で終わった場合は、同じ ClientToken で送信し直してください (eci create --client-token ${token} ${file})。サービスが 2 つ目のグループを作ることはありません。`,
+  terminated: '終了しました (SIGTERM)。',
+  outputFailed: (detail, code, exit) => `出力を stdout に書き込めませんでした (${detail})。出力は失われました。終了コード ${exit} (コマンド自体の終了コードは ${code})。`,
+  outputFailedNotes: '失われた出力の内容:',
   attempts: (n) => `${n} 回試行`,
   badClientToken: (v) => `--client-token '${v}' は ClientToken として使えません: 64 文字以内の ASCII 文字で、空白は含められません`,
   clientTokenConflict: (flag, doc, file) =>
