@@ -187,11 +187,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       if (options.json)
         emitJson({
           outcome: outcome.type,
-          Code: outcome.code,
+          Code: clean(outcome.code),
           HttpStatus: outcome.httpStatus,
           Message: clean(outcome.message),
-          ...(outcome.recommend ? { Recommend: outcome.recommend } : {}),
-          ...(outcome.requestId ? { RequestId: outcome.requestId } : {}),
+          ...(outcome.recommend ? { Recommend: clean(outcome.recommend) } : {}),
+          ...(outcome.requestId ? { RequestId: clean(outcome.requestId) } : {}),
           explanation,
           ...(action ? { action } : {}),
           parameterPaths: outcome.parameterPaths,
@@ -203,11 +203,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
         });
       else {
         complain(ctx, ctx.msg.serviceError);
-        const lines = [`${ctx.err.red(outcome.code)} (HTTP ${outcome.httpStatus}): ${explanation}`];
+        const lines = [`${ctx.err.red(clean(outcome.code)!)} (HTTP ${outcome.httpStatus}): ${explanation}`];
         if (action) lines.push(`  ${action}`);
         if (outcome.message) lines.push(`  Message: ${clean(outcome.message)}`);
-        if (outcome.recommend) lines.push(`  ${ctx.msg.recommend}: ${outcome.recommend}`);
-        if (outcome.requestId) lines.push(`  ${ctx.msg.requestId}: ${outcome.requestId}`);
+        if (outcome.recommend) lines.push(`  ${ctx.msg.recommend}: ${clean(outcome.recommend)}`);
+        if (outcome.requestId) lines.push(`  ${ctx.msg.requestId}: ${clean(outcome.requestId)}`);
         ctx.stderr.write(lines.join('\n') + '\n');
         for (const { key, range } of located)
           ctx.stderr.write(`${ctx.err.bold(`${doc.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(outcome.code)}: ${key}: ${explanation}\n`);

@@ -39,7 +39,9 @@ export type Fault =
   | { kind: 'drop' }
   /** The group is created (the token remembered), then the connection drops before the answer. */
   | { kind: 'drop-after-create' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** An answer built from the request as received (e.g. an error whose fields echo the request). */
+  | { kind: 'answer'; status: number; body: (request: ReceivedRequest) => Record<string, unknown> };
 
 export interface ReceivedRequest {
   method: string;
@@ -372,6 +374,8 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
         case 'hang':
           rec.status = -1;
           return;
+        case 'answer':
+          return sendJson(res, rec, fault.status, fault.body(rec));
       }
     };
   });
