@@ -66,44 +66,38 @@ for (const json of [false, true]) {
   });
 }
 
-test('create shows the ClientToken on stderr before sending: a run killed outright still leaves it', async () => {
+/** Starts a create that the endpoint never answers, sends `signal` once the request has arrived; the result and the ClientToken sent. */
+async function signalDuringCreate(signal: NodeJS.Signals, extra: string[] = []): Promise<{ r: CliResult; sent: string }> {
   endpoint.inject({ kind: 'hang' });
   const before = endpoint.requests.length;
-  const run = startCli(['create', '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET } });
+  const run = startCli(['create', ...extra, '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET } });
   await endpoint.waitForRequests(before + 1);
-  run.child.kill('SIGKILL');
-  const r = await run.done;
-  const sent = endpoint.requests[before].params.ClientToken;
+  run.child.kill(signal);
+  return { r: await run.done, sent: endpoint.requests[before].params.ClientToken };
+}
+
+test('create shows the ClientToken on stderr before sending: a run killed outright still leaves it', async () => {
+  const { r, sent } = await signalDuringCreate('SIGKILL');
   assert.match(sent, /^[0-9a-f-]{36}$/);
   assert.ok(r.stderr.includes(`ClientToken: ${sent} (generated for this run)`), r.stderr);
   assert.ok(r.stderr.includes(`eci create --client-token ${sent} app.eci.yaml`), r.stderr);
 });
 
 test('SIGTERM during a sent create is handled as Ctrl-C: exit 143, the ClientToken and what to do', async () => {
-  endpoint.inject({ kind: 'hang' });
-  const before = endpoint.requests.length;
-  const run = startCli(['create', '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET } });
-  await endpoint.waitForRequests(before + 1);
-  run.child.kill('SIGTERM');
-  const r = await run.done;
-  const sent = endpoint.requests[before].params.ClientToken;
+  const { r, sent } = await signalDuringCreate('SIGTERM');
   assert.equal(r.code, 143, r.stderr);
   assert.equal(r.signal, null, 'exited by itself, not killed by the signal');
   assert.match(r.stderr, /Terminated \(SIGTERM\)\. Cancelled; the outcome of a create already sent is unknown/);
   assert.match(r.stderr, new RegExp(`may still be created.*ClientToken: ${sent}.*eci create --client-token ${sent} app\\.eci\\.yaml`, 's'));
 
   // --json: the outcome names the signal.
-  endpoint.inject({ kind: 'hang' });
-  const jsonRun = startCli(['create', '--json', '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET } });
-  await endpoint.waitForRequests(before + 2);
-  jsonRun.child.kill('SIGTERM');
-  const j = await jsonRun.done;
-  assert.equal(j.code, 143, j.stderr);
-  const o = JSON.parse(j.stdout) as Record<string, unknown>;
+  const j = await signalDuringCreate('SIGTERM', ['--json']);
+  assert.equal(j.r.code, 143, j.r.stderr);
+  const o = JSON.parse(j.r.stdout) as Record<string, unknown>;
   assert.equal(o.outcome, 'cancelled');
   assert.equal(o.signal, 'SIGTERM');
   assert.equal(o.mayHaveBeenCreated, true);
-  assert.equal(o.ClientToken, endpoint.requests[before + 1].params.ClientToken);
+  assert.equal(o.ClientToken, j.sent);
 });
 
 test('the help lists exit codes 5 and 143', async () => {

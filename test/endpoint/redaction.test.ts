@@ -7,25 +7,14 @@ import * as assert from 'node:assert/strict';
 import { callCreateContainerGroup } from '../../client/src/eci/call';
 import { redactSecrets } from '../../client/src/eci/display';
 import type { ReceivedRequest } from '../support/eciEndpoint';
-import { ACCESS_KEY_SECRET, MINIMAL, callOptions, endpoint, wire } from './helpers';
+import { ACCESS_KEY_SECRET, callOptions, documentWithSecrets, endpoint, wire } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdkEncode = (require('@alicloud/openapi-util') as { default: { getEncodeParam(s: string): string } }).default.getEncodeParam;
 
 const PASSWORD = "Pw!*(x)'q' über/+&=Z9";
 const HIDDEN = "hidden env 'value' (über) +42";
-const DOC = `${MINIMAL}ImageRegistryCredential:
-  - Server: registry.example.com
-    UserName: deployer
-    Password: "${PASSWORD}"
-Container:
-  - Name: app
-    Image: registry.example.com/app:1
-    EnvironmentVarHide: true
-    EnvironmentVar:
-      - Key: API_TOKEN
-        Value: "${HIDDEN}"
-`.replace(/Container:\n {2}- Name: nginx\n {4}Image: nginx:1.27\n/, '');
+const DOC = documentWithSecrets(PASSWORD, HIDDEN);
 
 /** The value of `key` exactly as it appears in the request target the endpoint received. */
 function asSent(rec: ReceivedRequest, key: string): string {
