@@ -1,6 +1,7 @@
 // `eci validate [PATH|GLOB ...]`: the editor's diagnostics for every document named.
 import { createLanguageService } from '../../server/src/service/index';
 import { complain, readDocument, type CliContext } from './context';
+import type { FileKindName } from './locale';
 import { EXIT } from './exitCodes';
 import { expandArguments, type FileProblem } from './files';
 import { countSeverities, formatJson, formatSarif, formatText, type FileReport, type UnreadableInput, type ValidationRun } from './report';
@@ -15,7 +16,7 @@ export function runValidate(ctx: CliContext, args: string[], format: OutputForma
   const unreadable: UnreadableInput[] = problems.map((p) => ({
     displayPath: p.path,
     message: describeFileProblem(ctx, p),
-    absolutePath: p.kind === 'not-found' || p.kind === 'unreadable-directory' || p.kind === 'no-documents' ? resolve(ctx.cwd, p.path) : undefined,
+    absolutePath: p.kind === 'not-found' || p.kind === 'unreadable-directory' || p.kind === 'no-documents' || p.kind === 'not-regular' ? resolve(ctx.cwd, p.path) : undefined,
   }));
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -53,5 +54,9 @@ function describeFileProblem(ctx: CliContext, p: FileProblem): string {
       return ctx.msg.noDocuments(p.path);
     case 'unreadable-directory':
       return ctx.msg.unreadableDirectory(p.path, p.detail ?? '');
+    case 'not-regular':
+      return ctx.msg.notRegularPath(p.path, (p.detail ?? 'other') as FileKindName);
+    case 'bad-pattern':
+      return ctx.msg.badPattern(p.path, p.detail ?? '');
   }
 }

@@ -39,7 +39,9 @@ export type Fault =
   | { kind: 'drop' }
   /** The group is created (the token remembered), then the connection drops before the answer. */
   | { kind: 'drop-after-create' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** An answer built from the request as received (e.g. an error whose fields echo the request). */
+  | { kind: 'answer'; status: number; body: (request: ReceivedRequest) => Record<string, unknown> };
 
 export interface ReceivedRequest {
   method: string;
@@ -169,6 +171,14 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
   const groups = new Map<string, string>();
   const faults: Fault[] = [];
   const nonces = new Set<string>();
+  /** ClientToken -> the parameters first sent with it (sorted key=value lines). */
+  const fingerprints = new Map<string, string>();
+  const fingerprint = (p: Record<string, string>) =>
+    Object.keys(p)
+      .filter((k) => k !== 'DryRun')
+      .sort()
+      .map((k) => `${k}=${p[k]}`)
+      .join('\n');
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   const waiters: { n: number; resolve: () => void }[] = [];
@@ -301,11 +311,15 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
     const p = rec.params;
     const problem = serviceChecks(p);
     if (problem) return sendError(res, rec, problem.status, problem.code, problem.message);
+    // As the service does: a ClientToken already used with other parameters is refused.
+    if (p.DryRun !== 'true' && p.ClientToken && fingerprints.has(p.ClientToken) && fingerprints.get(p.ClientToken) !== fingerprint(p))
+      return sendError(res, rec, 400, 'IdempotentParameterMismatch', 'The request uses the same client token as a previous, but non-identical request.');
     if (p.DryRun === 'true') return sendError(res, rec, 400, 'DryRun.Success', 'This request is a dryrun request with successful result.');
     return sendJson(res, rec, 200, { RequestId: requestId(), ContainerGroupId: createGroup(p) });
   };
   const createGroup = (p: Record<string, string>): string => {
     const token = p.ClientToken || `no-token-${randomUUID()}`;
+    if (!fingerprints.has(token)) fingerprints.set(token, fingerprint(p));
     let id = groups.get(token);
     if (!id) {
       id = `eci-${randomBytes(10).toString('hex').slice(0, 20)}`;
@@ -372,6 +386,8 @@ export async function startEciEndpoint(options: EciEndpointOptions): Promise<Eci
         case 'hang':
           rec.status = -1;
           return;
+        case 'answer':
+          return sendJson(res, rec, fault.status, fault.body(rec));
       }
     };
   });

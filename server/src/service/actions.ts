@@ -62,6 +62,7 @@ const T = {
     roundPrice: (value: string) => `Round SpotPriceLimit to ${value}`,
     unquote: (value: string) => `Write ${value} without quotes`,
     quote: (value: string) => `Quote ${value} to make it a string`,
+    quoteSecret: 'Quote the value to make it a string',
     removeDuplicate: (key: string, line: number) => `Remove this ${key} (line ${line})`,
     removeEarlier: (key: string, line: number) => `Keep this ${key}: remove the one on line ${line}`,
     ignoreOnLine: (id: string) => `Ignore ${id} on this line`,
@@ -87,6 +88,7 @@ const T = {
     roundPrice: (value: string) => `SpotPriceLimit を ${value} に丸める`,
     unquote: (value: string) => `${value} の引用符を外す`,
     quote: (value: string) => `${value} を引用符で囲んで文字列にする`,
+    quoteSecret: '値を引用符で囲んで文字列にする',
     removeDuplicate: (key: string, line: number) => `この ${key} を削除 (${line} 行目)`,
     removeEarlier: (key: string, line: number) => `この ${key} を残し、${line} 行目のものを削除`,
     ignoreOnLine: (id: string) => `この行の ${id} を無視`,
@@ -339,7 +341,8 @@ function typeFixes(ctx: EditContext, t: Titles, d: Diagnostic, uri: string): Cod
     return [action(t.unquote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, inner)], d, true)];
   }
   if (!quoted && types.includes('string') && (typeof at.node.value === 'number' || typeof at.node.value === 'boolean')) {
-    return [action(t.quote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, JSON.stringify(source))], d, true)];
+    const secret = (d.data as { secret?: boolean } | undefined)?.secret === true;
+    return [action(secret ? t.quoteSecret : t.quote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, JSON.stringify(source))], d, true)];
   }
   return [];
 }

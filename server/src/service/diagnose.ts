@@ -42,6 +42,8 @@ export interface DiagnosticData {
   missing?: string;
   /** Every missing required key, when one finding names several (the empty document). */
   missingKeys?: string[];
+  /** The value is a secret: front ends (quick-fix titles) must not quote it either. */
+  secret?: true;
 }
 
 export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] {
@@ -285,6 +287,9 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
   const code = CODE_OF_KEYWORD[e.keyword] ?? `schema.${e.keyword}`;
   const node = schemaAtPath(path);
   const sev = DiagnosticSeverity.Error;
+  // A secret's value is never quoted in a message (messages reach terminals, CI logs and SARIF uploads).
+  const secret = isSecretPath(root, path, node);
+  const shownValue = (v: unknown, max = 100) => (secret ? m.secretValue : JSON.stringify(v).slice(0, max));
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
@@ -320,19 +325,24 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
       const loc = locate(parsed, path);
       const raw = scalarSource(parsed, loc.value);
       let message: string;
-      if (typeof e.data === 'string' && raw && /^["']/.test(raw) && (expectedTypes.includes('number') || expectedTypes.includes('integer') || expectedTypes.includes('boolean')) && isLiteralOf(e.data, expectedTypes)) {
+      if (secret) {
+        message =
+          expectedTypes.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') && raw && !/^["']/.test(raw)
+            ? m.typeUnquoteSecret(wire, typeof e.data === 'boolean')
+            : m.type(wire, expected, typeName(m, jsonType(e.data) === 'integer' ? 'number' : jsonType(e.data)));
+      } else if (typeof e.data === 'string' && raw && /^["']/.test(raw) && (expectedTypes.includes('number') || expectedTypes.includes('integer') || expectedTypes.includes('boolean')) && isLiteralOf(e.data, expectedTypes)) {
         message = m.typeQuotedNumber(wire, expected, e.data);
       } else if (expectedTypes.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') && raw && !/^["']/.test(raw)) {
         message = m.typeUnquoteForString(wire, raw);
       } else {
         message = m.type(wire, expected, describeActual(m, e.data));
       }
-      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire, ...(secret ? { secret: true as const } : {}) });
     }
     case 'enum':
     case 'const': {
       const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues ?? []) : [(e.params as { allowedValue: unknown }).allowedValue];
-      const shown = JSON.stringify(e.data);
+      const shown = shownValue(e.data, Infinity);
       // "" (or false where only true is allowed) on an optional key means "not set": a hint.
       if ((e.data === '' || e.data === false) && optionalKey(path)) {
         return diagnostic(valueRange(parsed, path), m.unsetValue(wire, shown), 'schema.unset-value', DiagnosticSeverity.Hint, { path: wire });
@@ -375,12 +385,12 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       const hint = patternDescriptionOf(node, locale);
-      return diagnostic(valueRange(parsed, path), m.pattern(wire, JSON.stringify(e.data).slice(0, 100), pattern, hint), code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, path), m.pattern(wire, shownValue(e.data), pattern, hint), code, sev, { path: wire });
     }
     case 'uniqueItems': {
       const later = Math.max((e.params as { i: number; j: number }).i, (e.params as { i: number; j: number }).j);
       const item = Array.isArray(e.data) ? e.data[later] : undefined;
-      return diagnostic(valueRange(parsed, [...path, later]), m.uniqueItems(wire, JSON.stringify(item)), code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, [...path, later]), m.uniqueItems(wire, shownValue(item, Infinity)), code, sev, { path: wire });
     }
     default:
       return diagnostic(valueRange(parsed, path), m.genericSchema(wire, e.message ?? e.keyword), code, sev, { path: wire });
@@ -401,6 +411,22 @@ function optionalKey(path: DocPath): boolean {
   if (typeof last !== 'string') return false;
   const parent = resolveSchema(schemaAtPath(path.slice(0, -1)));
   return !(parent?.required ?? []).includes(last);
+}
+
+/**
+ * Whether the value at `path` is a secret: an `x-secret` parameter (or inside one), or an environment
+ * value of a container with `EnvironmentVarHide: true` (as request.ts masks them on the wire).
+ */
+function isSecretPath(root: Record<string, unknown>, path: (string | number)[], node: JsonSchema | undefined): boolean {
+  if (resolveSchema(node)?.['x-secret'] === true) return true;
+  for (let i = path.length - 1; i > 0; i--) if (resolveSchema(schemaAtPath(path.slice(0, i)))?.['x-secret'] === true) return true;
+  if (path.length >= 5 && (path[0] === 'Container' || path[0] === 'InitContainer') && path[2] === 'EnvironmentVar' && path[4] === 'Value') {
+    const list = root[path[0]];
+    const container = Array.isArray(list) ? (list[path[1] as number] as Record<string, unknown> | undefined) : undefined;
+    const hide = container && typeof container === 'object' ? container.EnvironmentVarHide : undefined;
+    return hide === true || hide === 'true';
+  }
+  return false;
 }
 
 /** `ReadinessProbe.HttpGet.Path` -> `ReadinessProbe: {HttpGet: {Path: …}}`. */

@@ -65,6 +65,11 @@ const en = {
     `${path} must be ${expected}, but "${raw}" is quoted, which makes it a string. Write it without quotes: ${raw}.`,
   typeUnquoteForString: (path: string, raw: string) =>
     `${path} must be a string, but ${raw} is read as a ${/^(true|false)$/i.test(raw) ? 'boolean' : 'number'}. Quote it: "${raw}".`,
+  /** The same for a secret (an `x-secret` parameter, a hidden environment value): the value is never quoted. */
+  typeUnquoteSecret: (path: string, isBoolean: boolean) =>
+    `${path} must be a string, but its value is read as a ${isBoolean ? 'boolean' : 'number'}. Quote it (put the value in double quotes); the value is a secret and is not shown here.`,
+  /** Stands for a secret value in a message that would otherwise quote it. */
+  secretValue: 'the secret value',
   required: (path: string, where: string) => `${path} is required ${where}, but it is missing.`,
   requiredAtRoot: 'in the document',
   requiredIn: (parent: string) => `in ${parent}`,
@@ -359,6 +364,9 @@ const ja: Messages = {
     `${path} は${expected}である必要がありますが、"${raw}" は引用符で囲まれているため文字列になります。引用符なしで ${raw} と書いてください。`,
   typeUnquoteForString: (path, raw) =>
     `${path} は文字列である必要がありますが、${raw} は${/^(true|false)$/i.test(raw) ? 'ブール値' : '数値'}として読まれます。"${raw}" のように引用符で囲んでください。`,
+  typeUnquoteSecret: (path, isBoolean) =>
+    `${path} は文字列である必要がありますが、値が${isBoolean ? 'ブール値' : '数値'}として読まれます。値を二重引用符で囲んでください (値は秘密のため、ここには表示しません)。`,
+  secretValue: '秘密の値',
   required: (path, where) => `${path} は${gapBefore(where)}${where}必須ですが、ありません。`,
   requiredAtRoot: 'ドキュメントに',
   requiredIn: (parent) => `${parent}${gapAfter(parent)}に`,
