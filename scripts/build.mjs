@@ -12,7 +12,9 @@ generateValidator();
 
 /** Entry points. */
 const entries = [
-  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+  // Activation loads dist/extension.js; the commands (and the call layer) come in dist/commands.js on first use.
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'], lazy: ['commands'] },
+  { in: 'client/src/commands.ts', out: 'commands', external: ['vscode'] },
   // dist/server.js is a small loader that runs dist/server-main.js from V8's code cache (server/src/start.ts).
   { in: 'server/src/server.ts', out: 'server-main', external: [] },
   { in: 'server/src/start.ts', out: 'server', external: [] },
@@ -41,6 +43,17 @@ const sdkOnDemand = {
   },
 };
 
+/** `require('./NAME')` of the listed modules stays a require of the bundle dist/NAME.js, loaded when called. */
+function onFirstUse(names) {
+  return {
+    name: 'on-first-use',
+    setup(build) {
+      const filter = new RegExp(`^\\./(${names.join('|')})$`);
+      build.onResolve({ filter }, (args) => (args.kind === 'require-call' ? { path: `${args.path}.js`, external: true } : undefined));
+    },
+  };
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -59,7 +72,7 @@ const contexts = await Promise.all(
       entryPoints: { [e.out]: e.in },
       outdir: 'dist',
       external: e.external,
-      plugins: e.sdk ? [] : [sdkOnDemand],
+      plugins: [...(e.sdk ? [] : [sdkOnDemand]), ...(e.lazy ? [onFirstUse(e.lazy)] : [])],
       banner: e.out === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
     }),
   ),

@@ -12,7 +12,10 @@ const EXIT_CODES_EN = `Exit codes:
   3    the service answered with an error (e.g. InvalidParameter, Forbidden.RAM)
   4    no usable answer: connection refused or reset, timeout, non-JSON answer,
        request too large for the service's front end
-  130  interrupted (Ctrl-C)`;
+  5    the output could not be written to stdout (full disk, closed pipe); said on
+       stderr, with a created group's ContainerGroupId and ClientToken
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM) during a call; reported as for Ctrl-C`;
 
 const EXIT_CODES_JA = `終了コード:
   0    成功 (validate: エラーなし。警告は可、dry-run: 合格、create: 作成済み)
@@ -22,7 +25,10 @@ const EXIT_CODES_JA = `終了コード:
   3    サービスがエラーを返した (InvalidParameter、Forbidden.RAM など)
   4    有効な応答がない: 接続拒否/切断、タイムアウト、JSON でない応答、
        リクエストがサービスのフロントエンドには大きすぎる
-  130  中断された (Ctrl-C)`;
+  5    stdout に出力を書き込めなかった (ディスクが満杯、パイプが閉じた)。stderr に表示し、
+       作成したグループの ContainerGroupId と ClientToken も stderr に出力
+  130  中断された (Ctrl-C)
+  143  呼び出し中に終了された (SIGTERM)。Ctrl-C と同じく報告`;
 
 const COMMON_EN = `  --locale en|ja     language of messages (default: LC_ALL, LC_MESSAGES, LANG)
   --no-color         no colours (also when NO_COLOR is set or output is not a terminal)
@@ -105,10 +111,17 @@ a file named explicitly is checked whatever its name; a GLOB ('deploy/**/*.eci.y
 
 Options:
   -f, --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code-scanning UIs)
+  --show-suppressed    also list the findings that # eci-ignore comments suppress, with their
+                       reasons (SARIF always lists them, as results with "suppressions")
 ${COMMON_EN}
 
+A finding can be overruled where the service is the judge: '# eci-ignore RULE-ID -- reason' at the
+end of its line or on the line before, '# eci-ignore-file RULE-ID -- reason' in the first comment
+block. Suppressed findings do not count, and do not block dry-run or create.
+
 Exit codes: 0 no errors (warnings allowed), 1 any error, 2 usage error or an unreadable or
-missing input (named on stderr; the readable files are still checked and reported).
+missing input (named on stderr; the readable files are still checked and reported), 5 the
+output could not be written to stdout.
 `,
     request: `Usage: eci request [options] FILE
 
@@ -122,7 +135,8 @@ Options:
   --show-secrets     print secret values in clear
 ${COMMON_EN}
 
-Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file.
+Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file, 5 the
+output could not be written to stdout.
 `,
     'dry-run': `Usage: eci dry-run [options] FILE
 
@@ -132,6 +146,9 @@ errors. Prints the RequestId of a passing dry run; a failing one is explained (w
 means, what to do, the service's Message and Recommend) and placed on the parameter it concerns.
 
 Options:
+  --force            dry run anyway when the only errors are cross-field rule errors (no syntax,
+                     type or other schema error): the service is the judge. create has no --force:
+                     it needs a clean document, or findings suppressed with # eci-ignore.
 ${CALL_OPTIONS_EN}
 ${COMMON_EN}
 
@@ -220,10 +237,16 @@ ${EXIT_CODES_JA}
 
 オプション:
   -f, --format FORMAT  text (既定)、json、sarif (コードスキャン用の SARIF 2.1.0)
+  --show-suppressed    # eci-ignore コメントで抑制した指摘も理由とともに表示 (SARIF では常に
+                       "suppressions" 付きの結果として出力)
 ${COMMON_JA}
 
+サービスが判断すべき指摘は抑制できます: 指摘の行末またはその前の行に '# eci-ignore ルールID -- 理由'、
+先頭のコメントブロックに '# eci-ignore-file ルールID -- 理由'。抑制した指摘は数えず、dry-run と
+create を妨げません。
+
 終了コード: 0 エラーなし (警告は可)、1 エラーあり、2 使い方の誤り、または入力が読めない/ない
-(stderr に名前を表示。読めたファイルは検査して報告します)。
+(stderr に名前を表示。読めたファイルは検査して報告します)、5 stdout に出力を書き込めなかった。
 `,
     request: `使い方: eci request [options] FILE
 
@@ -237,7 +260,8 @@ dry-run と create が送信する CreateContainerGroup リクエストのワイ
   --show-secrets     秘密の値をそのまま表示
 ${COMMON_JA}
 
-終了コード: 0 出力した、1 ドキュメントにエラーがある、2 使い方の誤り、またはファイルが読めない。
+終了コード: 0 出力した、1 ドキュメントにエラーがある、2 使い方の誤り、またはファイルが読めない、
+5 stdout に出力を書き込めなかった。
 `,
     'dry-run': `使い方: eci dry-run [options] FILE
 
@@ -247,6 +271,9 @@ RequestId を出力し、不合格ならエラーの意味、対処、サービ�
 該当するパラメーターの位置に表示します。
 
 オプション:
+  --force            エラーがルール (複数フィールドにまたがる検査) のエラーだけのとき (構文、型、その他の
+                     スキーマのエラーがないとき) でもドライランする。判断はサービスに任せます。create には
+                     --force はなく、エラーのないドキュメントか # eci-ignore で抑制した指摘が必要です。
 ${CALL_OPTIONS_JA}
 ${COMMON_JA}
 

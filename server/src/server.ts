@@ -103,7 +103,7 @@ connection.onRequest<WireRequestResult | null, unknown>(WireRequestMethod, (para
   safely<WireRequestResult | null>(WireRequestMethod, null, () => {
     const document = documents.get(params.uri);
     if (!document) return null;
-    const outcome = service.wireRequest(document.getText());
+    const outcome = service.wireRequest(document.getText(), { force: params.force === true });
     return { ...outcome, version: document.version };
   }),
 );

@@ -117,6 +117,8 @@ function idsParam(v: string | undefined): string[] | undefined {
 export class EciService {
   readonly groups = new Map<string, ContainerGroup>();
   private execSessions = new Map<string, { groupId: string; container: string; command: string[] }>();
+  /** ClientToken -> the create parameters first sent with it (sorted key=value lines). */
+  private fingerprints = new Map<string, string>();
 
   constructor(
     private readonly clock: Clock,
@@ -140,9 +142,24 @@ export class EciService {
     return undefined;
   }
 
+  private static fingerprint(p: Record<string, string>): string {
+    return Object.keys(p)
+      .filter((k) => k !== 'DryRun')
+      .sort()
+      .map((k) => `${k}=${p[k]}`)
+      .join('\n');
+  }
+
+  /** Whether this create's ClientToken was used before with other parameters. */
+  tokenReusedWithOtherParameters(p: Record<string, string>): boolean {
+    const first = p.ClientToken ? this.fingerprints.get(p.ClientToken) : undefined;
+    return first !== undefined && first !== EciService.fingerprint(p);
+  }
+
   /** Creates the group (or returns the one already created with this ClientToken). */
   createGroup(p: Record<string, string>): string {
     const token = p.ClientToken || `no-token-${randomUUID()}`;
+    if (!this.fingerprints.has(token)) this.fingerprints.set(token, EciService.fingerprint(p));
     const known = this.tokens.get(token);
     if (known) return known;
     const id = `eci-${randomBytes(10).toString('hex').slice(0, 20)}`;

@@ -47,6 +47,8 @@ export type Fault = (
   /** The group is created (the token remembered), then the connection drops before the answer. */
   | { kind: 'drop-after-create' }
   | { kind: 'hang' }
+  /** An answer built from the request as received (e.g. an error whose fields echo the request). */
+  | { kind: 'answer'; status: number; body: (request: ReceivedRequest) => Record<string, unknown> }
 ) & {
   /** Only a request for this action consumes the fault (default: any action). */
   action?: string;
@@ -113,6 +115,10 @@ function routes(eci: EciService, account: Account): Record<string, { product: st
         CreateContainerGroup: (p, id) => {
           const problem = eci.createChecks(p);
           if (problem) return { error: problem };
+          // As the service does: a ClientToken already used with other parameters is refused.
+          if (p.DryRun !== 'true' && eci.tokenReusedWithOtherParameters(p)) {
+            return { error: { status: 400, code: 'IdempotentParameterMismatch', message: 'The request uses the same client token as a previous, but non-identical request.' } };
+          }
           if (p.DryRun === 'true') return { error: errorOf('DryRun.Success', 'This request is a dryrun request with successful result.') };
           return { body: { RequestId: id, ContainerGroupId: eci.createGroup(p) } };
         },
@@ -264,6 +270,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         case 'hang':
           rec.status = -1;
           return;
+        case 'answer':
+          return sendJson(res, rec, fault.status, fault.body(rec));
       }
     };
   });

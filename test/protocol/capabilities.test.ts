@@ -222,7 +222,7 @@ test('a bare client (no code action literals) gets a command that applies the qu
     })) as Command[];
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Change always to Always'],
+      ['Change always to Always', 'Ignore schema.enum on this line'],
     );
     const applied = new Promise<WorkspaceEdit>((resolve) =>
       client.connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
@@ -258,7 +258,7 @@ test('quick fixes are found for diagnostics sent back with byte columns (Neovim 
     })) as CodeAction[];
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Write "2" without quotes'],
+      ['Write "2" without quotes', 'Ignore schema.type on this line'],
     );
     assert.deepEqual(actions[0].edit!.changes![uri], [{ range: d.range, newText: '2' }]);
     // The action names the diagnostic as the client sent it.

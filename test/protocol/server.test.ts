@@ -121,6 +121,20 @@ test('the wire request of a valid document, and the errors of an invalid one', a
   if (!no.ok) assert.ok(no.errors.some((d) => d.code === 'schema.required'));
 });
 
+test('eci/wireRequest with force: built despite rule-only errors (listed as overruled), never despite a schema error', async () => {
+  const uri = 'file:///wire-rule.eci.yaml';
+  await client.open(uri, `${VALID}    ReadinessProbe:\n      PeriodSeconds: 5\n`);
+  const refused = (await client.connection.sendRequest(WireRequestMethod, { uri })) as WireRequestResult;
+  assert.ok(!refused.ok && refused.forcible === true, JSON.stringify(refused));
+  const forced = (await client.connection.sendRequest(WireRequestMethod, { uri, force: true })) as WireRequestResult;
+  assert.ok(forced.ok, JSON.stringify(forced));
+  assert.deepEqual(forced.overruled?.map((d) => d.code), ['probe.single-handler']);
+  const bad = 'file:///wire-force-bad.eci.yaml';
+  await client.open(bad, 'RegionId: cn-hangzhou\n');
+  const no = (await client.connection.sendRequest(WireRequestMethod, { uri: bad, force: true })) as WireRequestResult;
+  assert.ok(!no.ok && no.forcible === false);
+});
+
 test('the server survives hostile documents and keeps answering for others', async () => {
   const hostile: [string, string][] = [
     ['file:///bomb.eci.yaml', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n'],

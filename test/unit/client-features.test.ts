@@ -80,7 +80,7 @@ test('a returned diagnostic is matched to the published one by code, data path a
   const actions = s.codeActions(text, { uri: 'file:///a', range: sent.range, diagnostics: [sent] });
   assert.deepEqual(
     actions.map((a) => a.title),
-    ['Add required Image to Container[]'],
+    ['Add required Image to Container[]', 'Ignore schema.required on this line'],
   );
   assert.deepEqual(actions[0].diagnostics, [sent]);
 });

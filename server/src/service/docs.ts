@@ -92,7 +92,8 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
   if (n['x-warning']) notes.push(`⚠ ${m.hoverWarning}: ${warningMessageOf(n['x-warning'], locale)}`);
   if (n['x-secret']) notes.push(m.hoverSecret);
   if (n['x-sdk'] === 'missing') notes.push(m.hoverSdkMissing);
-  if (n['x-sdk'] === 'undocumented') notes.push(m.hoverSdkUndocumented);
+  if (n['x-sdk'] === 'undocumented') notes.push(n['x-foundIn'] ? m.hoverFoundElsewhere : m.hoverSdkUndocumented);
+  if (enumNode?.['x-openEnum']) notes.push(m.hoverOpenEnum);
   if (notes.length) lines.push('', ...notes);
   return lines.join('\n');
 }

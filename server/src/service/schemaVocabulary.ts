@@ -31,6 +31,16 @@ export const ANNOTATION_KEYWORDS = [
   'x-patternDescription',
   /** Plain-language statement (Japanese) of what `pattern` requires. */
   'x-patternDescription-ja',
+  /** `{reason, source}` on an `enum` that mirrors an open vocabulary: other values are warnings, not errors. */
+  'x-openEnum',
+  /** `{reason, source}` on a limit the reference does not state: 0 / "" / false there means "not set", a hint. */
+  'x-unsetValue',
+  /** `[{name, source}]`: names older official clients used for this key; an error with its own message and quick fix. */
+  'x-formerNames',
+  /** Where an `x-sdk: undocumented` parameter absent from the SDK model was found (another official client). */
+  'x-foundIn',
+  /** A file mode: an integer written with octal digits; `'0644'` quoted is accepted, and the digits travel as written. */
+  'x-octalMode',
 ] as const;
 
 export type AnnotationKeyword = (typeof ANNOTATION_KEYWORDS)[number];
@@ -38,7 +48,7 @@ export type AnnotationKeyword = (typeof ANNOTATION_KEYWORDS)[number];
 /** The units `x-unit` may name. */
 export const UNITS = ['cores', 'GiB', 'MiB', 'KB', 'bytes', 'seconds', 'minutes', 'milliseconds', 'hours', 'Bps', 'Mbps', 'IOPS'] as const;
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'hint';
 
 /** One cross-field rule of schemas/eci-rules.json (a rule JSON Schema cannot express). */
 export interface EciRule {
@@ -50,6 +60,19 @@ export interface EciRule {
   'x-description-ja': string;
   /** The service's error code for the same defect, when the reference names one. */
   errorCode?: string;
+  /** The evidence that decided the rule's severity, when it is not the reference alone. */
+  'x-source'?: string;
+}
+
+/** Why a schema annotation departs from the reference's text, and the evidence. */
+export interface AnnotationSource {
+  reason: string;
+  source: string;
+}
+
+export interface FormerName {
+  name: string;
+  source: string;
 }
 
 export interface SchemaWarning {
@@ -90,6 +113,11 @@ export interface SchemaNode {
   'x-warning'?: SchemaWarning;
   'x-patternDescription'?: string;
   'x-patternDescription-ja'?: string;
+  'x-openEnum'?: AnnotationSource;
+  'x-unsetValue'?: AnnotationSource;
+  'x-formerNames'?: FormerName[];
+  'x-foundIn'?: string;
+  'x-octalMode'?: boolean;
 }
 
 /** The document schema (root node). */
