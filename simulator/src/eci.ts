@@ -56,9 +56,21 @@ export interface ContainerGroup {
 /** The ClientToken -> ContainerGroupId map kept for idempotent creates (shared with the test endpoint). */
 export type TokenMap = Map<string, string>;
 
-const NOT_FOUND = (id: string): ServiceError => ({ status: 404, code: 'InvalidContainerGroup.NotFound', message: `The specified ContainerGroupId "${id}" does not exist.` });
-const MISSING = (name: string): ServiceError => ({ status: 400, code: 'MissingParameter', message: `The input parameter "${name}" that is mandatory for processing this request is not supplied.` });
-const INVALID = (name: string, why: string): ServiceError => ({ status: 400, code: 'InvalidParameter', message: `The specified parameter "${name}" is not valid: ${why}` });
+const NOT_FOUND = (id: string): ServiceError => ({
+  status: 404,
+  code: 'InvalidContainerGroup.NotFound',
+  message: `The specified ContainerGroupId "${id}" does not exist.`,
+});
+const MISSING = (name: string): ServiceError => ({
+  status: 400,
+  code: 'MissingParameter',
+  message: `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+});
+const INVALID = (name: string, why: string): ServiceError => ({
+  status: 400,
+  code: 'InvalidParameter',
+  message: `The specified parameter "${name}" is not valid: ${why}`,
+});
 
 function num(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined;
@@ -77,8 +89,14 @@ function containersFrom(p: Record<string, string>, prefix: 'Container' | 'InitCo
       Arg: listParam(p, `${prefix}.${i}.Arg`),
       Cpu: num(k('Cpu')),
       Memory: num(k('Memory')),
-      Ports: objectListParam(p, `${prefix}.${i}.Port`).map((o) => ({ Port: Number(o.Port), Protocol: o.Protocol ?? 'TCP' })),
-      EnvironmentVars: objectListParam(p, `${prefix}.${i}.EnvironmentVar`).map((o) => ({ Key: o.Key ?? '', Value: o.Value ?? '' })),
+      Ports: objectListParam(p, `${prefix}.${i}.Port`).map((o) => ({
+        Port: Number(o.Port),
+        Protocol: o.Protocol ?? 'TCP',
+      })),
+      EnvironmentVars: objectListParam(p, `${prefix}.${i}.EnvironmentVar`).map((o) => ({
+        Key: o.Key ?? '',
+        Value: o.Value ?? '',
+      })),
       WorkingDir: k('WorkingDir'),
       ImagePullPolicy: k('ImagePullPolicy') ?? 'IfNotPresent',
       Tty: k('Tty') === 'true',
@@ -89,13 +107,24 @@ function containersFrom(p: Record<string, string>, prefix: 'Container' | 'InitCo
 }
 
 /** Reads `NextToken`/`Limit`: the page of `items` asked for and the token of the next one. */
-function page<T>(items: T[], p: Record<string, string>, defaultLimit: number, maxLimit: number): { error?: ServiceError; items: T[]; next: string } {
+function page<T>(
+  items: T[],
+  p: Record<string, string>,
+  defaultLimit: number,
+  maxLimit: number,
+): { error?: ServiceError; items: T[]; next: string } {
   const limit = p.Limit === undefined ? defaultLimit : Number(p.Limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) return { error: INVALID('Limit', `an integer from 1 to ${maxLimit} is expected.`), items: [], next: '' };
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+    return { error: INVALID('Limit', `an integer from 1 to ${maxLimit} is expected.`), items: [], next: '' };
   let offset = 0;
   if (p.NextToken) {
     const m = /^sim-next-(\d+)$/.exec(Buffer.from(p.NextToken, 'base64url').toString('utf8'));
-    if (!m) return { error: { status: 400, code: 'InvalidParameter.NextToken', message: 'The specified NextToken is not valid.' }, items: [], next: '' };
+    if (!m)
+      return {
+        error: { status: 400, code: 'InvalidParameter.NextToken', message: 'The specified NextToken is not valid.' },
+        items: [],
+        next: '',
+      };
     offset = Number(m[1]);
   }
   const slice = items.slice(offset, offset + limit);
@@ -111,7 +140,10 @@ function idsParam(v: string | undefined): string[] | undefined {
   } catch {
     /* a comma-separated list */
   }
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export class EciService {
@@ -135,9 +167,13 @@ export class EciService {
     for (const required of ['RegionId', 'ContainerGroupName', 'Container.1.Name', 'Container.1.Image']) {
       if (!p[required]) return MISSING(required);
     }
-    const names = Object.keys(p).filter((k) => /^(Init)?Container\.\d+\.Name$/.test(k)).map((k) => p[k]);
+    const names = Object.keys(p)
+      .filter((k) => /^(Init)?Container\.\d+\.Name$/.test(k))
+      .map((k) => p[k]);
     if (new Set(names).size !== names.length) return errorOf('InvalidParameter.DuplicatedName');
-    const volumes = Object.keys(p).filter((k) => /^Volume\.\d+\.Name$/.test(k)).map((k) => p[k]);
+    const volumes = Object.keys(p)
+      .filter((k) => /^Volume\.\d+\.Name$/.test(k))
+      .map((k) => p[k]);
     if (new Set(volumes).size !== volumes.length) return errorOf('InvalidParameter.DuplicatedVolumeName');
     return undefined;
   }
@@ -206,11 +242,27 @@ export class EciService {
   /** The group as of now: each container's status, its events, its status word. */
   private view(g: ContainerGroup) {
     const t = this.clock.now();
-    const statuses = g.Containers.map((c) => containerStatus(c, behaviourOf(c, g.Memory, g.Containers.length), g.epoch, t, g.RestartPolicy, this.timing, g.ContainerGroupId));
-    const events = [...g.pastEvents, ...aggregate(lifeEvents(g.ContainerGroupId, g.ZoneId, statuses, g.epoch, t, this.timing))];
+    const statuses = g.Containers.map((c) =>
+      containerStatus(
+        c,
+        behaviourOf(c, g.Memory, g.Containers.length),
+        g.epoch,
+        t,
+        g.RestartPolicy,
+        this.timing,
+        g.ContainerGroupId,
+      ),
+    );
+    const events = [
+      ...g.pastEvents,
+      ...aggregate(lifeEvents(g.ContainerGroupId, g.ZoneId, statuses, g.epoch, t, this.timing)),
+    ];
     let status: string;
     if (statuses.some((s) => s.runs.length === 0)) status = g.pendingLabel;
-    else if (statuses.every((s) => s.current.state === 'Terminated')) status = statuses.every((s) => s.current.state === 'Terminated' && s.current.run.exitCode === 0) ? 'Succeeded' : 'Failed';
+    else if (statuses.every((s) => s.current.state === 'Terminated'))
+      status = statuses.every((s) => s.current.state === 'Terminated' && s.current.run.exitCode === 0)
+        ? 'Succeeded'
+        : 'Failed';
     else status = 'Running';
     return { t, statuses, events, status };
   }
@@ -315,27 +367,48 @@ export class EciService {
   }
 
   private eventShort(g: ContainerGroup, e: AggregatedEvent): Record<string, unknown> {
-    return { Count: e.count, Type: e.type, Name: g.ContainerGroupId, Message: e.message, FirstTimestamp: isoSeconds(e.first), LastTimestamp: isoSeconds(e.last), Reason: e.reason };
+    return {
+      Count: e.count,
+      Type: e.type,
+      Name: g.ContainerGroupId,
+      Message: e.message,
+      FirstTimestamp: isoSeconds(e.first),
+      LastTimestamp: isoSeconds(e.last),
+      Reason: e.reason,
+    };
   }
 
   /** A Describe over the groups of the region that `p` selects, paged with Limit/NextToken. */
-  private describeGroups(p: Record<string, string>, requestId: string, maxLimit: number, keep: (g: ContainerGroup) => boolean, key: string, shape: (g: ContainerGroup) => Record<string, unknown>): Answer {
+  private describeGroups(
+    p: Record<string, string>,
+    requestId: string,
+    maxLimit: number,
+    keep: (g: ContainerGroup) => boolean,
+    key: string,
+    shape: (g: ContainerGroup) => Record<string, unknown>,
+  ): Answer {
     const missing = this.region(p);
     if (missing) return { error: missing };
     const groups = this.selected(p).filter(keep);
     const pg = page(groups, p, 20, maxLimit);
     if (pg.error) return { error: pg.error };
-    return { body: { RequestId: requestId, TotalCount: groups.length, NextToken: pg.next, [key]: pg.items.map(shape) } };
+    return {
+      body: { RequestId: requestId, TotalCount: groups.length, NextToken: pg.next, [key]: pg.items.map(shape) },
+    };
   }
 
   describeContainerGroups(p: Record<string, string>, requestId: string): Answer {
     const keep = (g: ContainerGroup) => !p.Status || this.view(g).status === p.Status;
-    return this.describeGroups(p, requestId, 20, keep, 'ContainerGroups', (g) => this.groupBody(g, p.WithEvent !== 'false'));
+    return this.describeGroups(p, requestId, 20, keep, 'ContainerGroups', (g) =>
+      this.groupBody(g, p.WithEvent !== 'false'),
+    );
   }
 
   describeContainerGroupStatus(p: Record<string, string>, requestId: string): Answer {
     const since = num(p.SinceSecond);
-    const keep = (g: ContainerGroup) => since === undefined || this.clock.now() - Math.max(g.epoch, ...this.view(g).events.map((e) => e.last)) <= since * 1000;
+    const keep = (g: ContainerGroup) =>
+      since === undefined ||
+      this.clock.now() - Math.max(g.epoch, ...this.view(g).events.map((e) => e.last)) <= since * 1000;
     return this.describeGroups(p, requestId, 1000, keep, 'Data', (g) => this.podStatus(g));
   }
 
@@ -359,7 +432,18 @@ export class EciService {
     });
     const allReady = v.statuses.every((s) => s.ready);
     const started = v.statuses.every((s) => s.runs.length > 0);
-    const condition = (type: string, ok: boolean) => ({ type, status: ok ? 'True' : 'False', lastTransitionTime: isoSeconds(g.epoch), Reason: ok ? '' : 'ContainersNotReady', Message: ok ? '' : `containers with unready status: [${v.statuses.filter((s) => !s.ready).map((s) => s.spec.Name).join(' ')}]` });
+    const condition = (type: string, ok: boolean) => ({
+      type,
+      status: ok ? 'True' : 'False',
+      lastTransitionTime: isoSeconds(g.epoch),
+      Reason: ok ? '' : 'ContainersNotReady',
+      Message: ok
+        ? ''
+        : `containers with unready status: [${v.statuses
+            .filter((s) => !s.ready)
+            .map((s) => s.spec.Name)
+            .join(' ')}]`,
+    });
     const phase = v.status === 'Restarting' || v.status === 'Updating' ? 'Pending' : v.status;
     return {
       ContainerGroupId: g.ContainerGroupId,
@@ -384,7 +468,9 @@ export class EciService {
         ContainerStatuses: v.statuses.map((s) => ({
           Name: s.spec.Name,
           Image: s.spec.Image,
-          ImageID: s.runs.length ? `${s.spec.Image.split(':')[0]}@sha256:${Buffer.from(s.spec.Image).toString('hex').padEnd(64, '0').slice(0, 64)}` : '',
+          ImageID: s.runs.length
+            ? `${s.spec.Image.split(':')[0]}@sha256:${Buffer.from(s.spec.Image).toString('hex').padEnd(64, '0').slice(0, 64)}`
+            : '',
           Ready: s.ready,
           Started: s.current.state === 'Running',
           RestartCount: s.restartCount,
@@ -426,7 +512,13 @@ export class EciService {
               ReportingComponent: '',
               ReportingInstance: '',
               Source: { Component: e.component, Host: `virtual-kubelet-${g.ZoneId}` },
-              involvedObject: { ApiVersion: 'v1', Kind: 'Pod', Name: g.ContainerGroupId, Namespace: 'default', Uid: g.ContainerGroupId },
+              involvedObject: {
+                ApiVersion: 'v1',
+                Kind: 'Pod',
+                Name: g.ContainerGroupId,
+                Namespace: 'default',
+                Uid: g.ContainerGroupId,
+              },
             })),
         })),
       },
@@ -439,10 +531,19 @@ export class EciService {
     const v = this.view(g);
     const name = p.ContainerName ?? g.Containers[0]?.Name;
     const s = v.statuses.find((c) => c.spec.Name === name);
-    if (!s) return { error: INVALID('ContainerName', `the container group ${g.ContainerGroupId} has no container "${name}".`) };
+    if (!s)
+      return {
+        error: INVALID('ContainerName', `the container group ${g.ContainerGroupId} has no container "${name}".`),
+      };
     let run: Run | undefined;
     if (p.LastTime === 'true') run = s.last;
-    else run = s.current.state === 'Running' ? s.runs[s.runs.length - 1] : s.current.state === 'Terminated' ? s.current.run : s.last;
+    else
+      run =
+        s.current.state === 'Running'
+          ? s.runs[s.runs.length - 1]
+          : s.current.state === 'Terminated'
+            ? s.current.run
+            : s.last;
     let lines = run ? runLog(s.spec, run, v.t, this.timing) : [];
     const since = num(p.SinceSeconds);
     if (since !== undefined) lines = lines.filter((l) => v.t - l.at <= since * 1000);
@@ -452,7 +553,8 @@ export class EciService {
     let content = lines.map((l) => (p.Timestamps === 'true' ? `${isoNanos(l.at)} ${l.text}` : l.text)).join('\n');
     if (content) content += '\n';
     const limitBytes = num(p.LimitBytes);
-    if (limitBytes !== undefined && limitBytes > 0) content = Buffer.from(content).subarray(0, limitBytes).toString('utf8');
+    if (limitBytes !== undefined && limitBytes > 0)
+      content = Buffer.from(content).subarray(0, limitBytes).toString('utf8');
     return { body: { RequestId: requestId, ContainerName: name, Content: content } };
   }
 
@@ -463,8 +565,17 @@ export class EciService {
     const name = p.ContainerName ?? g.Containers[0]?.Name;
     const v = this.view(g);
     const s = v.statuses.find((c) => c.spec.Name === name);
-    if (!s) return { error: INVALID('ContainerName', `the container group ${g.ContainerGroupId} has no container "${name}".`) };
-    if (s.current.state !== 'Running') return { error: { ...errorOf('IncorrectStatus'), message: `The container ${name} is not running (${s.current.state}); a command can only run in a running container.` } };
+    if (!s)
+      return {
+        error: INVALID('ContainerName', `the container group ${g.ContainerGroupId} has no container "${name}".`),
+      };
+    if (s.current.state !== 'Running')
+      return {
+        error: {
+          ...errorOf('IncorrectStatus'),
+          message: `The container ${name} is not running (${s.current.state}); a command can only run in a running container.`,
+        },
+      };
     let command: string[];
     try {
       const parsed = JSON.parse(p.Command) as unknown;
@@ -508,8 +619,12 @@ export class EciService {
 
   private changeable(g: ContainerGroup, what: string): ServiceError | undefined {
     const status = this.view(g).status;
-    if (status === 'Pending' || status === 'Running' || status === 'Restarting' || status === 'Updating') return undefined;
-    return { ...errorOf('IncorrectStatus'), message: `The container group ${g.ContainerGroupId} is ${status}; ${what} needs it Pending or Running.` };
+    if (status === 'Pending' || status === 'Running' || status === 'Restarting' || status === 'Updating')
+      return undefined;
+    return {
+      ...errorOf('IncorrectStatus'),
+      message: `The container group ${g.ContainerGroupId} is ${status}; ${what} needs it Pending or Running.`,
+    };
   }
 
   restartContainerGroup(p: Record<string, string>, requestId: string): Answer {
@@ -517,7 +632,13 @@ export class EciService {
     if (!('ContainerGroupId' in g)) return { error: g };
     if (p.ClientToken && g.appliedTokens.has(`restart:${p.ClientToken}`)) return { body: { RequestId: requestId } };
     const status = this.view(g).status;
-    if (status !== 'Running') return { error: { ...errorOf('IncorrectStatus'), message: `The container group ${g.ContainerGroupId} is ${status}; only a Running group can be restarted.` } };
+    if (status !== 'Running')
+      return {
+        error: {
+          ...errorOf('IncorrectStatus'),
+          message: `The container group ${g.ContainerGroupId} is ${status}; only a Running group can be restarted.`,
+        },
+      };
     if (p.ClientToken) g.appliedTokens.add(`restart:${p.ClientToken}`);
     this.newLife(g, 'Restarting');
     return { body: { RequestId: requestId } };
@@ -545,7 +666,13 @@ export class EciService {
     let restart = p.Cpu !== undefined || p.Memory !== undefined || p.RestartPolicy !== undefined;
     for (const u of updates) {
       const c = g.Containers.find((x) => x.Name === u.Name);
-      if (!c) return { error: INVALID('Container.N.Name', `the container group has no container "${u.Name}"; UpdateContainerGroup cannot add containers.`) };
+      if (!c)
+        return {
+          error: INVALID(
+            'Container.N.Name',
+            `the container group has no container "${u.Name}"; UpdateContainerGroup cannot add containers.`,
+          ),
+        };
       const i = updates.indexOf(u) + 1;
       if (p[`Container.${i}.Image`] !== undefined) c.Image = u.Image;
       if (u.Command.length) c.Command = u.Command;
@@ -574,7 +701,8 @@ export class EciService {
     }
     if (cpu === undefined || memory === undefined) return { error: MISSING(cpu === undefined ? 'Cpu' : 'Memory') };
     // Per second, as the service answers (2 vCPU + 4 GiB = 0.00012252).
-    const perSecond = cpu * 0.000049 + memory * 0.00000613 + Math.max(0, (num(p.EphemeralStorage) ?? 0) - 30) * 0.0000000463;
+    const perSecond =
+      cpu * 0.000049 + memory * 0.00000613 + Math.max(0, (num(p.EphemeralStorage) ?? 0) - 30) * 0.0000000463;
     const round = (n: number) => Number(n.toFixed(8));
     const spot = p.SpotStrategy === 'SpotAsPriceGo' || p.SpotStrategy === 'SpotWithPriceLimit';
     const region = this.account.regions.find((r) => r.RegionId === p.RegionId);
@@ -590,8 +718,20 @@ export class EciService {
             TradePrice: round(perSecond),
             DetailInfos: {
               DetailInfo: [
-                { Resource: 'Cpu', OriginalPrice: round(cpu * 0.000049), DiscountPrice: 0, TradePrice: round(cpu * 0.000049), Rules: { Rule: [] } },
-                { Resource: 'Memory', OriginalPrice: round(memory * 0.00000613), DiscountPrice: 0, TradePrice: round(memory * 0.00000613), Rules: { Rule: [] } },
+                {
+                  Resource: 'Cpu',
+                  OriginalPrice: round(cpu * 0.000049),
+                  DiscountPrice: 0,
+                  TradePrice: round(cpu * 0.000049),
+                  Rules: { Rule: [] },
+                },
+                {
+                  Resource: 'Memory',
+                  OriginalPrice: round(memory * 0.00000613),
+                  DiscountPrice: 0,
+                  TradePrice: round(memory * 0.00000613),
+                  Rules: { Rule: [] },
+                },
               ],
             },
           },
@@ -599,7 +739,12 @@ export class EciService {
           // Spot prices are per hour.
           SpotPrices: {
             SpotPrice: spot
-              ? zones.map((z, i) => ({ ZoneId: z, InstanceType: instanceType || `eci.${cpu}c${memory}g`, OriginPrice: round(perSecond * 3600), SpotPrice: round(perSecond * 3600 * (0.15 + 0.02 * i)) }))
+              ? zones.map((z, i) => ({
+                  ZoneId: z,
+                  InstanceType: instanceType || `eci.${cpu}c${memory}g`,
+                  OriginPrice: round(perSecond * 3600),
+                  SpotPrice: round(perSecond * 3600 * (0.15 + 0.02 * i)),
+                }))
               : [],
           },
         },
@@ -613,7 +758,12 @@ export class EciService {
     return {
       body: {
         RequestId: requestId,
-        Regions: regions.map((r) => ({ RegionId: r.RegionId, RegionEndpoint: `eci.${r.RegionId}.aliyuncs.com`, Zones: r.Zones, RecommendZones: r.RecommendZones })),
+        Regions: regions.map((r) => ({
+          RegionId: r.RegionId,
+          RegionEndpoint: `eci.${r.RegionId}.aliyuncs.com`,
+          Zones: r.Zones,
+          RecommendZones: r.RecommendZones,
+        })),
       },
     };
   }
@@ -629,10 +779,16 @@ export class EciService {
     const resources = (zone: string) => {
       if (category === 'InstanceType') {
         const types = Object.entries(INSTANCE_TYPES).filter(([name]) => !value || name === value);
-        return types.map(([name, size]) => ({ Value: name, StatusCategory: hasStock(this.account, zone, size.cpu) ? 'WithStock' : 'WithoutStock' }));
+        return types.map(([name, size]) => ({
+          Value: name,
+          StatusCategory: hasStock(this.account, zone, size.cpu) ? 'WithStock' : 'WithoutStock',
+        }));
       }
       const sizes = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64].filter((c) => cores === undefined || c === cores);
-      return sizes.map((c) => ({ Value: `${c}`, StatusCategory: hasStock(this.account, zone, c) ? 'WithStock' : 'WithoutStock' }));
+      return sizes.map((c) => ({
+        Value: `${c}`,
+        StatusCategory: hasStock(this.account, zone, c) ? 'WithStock' : 'WithoutStock',
+      }));
     };
     return {
       body: {
@@ -641,7 +797,9 @@ export class EciService {
           AvailableZone: zones.map((z) => ({
             RegionId: p.RegionId,
             ZoneId: z,
-            AvailableResources: { AvailableResource: [{ Type: category, SupportedResources: { SupportedResource: resources(z) } }] },
+            AvailableResources: {
+              AvailableResource: [{ Type: category, SupportedResources: { SupportedResource: resources(z) } }],
+            },
           })),
         },
       },
@@ -657,7 +815,9 @@ export class EciService {
       .filter((c) => !p.ImageCacheId || c.ImageCacheId === p.ImageCacheId)
       .filter((c) => !p.ImageCacheName || c.ImageCacheName === p.ImageCacheName)
       .filter((c) => !p.SnapshotId || c.SnapshotId === p.SnapshotId)
-      .filter((c) => !p.Image || c.Images.some((i) => (p.ImageFullMatch === 'true' ? i === p.Image : i.includes(p.Image))))
+      .filter(
+        (c) => !p.Image || c.Images.some((i) => (p.ImageFullMatch === 'true' ? i === p.Image : i.includes(p.Image))),
+      )
       .filter((c) => !match.length || match.every((m) => c.Images.includes(m)));
     const pg = page(caches, p, 10, 100);
     if (pg.error) return { error: pg.error };
@@ -692,7 +852,12 @@ export class EciService {
 
 /** The output of a command in a simulated container: a few shell builtins, the rest "not found". */
 export function runCommand(command: string[], c: ContainerSpec, g: ContainerGroup): string {
-  const line = command[0] === '/bin/sh' || command[0] === 'sh' || command[0] === 'bash' ? (command[1] === '-c' ? command.slice(2).join(' ') : '') : command.join(' ');
+  const line =
+    command[0] === '/bin/sh' || command[0] === 'sh' || command[0] === 'bash'
+      ? command[1] === '-c'
+        ? command.slice(2).join(' ')
+        : ''
+      : command.join(' ');
   const [word, ...rest] = line.trim().split(/\s+/);
   switch (word) {
     case '':
@@ -706,7 +871,9 @@ export function runCommand(command: string[], c: ContainerSpec, g: ContainerGrou
     case 'whoami':
       return 'root\n';
     case 'env':
-      return [`HOSTNAME=${g.ContainerGroupName}`, ...c.EnvironmentVars.map((e) => `${e.Key}=${e.Value}`)].join('\n') + '\n';
+      return (
+        [`HOSTNAME=${g.ContainerGroupName}`, ...c.EnvironmentVars.map((e) => `${e.Key}=${e.Value}`)].join('\n') + '\n'
+      );
     case 'ls':
       return 'bin\ndev\netc\nhome\nproc\nroot\ntmp\nusr\nvar\n';
     case 'uname':

@@ -21,7 +21,12 @@ export interface LifecycleTiming {
   logIntervalMs: number;
 }
 
-export const DEFAULT_TIMING: LifecycleTiming = { pendingMs: 5000, crashAfterMs: 2000, backoffBaseMs: 10_000, logIntervalMs: 2000 };
+export const DEFAULT_TIMING: LifecycleTiming = {
+  pendingMs: 5000,
+  crashAfterMs: 2000,
+  backoffBaseMs: 10_000,
+  logIntervalMs: 2000,
+};
 
 export interface ContainerSpec {
   Name: string;
@@ -48,7 +53,8 @@ export function behaviourOf(c: ContainerSpec, groupMemory: number | undefined, c
   if (/doesnotexist/i.test(c.Image)) return { kind: 'pull-fails' };
   const text = [...c.Command, ...c.Arg].join(' ');
   const memory = c.Memory ?? (groupMemory !== undefined ? groupMemory / Math.max(1, containers) : undefined);
-  if (/\boom\b/i.test(text) && memory !== undefined && memory <= 0.5) return { kind: 'exits', exitCode: 137, reason: 'OOMKilled' };
+  if (/\boom\b/i.test(text) && memory !== undefined && memory <= 0.5)
+    return { kind: 'exits', exitCode: 137, reason: 'OOMKilled' };
   const exit = /\bexit\s+(\d+)/.exec(text);
   if (exit) {
     const code = Number(exit[1]) % 256;
@@ -104,9 +110,25 @@ function restarts(policy: string, exitCode: number): boolean {
 }
 
 /** The status of one container at time `t`, for a group whose current life began at `epoch`. */
-export function containerStatus(spec: ContainerSpec, behaviour: Behaviour, epoch: number, t: number, policy: string, timing: LifecycleTiming, groupId: string): ContainerStatus {
+export function containerStatus(
+  spec: ContainerSpec,
+  behaviour: Behaviour,
+  epoch: number,
+  t: number,
+  policy: string,
+  timing: LifecycleTiming,
+  groupId: string,
+): ContainerStatus {
   const started = epoch + timing.pendingMs;
-  const status: ContainerStatus = { spec, behaviour, current: { state: 'Waiting', reason: 'ContainerCreating', message: '' }, restartCount: 0, ready: false, runs: [], pullAttempts: [] };
+  const status: ContainerStatus = {
+    spec,
+    behaviour,
+    current: { state: 'Waiting', reason: 'ContainerCreating', message: '' },
+    restartCount: 0,
+    ready: false,
+    runs: [],
+    pullAttempts: [],
+  };
   if (behaviour.kind === 'pull-fails') {
     // First pull half-way through Pending, fails when the group would have started; then retried with back-off.
     let attempt = epoch + timing.pendingMs / 2;
@@ -133,7 +155,12 @@ export function containerStatus(spec: ContainerSpec, behaviour: Behaviour, epoch
   }
   let start = started;
   for (let k = 0; start <= t && k < 100_000; k++) {
-    const run: Run = { start, end: start + timing.crashAfterMs, exitCode: behaviour.exitCode, reason: behaviour.reason };
+    const run: Run = {
+      start,
+      end: start + timing.crashAfterMs,
+      exitCode: behaviour.exitCode,
+      reason: behaviour.reason,
+    };
     status.runs.push(run);
     if (t < run.end!) {
       status.current = { state: 'Running', startedAt: start };
@@ -170,34 +197,113 @@ function pullFailure(image: string): string {
 }
 
 /** Every event of one life of a group up to time `t`, in the order they happened. */
-export function lifeEvents(groupId: string, zoneId: string, statuses: ContainerStatus[], epoch: number, t: number, timing: LifecycleTiming): SimEvent[] {
+export function lifeEvents(
+  groupId: string,
+  zoneId: string,
+  statuses: ContainerStatus[],
+  epoch: number,
+  t: number,
+  timing: LifecycleTiming,
+): SimEvent[] {
   const out: SimEvent[] = [];
   if (t < epoch) return out;
-  out.push({ at: epoch, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned default/${groupId} to virtual-kubelet-${zoneId}`, component: 'default-scheduler' });
+  out.push({
+    at: epoch,
+    type: 'Normal',
+    reason: 'Scheduled',
+    message: `Successfully assigned default/${groupId} to virtual-kubelet-${zoneId}`,
+    component: 'default-scheduler',
+  });
   for (const s of statuses) {
     const image = s.spec.Image;
     if (s.behaviour.kind === 'pull-fails') {
       for (const a of s.pullAttempts) {
-        out.push({ at: a, type: 'Normal', reason: 'Pulling', message: `pulling image "${image}"`, component: 'kubelet' });
+        out.push({
+          at: a,
+          type: 'Normal',
+          reason: 'Pulling',
+          message: `pulling image "${image}"`,
+          component: 'kubelet',
+        });
         if (a + timing.pendingMs / 2 <= t) {
-          out.push({ at: a + timing.pendingMs / 2, type: 'Warning', reason: 'Failed', message: pullFailure(image), component: 'kubelet' });
-          out.push({ at: a + timing.pendingMs / 2, type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', component: 'kubelet' });
+          out.push({
+            at: a + timing.pendingMs / 2,
+            type: 'Warning',
+            reason: 'Failed',
+            message: pullFailure(image),
+            component: 'kubelet',
+          });
+          out.push({
+            at: a + timing.pendingMs / 2,
+            type: 'Warning',
+            reason: 'Failed',
+            message: 'Error: ErrImagePull',
+            component: 'kubelet',
+          });
         }
         if (a + timing.pendingMs / 2 + 1000 <= t) {
-          out.push({ at: a + timing.pendingMs / 2 + 1000, type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, component: 'kubelet' });
-          out.push({ at: a + timing.pendingMs / 2 + 1000, type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', component: 'kubelet' });
+          out.push({
+            at: a + timing.pendingMs / 2 + 1000,
+            type: 'Normal',
+            reason: 'BackOff',
+            message: `Back-off pulling image "${image}"`,
+            component: 'kubelet',
+          });
+          out.push({
+            at: a + timing.pendingMs / 2 + 1000,
+            type: 'Warning',
+            reason: 'Failed',
+            message: 'Error: ImagePullBackOff',
+            component: 'kubelet',
+          });
         }
       }
       continue;
     }
     const pullAt = epoch + timing.pendingMs / 2;
-    if (t >= pullAt) out.push({ at: pullAt, type: 'Normal', reason: 'Pulling', message: `pulling image "${image}"`, component: 'kubelet' });
-    if (s.runs.length) out.push({ at: s.runs[0].start, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image}"`, component: 'kubelet' });
+    if (t >= pullAt)
+      out.push({
+        at: pullAt,
+        type: 'Normal',
+        reason: 'Pulling',
+        message: `pulling image "${image}"`,
+        component: 'kubelet',
+      });
+    if (s.runs.length)
+      out.push({
+        at: s.runs[0].start,
+        type: 'Normal',
+        reason: 'Pulled',
+        message: `Successfully pulled image "${image}"`,
+        component: 'kubelet',
+      });
     s.runs.forEach((run, k) => {
-      out.push({ at: run.start, type: 'Normal', reason: 'Created', message: `Created container ${s.spec.Name}`, component: 'kubelet' });
-      out.push({ at: run.start, type: 'Normal', reason: 'Started', message: `Started container ${s.spec.Name}`, component: 'kubelet' });
-      if (run.end !== undefined && run.end <= t && (k < s.runs.length - 1 || (s.current.state === 'Waiting' && s.current.reason === 'CrashLoopBackOff'))) {
-        out.push({ at: run.end, type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${s.spec.Name} in pod ${groupId}`, component: 'kubelet' });
+      out.push({
+        at: run.start,
+        type: 'Normal',
+        reason: 'Created',
+        message: `Created container ${s.spec.Name}`,
+        component: 'kubelet',
+      });
+      out.push({
+        at: run.start,
+        type: 'Normal',
+        reason: 'Started',
+        message: `Started container ${s.spec.Name}`,
+        component: 'kubelet',
+      });
+      if (
+        run.end !== undefined &&
+        run.end <= t &&
+        (k < s.runs.length - 1 || (s.current.state === 'Waiting' && s.current.reason === 'CrashLoopBackOff'))
+      ) {
+        out.push({
+          at: run.end,
+          type: 'Warning',
+          reason: 'BackOff',
+          message: `Back-off restarting failed container ${s.spec.Name} in pod ${groupId}`,
+          component: 'kubelet',
+        });
       }
     });
   }
@@ -224,7 +330,16 @@ export function aggregate(events: SimEvent[]): AggregatedEvent[] {
       a.count += 1;
       a.last = Math.max(a.last, e.at);
       a.first = Math.min(a.first, e.at);
-    } else byKey.set(key, { type: e.type, reason: e.reason, message: e.message, count: 1, first: e.at, last: e.at, component: e.component });
+    } else
+      byKey.set(key, {
+        type: e.type,
+        reason: e.reason,
+        message: e.message,
+        count: 1,
+        first: e.at,
+        last: e.at,
+        component: e.component,
+      });
   }
   return [...byKey.values()];
 }
@@ -240,14 +355,25 @@ export function runLog(spec: ContainerSpec, run: Run, t: number, timing: Lifecyc
   const end = run.end !== undefined ? Math.min(run.end, t) : t;
   if (run.start > t) return lines;
   const command = [...spec.Command, ...spec.Arg].join(' ');
-  lines.push({ at: run.start, text: `[simulator] ${spec.Name}: started ${spec.Image}${command ? ` with: ${command}` : ''}` });
+  lines.push({
+    at: run.start,
+    text: `[simulator] ${spec.Name}: started ${spec.Image}${command ? ` with: ${command}` : ''}`,
+  });
   const echo = /\becho\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))/.exec(command);
   if (echo) lines.push({ at: run.start, text: (echo[1] ?? echo[2] ?? echo[3]).trim() });
-  for (let at = run.start + timing.logIntervalMs, n = 1; at <= end && (run.end === undefined || at < run.end); at += timing.logIntervalMs, n++) {
-    lines.push({ at, text: `[simulator] ${spec.Name}: alive, ${Math.round((at - run.start) / 1000)} s up (line ${n})` });
+  for (
+    let at = run.start + timing.logIntervalMs, n = 1;
+    at <= end && (run.end === undefined || at < run.end);
+    at += timing.logIntervalMs, n++
+  ) {
+    lines.push({
+      at,
+      text: `[simulator] ${spec.Name}: alive, ${Math.round((at - run.start) / 1000)} s up (line ${n})`,
+    });
   }
   if (run.end !== undefined && run.end <= t) {
-    if (run.reason === 'OOMKilled') lines.push({ at: run.end, text: `[simulator] ${spec.Name}: allocating memory… out of memory` });
+    if (run.reason === 'OOMKilled')
+      lines.push({ at: run.end, text: `[simulator] ${spec.Name}: allocating memory… out of memory` });
     else lines.push({ at: run.end, text: `[simulator] ${spec.Name}: exiting with code ${run.exitCode}` });
   }
   return lines;

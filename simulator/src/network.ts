@@ -5,11 +5,21 @@ import type { Account } from './account';
 import type { Answer } from './eci';
 import type { ServiceError } from './protocol';
 
-function paging(p: Record<string, string>, maxSize: number, defaultSize: number): { number: number; size: number } | ServiceError {
+function paging(
+  p: Record<string, string>,
+  maxSize: number,
+  defaultSize: number,
+): { number: number; size: number } | ServiceError {
   const number = p.PageNumber === undefined ? 1 : Number(p.PageNumber);
   const size = p.PageSize === undefined ? defaultSize : Number(p.PageSize);
-  if (!Number.isInteger(number) || number < 1) return { status: 400, code: 'InvalidParameter', message: 'The specified parameter "PageNumber" is not valid.' };
-  if (!Number.isInteger(size) || size < 1 || size > maxSize) return { status: 400, code: 'InvalidParameter', message: `The specified parameter "PageSize" is not valid: 1 to ${maxSize}.` };
+  if (!Number.isInteger(number) || number < 1)
+    return { status: 400, code: 'InvalidParameter', message: 'The specified parameter "PageNumber" is not valid.' };
+  if (!Number.isInteger(size) || size < 1 || size > maxSize)
+    return {
+      status: 400,
+      code: 'InvalidParameter',
+      message: `The specified parameter "PageSize" is not valid: 1 to ${maxSize}.`,
+    };
   return { number, size };
 }
 
@@ -22,25 +32,58 @@ function ids(v: string | undefined): string[] | undefined {
       /* fall through */
     }
   }
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
-function paged<T>(items: T[], p: Record<string, string>, maxSize: number, defaultSize: number): { error: ServiceError } | { items: T[]; PageNumber: number; PageSize: number; TotalCount: number } {
+function paged<T>(
+  items: T[],
+  p: Record<string, string>,
+  maxSize: number,
+  defaultSize: number,
+): { error: ServiceError } | { items: T[]; PageNumber: number; PageSize: number; TotalCount: number } {
   const pg = paging(p, maxSize, defaultSize);
   if ('code' in pg) return { error: pg };
-  return { items: items.slice((pg.number - 1) * pg.size, pg.number * pg.size), PageNumber: pg.number, PageSize: pg.size, TotalCount: items.length };
-}
-
-/** The answer of a paged look-up: the page of `list`, each item shaped by `shape`, under `Outer.Inner`. */
-function pagedAnswer<T>(list: T[], p: Record<string, string>, limits: { max: number; default: number }, requestId: string, outer: string, inner: string, shape: (item: T) => Record<string, unknown>, extra: Record<string, unknown> = {}): Answer {
-  const pg = paged(list, p, limits.max, limits.default);
-  if ('error' in pg) return pg;
   return {
-    body: { RequestId: requestId, ...extra, PageNumber: pg.PageNumber, PageSize: pg.PageSize, TotalCount: pg.TotalCount, [outer]: { [inner]: pg.items.map(shape) } },
+    items: items.slice((pg.number - 1) * pg.size, pg.number * pg.size),
+    PageNumber: pg.number,
+    PageSize: pg.size,
+    TotalCount: items.length,
   };
 }
 
-const missingRegion: ServiceError = { status: 400, code: 'MissingRegionId', message: 'RegionId is mandatory for this action.' };
+/** The answer of a paged look-up: the page of `list`, each item shaped by `shape`, under `Outer.Inner`. */
+function pagedAnswer<T>(
+  list: T[],
+  p: Record<string, string>,
+  limits: { max: number; default: number },
+  requestId: string,
+  outer: string,
+  inner: string,
+  shape: (item: T) => Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Answer {
+  const pg = paged(list, p, limits.max, limits.default);
+  if ('error' in pg) return pg;
+  return {
+    body: {
+      RequestId: requestId,
+      ...extra,
+      PageNumber: pg.PageNumber,
+      PageSize: pg.PageSize,
+      TotalCount: pg.TotalCount,
+      [outer]: { [inner]: pg.items.map(shape) },
+    },
+  };
+}
+
+const missingRegion: ServiceError = {
+  status: 400,
+  code: 'MissingRegionId',
+  message: 'RegionId is mandatory for this action.',
+};
 
 export function describeVSwitches(account: Account, p: Record<string, string>, requestId: string): Answer {
   if (!p.RegionId && !p.VpcId) return { error: missingRegion };
@@ -115,17 +158,26 @@ export function describeSecurityGroups(account: Account, p: Record<string, strin
     .filter((s) => !wanted || wanted.includes(s.SecurityGroupId))
     .filter((s) => !p.SecurityGroupName || s.SecurityGroupName === p.SecurityGroupName)
     .filter((s) => !p.SecurityGroupType || s.SecurityGroupType === p.SecurityGroupType);
-  return pagedAnswer(list, p, { max: 50, default: 10 }, requestId, 'SecurityGroups', 'SecurityGroup', (s) => ({
-    SecurityGroupId: s.SecurityGroupId,
-    SecurityGroupName: s.SecurityGroupName,
-    Description: s.Description,
-    VpcId: s.VpcId,
-    SecurityGroupType: s.SecurityGroupType,
-    CreationTime: account.createdAt,
-    ResourceGroupId: 'rg-acfmsim0default00001',
-    ServiceManaged: false,
-    EcsCount: 0,
-    AvailableInstanceAmount: 2000,
-    Tags: { Tag: [] },
-  }), { RegionId: p.RegionId });
+  return pagedAnswer(
+    list,
+    p,
+    { max: 50, default: 10 },
+    requestId,
+    'SecurityGroups',
+    'SecurityGroup',
+    (s) => ({
+      SecurityGroupId: s.SecurityGroupId,
+      SecurityGroupName: s.SecurityGroupName,
+      Description: s.Description,
+      VpcId: s.VpcId,
+      SecurityGroupType: s.SecurityGroupType,
+      CreationTime: account.createdAt,
+      ResourceGroupId: 'rg-acfmsim0default00001',
+      ServiceManaged: false,
+      EcsCount: 0,
+      AvailableInstanceAmount: 2000,
+      Tags: { Tag: [] },
+    }),
+    { RegionId: p.RegionId },
+  );
 }

@@ -31,7 +31,11 @@ export interface ServiceError {
 export function errorOf(code: string, message?: string): ServiceError {
   const row = documentedErrors().get(code);
   // The reference's messages carry a %s where the service puts a detail; fill in a neutral one.
-  const text = row ? (/^%s\.?$/.test(row.text) ? `${code}: the request cannot be processed.` : row.text.replace(/%s/g, 'the requested resource')) : `${code}.`;
+  const text = row
+    ? /^%s\.?$/.test(row.text)
+      ? `${code}: the request cannot be processed.`
+      : row.text.replace(/%s/g, 'the requested resource')
+    : `${code}.`;
   return { code, status: row?.status ?? 400, message: message ?? text };
 }
 
@@ -76,7 +80,14 @@ export function canonicalRequest(r: CanonicalInput): string {
     .join('&');
   const signed = [...r.signedHeaders].map((h) => h.toLowerCase()).sort();
   const canonicalHeaders = signed.map((h) => `${h}:${(r.headers[h] ?? '').trim()}\n`).join('');
-  return [r.method.toUpperCase(), r.path || '/', canonicalQuery, canonicalHeaders, signed.join(';'), r.hashedPayload].join('\n');
+  return [
+    r.method.toUpperCase(),
+    r.path || '/',
+    canonicalQuery,
+    canonicalHeaders,
+    signed.join(';'),
+    r.hashedPayload,
+  ].join('\n');
 }
 
 function stringToSign(canonical: string): string {
@@ -124,26 +135,73 @@ export interface AuthenticationRules {
 /** Verifies a request's ACS3-HMAC-SHA256 signature, its key, token, date and nonce. */
 export function authenticate(req: SignedRequest, rules: AuthenticationRules): Authentication {
   const auth = req.headers['authorization'];
-  if (!auth) return { ok: false, signature: 'missing', error: { status: 400, code: 'MissingAuthorization', message: 'The Authorization header is missing.' } };
+  if (!auth)
+    return {
+      ok: false,
+      signature: 'missing',
+      error: { status: 400, code: 'MissingAuthorization', message: 'The Authorization header is missing.' },
+    };
   const m = AUTH.exec(auth);
-  if (!m) return { ok: false, signature: 'invalid', error: { status: 400, code: 'IncompleteSignature', message: 'The request signature does not conform to Aliyun standards.' } };
+  if (!m)
+    return {
+      ok: false,
+      signature: 'invalid',
+      error: {
+        status: 400,
+        code: 'IncompleteSignature',
+        message: 'The request signature does not conform to Aliyun standards.',
+      },
+    };
   const [, accessKeyId, signedHeadersText, signature] = m;
   const key = rules.accessKeys[accessKeyId];
-  if (!key) return { ok: false, signature: 'invalid', accessKeyId, error: { status: 404, code: 'InvalidAccessKeyId.NotFound', message: 'Specified access key is not found.' } };
+  if (!key)
+    return {
+      ok: false,
+      signature: 'invalid',
+      accessKeyId,
+      error: { status: 404, code: 'InvalidAccessKeyId.NotFound', message: 'Specified access key is not found.' },
+    };
   const signedHeaders = signedHeadersText.split(';');
   // Host and every x-acs-* header must be signed.
   const mustSign = ['host', ...Object.keys(req.headers).filter((h) => h.startsWith('x-acs-'))];
   const unsigned = mustSign.filter((h) => !signedHeaders.includes(h));
   if (unsigned.length) {
-    return { ok: false, signature: 'invalid', accessKeyId, error: { status: 400, code: 'IncompleteSignature', message: `The request signature does not cover the headers: ${unsigned.join(', ')}.` } };
+    return {
+      ok: false,
+      signature: 'invalid',
+      accessKeyId,
+      error: {
+        status: 400,
+        code: 'IncompleteSignature',
+        message: `The request signature does not cover the headers: ${unsigned.join(', ')}.`,
+      },
+    };
   }
   const hashedPayload = createHash('sha256').update(req.body).digest('hex');
   if (req.headers['x-acs-content-sha256'] !== hashedPayload) {
-    return { ok: false, signature: 'invalid', accessKeyId, error: { status: 400, code: 'SignatureDoesNotMatch', message: 'x-acs-content-sha256 does not match the request body.' } };
+    return {
+      ok: false,
+      signature: 'invalid',
+      accessKeyId,
+      error: {
+        status: 400,
+        code: 'SignatureDoesNotMatch',
+        message: 'x-acs-content-sha256 does not match the request body.',
+      },
+    };
   }
-  const canonical = canonicalRequest({ method: req.method || 'GET', path: req.target.split('?')[0], query: req.params, headers: req.headers, signedHeaders, hashedPayload });
+  const canonical = canonicalRequest({
+    method: req.method || 'GET',
+    path: req.target.split('?')[0],
+    query: req.params,
+    headers: req.headers,
+    signedHeaders,
+    hashedPayload,
+  });
   const expected = acs3Signature(canonical, key.secret);
-  const matches = expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature.toLowerCase()));
+  const matches =
+    expected.length === signature.length &&
+    timingSafeEqual(Buffer.from(expected), Buffer.from(signature.toLowerCase()));
   if (!matches) {
     return {
       ok: false,
@@ -157,22 +215,46 @@ export function authenticate(req: SignedRequest, rules: AuthenticationRules): Au
     };
   }
   if (key.securityToken !== undefined && req.headers['x-acs-security-token'] !== key.securityToken) {
-    return { ok: false, signature: 'valid', accessKeyId, error: { status: 400, code: 'InvalidSecurityToken.Mismatch', message: 'Specified SecurityToken is invalid.' } };
+    return {
+      ok: false,
+      signature: 'valid',
+      accessKeyId,
+      error: { status: 400, code: 'InvalidSecurityToken.Mismatch', message: 'Specified SecurityToken is invalid.' },
+    };
   }
   const date = Date.parse(req.headers['x-acs-date'] ?? '');
   if (!Number.isFinite(date) || Math.abs(rules.now() - date) > rules.maxClockSkewMs) {
-    return { ok: false, signature: 'valid', accessKeyId, error: { status: 400, code: 'InvalidTimeStamp.Expired', message: 'Specified time stamp or date value is expired.' } };
+    return {
+      ok: false,
+      signature: 'valid',
+      accessKeyId,
+      error: {
+        status: 400,
+        code: 'InvalidTimeStamp.Expired',
+        message: 'Specified time stamp or date value is expired.',
+      },
+    };
   }
   const nonce = req.headers['x-acs-signature-nonce'];
   if (!nonce || rules.nonces.has(nonce)) {
-    return { ok: false, signature: 'valid', accessKeyId, error: { status: 400, code: 'SignatureNonceUsed', message: 'Specified signature nonce was used already.' } };
+    return {
+      ok: false,
+      signature: 'valid',
+      accessKeyId,
+      error: { status: 400, code: 'SignatureNonceUsed', message: 'Specified signature nonce was used already.' },
+    };
   }
   rules.nonces.add(nonce);
   return { ok: true, accessKeyId };
 }
 
 /** The JSON error body of an Alibaba Cloud service. */
-export function errorBody(requestId: string, hostId: string, product: string, e: ServiceError): Record<string, unknown> {
+export function errorBody(
+  requestId: string,
+  hostId: string,
+  product: string,
+  e: ServiceError,
+): Record<string, unknown> {
   return {
     RequestId: requestId,
     HostId: hostId,

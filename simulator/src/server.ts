@@ -14,7 +14,15 @@ import { systemClock, type Clock } from './clock';
 import { EciService, type Answer, type TokenMap } from './eci';
 import { DEFAULT_TIMING, type LifecycleTiming } from './lifecycle';
 import { describeEipAddresses, describeSecurityGroups, describeVSwitches } from './network';
-import { authenticate, errorBody, errorOf, frontEndPage, parseQuery, type AccessKeyRecord, type ServiceError } from './protocol';
+import {
+  authenticate,
+  errorBody,
+  errorOf,
+  frontEndPage,
+  parseQuery,
+  type AccessKeyRecord,
+  type ServiceError,
+} from './protocol';
 import { attachExecShell } from './shell';
 
 export interface SimulatorOptions {
@@ -95,7 +103,10 @@ export interface Simulator {
 type Handler = (p: Record<string, string>, requestId: string) => Answer;
 
 /** The operations by version and action. */
-function routes(eci: EciService, account: Account): Record<string, { product: string; actions: Record<string, Handler> }> {
+function routes(
+  eci: EciService,
+  account: Account,
+): Record<string, { product: string; actions: Record<string, Handler> }> {
   return {
     '2018-08-08': {
       product: 'Eci',
@@ -117,9 +128,16 @@ function routes(eci: EciService, account: Account): Record<string, { product: st
           if (problem) return { error: problem };
           // As the service does: a ClientToken already used with other parameters is refused.
           if (p.DryRun !== 'true' && eci.tokenReusedWithOtherParameters(p)) {
-            return { error: { status: 400, code: 'IdempotentParameterMismatch', message: 'The request uses the same client token as a previous, but non-identical request.' } };
+            return {
+              error: {
+                status: 400,
+                code: 'IdempotentParameterMismatch',
+                message: 'The request uses the same client token as a previous, but non-identical request.',
+              },
+            };
           }
-          if (p.DryRun === 'true') return { error: errorOf('DryRun.Success', 'This request is a dryrun request with successful result.') };
+          if (p.DryRun === 'true')
+            return { error: errorOf('DryRun.Success', 'This request is a dryrun request with successful result.') };
           return { body: { RequestId: id, ContainerGroupId: eci.createGroup(p) } };
         },
       },
@@ -174,7 +192,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     rec.status = status;
     if (typeof body.Code === 'string') rec.code = body.Code;
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-acs-request-id': String(body.RequestId) });
+    res.writeHead(status, {
+      'content-type': 'application/json;charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      'x-acs-request-id': String(body.RequestId),
+    });
     res.end(text);
   };
   const productOf = (rec: ReceivedRequest) => (rec.version && table[rec.version]?.product) || 'Eci';
@@ -186,7 +208,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const sendHtml = (res: ServerResponse, rec: ReceivedRequest, status: number, title: string) => {
     rec.status = status;
     const html = frontEndPage(status, title);
-    res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html), connection: 'close' });
+    res.writeHead(status, {
+      'content-type': 'text/html',
+      'content-length': Buffer.byteLength(html),
+      connection: 'close',
+    });
     res.end(html);
   };
 
@@ -204,8 +230,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const server: Server = createServer({ maxHeaderSize: maxHeaderBytes }, (req, res) => {
     const target = req.url ?? '/';
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
-    const rec: ReceivedRequest = { method: req.method ?? '', target, headers, params: {}, signature: 'missing', status: 0 };
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+    const rec: ReceivedRequest = {
+      method: req.method ?? '',
+      target,
+      headers,
+      params: {},
+      signature: 'missing',
+      status: 0,
+    };
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -213,7 +247,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         handle();
       } catch (err) {
         // A fault in the simulator must fail the request at once, not leave the client waiting.
-        if (!res.headersSent) sendError(res, rec, { status: 500, code: 'InternalError', message: `The simulator failed: ${(err as Error).message}` });
+        if (!res.headersSent)
+          sendError(res, rec, {
+            status: 500,
+            code: 'InternalError',
+            message: `The simulator failed: ${(err as Error).message}`,
+          });
         else res.destroy();
       }
     });
@@ -224,8 +263,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       rec.params = parseQuery(target);
       rec.action = headers['x-acs-action'];
       rec.version = headers['x-acs-version'];
-      if (req.method !== 'POST' || target.split('?')[0] !== '/') return sendError(res, rec, { status: 404, code: 'InvalidAction.NotFound', message: 'Specified api is not found, please check your url and method.' });
-      const auth = authenticate({ method: req.method, target, headers, params: rec.params, body: Buffer.concat(chunks) }, { accessKeys: options.accessKeys, maxClockSkewMs: maxSkew, nonces, now: () => Date.now() });
+      if (req.method !== 'POST' || target.split('?')[0] !== '/')
+        return sendError(res, rec, {
+          status: 404,
+          code: 'InvalidAction.NotFound',
+          message: 'Specified api is not found, please check your url and method.',
+        });
+      const auth = authenticate(
+        { method: req.method, target, headers, params: rec.params, body: Buffer.concat(chunks) },
+        { accessKeys: options.accessKeys, maxClockSkewMs: maxSkew, nonces, now: () => Date.now() },
+      );
       rec.accessKeyId = auth.accessKeyId;
       if (!auth.ok) {
         rec.signature = auth.signature;
@@ -236,8 +283,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const handler = product?.actions[rec.action ?? ''];
       if (!handler) {
         const known = Object.values(table).some((t) => rec.action && t.actions[rec.action]);
-        if (known) return sendError(res, rec, { status: 400, code: 'InvalidVersion', message: `Specified version "${rec.version}" is not valid.` });
-        return sendError(res, rec, { status: 400, code: 'InvalidAction.NotFound', message: `Specified api "${rec.action}" is not found.` });
+        if (known)
+          return sendError(res, rec, {
+            status: 400,
+            code: 'InvalidVersion',
+            message: `Specified version "${rec.version}" is not valid.`,
+          });
+        return sendError(res, rec, {
+          status: 400,
+          code: 'InvalidAction.NotFound',
+          message: `Specified api "${rec.action}" is not found.`,
+        });
       }
       const fault = takeFault(rec.action!);
       if (fault) rec.fault = fault.kind;
@@ -249,7 +305,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
           return sendError(res, rec, { ...e, status: fault.status ?? e.status });
         }
         case 'html':
-          return sendHtml(res, rec, fault.status, fault.status === 502 ? 'Bad Gateway' : fault.status === 503 ? 'Service Temporarily Unavailable' : 'Error');
+          return sendHtml(
+            res,
+            rec,
+            fault.status,
+            fault.status === 502 ? 'Bad Gateway' : fault.status === 503 ? 'Service Temporarily Unavailable' : 'Error',
+          );
         case 'slow': {
           const t = setTimeout(() => {
             timers.delete(t);
@@ -263,7 +324,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
           req.socket.destroy();
           return;
         case 'drop-after-create':
-          if (rec.action === 'CreateContainerGroup' && !eci.createChecks(rec.params) && rec.params.DryRun !== 'true') eci.createGroup(rec.params);
+          if (rec.action === 'CreateContainerGroup' && !eci.createChecks(rec.params) && rec.params.DryRun !== 'true')
+            eci.createGroup(rec.params);
           rec.status = -1;
           req.socket.destroy();
           return;
@@ -287,8 +349,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       rec.status = 431;
       requests.push(rec);
       notify();
-      const html = '<html><head><title>431 Request Header Fields Too Large</title></head><body><h1>431 Request Header Fields Too Large</h1></body></html>';
-      if (socket.writable) socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/html\r\ncontent-length: ${html.length}\r\nconnection: close\r\n\r\n${html}`);
+      const html =
+        '<html><head><title>431 Request Header Fields Too Large</title></head><body><h1>431 Request Header Fields Too Large</h1></body></html>';
+      if (socket.writable)
+        socket.end(
+          `HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/html\r\ncontent-length: ${html.length}\r\nconnection: close\r\n\r\n${html}`,
+        );
       else socket.destroy();
       return;
     }
@@ -335,4 +401,3 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((r) => s.close(() => r()));
   return port;
 }
-

@@ -29,7 +29,6 @@ export const PROMPT = '/ # ';
 
 /** Serves the exec sessions' WebSockets on `server`; returns a function that closes them all. */
 export function attachExecShell(server: Server, eci: EciService): () => void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { WebSocketServer } = require('ws') as WsModule;
   const wss = new WebSocketServer({ noServer: true });
   const open = new Set<WsSocket>();

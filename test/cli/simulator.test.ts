@@ -39,7 +39,9 @@ test('eci simulator prints its URL and a test key, answers eci dry-run and creat
     assert.equal(created.code, 0, created.stderr);
     assert.match((JSON.parse(created.stdout) as { ContainerGroupId: string }).ContainerGroupId, /^eci-[0-9a-f]{20}$/);
     // Another key is refused: the simulator verifies signatures.
-    const wrong = await runCli(['dry-run', '--endpoint', sim.url, tree.path('web.eci.yaml')], { env: { ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong' } });
+    const wrong = await runCli(['dry-run', '--endpoint', sim.url, tree.path('web.eci.yaml')], {
+      env: { ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong' },
+    });
     assert.equal(wrong.code, 3);
     assert.match(wrong.stderr + wrong.stdout, /SignatureDoesNotMatch/);
   } finally {
@@ -50,12 +52,26 @@ test('eci simulator prints its URL and a test key, answers eci dry-run and creat
   assert.equal(end.code, 0, end.stderr);
   assert.match(end.stdout, /ECI simulator stopped\.\n$/);
   // Nothing listens any more.
-  const refused = await runCli(['dry-run', '--endpoint', sim.url, '--max-attempts', '1', 'examples/web-server.eci.yaml'], { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: sim.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sim.secret } });
+  const refused = await runCli(
+    ['dry-run', '--endpoint', sim.url, '--max-attempts', '1', 'examples/web-server.eci.yaml'],
+    { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: sim.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sim.secret } },
+  );
   assert.equal(refused.code, 4);
 });
 
 test('eci simulator takes a fixed key from flags and speaks Japanese with --locale ja', async () => {
-  const sim = await simulator(['--port=0', '--access-key-id', 'LTAIfixedsimkey0001', '--access-key-secret', 'fixed-secret-0001', '--locale', 'ja'], { LANG: 'C' });
+  const sim = await simulator(
+    [
+      '--port=0',
+      '--access-key-id',
+      'LTAIfixedsimkey0001',
+      '--access-key-secret',
+      'fixed-secret-0001',
+      '--locale',
+      'ja',
+    ],
+    { LANG: 'C' },
+  );
   try {
     assert.equal(sim.id, 'LTAIfixedsimkey0001');
     assert.equal(sim.secret, 'fixed-secret-0001');
@@ -70,7 +86,12 @@ test('eci simulator takes a fixed key from flags and speaks Japanese with --loca
 });
 
 test('eci simulator refuses a bad port, half a key, a FILE, and a port in use (exit 2)', async () => {
-  for (const args of [['--port', '70000'], ['--pending-seconds', 'soon'], ['--access-key-id', 'LTAIonly'], ['web.eci.yaml']]) {
+  for (const args of [
+    ['--port', '70000'],
+    ['--pending-seconds', 'soon'],
+    ['--access-key-id', 'LTAIonly'],
+    ['web.eci.yaml'],
+  ]) {
     const r = await runCli(['simulator', ...args]);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /eci simulator --help/);

@@ -10,7 +10,12 @@ import { ACCESS_KEY_ID, ACCESS_KEY_SECRET } from './helpers';
 
 export { $Eci };
 
-export const TIMING: LifecycleTiming = { pendingMs: 5000, crashAfterMs: 2000, backoffBaseMs: 10_000, logIntervalMs: 1000 };
+export const TIMING: LifecycleTiming = {
+  pendingMs: 5000,
+  crashAfterMs: 2000,
+  backoffBaseMs: 10_000,
+  logIntervalMs: 1000,
+};
 
 export interface Harness {
   sim: Simulator;
@@ -22,12 +27,24 @@ export interface Harness {
 }
 
 function config(sim: Simulator, secret = ACCESS_KEY_SECRET): $OpenApi.Config {
-  return new $OpenApi.Config({ accessKeyId: ACCESS_KEY_ID, accessKeySecret: secret, endpoint: sim.endpoint, protocol: 'http', regionId: 'cn-hangzhou', readTimeout: 5000, connectTimeout: 5000 });
+  return new $OpenApi.Config({
+    accessKeyId: ACCESS_KEY_ID,
+    accessKeySecret: secret,
+    endpoint: sim.endpoint,
+    protocol: 'http',
+    regionId: 'cn-hangzhou',
+    readTimeout: 5000,
+    connectTimeout: 5000,
+  });
 }
 
 export async function harness(timing: Partial<LifecycleTiming> = {}): Promise<Harness> {
   const clock = new ManualClock(Date.parse('2025-03-01T08:00:00Z'));
-  const sim = await startSimulator({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } }, clock, timing: { ...TIMING, ...timing } });
+  const sim = await startSimulator({
+    accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } },
+    clock,
+    timing: { ...TIMING, ...timing },
+  });
   const eci = new $Eci.default(config(sim));
   const generic = new OpenApi(config(sim));
   return {
@@ -35,9 +52,23 @@ export async function harness(timing: Partial<LifecycleTiming> = {}): Promise<Ha
     clock,
     eci,
     rpc: async (action, version, query) => {
-      const params = new $OpenApi.Params({ action, version, protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
-      const request = new $OpenApi.OpenApiRequest({ query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
-      const out = (await generic.callApi(params, request, new $Util.RuntimeOptions({}))) as { body: Record<string, unknown> };
+      const params = new $OpenApi.Params({
+        action,
+        version,
+        protocol: 'HTTP',
+        pathname: '/',
+        method: 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        bodyType: 'json',
+      });
+      const request = new $OpenApi.OpenApiRequest({
+        query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+      });
+      const out = (await generic.callApi(params, request, new $Util.RuntimeOptions({}))) as {
+        body: Record<string, unknown>;
+      };
       return out.body;
     },
     close: () => sim.close(),
@@ -72,7 +103,14 @@ export function createRequest(g: GroupInput = {}): $Eci.CreateContainerGroupRequ
     restartPolicy: g.restartPolicy,
     clientToken: g.clientToken,
     dryRun: g.dryRun,
-    container: [new $Eci.CreateContainerGroupRequestContainer({ name: 'app', image: g.image ?? 'nginx:1.27', command: g.command, memory: g.containerMemory })],
+    container: [
+      new $Eci.CreateContainerGroupRequestContainer({
+        name: 'app',
+        image: g.image ?? 'nginx:1.27',
+        command: g.command,
+        memory: g.containerMemory,
+      }),
+    ],
   });
 }
 
@@ -81,23 +119,46 @@ export async function create(h: Harness, g: GroupInput = {}): Promise<string> {
   return r.body.containerGroupId!;
 }
 
-export async function describe(h: Harness, id: string): Promise<$Eci.DescribeContainerGroupsResponseBodyContainerGroups | undefined> {
-  const r = await h.eci.describeContainerGroups(new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }));
+export async function describe(
+  h: Harness,
+  id: string,
+): Promise<$Eci.DescribeContainerGroupsResponseBodyContainerGroups | undefined> {
+  const r = await h.eci.describeContainerGroups(
+    new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }),
+  );
   return r.body.containerGroups?.[0];
 }
 
-export async function events(h: Harness, id: string): Promise<$Eci.DescribeContainerGroupEventsResponseBodyDataEvents[]> {
-  const r = await h.eci.describeContainerGroupEvents(new $Eci.DescribeContainerGroupEventsRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }));
+export async function events(
+  h: Harness,
+  id: string,
+): Promise<$Eci.DescribeContainerGroupEventsResponseBodyDataEvents[]> {
+  const r = await h.eci.describeContainerGroupEvents(
+    new $Eci.DescribeContainerGroupEventsRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }),
+  );
   return r.body.data?.[0]?.events ?? [];
 }
 
-export async function log(h: Harness, id: string, extra: Partial<$Eci.DescribeContainerLogRequest> = {}): Promise<string> {
-  const r = await h.eci.describeContainerLog(new $Eci.DescribeContainerLogRequest({ regionId: 'cn-hangzhou', containerGroupId: id, containerName: 'app', ...extra }));
+export async function log(
+  h: Harness,
+  id: string,
+  extra: Partial<$Eci.DescribeContainerLogRequest> = {},
+): Promise<string> {
+  const r = await h.eci.describeContainerLog(
+    new $Eci.DescribeContainerLogRequest({
+      regionId: 'cn-hangzhou',
+      containerGroupId: id,
+      containerName: 'app',
+      ...extra,
+    }),
+  );
   return r.body.content ?? '';
 }
 
 /** The error a call throws (fails the test when it does not throw). */
-export async function thrown(p: Promise<unknown>): Promise<{ code: string; statusCode: number; message: string; data?: Record<string, unknown> }> {
+export async function thrown(
+  p: Promise<unknown>,
+): Promise<{ code: string; statusCode: number; message: string; data?: Record<string, unknown> }> {
   try {
     await p;
   } catch (err) {

@@ -3,7 +3,18 @@
 // failures (image pull, crash loop, OOM), restart, update, delete while followed.
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { $Eci, create, createRequest, describe, events, harness, log, thrown, TIMING, type Harness } from './simulator-helpers';
+import {
+  $Eci,
+  create,
+  createRequest,
+  describe,
+  events,
+  harness,
+  log,
+  thrown,
+  TIMING,
+  type Harness,
+} from './simulator-helpers';
 
 let h: Harness;
 before(async () => {
@@ -18,10 +29,16 @@ test('a created group is Pending, pulls half-way, then Running with Scheduled, P
   assert.equal(g?.status, 'Pending');
   assert.equal(g?.containers?.[0].currentState?.state, 'Waiting');
   assert.equal(g?.containers?.[0].currentState?.reason, 'ContainerCreating');
-  assert.deepEqual((await events(h, id)).map((e) => e.reason), ['Scheduled']);
+  assert.deepEqual(
+    (await events(h, id)).map((e) => e.reason),
+    ['Scheduled'],
+  );
 
   h.clock.advance(TIMING.pendingMs / 2);
-  assert.deepEqual((await events(h, id)).map((e) => e.reason), ['Scheduled', 'Pulling']);
+  assert.deepEqual(
+    (await events(h, id)).map((e) => e.reason),
+    ['Scheduled', 'Pulling'],
+  );
   assert.equal((await describe(h, id))?.status, 'Pending');
 
   h.clock.advance(TIMING.pendingMs / 2);
@@ -33,18 +50,26 @@ test('a created group is Pending, pulls half-way, then Running with Scheduled, P
   assert.equal(g?.vpcId, 'vpc-bp1sim0prod00000000001', 'the vSwitch of the seeded account decides the VPC');
   assert.equal(g?.zoneId, 'cn-hangzhou-h');
   const evs = await events(h, id);
-  assert.deepEqual(evs.map((e) => e.reason), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+  assert.deepEqual(
+    evs.map((e) => e.reason),
+    ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+  );
   assert.equal(evs[0].source?.component, 'default-scheduler');
   assert.equal(evs[4].involvedObject?.name, id);
   assert.match(evs[4].message!, /Started container app/);
 
-  const status = await h.eci.describeContainerGroupStatus(new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }));
+  const status = await h.eci.describeContainerGroupStatus(
+    new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }),
+  );
   const pod = status.body.data?.[0];
   assert.equal(pod?.status, 'Running');
   assert.equal(pod?.podStatus?.phase, 'Running');
   assert.equal(pod?.podStatus?.containerStatuses?.[0].ready, true);
   assert.equal(pod?.podStatus?.containerStatuses?.[0].started, true);
-  assert.deepEqual(pod?.podStatus?.conditions?.map((c) => `${c.type}=${c.status}`), ['PodScheduled=True', 'Initialized=True', 'ContainersReady=True', 'Ready=True']);
+  assert.deepEqual(
+    pod?.podStatus?.conditions?.map((c) => `${c.type}=${c.status}`),
+    ['PodScheduled=True', 'Initialized=True', 'ContainersReady=True', 'Ready=True'],
+  );
 });
 
 test('logs: generated lines while running, Tail, Timestamps, SinceSeconds', async () => {
@@ -68,7 +93,9 @@ test('ClientToken: the same token returns the same group and creates no second o
   const first = await create(h, { name: 'token', clientToken: 'sim-token-0001' });
   const again = await create(h, { name: 'token', clientToken: 'sim-token-0001' });
   assert.equal(again, first);
-  const r = await h.eci.describeContainerGroups(new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-hangzhou', containerGroupName: 'token' }));
+  const r = await h.eci.describeContainerGroups(
+    new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-hangzhou', containerGroupName: 'token' }),
+  );
   assert.equal(r.body.totalCount, 1);
   assert.equal(h.sim.groups.get('sim-token-0001'), first);
 });
@@ -93,7 +120,12 @@ test('an image that cannot be pulled: ErrImagePull, then ImagePullBackOff with r
   assert.equal(g?.containers?.[0].currentState?.state, 'Waiting');
   assert.equal(g?.containers?.[0].currentState?.reason, 'ErrImagePull');
   let evs = await events(h, id);
-  assert.ok(evs.some((e) => e.type === 'Warning' && e.reason === 'Failed' && e.message!.startsWith(`Failed to pull image "${image}"`)), JSON.stringify(evs));
+  assert.ok(
+    evs.some(
+      (e) => e.type === 'Warning' && e.reason === 'Failed' && e.message!.startsWith(`Failed to pull image "${image}"`),
+    ),
+    JSON.stringify(evs),
+  );
   assert.ok(evs.some((e) => e.message === 'Error: ErrImagePull'));
 
   h.clock.advance(1000);
@@ -126,7 +158,9 @@ test('a command that exits non-zero crash-loops: CrashLoopBackOff, RestartCount 
 
   // Back-off 10 s, run 2 s, back-off 20 s, run 2 s: two restarts.
   h.clock.advance(10_000 + 2000 + 20_000 + 500);
-  const status = await h.eci.describeContainerGroupStatus(new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }));
+  const status = await h.eci.describeContainerGroupStatus(
+    new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }),
+  );
   const cs = status.body.data![0].podStatus!.containerStatuses![0];
   assert.equal(cs.restartCount, 2);
   assert.equal(cs.lastState?.terminated?.exitCode, 3);
@@ -155,7 +189,9 @@ test('RestartPolicy Never: a failing container ends the group Failed', async () 
 test('a tiny memory request with oom in the command is OOMKilled (137)', async () => {
   const id = await create(h, { name: 'oom', command: ['/app/leak', '--oom'], memory: 0.5, containerMemory: 0.5 });
   h.clock.advance(TIMING.pendingMs + TIMING.crashAfterMs);
-  const status = await h.eci.describeContainerGroupStatus(new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }));
+  const status = await h.eci.describeContainerGroupStatus(
+    new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }),
+  );
   const cs = status.body.data![0].podStatus!.containerStatuses![0];
   assert.equal(cs.state?.waiting?.reason, 'CrashLoopBackOff');
   assert.equal(cs.lastState?.terminated?.reason, 'OOMKilled');
@@ -168,22 +204,36 @@ test('a tiny memory request with oom in the command is OOMKilled (137)', async (
 
 test('restart: a Running group goes through Restarting back to Running, keeping its earlier events; a Pending one is refused', async () => {
   const id = await create(h, { name: 'restart' });
-  const early = await thrown(h.eci.restartContainerGroup(new $Eci.RestartContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id })));
+  const early = await thrown(
+    h.eci.restartContainerGroup(
+      new $Eci.RestartContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id }),
+    ),
+  );
   assert.equal(early.code, 'IncorrectStatus');
   h.clock.advance(TIMING.pendingMs);
-  await h.eci.restartContainerGroup(new $Eci.RestartContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id }));
+  await h.eci.restartContainerGroup(
+    new $Eci.RestartContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id }),
+  );
   assert.equal((await describe(h, id))?.status, 'Restarting');
   h.clock.advance(TIMING.pendingMs);
   assert.equal((await describe(h, id))?.status, 'Running');
   const started = (await events(h, id)).filter((e) => e.reason === 'Started');
-  assert.equal(started.reduce((n, e) => n + e.count!, 0), 2, 'started once per life');
+  assert.equal(
+    started.reduce((n, e) => n + e.count!, 0),
+    2,
+    'started once per life',
+  );
 });
 
 test('update: a new image restarts the group as Updating, then Running with that image', async () => {
   const id = await create(h, { name: 'update' });
   h.clock.advance(TIMING.pendingMs);
   await h.eci.updateContainerGroup(
-    new $Eci.UpdateContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id, container: [new $Eci.UpdateContainerGroupRequestContainer({ name: 'app', image: 'nginx:1.28' })] }),
+    new $Eci.UpdateContainerGroupRequest({
+      regionId: 'cn-hangzhou',
+      containerGroupId: id,
+      container: [new $Eci.UpdateContainerGroupRequestContainer({ name: 'app', image: 'nginx:1.28' })],
+    }),
   );
   assert.equal((await describe(h, id))?.status, 'Updating');
   h.clock.advance(TIMING.pendingMs);
@@ -191,7 +241,13 @@ test('update: a new image restarts the group as Updating, then Running with that
   assert.equal(g?.status, 'Running');
   assert.equal(g?.containers?.[0].image, 'nginx:1.28');
   const unknown = await thrown(
-    h.eci.updateContainerGroup(new $Eci.UpdateContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id, container: [new $Eci.UpdateContainerGroupRequestContainer({ name: 'sidecar', image: 'x' })] })),
+    h.eci.updateContainerGroup(
+      new $Eci.UpdateContainerGroupRequest({
+        regionId: 'cn-hangzhou',
+        containerGroupId: id,
+        container: [new $Eci.UpdateContainerGroupRequestContainer({ name: 'sidecar', image: 'x' })],
+      }),
+    ),
   );
   assert.equal(unknown.code, 'InvalidParameter');
 });
@@ -200,26 +256,55 @@ test('a group deleted while followed: Describe answers an empty list, other oper
   const id = await create(h, { name: 'deleted' });
   h.clock.advance(TIMING.pendingMs);
   assert.equal((await describe(h, id))?.status, 'Running');
-  await h.eci.deleteContainerGroup(new $Eci.DeleteContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id }));
-  const r = await h.eci.describeContainerGroups(new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }));
+  await h.eci.deleteContainerGroup(
+    new $Eci.DeleteContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id }),
+  );
+  const r = await h.eci.describeContainerGroups(
+    new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }),
+  );
   assert.equal(r.body.totalCount, 0);
   assert.deepEqual(r.body.containerGroups, []);
-  const s = await h.eci.describeContainerGroupStatus(new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }));
+  const s = await h.eci.describeContainerGroupStatus(
+    new $Eci.DescribeContainerGroupStatusRequest({ regionId: 'cn-hangzhou', containerGroupIds: JSON.stringify([id]) }),
+  );
   assert.deepEqual(s.body.data, []);
   const e = await thrown(log(h, id));
   assert.equal(e.code, 'InvalidContainerGroup.NotFound');
   assert.equal(e.statusCode, 404);
-  assert.equal((await thrown(h.eci.deleteContainerGroup(new $Eci.DeleteContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id })))).code, 'InvalidContainerGroup.NotFound');
+  assert.equal(
+    (
+      await thrown(
+        h.eci.deleteContainerGroup(
+          new $Eci.DeleteContainerGroupRequest({ regionId: 'cn-hangzhou', containerGroupId: id }),
+        ),
+      )
+    ).code,
+    'InvalidContainerGroup.NotFound',
+  );
 });
 
 test('a group exists only in its region', async () => {
   const id = await create(h, { name: 'regional' });
-  const r = await h.eci.describeContainerGroups(new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-shanghai', containerGroupIds: JSON.stringify([id]) }));
+  const r = await h.eci.describeContainerGroups(
+    new $Eci.DescribeContainerGroupsRequest({ regionId: 'cn-shanghai', containerGroupIds: JSON.stringify([id]) }),
+  );
   assert.equal(r.body.totalCount, 0);
-  assert.equal((await thrown(h.eci.describeContainerLog(new $Eci.DescribeContainerLogRequest({ regionId: 'cn-shanghai', containerGroupId: id })))).code, 'InvalidContainerGroup.NotFound');
+  assert.equal(
+    (
+      await thrown(
+        h.eci.describeContainerLog(
+          new $Eci.DescribeContainerLogRequest({ regionId: 'cn-shanghai', containerGroupId: id }),
+        ),
+      )
+    ).code,
+    'InvalidContainerGroup.NotFound',
+  );
 });
 
 test('every request the SDK sent carried a valid signature', () => {
   assert.ok(h.sim.requests.length > 20);
-  assert.deepEqual(h.sim.requests.filter((r) => r.signature !== 'valid').map((r) => r.action), []);
+  assert.deepEqual(
+    h.sim.requests.filter((r) => r.signature !== 'valid').map((r) => r.action),
+    [],
+  );
 });

@@ -8,7 +8,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/src/server';
 
-export { acs3Signature, canonicalRequest, documentedErrors, parseQuery, percentEncode, type AccessKeyRecord, type CanonicalInput } from '../../simulator/src/protocol';
+export {
+  acs3Signature,
+  canonicalRequest,
+  documentedErrors,
+  parseQuery,
+  percentEncode,
+  type AccessKeyRecord,
+  type CanonicalInput,
+} from '../../simulator/src/protocol';
 export { closedPort, type Fault, type ReceivedRequest } from '../../simulator/src/server';
 
 export type EciEndpointOptions = SimulatorOptions;
