@@ -70,8 +70,10 @@ test('IdempotentParameterMismatch says what happened and both ways out; Incomple
 });
 
 test('every code the test endpoint answers has an explanation', () => {
-  const source = readFileSync(join(repoRoot(), 'test', 'support', 'eciEndpoint.ts'), 'utf8');
-  const codes = [...source.matchAll(/sendError\(res, rec, \d+, '([A-Za-z.]+)'/g)].map((m) => m[1]);
+  // The test endpoint is the simulator: its protocol and server answer every create and dry run
+  // (the lifecycle operations' own codes belong to the call layer that will call them).
+  const source = ['protocol.ts', 'server.ts'].map((f) => readFileSync(join(repoRoot(), 'simulator', 'src', f), 'utf8')).join('\n');
+  const codes = [...source.matchAll(/(?:code: |errorOf\()'([A-Za-z.]+)'/g)].map((m) => m[1]);
   assert.ok(codes.length >= 10, codes.join(', '));
   for (const code of codes) assert.equal(explainError(code, 'en').known, true, `${code} is explained`);
 });
