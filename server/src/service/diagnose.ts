@@ -24,7 +24,7 @@ import {
 } from './schema';
 import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, nodeOffsets, parentRange, valueRange } from './ast';
 import { nearest } from './suggest';
-import { RULE_CHECKERS } from './rules';
+import { RULE_FAMILIES, idsOf, ruleTraits } from './rules';
 import { allUnset, type Anchor, type RuleContext } from './rules/context';
 
 export const DIAGNOSTIC_SOURCE = 'eci';
@@ -94,18 +94,6 @@ function aliasRange(parsed: ParsedDocument, alias: Node): Range {
   return o ? parsed.range(o[0], Math.max(o[1], o[0] + 1)) : documentStartRange(parsed);
 }
 
-/** Rules whose finding says something is missing: a key being typed on the broken line may be it. */
-const MISSING_SOMETHING_RULES = new Set([
-  'probe.single-handler',
-  'spot.price-limit-required',
-  'eip.options-require-auto-create',
-  'ipv6.gateway-bandwidth-requires-enable',
-  'init-container.name-and-image',
-  'container.tty-for-bash',
-  'volume.type-mismatch',
-  'dns.none-policy-without-config',
-]);
-
 /**
  * The findings of a document read without its broken line `line`, minus those the half-typed line
  * could explain: something missing in the mapping being typed in (a required key, a probe's handler,
@@ -117,7 +105,7 @@ function notExplainedByLine(parsed: ParsedDocument, line: number, findings: Diag
     if (d.range.start.line === line) return false;
     if (!typedIn) return true;
     const code = String(d.code);
-    if (code !== 'schema.required' && !MISSING_SOMETHING_RULES.has(code)) return true;
+    if (code !== 'schema.required' && !ruleTraits(code)?.saysMissing) return true;
     const path = (d.data as DiagnosticData | undefined)?.path ?? '';
     const parent = wirePathOf(typedIn.path);
     const rest = parent ? (path.startsWith(parent + '.') ? path.slice(parent.length + 1) : path === parent ? '' : undefined) : path;
@@ -474,12 +462,12 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
       out.push(diagnostic(range, named ? message : `${wire}: ${message}`, id, severity, { path: wire }));
     },
   };
-  for (const checker of RULE_CHECKERS) {
+  for (const family of RULE_FAMILIES) {
     try {
-      checker.check(ctx);
+      family.check(ctx);
     } catch (err) {
       // A rule must never take diagnostics down; its failure is a bug, reported as such.
-      out.push(diagnostic(documentStartRange(parsed), `internal error in rule ${checker.ids.join(', ')}: ${(err as Error).message}`, checker.ids[0], DiagnosticSeverity.Warning));
+      out.push(diagnostic(documentStartRange(parsed), `internal error in rule ${idsOf(family).join(', ')}: ${(err as Error).message}`, idsOf(family)[0], DiagnosticSeverity.Warning));
     }
   }
   return out;

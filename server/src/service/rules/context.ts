@@ -1,9 +1,11 @@
-// What a cross-field rule sees and how it reports. Each rule id of schemas/eci-rules.json is
+// What a cross-field rule sees, how it reports, and what it tells the rest of the service (its quick
+// fixes, whether its finding says something is missing). Each rule id of schemas/eci-rules.json is
 // implemented once, in the family file of server/src/service/rules/ that its id prefix names.
 import type { ParsedDocument } from '../parse';
 import type { Messages, Locale } from '../messages';
 import { resolveSchema, schemaAtPath, type DocPath } from '../schema';
 import { nearest } from '../suggest';
+import type { QuickFix } from '../fix';
 
 /** Where a finding is shown: the key of the parameter, its value, or (for something missing) its parent. */
 export type Anchor = 'key' | 'value' | 'parent';
@@ -18,9 +20,22 @@ export interface RuleContext {
   report(id: string, path: DocPath, message: string, anchor?: Anchor): void;
 }
 
-export interface RuleChecker {
-  /** The rule ids of schemas/eci-rules.json this checker implements. */
-  readonly ids: readonly string[];
+/** What the rest of the service knows of one rule id besides its check. */
+export interface RuleTraits {
+  /**
+   * Its finding says something is missing in a mapping (a probe's handler, SpotPriceLimit, a Type...):
+   * on a document read without a half-typed line, the recovery filter of diagnose.ts drops the finding
+   * when that line, typed in the same mapping, may be what is missing.
+   */
+  readonly saysMissing?: boolean;
+  /** Its quick fixes (actions.ts dispatches a finding of this id to them). */
+  readonly fixes?: QuickFix;
+}
+
+/** One family of cross-field rules: the ids it implements, each with its traits, and the check of them all. */
+export interface RuleFamily {
+  /** The rule ids of schemas/eci-rules.json this family implements, with their traits. */
+  readonly rules: Readonly<Record<string, RuleTraits>>;
   check(ctx: RuleContext): void;
 }
 
