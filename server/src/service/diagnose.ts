@@ -25,7 +25,7 @@ import {
 import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, nodeOffsets, parentRange, valueRange } from './ast';
 import { nearest } from './suggest';
 import { RULE_FAMILIES, idsOf, ruleTraits } from './rules';
-import { allUnset, type Anchor, type RuleContext } from './rules/context';
+import { allUnset, tracedValue, type Anchor, type RuleContext } from './rules/context';
 
 export const DIAGNOSTIC_SOURCE = 'eci';
 /** Schema problems reported at most; a summary diagnostic counts the rest. */
@@ -195,6 +195,11 @@ function instancePath(pointer: string, root: unknown): (string | number)[] {
   return out;
 }
 
+/** The diagnostic code of a finding of a JSON Schema keyword (the catalogue lists each one a schema keyword gives). */
+export function schemaCodeOf(keyword: string): string {
+  return CODE_OF_KEYWORD[keyword] ?? `schema.${keyword}`;
+}
+
 const CODE_OF_KEYWORD: Record<string, string> = {
   additionalProperties: 'schema.unknown-key',
   exclusiveMinimum: 'schema.minimum',
@@ -272,7 +277,7 @@ function describeActual(m: Messages, data: unknown): string {
 function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale, e: ErrorObject): Diagnostic {
   const path = instancePath(e.instancePath, root);
   const wire = wirePathOf(path);
-  const code = CODE_OF_KEYWORD[e.keyword] ?? `schema.${e.keyword}`;
+  const code = schemaCodeOf(e.keyword);
   const node = schemaAtPath(path);
   const sev = DiagnosticSeverity.Error;
   // A secret's value is never quoted in a message (messages reach terminals, CI logs and SARIF uploads).
@@ -439,6 +444,15 @@ function isLiteralOf(s: string, types: string[]): boolean {
 
 // ---------------------------------------------------------------- cross-field rules
 
+let ruleReadTrace: ((familyIds: readonly string[], wirePath: string) => void) | undefined;
+/**
+ * Test mode: `trace` is told each wire path whose value a rule family reads (undefined: off, no cost).
+ * The fixture test observes with it that a valid fixture's parameters were examined by each rule.
+ */
+export function traceRuleReads(trace: typeof ruleReadTrace): void {
+  ruleReadTrace = trace;
+}
+
 function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -464,7 +478,8 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
   };
   for (const family of RULE_FAMILIES) {
     try {
-      family.check(ctx);
+      const trace = ruleReadTrace;
+      family.check(trace ? { ...ctx, value: tracedValue(root, (wire) => trace(idsOf(family), wire)), report: ctx.report } : ctx);
     } catch (err) {
       // A rule must never take diagnostics down; its failure is a bug, reported as such.
       out.push(diagnostic(documentStartRange(parsed), `internal error in rule ${idsOf(family).join(', ')}: ${(err as Error).message}`, idsOf(family)[0], DiagnosticSeverity.Warning));

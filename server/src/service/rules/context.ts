@@ -3,7 +3,7 @@
 // implemented once, in the family file of server/src/service/rules/ that its id prefix names.
 import type { ParsedDocument } from '../parse';
 import type { Messages, Locale } from '../messages';
-import { resolveSchema, schemaAtPath, type DocPath } from '../schema';
+import { resolveSchema, schemaAtPath, wirePathOf, type DocPath } from '../schema';
 import { nearest } from '../suggest';
 import type { QuickFix } from '../fix';
 
@@ -86,4 +86,22 @@ export function explainedBySchema(obj: Record<string, unknown>, path: DocPath, k
   const allowed = Object.keys(resolveSchema(schemaAtPath(path))?.properties ?? {});
   if (!allowed.includes(key)) return false;
   return Object.keys(obj).some((k) => !allowed.includes(k) && nearest(k, allowed) === key);
+}
+
+/**
+ * Test mode: `value` seen through a proxy that calls `onRead` with the wire path of each value a rule
+ * reads (present, not null), so a test can observe which parameters a rule examined on a document.
+ */
+export function tracedValue<T extends object>(value: T, onRead: (wirePath: string) => void, path: (string | number)[] = []): T {
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(target, key) || v === null || v === undefined) return v;
+      const seg = Array.isArray(target) && /^\d+$/.test(key) ? Number(key) : key;
+      if (Array.isArray(target) && typeof seg === 'string') return v;
+      const at = [...path, seg];
+      onRead(wirePathOf(at));
+      return typeof v === 'object' ? tracedValue(v as object, onRead, at) : v;
+    },
+  });
 }
