@@ -15,7 +15,7 @@ import { isMap, parseDocument, visit } from 'yaml';
 import { createLanguageService, diagnosticCatalogue } from '../../server/src/service/index';
 import { diagnose, schemaCodeOf, traceRuleReads } from '../../server/src/service/diagnose';
 import { parse } from '../../server/src/service/parse';
-import { ECI_RULES, CONTAINER_GROUP_SCHEMA, type SchemaNode } from '../../server/src/service/schemaVocabulary';
+import { ECI_RULES, CONTAINER_GROUP_SCHEMA, type JsonSchema } from '../../server/src/service/schemaVocabulary';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -141,7 +141,7 @@ function observedChecks(text: string): Set<string> {
     });
   }
   // The schema's checks: each validation keyword and annotation of a schema node that holds a value.
-  const walk = (value: unknown, node: SchemaNode | undefined, optional: boolean) => {
+  const walk = (value: unknown, node: JsonSchema | undefined, optional: boolean) => {
     if (!node || value === null || value === undefined) return;
     for (const k of Object.keys(node)) if (['required', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'additionalProperties', 'type'].includes(k)) observed.add(schemaCodeOf(k));
     // An x-warning is checked on each key of a mapping whose schema warns of that key.

@@ -97,7 +97,7 @@ function build(): CatalogueEntry[] {
       });
     }
     for (const c of Object.values(n.properties ?? {})) walk(c);
-    if (n.items && !Array.isArray(n.items)) walk(n.items);
+    walk(n.items);
   };
   walk(documentSchema);
   out.push(...warnings.values());

@@ -62,7 +62,7 @@ export function placeholder(node: JsonSchema | undefined, depth = 0): unknown {
     return out;
   }
   if (types.includes('array')) {
-    const item = Array.isArray(n.items) ? n.items[0] : n.items;
+    const item = n.items;
     const min = n.minItems ?? 0;
     const itemSchema = resolveSchema(item);
     const wantsItem = min > 0 || (itemSchema?.required?.length ?? 0) > 0;

@@ -6,6 +6,7 @@
 // an unknown id, a syntax finding (which cannot be overruled), or that suppresses nothing is a warning.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { diagnosticCatalogue } from './catalogue';
+import { commentStart } from './comments';
 import type { Messages } from './messages';
 
 /** A finding a suppression comment took out of the diagnostics. */
@@ -44,22 +45,9 @@ interface Comment {
 
 /** The comment of a line, if any: a `#` at the start or after a blank, outside quotes. */
 function commentOf(line: string, index: number): Comment | undefined {
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) {
-        if (quote === "'" && line[i + 1] === "'") i++;
-        else quote = undefined;
-      } else if (ch === '\\' && quote === '"') i++;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && (i === 0 || /[\s:[{,-]/.test(line[i - 1]))) quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) {
-      return { line: index, start: i, end: line.replace(/\s+$/, '').length, text: line.slice(i), alone: line.slice(0, i).trim() === '' };
-    }
-  }
-  return undefined;
+  const i = commentStart(line);
+  if (i < 0) return undefined;
+  return { line: index, start: i, end: line.replace(/\s+$/, '').length, text: line.slice(i), alone: line.slice(0, i).trim() === '' };
 }
 
 const DIRECTIVE = /^#\s*eci-ignore(-file)?(?=\s|$)(.*)$/;
