@@ -4,8 +4,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SuppressedDiagnostic } from '../../server/src/service/index';
 import { pathToFileURL } from 'node:url';
-import rulesFile from '../../schemas/eci-rules.json';
-import documentSchema from '../../schemas/eci-container-group.schema.json';
+import { diagnosticCatalogue } from '../../server/src/service/catalogue';
 import type { CliLocale } from './locale';
 import type { Paint } from './terminal';
 
@@ -150,73 +149,21 @@ interface RuleMetadata {
   en: string;
   ja?: string;
   paths?: string[];
-  seedLines?: number[];
+  referenceLines?: number[];
+  help?: string;
 }
 
-/** Codes the language service gives to JSON Schema violations and YAML problems (docs/schema-format.md). */
-const SCHEMA_CODES: { id: string; en: string; ja: string }[] = [
-  { id: 'yaml.syntax', en: 'The file is not valid YAML.', ja: 'ファイルが正しい YAML ではありません。' },
-  { id: 'yaml.duplicate-key', en: 'A key appears twice in the same mapping.', ja: '同じマッピングにキーが 2 回現れています。' },
-  { id: 'yaml.multiple-documents', en: 'A *.eci.yaml file describes one container group; only its first YAML document is used.', ja: '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。' },
-  { id: 'yaml.too-large', en: 'The document is too large to analyse or to send in one request.', ja: 'ドキュメントが大きすぎて解析も送信もできません。' },
-  { id: 'yaml.not-a-mapping', en: 'The document must be a mapping of CreateContainerGroup parameters.', ja: 'ドキュメントは CreateContainerGroup パラメーターのマッピングである必要があります。' },
-  { id: 'schema.type', en: 'A value has the wrong type for its parameter.', ja: '値の型がパラメーターに合いません。' },
-  { id: 'schema.required', en: 'A required parameter is missing.', ja: '必須パラメーターがありません。' },
-  { id: 'schema.enum', en: 'A value is not one of the values the parameter allows.', ja: '値がパラメーターで許可された値のいずれでもありません。' },
-  { id: 'schema.minimum', en: 'A number is below the parameter\'s minimum.', ja: '数値がパラメーターの最小値を下回っています。' },
-  { id: 'schema.maximum', en: 'A number is above the parameter\'s maximum.', ja: '数値がパラメーターの最大値を超えています。' },
-  { id: 'schema.minLength', en: 'A string is shorter than the parameter allows.', ja: '文字列がパラメーターの許容より短いです。' },
-  { id: 'schema.maxLength', en: 'A string is longer than the parameter allows.', ja: '文字列がパラメーターの許容より長いです。' },
-  { id: 'schema.pattern', en: 'A string does not have the form the parameter requires.', ja: '文字列がパラメーターの要求する形式ではありません。' },
-  { id: 'schema.minItems', en: 'A list has fewer items than the parameter requires.', ja: 'リストの要素数がパラメーターの要求より少ないです。' },
-  { id: 'schema.maxItems', en: 'A list has more items than the parameter allows.', ja: 'リストの要素数がパラメーターの許容より多いです。' },
-  { id: 'schema.uniqueItems', en: 'A list repeats an item that must be unique.', ja: 'リストに一意であるべき要素が重複しています。' },
-  { id: 'schema.unknown-key', en: 'A key is not a parameter of CreateContainerGroup at this place.', ja: 'キーがこの位置の CreateContainerGroup パラメーターではありません。' },
-  { id: 'schema.former-name', en: 'A key is a name older official clients used; the request calls it differently today.', ja: 'キーが以前の公式クライアントの名前です。現在のリクエストでは別の名前です。' },
-];
-
-/** Non-error codes of the service: open vocabularies, "not set" values, suppression comments. */
-const NOTE_CODES: { id: string; level: 'warning' | 'note'; en: string; ja: string }[] = [
-  { id: 'schema.undocumented-value', level: 'warning', en: 'A value of an open vocabulary that the reference does not list; the service may accept it.', ja: 'リファレンスに記載のない、開かれた語彙の値です。サービスが受け付ける可能性があります。' },
-  { id: 'schema.unset-value', level: 'note', en: 'A 0, "" or false that means "not set" where the reference states no limit.', ja: 'リファレンスに制限の記載がない箇所の 0、""、false で、「未設定」を意味します。' },
-  { id: 'suppression.unused', level: 'warning', en: 'A suppression comment that suppresses nothing.', ja: '何も抑制していない抑制コメントです。' },
-  { id: 'suppression.unknown-rule', level: 'warning', en: 'A suppression comment names an id that is not a suppressible rule.', ja: '抑制コメントが抑制できるルールではない ID を指定しています。' },
-  { id: 'suppression.misplaced', level: 'warning', en: 'An eci-ignore-file comment outside the first comment block.', ja: '先頭のコメントブロックの外にある eci-ignore-file コメントです。' },
-];
-
-interface EciRulesFile {
-  rules: { id: string; severity: 'error' | 'warning' | 'hint'; paths: string[]; seedLines: number[]; description: string; 'x-description-ja'?: string }[];
-}
-
-interface SchemaWarning {
-  code: string;
-  message: string;
-  'x-message-ja'?: string;
-}
-
-/** Every `x-warning` of the document schema: each is a rule id of its own. */
-function schemaWarnings(node: unknown, out: Map<string, SchemaWarning & { path: string }>, path: string): void {
-  if (Array.isArray(node)) node.forEach((n) => schemaWarnings(n, out, path));
-  else if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    const w = o['x-warning'] as SchemaWarning | undefined;
-    const wirePath = typeof o['x-wirePath'] === 'string' ? (o['x-wirePath'] as string) : path;
-    if (w && typeof w.code === 'string' && !out.has(w.code)) out.set(w.code, { ...w, path: wirePath });
-    for (const [k, v] of Object.entries(o)) if (k !== 'x-warning') schemaWarnings(v, out, wirePath);
-  }
-}
-
+/** Every code the language service can emit, from its one catalogue (SARIF has no hint level: a note). */
 export function ruleCatalogue(): RuleMetadata[] {
-  const rules: RuleMetadata[] = [];
-  for (const c of SCHEMA_CODES) rules.push({ id: c.id, level: 'error', en: c.en, ja: c.ja });
-  for (const c of NOTE_CODES) rules.push({ id: c.id, level: c.level, en: c.en, ja: c.ja });
-  for (const r of (rulesFile as EciRulesFile).rules)
-    rules.push({ id: r.id, level: r.severity === 'hint' ? 'note' : r.severity, en: r.description, ja: r['x-description-ja'], paths: r.paths, seedLines: r.seedLines });
-  const warnings = new Map<string, SchemaWarning & { path: string }>();
-  schemaWarnings(documentSchema, warnings, '');
-  for (const w of warnings.values())
-    if (!rules.some((r) => r.id === w.code)) rules.push({ id: w.code, level: 'warning', en: w.message, ja: w['x-message-ja'], paths: w.path ? [w.path] : undefined });
-  return rules;
+  return diagnosticCatalogue().map((e) => ({
+    id: e.id,
+    level: e.severity === 'hint' ? 'note' : e.severity,
+    en: e.description.en,
+    ja: e.description.ja,
+    paths: e.paths,
+    referenceLines: e.referenceLines,
+    help: e.help,
+  }));
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -295,10 +242,11 @@ export function formatSarif(run: ValidationRun): string {
               id: r.id,
               shortDescription: { text: firstSentence(run.locale === 'ja' && r.ja ? r.ja : r.en) },
               fullDescription: { text: run.locale === 'ja' && r.ja ? r.ja : r.en },
+              ...(r.help ? { help: { text: r.help } } : {}),
               defaultConfiguration: { level: r.level },
               properties: {
                 ...(r.paths ? { wirePaths: r.paths } : {}),
-                ...(r.seedLines ? { referenceLines: r.seedLines } : {}),
+                ...(r.referenceLines ? { referenceLines: r.referenceLines } : {}),
                 ...(r.ja && run.locale !== 'ja' ? { 'description-ja': r.ja } : {}),
                 tags: [r.id.split('.')[0]],
               },

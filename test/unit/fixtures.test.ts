@@ -2,16 +2,20 @@
 // test/fixtures/invalid/*.eci.yaml gives exactly the diagnostics listed beside it in
 // `<name>.eci.yaml.expected.json` ([{code, line (1-based), severity, message?, ja?}]; when `message` /
 // `ja` are given, the English / Japanese message must be exactly that text). Adding a case is adding files.
-// The corpus must cover every schema keyword the schema uses, every x-warning code, and every
-// rule id of schemas/eci-rules.json, each with an invalid case (in an expected file) and a valid
-// case (named in a valid file's `# covers:` comment).
+// The corpus must cover every code of the service's catalogue (but the few no fixture can show), each
+// with an invalid case (in an expected file) and a valid case: a valid document observed being checked
+// for it (its rule read a value at one of the rule's paths; a value stood where the schema keyword or
+// annotation applies; the YAML read as one mapping, with aliases for the alias checks).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/service/index';
-import { ECI_RULES, CONTAINER_GROUP_SCHEMA } from '../../server/src/service/schemaVocabulary';
+import { isMap, parseDocument, visit } from 'yaml';
+import { createLanguageService, diagnosticCatalogue } from '../../server/src/service/index';
+import { diagnose, schemaCodeOf, traceRuleReads } from '../../server/src/service/diagnose';
+import { parse } from '../../server/src/service/parse';
+import { ECI_RULES, CONTAINER_GROUP_SCHEMA, type JsonSchema } from '../../server/src/service/schemaVocabulary';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -90,38 +94,28 @@ for (const name of files('invalid')) {
   });
 }
 
-/** The diagnostic codes the corpus must cover: schema keywords in use, x-warning codes, rule ids. */
+/**
+ * Codes no fixture can show, each with where it is tested: the corpus covers every other code of the
+ * service's catalogue with an invalid case and a valid case.
+ */
+const NOT_IN_CORPUS: Record<string, string> = {
+  'yaml.too-large': 'a 2 MB document: test/unit/robustness.test.ts',
+  'yaml.too-deep': 'test/unit/robustness.test.ts',
+  'schema.too-many': 'more than 500 problems: test/unit/robustness.test.ts',
+  'suppression.unused': 'suppression comments: test/unit/trust-service.test.ts',
+  'suppression.unknown-rule': 'suppression comments: test/unit/trust-service.test.ts',
+  'suppression.misplaced': 'suppression comments: test/unit/trust-service.test.ts',
+};
+
+/** The diagnostic codes the corpus must cover: the catalogue's, but those no fixture can show. */
 function requiredCodes(): string[] {
-  const codes = new Set<string>(['schema.unknown-key', 'schema.type', 'yaml.syntax', 'yaml.duplicate-key', 'yaml.multiple-documents', 'yaml.not-a-mapping', 'yaml.unresolved-alias', 'yaml.excessive-aliases']);
-  const keywordCode: Record<string, string> = {
-    required: 'schema.required',
-    enum: 'schema.enum',
-    minimum: 'schema.minimum',
-    exclusiveMinimum: 'schema.minimum',
-    maximum: 'schema.maximum',
-    exclusiveMaximum: 'schema.maximum',
-    minLength: 'schema.minLength',
-    maxLength: 'schema.maxLength',
-    pattern: 'schema.pattern',
-    minItems: 'schema.minItems',
-    maxItems: 'schema.maxItems',
-    uniqueItems: 'schema.uniqueItems',
-  };
-  const walk = (node: unknown) => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as Record<string, unknown>;
-    for (const [k, code] of Object.entries(keywordCode)) if (k in n && !(k === 'required' && !(n.required as unknown[]).length)) codes.add(code);
-    const w = n['x-warning'] as { code?: string } | undefined;
-    if (w?.code) codes.add(w.code);
-    for (const child of Object.values((n.properties as Record<string, unknown>) ?? {})) walk(child);
-    if (n.items) walk(n.items);
-  };
-  walk(CONTAINER_GROUP_SCHEMA);
-  for (const r of ECI_RULES) codes.add(r.id);
-  return [...codes].sort();
+  return diagnosticCatalogue()
+    .map((e) => e.id)
+    .filter((id) => !(id in NOT_IN_CORPUS))
+    .sort();
 }
 
-test('the corpus has an invalid case for every schema keyword, warning and rule', () => {
+test('the corpus has an invalid case for every diagnostic code of the catalogue', () => {
   const covered = new Set<string>();
   for (const name of files('invalid')) {
     const expectedPath = join(FIXTURES, 'invalid', `${name}.expected.json`);
@@ -132,12 +126,58 @@ test('the corpus has an invalid case for every schema keyword, warning and rule'
   assert.deepEqual(missing, [], `no invalid fixture for: ${missing.join(', ')}`);
 });
 
-test('the corpus has a valid case for every schema keyword, warning and rule', () => {
-  const covered = new Set<string>();
-  for (const name of files('valid')) {
-    const text = readFileSync(join(FIXTURES, 'valid', name), 'utf8');
-    for (const m of text.matchAll(/^# covers: (.*)$/gm)) for (const code of m[1].split(',')) covered.add(code.trim());
+/** The codes a valid document shows it was checked for, observed on the document and on the rules' reads. */
+function observedChecks(text: string): Set<string> {
+  const observed = new Set<string>();
+  const doc = parseDocument(text);
+  // The YAML checks: a mapping read from one document; aliases resolved and bounded when there are some.
+  if (!doc.errors.length && isMap(doc.contents)) {
+    observed.add('yaml.syntax').add('yaml.duplicate-key').add('yaml.multiple-documents').add('yaml.not-a-mapping');
+    visit(doc, {
+      Alias() {
+        observed.add('yaml.unresolved-alias').add('yaml.excessive-aliases');
+        return visit.BREAK;
+      },
+    });
   }
+  // The schema's checks: each validation keyword and annotation of a schema node that holds a value.
+  const walk = (value: unknown, node: JsonSchema | undefined, optional: boolean) => {
+    if (!node || value === null || value === undefined) return;
+    for (const k of Object.keys(node)) if (['required', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'additionalProperties', 'type'].includes(k)) observed.add(schemaCodeOf(k));
+    // An x-warning is checked on each key of a mapping whose schema warns of that key.
+    for (const child of Object.values(node.properties ?? {})) if (child['x-warning'] && typeof value === 'object') observed.add(child['x-warning'].code);
+    if (node['x-formerNames']) observed.add('schema.former-name');
+    if (node['x-openEnum'] && typeof value === 'string') observed.add('schema.undocumented-value');
+    // "Not set" is told apart from a wrong value on an optional key with an enum or an x-unsetValue limit.
+    if (optional && (node['x-unsetValue'] || node.enum)) observed.add('schema.unset-value');
+    if (Array.isArray(value)) value.forEach((v) => walk(v, node.items, false));
+    else if (typeof value === 'object') for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, node.properties?.[k], !(node.required ?? []).includes(k));
+  };
+  walk(doc.toJS({ maxAliasCount: 10_000 }), CONTAINER_GROUP_SCHEMA, false);
+  // The rules: a rule was run on the document and read a value at one of the paths it concerns.
+  const reads = new Map<string, Set<string>>();
+  traceRuleReads((ids, wire) => {
+    for (const id of ids) reads.set(id, (reads.get(id) ?? new Set()).add(wire.replace(/\[\]$/, '')));
+  });
+  try {
+    // The document's findings (none after its suppression comments) are checked by the test of its fixture.
+    diagnose(parse(text));
+  } finally {
+    traceRuleReads(undefined);
+  }
+  for (const r of ECI_RULES) if (r.paths.some((p) => reads.get(r.id)?.has(p.replace(/\[\]$/, '')))) observed.add(r.id);
+  return observed;
+}
+
+test('the corpus has a valid case for every diagnostic code of the catalogue, observed being checked', () => {
+  const covered = new Set<string>();
+  for (const name of files('valid')) for (const code of observedChecks(readFileSync(join(FIXTURES, 'valid', name), 'utf8'))) covered.add(code);
   const missing = requiredCodes().filter((c) => !covered.has(c));
-  assert.deepEqual(missing, [], `no valid fixture covers: ${missing.join(', ')}`);
+  assert.deepEqual(missing, [], `no valid fixture is observed being checked for: ${missing.join(', ')}`);
+});
+
+test('the observation of a valid case is live: a document without volumes is not a valid case of the volume rules', () => {
+  const observed = observedChecks('RegionId: cn-hangzhou\nContainerGroupName: g\nContainer:\n  - Name: a\n    Image: nginx\n');
+  assert.ok(observed.has('schema.required') && observed.has('yaml.syntax'));
+  for (const id of ['volume.duplicate-name', 'volume.type-mismatch', 'config-file.base64', 'probe.single-handler', 'spot.price-limit-required', 'yaml.unresolved-alias']) assert.ok(!observed.has(id), id);
 });

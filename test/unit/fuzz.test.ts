@@ -2,44 +2,11 @@
 // the service throw, must give ranges inside the document, and must answer in bounded time.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { prng, validFixtureTexts } from '../support/seeded';
+import { mutate, prng, validFixtureTexts } from '../support/seeded';
 import { createLanguageService } from '../../server/src/service/index';
 
 const SEEDS = validFixtureTexts();
 
-
-const ALPHABET = [':', '-', ' ', '  ', '\n', '[', ']', '{', '}', '"', "'", '#', ',', '&a', '*a', '|', '>', '\t', '?', '!', '%', '@', '0', 'x', 'Name', 'Container', '\u0000', '日本', '\r\n'];
-
-function mutate(text: string, rnd: () => number): string {
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const at = Math.floor(rnd() * (text.length + 1));
-  const lines = text.split('\n');
-  const li = Math.floor(rnd() * lines.length);
-  switch (Math.floor(rnd() * 8)) {
-    case 0:
-      return text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 5));
-    case 1:
-      return text.slice(0, at) + pick(ALPHABET) + text.slice(at);
-    case 2:
-      lines.splice(li, 0, lines[li]);
-      return lines.join('\n');
-    case 3:
-      lines.splice(li, 1);
-      return lines.join('\n');
-    case 4: {
-      const lj = Math.floor(rnd() * lines.length);
-      [lines[li], lines[lj]] = [lines[lj], lines[li]];
-      return lines.join('\n');
-    }
-    case 5:
-      lines[li] = rnd() < 0.5 ? '  ' + lines[li] : lines[li].replace(/^ {1,2}/, '');
-      return lines.join('\n');
-    case 6:
-      return text.slice(0, at);
-    default:
-      return text.slice(0, at) + text.slice(Math.floor(rnd() * text.length), Math.floor(rnd() * text.length)) + text.slice(at);
-  }
-}
 
 test('mutated documents never throw, keep ranges in the document, and answer quickly', (t) => {
   const service = createLanguageService({ locale: 'en' });

@@ -13,7 +13,7 @@ import {
   CONTAINER_GROUP_SCHEMA,
   ECI_RULES,
   UNITS,
-  type SchemaNode,
+  type JsonSchema,
 } from '../../server/src/service/schemaVocabulary';
 import { createSchemaAjv } from '../../server/src/service/schemaAjv';
 
@@ -23,9 +23,9 @@ const root = CONTAINER_GROUP_SCHEMA;
 // ---------------------------------------------------------------- helpers
 
 /** The schema node of a wire path in the reference's notation (`Container[].Command[]`). */
-function nodeAt(wirePath: string): SchemaNode | undefined {
+function nodeAt(wirePath: string): JsonSchema | undefined {
   if (wirePath === '') return root;
-  let node: SchemaNode | undefined = root;
+  let node: JsonSchema | undefined = root;
   const segments = wirePath.split('.');
   for (let i = 0; i < segments.length; i++) {
     if (!node) return undefined;
@@ -40,13 +40,13 @@ function nodeAt(wirePath: string): SchemaNode | undefined {
 
 interface ParameterNode {
   path: string;
-  node: SchemaNode;
+  node: JsonSchema;
 }
 
 /** Every parameter node (a value of some `properties` map), with the wire path it sits at. */
 function parameterNodes(): ParameterNode[] {
   const out: ParameterNode[] = [];
-  const visit = (node: SchemaNode, prefix: string): void => {
+  const visit = (node: JsonSchema, prefix: string): void => {
     for (const [name, child] of Object.entries(node.properties ?? {})) {
       const path = (prefix ? `${prefix}.` : '') + name + (child.type === 'array' ? '[]' : '');
       out.push({ path, node: child });
@@ -105,8 +105,8 @@ function sdkLeaves(): Map<string, SdkType> {
   return out;
 }
 
-function leafType(node: SchemaNode): string | undefined {
-  const t = node.type === 'array' ? node.items?.type : node.type;
+function leafType(node: JsonSchema): string | undefined {
+  const t = (node.type === 'array' ? node.items?.type : node.type) as string | undefined;
   return t;
 }
 
@@ -426,7 +426,7 @@ function constraintRows(): string[] {
   return rows;
 }
 
-function keywordValue(node: SchemaNode, keyword: string): unknown {
+function keywordValue(node: JsonSchema, keyword: string): unknown {
   let v: unknown = node;
   for (const k of keyword.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
   return v;

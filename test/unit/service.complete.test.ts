@@ -266,3 +266,4 @@ test('CRLF documents complete and hover like LF ones', () => {
   const h = en.hover(crlf, { line: 2, character: 7 });
   assert.match((h!.contents as { value: string }).value, /Container\[\]\.Name/);
 });
+

@@ -2,6 +2,7 @@
 // booleans, regions, the document's volume names) in block and flow style, quoted or not, and
 // snippets for whole structures. Reads the cursor's context from the text, so the line being
 // typed and broken documents complete too.
+import { commentStart } from './comments';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -74,17 +75,7 @@ function isBlankOrComment(line: string): boolean {
 }
 
 function inComment(before: string): boolean {
-  let quote = '';
-  for (let i = 0; i < before.length; i++) {
-    const c = before[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || before[i - 1] === ' ' || before[i - 1] === '\t')) return true;
-  }
-  return false;
+  return commentStart(before) >= 0;
 }
 
 const WORD = /[^\s:,{}[\]#"']/;

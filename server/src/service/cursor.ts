@@ -1,6 +1,7 @@
 // Where the cursor is, in document terms, read from the text around it rather than from the parse
 // tree: it works on the line being typed, on broken documents, and costs a scan of the lines above
 // the cursor, not a parse. Completion and hover both start here.
+import { commentStart } from './comments';
 
 /** A list item whose index does not matter (schema navigation treats every index alike). */
 export const ITEM = 0;
@@ -57,16 +58,8 @@ export function scanLine(line: string): LineInfo {
 }
 
 function stripComment(s: string): string {
-  let quote = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t')) return s.slice(0, i);
-  }
-  return s;
+  const i = commentStart(s);
+  return i < 0 ? s : s.slice(0, i);
 }
 
 function indentOf(line: string): number {

@@ -24,8 +24,8 @@ import {
 } from './schema';
 import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, nodeOffsets, parentRange, valueRange } from './ast';
 import { nearest } from './suggest';
-import { RULE_CHECKERS } from './rules';
-import { allUnset, type Anchor, type RuleContext } from './rules/context';
+import { RULE_FAMILIES, idsOf, ruleTraits } from './rules';
+import { allUnset, tracedValue, type Anchor, type RuleContext } from './rules/context';
 
 export const DIAGNOSTIC_SOURCE = 'eci';
 /** Schema problems reported at most; a summary diagnostic counts the rest. */
@@ -94,18 +94,6 @@ function aliasRange(parsed: ParsedDocument, alias: Node): Range {
   return o ? parsed.range(o[0], Math.max(o[1], o[0] + 1)) : documentStartRange(parsed);
 }
 
-/** Rules whose finding says something is missing: a key being typed on the broken line may be it. */
-const MISSING_SOMETHING_RULES = new Set([
-  'probe.single-handler',
-  'spot.price-limit-required',
-  'eip.options-require-auto-create',
-  'ipv6.gateway-bandwidth-requires-enable',
-  'init-container.name-and-image',
-  'container.tty-for-bash',
-  'volume.type-mismatch',
-  'dns.none-policy-without-config',
-]);
-
 /**
  * The findings of a document read without its broken line `line`, minus those the half-typed line
  * could explain: something missing in the mapping being typed in (a required key, a probe's handler,
@@ -117,7 +105,7 @@ function notExplainedByLine(parsed: ParsedDocument, line: number, findings: Diag
     if (d.range.start.line === line) return false;
     if (!typedIn) return true;
     const code = String(d.code);
-    if (code !== 'schema.required' && !MISSING_SOMETHING_RULES.has(code)) return true;
+    if (code !== 'schema.required' && !ruleTraits(code)?.saysMissing) return true;
     const path = (d.data as DiagnosticData | undefined)?.path ?? '';
     const parent = wirePathOf(typedIn.path);
     const rest = parent ? (path.startsWith(parent + '.') ? path.slice(parent.length + 1) : path === parent ? '' : undefined) : path;
@@ -207,6 +195,11 @@ function instancePath(pointer: string, root: unknown): (string | number)[] {
   return out;
 }
 
+/** The diagnostic code of a finding of a JSON Schema keyword (the catalogue lists each one a schema keyword gives). */
+export function schemaCodeOf(keyword: string): string {
+  return CODE_OF_KEYWORD[keyword] ?? `schema.${keyword}`;
+}
+
 const CODE_OF_KEYWORD: Record<string, string> = {
   additionalProperties: 'schema.unknown-key',
   exclusiveMinimum: 'schema.minimum',
@@ -284,7 +277,7 @@ function describeActual(m: Messages, data: unknown): string {
 function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale, e: ErrorObject): Diagnostic {
   const path = instancePath(e.instancePath, root);
   const wire = wirePathOf(path);
-  const code = CODE_OF_KEYWORD[e.keyword] ?? `schema.${e.keyword}`;
+  const code = schemaCodeOf(e.keyword);
   const node = schemaAtPath(path);
   const sev = DiagnosticSeverity.Error;
   // A secret's value is never quoted in a message (messages reach terminals, CI logs and SARIF uploads).
@@ -451,6 +444,15 @@ function isLiteralOf(s: string, types: string[]): boolean {
 
 // ---------------------------------------------------------------- cross-field rules
 
+let ruleReadTrace: ((familyIds: readonly string[], wirePath: string) => void) | undefined;
+/**
+ * Test mode: `trace` is told each wire path whose value a rule family reads (undefined: off, no cost).
+ * The fixture test observes with it that a valid fixture's parameters were examined by each rule.
+ */
+export function traceRuleReads(trace: typeof ruleReadTrace): void {
+  ruleReadTrace = trace;
+}
+
 function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -474,12 +476,13 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
       out.push(diagnostic(range, named ? message : `${wire}: ${message}`, id, severity, { path: wire }));
     },
   };
-  for (const checker of RULE_CHECKERS) {
+  for (const family of RULE_FAMILIES) {
     try {
-      checker.check(ctx);
+      const trace = ruleReadTrace;
+      family.check(trace ? { ...ctx, value: tracedValue(root, (wire) => trace(idsOf(family), wire)), report: ctx.report } : ctx);
     } catch (err) {
       // A rule must never take diagnostics down; its failure is a bug, reported as such.
-      out.push(diagnostic(documentStartRange(parsed), `internal error in rule ${checker.ids.join(', ')}: ${(err as Error).message}`, checker.ids[0], DiagnosticSeverity.Warning));
+      out.push(diagnostic(documentStartRange(parsed), `internal error in rule ${idsOf(family).join(', ')}: ${(err as Error).message}`, idsOf(family)[0], DiagnosticSeverity.Warning));
     }
   }
   return out;

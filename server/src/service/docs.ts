@@ -26,7 +26,7 @@ function typeLabel(node: JsonSchema, locale: Locale): string {
   const m = messagesFor(locale);
   const types = typesOf(node);
   if (types.includes('array')) {
-    const item = resolveSchema(Array.isArray(node.items) ? node.items[0] : node.items);
+    const item = resolveSchema(node.items);
     const itemTypes = item ? typesOf(item) : [];
     return m.hoverListOf(itemTypes.length ? itemTypes.join(' | ') : 'any');
   }
@@ -100,7 +100,7 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
 
 /** The node that holds the allowed values: the node itself, or the items of a list. */
 function enumNodeOf(n: JsonSchema): JsonSchema | undefined {
-  return resolveSchema(typesOf(n).includes('array') ? (Array.isArray(n.items) ? n.items[0] : n.items) : n);
+  return resolveSchema(typesOf(n).includes('array') ? n.items : n);
 }
 
 function enumOf(n: JsonSchema): unknown[] | undefined {

@@ -40,6 +40,7 @@ export { ADD_CLIENT_TOKEN_KIND, type CodeActionParams } from './actions';
 export { CONTAINER_GROUP_TEMPLATES, templateById, type ContainerGroupTemplate } from './templates';
 export { FULL_CLIENT_FEATURES, type ClientFeatures, type DocumentationFormat } from './clientFeatures';
 export { localeOf, type Locale } from './locale';
+export { diagnosticCatalogue, catalogueEntry, catalogueMarkdown, type CatalogueEntry, type CodeSeverity } from './catalogue';
 
 export interface LanguageServiceOptions {
   /** The display language (`ja`, `ja-JP`, `ja_JP.UTF-8` -> Japanese; anything else -> English). */

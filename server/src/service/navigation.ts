@@ -1,7 +1,8 @@
 // Navigation between the volumes a container group defines (`Volume[].Name`) and the mounts that use
 // them (`Container[].VolumeMount[].Name`, `InitContainer[].VolumeMount[].Name`): go to definition,
 // find references, document highlights, and rename of a volume across all its mounts.
-import { isMap, isScalar, isSeq, parse as parseYaml, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { yamlScalar } from './yamlEdit';
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { messagesFor, type Locale } from './messages';
@@ -123,20 +124,4 @@ export function rename(parsed: ParsedDocument, position: Position, newName: stri
       return { range: parsed.range(o.start, o.end), newText };
     });
   return { ok: true, edits };
-}
-
-/** `value` written as a YAML string scalar: in the quote style the old value used, plain when that reads back the same. */
-export function yamlScalar(value: string, style?: Scalar['type']): string {
-  if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
-  if (style !== 'QUOTE_DOUBLE' && readsBackAsString(value)) return value;
-  return JSON.stringify(value);
-}
-
-function readsBackAsString(value: string): boolean {
-  if (value !== value.trim() || /[#\n\r]/.test(value)) return false;
-  try {
-    return parseYaml(`k: ${value}\n`)?.k === value;
-  } catch {
-    return false;
-  }
 }

@@ -1,72 +1,18 @@
 // The document schema and the rules file as data, and navigation in the schema by document path.
 // Nothing here restates a fact of the schema: every enum, range, description and default is read from it.
-import { CONTAINER_GROUP_SCHEMA, ECI_RULES, type AnnotationSource, type FormerName, type SchemaWarning } from './schemaVocabulary';
+import { CONTAINER_GROUP_SCHEMA, ECI_RULES, type EciRule, type JsonSchema, type SchemaWarning } from './schemaVocabulary';
+
+export type { EciRule, JsonSchema };
 import type { Locale } from './messages';
 
 /** An `x-warning` annotation (declared with the vocabulary in schemaVocabulary.ts). */
 export type WarningAnnotation = SchemaWarning;
 
-/** The subset of JSON Schema draft-07 (plus the project's annotations) that the service reads. */
-export interface JsonSchema {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  required?: string[];
-  items?: JsonSchema | JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  minItems?: number;
-  maxItems?: number;
-  examples?: unknown[];
-  description?: string;
-  allOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  definitions?: Record<string, JsonSchema>;
-  $defs?: Record<string, JsonSchema>;
-  'x-wirePath'?: string;
-  'x-description-ja'?: string;
-  enumDescriptions?: string[];
-  'x-enumDescriptions-ja'?: string[];
-  'x-unit'?: string;
-  'x-seedLine'?: number;
-  'x-sdk'?: 'missing' | 'undocumented';
-  'x-secret'?: boolean;
-  'x-warning'?: WarningAnnotation;
-  'x-patternDescription'?: string;
-  'x-patternDescription-ja'?: string;
-  'x-openEnum'?: AnnotationSource;
-  'x-unsetValue'?: AnnotationSource;
-  'x-formerNames'?: FormerName[];
-  'x-foundIn'?: string;
-  'x-octalMode'?: boolean;
-  [key: string]: unknown;
-}
-
-export interface RuleDefinition {
-  id: string;
-  severity: 'error' | 'warning' | 'hint';
-  paths: string[];
-  seedLines: number[];
-  description: string;
-  'x-description-ja'?: string;
-  [key: string]: unknown;
-}
-
-export const documentSchema = CONTAINER_GROUP_SCHEMA as unknown as JsonSchema;
-export const ruleDefinitions: readonly RuleDefinition[] = ECI_RULES as unknown as RuleDefinition[];
+export const documentSchema: JsonSchema = CONTAINER_GROUP_SCHEMA;
+export const ruleDefinitions: readonly EciRule[] = ECI_RULES;
 
 const ruleById = new Map(ruleDefinitions.map((r) => [r.id, r]));
-export function ruleDefinition(id: string): RuleDefinition | undefined {
+export function ruleDefinition(id: string): EciRule | undefined {
   return ruleById.get(id);
 }
 
@@ -120,7 +66,6 @@ export function childSchema(node: JsonSchema | undefined, segment: string | numb
   const n = resolveSchema(node);
   if (!n) return undefined;
   if (typeof segment === 'number') {
-    if (Array.isArray(n.items)) return resolveSchema(n.items[segment] ?? n.items[n.items.length - 1]);
     return resolveSchema(n.items);
   }
   const p = n.properties?.[segment];
@@ -170,9 +115,6 @@ export function jsonType(v: unknown): string {
 export function isObjectSchema(node: JsonSchema | undefined): boolean {
   return typesOf(node).includes('object');
 }
-export function isArraySchema(node: JsonSchema | undefined): boolean {
-  return typesOf(node).includes('array');
-}
 
 export function descriptionOf(node: JsonSchema | undefined, locale: Locale): string {
   const n = resolveSchema(node);
@@ -196,10 +138,6 @@ export function patternDescriptionOf(node: JsonSchema | undefined, locale: Local
   const n = resolveSchema(node);
   if (!n) return '';
   return (locale === 'ja' ? n['x-patternDescription-ja'] : undefined) ?? n['x-patternDescription'] ?? '';
-}
-
-export function ruleDescriptionOf(rule: RuleDefinition, locale: Locale): string {
-  return (locale === 'ja' ? rule['x-description-ja'] : undefined) ?? rule.description;
 }
 
 /** Allowed values of a scalar node: its enum, its const, or true/false for booleans. */

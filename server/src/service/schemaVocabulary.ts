@@ -43,8 +43,6 @@ export const ANNOTATION_KEYWORDS = [
   'x-octalMode',
 ] as const;
 
-export type AnnotationKeyword = (typeof ANNOTATION_KEYWORDS)[number];
-
 /** The units `x-unit` may name. */
 export const UNITS = ['cores', 'GiB', 'MiB', 'KB', 'bytes', 'seconds', 'minutes', 'milliseconds', 'hours', 'Bps', 'Mbps', 'IOPS'] as const;
 
@@ -81,27 +79,34 @@ export interface SchemaWarning {
   'x-message-ja': string;
 }
 
-/** A JSON Schema node of the document schema, with the vocabulary above. */
-export interface SchemaNode {
-  type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
+/** A node of the document schema: the subset of JSON Schema draft-07 the service reads, with the vocabulary above. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
   required?: string[];
-  additionalProperties?: boolean;
+  /** One schema for every item (the document schema uses no tuple form). */
+  items?: JsonSchema;
   enum?: unknown[];
+  const?: unknown;
   default?: unknown;
-  examples?: unknown[];
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   minLength?: number;
   maxLength?: number;
   pattern?: string;
   minItems?: number;
   maxItems?: number;
-  uniqueItems?: boolean;
-  title?: string;
+  examples?: unknown[];
   description?: string;
+  allOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  definitions?: Record<string, JsonSchema>;
+  $defs?: Record<string, JsonSchema>;
   'x-wirePath'?: string;
   'x-description-ja'?: string;
   enumDescriptions?: string[];
@@ -118,10 +123,11 @@ export interface SchemaNode {
   'x-formerNames'?: FormerName[];
   'x-foundIn'?: string;
   'x-octalMode'?: boolean;
+  [key: string]: unknown;
 }
 
 /** The document schema (root node). */
-export const CONTAINER_GROUP_SCHEMA = containerGroupSchema as unknown as SchemaNode & { $id: string; $schema: string };
+export const CONTAINER_GROUP_SCHEMA = containerGroupSchema as unknown as JsonSchema & { $id: string; $schema: string };
 
 /** The cross-field rules. */
 export const ECI_RULES: readonly EciRule[] = (rulesFile as { rules: EciRule[] }).rules;

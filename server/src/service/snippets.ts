@@ -2,6 +2,8 @@
 // and `${n:default}` tabstops; complete.ts re-indents them for the place they are inserted.
 // A unit test expands every snippet into a document and checks that it is valid.
 
+import { probeShape } from './rules/probes';
+
 export type SnippetPlace =
   /** An empty document. */
   | 'document'
@@ -45,15 +47,18 @@ const CONTAINER_ITEM = [
   '    Protocol: TCP',
 ].join('\n');
 
-/** The probes a container item takes, offered as the probe snippets' first key. */
-export const PROBE_KEYS = ['ReadinessProbe', 'LivenessProbe'];
+/** The probes a container item takes, offered as the probe snippets' first key (the rule's probe shape). */
+export const PROBE_KEYS = probeShape().probes;
 
-/** A probe's check methods (one per probe), each with its body (tabstops from 2). */
-const PROBE_HANDLERS: Record<string, { label: Snippet['label']; probeLabel: Snippet['label']; lines: string[] }> = {
+/** The body of each check method of a probe (one per probe; tabstops from 2), as offered. */
+const HANDLER_BODIES: Record<string, { label: Snippet['label']; probeLabel: Snippet['label']; lines: string[] }> = {
   HttpGet: { label: 'httpGetHandler', probeLabel: 'httpProbe', lines: ['HttpGet:', '  Path: ${2:/healthz}', '  Port: ${3:80}', '  Scheme: ${4|HTTP,HTTPS|}'] },
   TcpSocket: { label: 'tcpSocketHandler', probeLabel: 'tcpProbe', lines: ['TcpSocket:', '  Port: ${2:80}'] },
   Exec: { label: 'execHandler', probeLabel: 'execProbe', lines: ['Exec:', '  Command:', '    - ${2:cat}', '    - ${3:/tmp/healthy}'] },
 };
+
+/** A probe's check methods (those of the rule's probe shape), each with its body. */
+const PROBE_HANDLERS = Object.fromEntries(Object.entries(HANDLER_BODIES).filter(([h]) => probeShape().handlers.includes(h)));
 
 const probe = (handler: string[]) =>
   ['${1|' + PROBE_KEYS.join(',') + '|}:', ...handler.map((l) => '  ' + l), '  InitialDelaySeconds: ${5:5}', '  PeriodSeconds: ${6:10}', '  TimeoutSeconds: ${7:1}'].join('\n');

@@ -5,7 +5,8 @@
 // with the comment's reason, for `eci validate --show-suppressed` and SARIF. A suppression that names
 // an unknown id, a syntax finding (which cannot be overruled), or that suppresses nothing is a warning.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { documentSchema, ruleDefinitions, type JsonSchema } from './schema';
+import { diagnosticCatalogue } from './catalogue';
+import { commentStart } from './comments';
 import type { Messages } from './messages';
 
 /** A finding a suppression comment took out of the diagnostics. */
@@ -19,40 +20,12 @@ export interface SuppressedDiagnostic {
   commentRange: Range;
 }
 
-/** The schema diagnostic codes (docs/schema-format.md) that a comment may suppress. */
-export const SCHEMA_CODES = [
-  'schema.type',
-  'schema.required',
-  'schema.enum',
-  'schema.minimum',
-  'schema.maximum',
-  'schema.minLength',
-  'schema.maxLength',
-  'schema.pattern',
-  'schema.minItems',
-  'schema.maxItems',
-  'schema.uniqueItems',
-  'schema.unknown-key',
-  'schema.former-name',
-  'schema.undocumented-value',
-  'schema.unset-value',
-] as const;
-
 export const SUPPRESSION_CODES = { unused: 'suppression.unused', unknown: 'suppression.unknown-rule', misplaced: 'suppression.misplaced' } as const;
 
 let known: Set<string> | undefined;
-/** Every id a suppression may name: schema codes, rule ids, x-warning codes. */
+/** Every id a suppression may name: schema codes, rule ids, x-warning codes (the catalogue says which). */
 export function suppressibleIds(): Set<string> {
-  if (known) return known;
-  const ids = new Set<string>([...SCHEMA_CODES, ...ruleDefinitions.map((r) => r.id)]);
-  const walk = (n: JsonSchema | undefined) => {
-    if (!n || typeof n !== 'object') return;
-    if (n['x-warning']) ids.add(n['x-warning'].code);
-    for (const c of Object.values(n.properties ?? {})) walk(c);
-    if (n.items && !Array.isArray(n.items)) walk(n.items);
-  };
-  walk(documentSchema);
-  return (known = ids);
+  return (known ??= new Set(diagnosticCatalogue().filter((e) => e.suppressible).map((e) => e.id)));
 }
 
 /** True when a finding of this code may be suppressed (syntax findings and the suppression warnings may not). */
@@ -72,22 +45,9 @@ interface Comment {
 
 /** The comment of a line, if any: a `#` at the start or after a blank, outside quotes. */
 function commentOf(line: string, index: number): Comment | undefined {
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) {
-        if (quote === "'" && line[i + 1] === "'") i++;
-        else quote = undefined;
-      } else if (ch === '\\' && quote === '"') i++;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && (i === 0 || /[\s:[{,-]/.test(line[i - 1]))) quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) {
-      return { line: index, start: i, end: line.replace(/\s+$/, '').length, text: line.slice(i), alone: line.slice(0, i).trim() === '' };
-    }
-  }
-  return undefined;
+  const i = commentStart(line);
+  if (i < 0) return undefined;
+  return { line: index, start: i, end: line.replace(/\s+$/, '').length, text: line.slice(i), alone: line.slice(0, i).trim() === '' };
 }
 
 const DIRECTIVE = /^#\s*eci-ignore(-file)?(?=\s|$)(.*)$/;

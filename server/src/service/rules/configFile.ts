@@ -2,12 +2,13 @@
 import { isScalar } from 'yaml';
 import { locate } from '../ast';
 import { wirePathOf } from '../schema';
-import { objectItems, present, isObject, type RuleChecker } from './context';
+import { scalarString } from '../selection';
+import { objectItems, present, isObject, type RuleFamily } from './context';
 
 /** One file, decoded (reference line 1678). */
 const MAX_FILE_BYTES = 32 * 1024;
 /** Decimal forms of common modes (as JSON Kubernetes manifests write them) -> the octal spelling. */
-export const DECIMAL_MODES: Readonly<Record<string, string>> = { '420': '0644', '493': '0755', '365': '0555', '292': '0444', '384': '0600' };
+const DECIMAL_MODES: Readonly<Record<string, string>> = { '420': '0644', '493': '0755', '365': '0555', '292': '0444', '384': '0600' };
 
 /** All Content values of one volume, as Base64 text (reference line 1626). */
 const MAX_VOLUME_CHARS = 60 * 1024;
@@ -23,8 +24,31 @@ function decodedBytes(s: string): number {
   return (s.length / 4) * 3 - padding;
 }
 
-export const configFileRules: RuleChecker = {
-  ids: ['config-file.base64', 'config-file.max-file-size', 'config-file.max-volume-size', 'config-file.mode-octal', 'config-file.mode-decimal'],
+export const configFileRules: RuleFamily = {
+  rules: {
+    'config-file.base64': {
+      fixes: (f, d) => {
+        const at = f.ctx.valueAt(d.range);
+        if (!at || !isScalar(at.node)) return [];
+        const content = scalarString(at.node);
+        if (content === undefined) return [];
+        const encoded = Buffer.from(content, 'utf8').toString('base64');
+        return [f.quickFix(f.t.base64(wirePathOf(at.path)), [f.ctx.replaceNode(at.node, encoded)], d, true)];
+      },
+    },
+    'config-file.max-file-size': {},
+    'config-file.max-volume-size': {},
+    'config-file.mode-octal': {},
+    'config-file.mode-decimal': {
+      fixes: (f, d) => {
+        const at = f.ctx.valueAt(d.range);
+        if (!at || !isScalar(at.node)) return [];
+        const written = String(at.node.value);
+        const octal = DECIMAL_MODES[written];
+        return octal ? [f.quickFix(f.t.octalMode(written, octal), [f.ctx.replaceNode(at.node, octal)], d, true)] : [];
+      },
+    },
+  },
   check(ctx) {
     for (const [i, vol] of objectItems(ctx.value.Volume)) {
       const cfg = vol.ConfigFileVolume;

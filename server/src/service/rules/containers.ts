@@ -1,10 +1,21 @@
 // Container rules: unique names across Container and InitContainer, init containers with name and
 // image, a terminal for /bin/bash.
 import { wirePathOf } from '../schema';
-import { allContainers, objectItems, present, type RuleChecker } from './context';
+import { allContainers, objectItems, present, type RuleFamily } from './context';
 
-export const containerRules: RuleChecker = {
-  ids: ['container.duplicate-name', 'init-container.name-and-image', 'container.tty-for-bash'],
+export const containerRules: RuleFamily = {
+  rules: {
+    'container.duplicate-name': {},
+    'init-container.name-and-image': { saysMissing: true },
+    'container.tty-for-bash': {
+      saysMissing: true,
+      fixes: (f, d) => {
+        const container = f.ctx.pathForWire(d.range, 'Container[]', false);
+        const edit = container && f.ctx.setPair(container, 'Tty', true);
+        return edit ? [f.quickFix(f.t.setValue('Tty', 'true'), [edit], d, true)] : [];
+      },
+    },
+  },
   check(ctx) {
     const firstUse = new Map<string, string>();
     for (const { list, index, item } of allContainers(ctx.value)) {

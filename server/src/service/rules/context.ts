@@ -1,9 +1,11 @@
-// What a cross-field rule sees and how it reports. Each rule id of schemas/eci-rules.json is
+// What a cross-field rule sees, how it reports, and what it tells the rest of the service (its quick
+// fixes, whether its finding says something is missing). Each rule id of schemas/eci-rules.json is
 // implemented once, in the family file of server/src/service/rules/ that its id prefix names.
 import type { ParsedDocument } from '../parse';
 import type { Messages, Locale } from '../messages';
-import { resolveSchema, schemaAtPath, type DocPath } from '../schema';
+import { resolveSchema, schemaAtPath, wirePathOf, type DocPath } from '../schema';
 import { nearest } from '../suggest';
+import type { QuickFix } from '../fix';
 
 /** Where a finding is shown: the key of the parameter, its value, or (for something missing) its parent. */
 export type Anchor = 'key' | 'value' | 'parent';
@@ -18,9 +20,22 @@ export interface RuleContext {
   report(id: string, path: DocPath, message: string, anchor?: Anchor): void;
 }
 
-export interface RuleChecker {
-  /** The rule ids of schemas/eci-rules.json this checker implements. */
-  readonly ids: readonly string[];
+/** What the rest of the service knows of one rule id besides its check. */
+export interface RuleTraits {
+  /**
+   * Its finding says something is missing in a mapping (a probe's handler, SpotPriceLimit, a Type...):
+   * on a document read without a half-typed line, the recovery filter of diagnose.ts drops the finding
+   * when that line, typed in the same mapping, may be what is missing.
+   */
+  readonly saysMissing?: boolean;
+  /** Its quick fixes (actions.ts dispatches a finding of this id to them). */
+  readonly fixes?: QuickFix;
+}
+
+/** One family of cross-field rules: the ids it implements, each with its traits, and the check of them all. */
+export interface RuleFamily {
+  /** The rule ids of schemas/eci-rules.json this family implements, with their traits. */
+  readonly rules: Readonly<Record<string, RuleTraits>>;
   check(ctx: RuleContext): void;
 }
 
@@ -71,4 +86,22 @@ export function explainedBySchema(obj: Record<string, unknown>, path: DocPath, k
   const allowed = Object.keys(resolveSchema(schemaAtPath(path))?.properties ?? {});
   if (!allowed.includes(key)) return false;
   return Object.keys(obj).some((k) => !allowed.includes(k) && nearest(k, allowed) === key);
+}
+
+/**
+ * Test mode: `value` seen through a proxy that calls `onRead` with the wire path of each value a rule
+ * reads (present, not null), so a test can observe which parameters a rule examined on a document.
+ */
+export function tracedValue<T extends object>(value: T, onRead: (wirePath: string) => void, path: (string | number)[] = []): T {
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(target, key) || v === null || v === undefined) return v;
+      const seg = Array.isArray(target) && /^\d+$/.test(key) ? Number(key) : key;
+      if (Array.isArray(target) && typeof seg === 'string') return v;
+      const at = [...path, seg];
+      onRead(wirePathOf(at));
+      return typeof v === 'object' ? tracedValue(v as object, onRead, at) : v;
+    },
+  });
 }

@@ -1,11 +1,13 @@
 // DNS rules: DnsPolicy None takes its settings from DnsConfig.
-import { isObject, type RuleChecker } from './context';
+import { isObject, type RuleFamily } from './context';
 
 /** The DnsPolicy that uses DnsConfig (reference line 226). */
 const CONFIG_POLICY = 'None';
 
-export const dnsRules: RuleChecker = {
-  ids: ['dns.none-policy-without-config'],
+export const dnsRules: RuleFamily = {
+  rules: {
+    'dns.none-policy-without-config': { saysMissing: true },
+  },
   check(ctx) {
     if (ctx.value.DnsPolicy !== CONFIG_POLICY) return;
     const cfg = ctx.value.DnsConfig;

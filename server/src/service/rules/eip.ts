@@ -1,9 +1,18 @@
 // Elastic IP rules: the EIP options need AutoCreateEip; EipInstanceId and AutoCreateEip exclude each other.
 import { ruleDefinition } from '../schema';
-import { present, type RuleChecker } from './context';
+import { present, type RuleFamily } from './context';
 
-export const eipRules: RuleChecker = {
-  ids: ['eip.options-require-auto-create', 'eip.instance-with-auto-create'],
+export const eipRules: RuleFamily = {
+  rules: {
+    'eip.options-require-auto-create': {
+      saysMissing: true,
+      fixes: (f, d) => {
+        const edit = f.ctx.setPair([], 'AutoCreateEip', true);
+        return [...(edit ? [f.quickFix(f.t.setValue('AutoCreateEip', 'true'), [edit], d, false)] : []), ...f.removeKey(d)];
+      },
+    },
+    'eip.instance-with-auto-create': {},
+  },
   check(ctx) {
     const v = ctx.value;
     const autoCreate = v.AutoCreateEip === true;

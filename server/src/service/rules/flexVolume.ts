@@ -1,6 +1,6 @@
 // FlexVolume rules: Options is a JSON object; for cloud disks its keys, sizes and encryption.
 import { nearest } from '../suggest';
-import { objectItems, isObject, type RuleChecker } from './context';
+import { objectItems, isObject, type RuleFamily } from './context';
 
 /** The driver whose options are documented (reference lines 1698-1712). */
 const DISK_DRIVER = 'alicloud/disk';
@@ -13,8 +13,13 @@ const MAX_DISK_GIB = 32768;
 const isTrue = (v: unknown) => v === true || v === 'true';
 const isBooleanLike = (v: unknown) => typeof v === 'boolean' || v === 'true' || v === 'false';
 
-export const flexVolumeRules: RuleChecker = {
-  ids: ['flex-volume.options-json', 'flex-volume.undocumented-option', 'flex-volume.volume-size', 'flex-volume.kms-requires-encrypted'],
+export const flexVolumeRules: RuleFamily = {
+  rules: {
+    'flex-volume.options-json': {},
+    'flex-volume.undocumented-option': {},
+    'flex-volume.volume-size': {},
+    'flex-volume.kms-requires-encrypted': {},
+  },
   check(ctx) {
     for (const [i, vol] of objectItems(ctx.value.Volume)) {
       const flex = vol.FlexVolume;

@@ -1,5 +1,5 @@
 // Network rules: vSwitch list, schedule strategy across vSwitches, IPv6 gateway bandwidth.
-import { present, type RuleChecker } from './context';
+import { present, type RuleFamily } from './context';
 
 /** VSwitchId takes at most this many comma-separated IDs (reference line 138). */
 const MAX_VSWITCHES = 10;
@@ -8,8 +8,18 @@ function vSwitchIds(v: unknown): string[] | undefined {
   return typeof v === 'string' ? v.split(',').map((s) => s.trim()) : undefined;
 }
 
-export const networkRules: RuleChecker = {
-  ids: ['vswitch.max-count', 'schedule-strategy.single-vswitch', 'ipv6.gateway-bandwidth-requires-enable'],
+export const networkRules: RuleFamily = {
+  rules: {
+    'vswitch.max-count': {},
+    'schedule-strategy.single-vswitch': {},
+    'ipv6.gateway-bandwidth-requires-enable': {
+      saysMissing: true,
+      fixes: (f, d) => {
+        const edit = f.ctx.setPair([], 'Ipv6GatewayBandwidthEnable', true);
+        return [...(edit ? [f.quickFix(f.t.setValue('Ipv6GatewayBandwidthEnable', 'true'), [edit], d, false)] : []), ...f.removeKey(d)];
+      },
+    },
+  },
   check(ctx) {
     const v = ctx.value;
     const ids = vSwitchIds(v.VSwitchId);

@@ -1,9 +1,31 @@
 // Probe and lifecycle-callback rules: exactly one check method per probe, one method per callback.
-import { ruleDefinition } from '../schema';
-import { explainedBySchema, objectItems, present, type RuleChecker } from './context';
+import { isMap } from 'yaml';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { ruleDefinition, wirePathOf } from '../schema';
+import { nodeAtOffset, pairOf } from '../selection';
+import type { QuickFix } from '../fix';
+import { explainedBySchema, objectItems, present, type RuleFamily } from './context';
 
-/** `Container[].ReadinessProbe.HttpGet` -> list `Container`, probe `ReadinessProbe`, handler `HttpGet` (from the rule's paths). */
-function probeShape(): { lists: string[]; probes: string[]; handlers: string[] } {
+export interface ProbeShape {
+  /** The container lists that take probes (`Container`). */
+  lists: string[];
+  /** The probe keys of a container (`ReadinessProbe`, `LivenessProbe`). */
+  probes: string[];
+  /** A probe's check methods (`HttpGet`, `Exec`, `TcpSocket`). */
+  handlers: string[];
+}
+
+let shape: ProbeShape | undefined;
+/**
+ * `Container[].ReadinessProbe.HttpGet` -> list `Container`, probe `ReadinessProbe`, handler `HttpGet`:
+ * the probe shape, derived once from the rule's paths in schemas/eci-rules.json (the check, its quick
+ * fix and the probe snippets of snippets.ts all read it).
+ */
+export function probeShape(): ProbeShape {
+  return (shape ??= deriveProbeShape());
+}
+
+function deriveProbeShape(): ProbeShape {
   const lists = new Set<string>();
   const probes = new Set<string>();
   const handlers = new Set<string>();
@@ -17,8 +39,10 @@ function probeShape(): { lists: string[]; probes: string[]; handlers: string[] }
   return { lists: [...lists], probes: [...probes], handlers: [...handlers] };
 }
 
-export const probeRules: RuleChecker = {
-  ids: ['probe.single-handler'],
+export const probeRules: RuleFamily = {
+  rules: {
+    'probe.single-handler': { saysMissing: true, fixes: (f, d) => probeFixes(f, d) },
+  },
   check(ctx) {
     const { lists, probes, handlers } = probeShape();
     for (const list of lists) {
@@ -39,6 +63,32 @@ export const probeRules: RuleChecker = {
   },
 };
 
+/** A probe with two or three check methods: remove one (of two), or keep one (of three). */
+const probeFixes: QuickFix = (f, d) => {
+  const { ctx, t } = f;
+  const at = nodeAtOffset(ctx.parsed, ctx.parsed.offsetAt(d.range.start));
+  const { probes, handlers } = probeShape();
+  const i = at.path.findIndex((s, k) => typeof s === 'string' && probes.includes(s) && k >= 2 && typeof at.path[k - 1] === 'number');
+  if (i < 0) return [];
+  const probePath = at.path.slice(0, i + 1);
+  const probe = ctx.nodeAt(probePath);
+  if (!isMap(probe)) return [];
+  const present = handlers.filter((h) => pairOf(probe, h));
+  if (present.length < 2) return [];
+  const probeName = wirePathOf(probePath);
+  const out: CodeAction[] = [];
+  if (present.length === 2) {
+    for (const h of present) out.push(f.quickFix(t.removeHandler(h, probeName), [ctx.removePair(probe, pairOf(probe, h)!)], d, false));
+  } else {
+    for (const keep of present) {
+      const removed = present.filter((h) => h !== keep);
+      const edits = removed.map((h) => ctx.removePair(probe, pairOf(probe, h)!));
+      out.push(f.quickFix(t.keepOnlyHandler(keep, probeName, removed), edits, d, false));
+    }
+  }
+  return out;
+};
+
 /** The callback parameters by hook and method, from the rule's paths (`LifecyclePostStartHandlerHttpGetPath`). */
 function lifecycleShape(): { lists: string[]; hooks: Map<string, Map<string, string[]>> } {
   const lists = new Set<string>();
@@ -56,8 +106,10 @@ function lifecycleShape(): { lists: string[]; hooks: Map<string, Map<string, str
   return { lists: [...lists], hooks };
 }
 
-export const lifecycleRules: RuleChecker = {
-  ids: ['lifecycle.single-handler'],
+export const lifecycleRules: RuleFamily = {
+  rules: {
+    'lifecycle.single-handler': {},
+  },
   check(ctx) {
     const { lists, hooks } = lifecycleShape();
     for (const list of lists) {

@@ -1,13 +1,16 @@
 // Security and platform rules that need a ticket: the NET_RAW capability, Windows instances.
-import { allContainers, isObject, type RuleChecker } from './context';
+import { allContainers, isObject, type RuleFamily } from './context';
 
 /** The capability that needs a ticket (reference lines 620, 1806). */
 const TICKET_CAPABILITY = 'NET_RAW';
 /** The OsType in beta (reference line 2621). */
 const BETA_OS = 'Windows';
 
-export const securityRules: RuleChecker = {
-  ids: ['capability.net-raw-ticket', 'os-type.windows-beta'],
+export const securityRules: RuleFamily = {
+  rules: {
+    'capability.net-raw-ticket': {},
+    'os-type.windows-beta': {},
+  },
   check(ctx) {
     for (const { list, index, item } of allContainers(ctx.value)) {
       const sc = item.SecurityContext;

@@ -1,15 +1,27 @@
 // Spot (preemptible) instance rules: SpotPriceLimit with SpotWithPriceLimit, at most 3 decimals.
-import { isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { locate } from '../ast';
-import { explainedBySchema, present, type RuleChecker } from './context';
+import { schemaAtPath } from '../schema';
+import { pairOf, scalarString } from '../selection';
+import { placeholder, type QuickFix } from '../fix';
+import { explainedBySchema, present, type RuleFamily } from './context';
 
 /** The SpotStrategy value that takes a price limit (reference line 340). */
 const PRICE_LIMIT_STRATEGY = 'SpotWithPriceLimit';
 /** Digits allowed after the decimal point (reference line 338). */
 const MAX_DECIMALS = 3;
 
-export const spotRules: RuleChecker = {
-  ids: ['spot.price-limit-required', 'spot.price-limit-decimals', 'spot.price-limit-ignored'],
+export const spotRules: RuleFamily = {
+  rules: {
+    'spot.price-limit-required': { saysMissing: true, fixes: (f, d) => addPriceLimit(f, d) },
+    'spot.price-limit-decimals': { fixes: (f, d) => roundPriceLimit(f, d) },
+    'spot.price-limit-ignored': {
+      fixes: (f, d) => {
+        const edit = f.ctx.setPair([], 'SpotStrategy', PRICE_LIMIT_STRATEGY);
+        return [...(edit ? [f.quickFix(f.t.setValue('SpotStrategy', PRICE_LIMIT_STRATEGY), [edit], d, false)] : []), ...f.removeKey(d)];
+      },
+    },
+  },
   check(ctx) {
     const v = ctx.value;
     const strategy = v.SpotStrategy;
@@ -28,6 +40,25 @@ export const spotRules: RuleChecker = {
       if (decimals > MAX_DECIMALS) ctx.report('spot.price-limit-decimals', ['SpotPriceLimit'], ctx.m.rule.spotPriceLimitDecimals(written));
     }
   },
+};
+
+/** Adds SpotPriceLimit (the schema's example) after SpotStrategy. */
+const addPriceLimit: QuickFix = (f, d) => {
+  const root = f.ctx.parsed.doc?.contents;
+  if (!isMap(root) || pairOf(root, 'SpotPriceLimit')) return [];
+  const value = placeholder(schemaAtPath(['SpotPriceLimit']));
+  const edit = f.ctx.addPairs([], [{ key: 'SpotPriceLimit', value }], 'SpotStrategy');
+  return edit ? [f.quickFix(f.t.addSpotPriceLimit(String(value)), [edit], d, true)] : [];
+};
+
+/** Rounds the price to the allowed decimals; never down to 0, which is no price. */
+const roundPriceLimit: QuickFix = (f, d) => {
+  const at = f.ctx.valueAt(d.range);
+  const n = at && isScalar(at.node) ? Number(scalarString(at.node)) : NaN;
+  if (!at || !Number.isFinite(n)) return [];
+  const scale = 10 ** MAX_DECIMALS;
+  const written = String(Math.max(1 / scale, Math.round(n * scale) / scale));
+  return [f.quickFix(f.t.roundPrice(written), [f.ctx.replaceNode(at.node, written)], d, true)];
 };
 
 function decimalsOf(written: string): number {

@@ -1,8 +1,10 @@
 // Tag rules: unique keys.
-import { objectItems, type RuleChecker } from './context';
+import { objectItems, type RuleFamily } from './context';
 
-export const tagRules: RuleChecker = {
-  ids: ['tag.duplicate-key'],
+export const tagRules: RuleFamily = {
+  rules: {
+    'tag.duplicate-key': {},
+  },
   check(ctx) {
     const keys = new Set<string>();
     for (const [i, tag] of objectItems(ctx.value.Tag)) {

@@ -1,6 +1,10 @@
 // Volume rules: unique names, mounts naming a defined volume, settings matching the volume's Type.
+import { isMap } from 'yaml';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { childSchema, isObjectSchema, schemaAtPath } from '../schema';
-import { allContainers, allUnset, explainedBySchema, objectItems, present, type RuleChecker } from './context';
+import { nodeAtOffset, pairOf, scalarString } from '../selection';
+import type { QuickFix } from '../fix';
+import { allContainers, allUnset, explainedBySchema, objectItems, present, type RuleFamily } from './context';
 
 /** The settings objects a volume item may carry (EmptyDirVolume, NFSVolume, ...), read from the schema. */
 function volumeKinds(): string[] {
@@ -8,8 +12,13 @@ function volumeKinds(): string[] {
   return Object.keys(item?.properties ?? {}).filter((k) => isObjectSchema(childSchema(item, k)));
 }
 
-export const volumeRules: RuleChecker = {
-  ids: ['volume.duplicate-name', 'volume-mount.unknown-volume', 'volume.type-mismatch', 'volume.unset-settings-of-other-type'],
+export const volumeRules: RuleFamily = {
+  rules: {
+    'volume.duplicate-name': {},
+    'volume-mount.unknown-volume': { fixes: (f, d) => createVolume(f, d) },
+    'volume.type-mismatch': { saysMissing: true, fixes: (f, d) => matchType(f, d) },
+    'volume.unset-settings-of-other-type': {},
+  },
   check(ctx) {
     const volumes = objectItems(ctx.value.Volume);
     const names = new Set<string>();
@@ -54,4 +63,33 @@ export const volumeRules: RuleChecker = {
       }
     }
   },
+};
+
+/** The volume type the quick fix creates for a mount that names no volume: needs no other settings. */
+const NEW_VOLUME_TYPE = 'EmptyDirVolume';
+
+/** Defines the volume a mount names, as an empty directory. */
+const createVolume: QuickFix = (f, d) => {
+  const at = f.ctx.valueAt(d.range);
+  const name = at ? scalarString(at.node) : undefined;
+  if (!name) return [];
+  const edit = f.ctx.appendListItem(['Volume'], { Name: name, Type: NEW_VOLUME_TYPE });
+  return edit ? [f.quickFix(f.t.createVolume(name, NEW_VOLUME_TYPE), [edit], d, true)] : [];
+};
+
+/** Settings of another type (`EmptyDirVolume:` in an NFSVolume): set Type to them, or remove them. */
+const matchType: QuickFix = (f, d) => {
+  const { ctx } = f;
+  // The range is the settings key (`EmptyDirVolume:`) of a volume whose Type is another one, or absent.
+  const at = nodeAtOffset(ctx.parsed, ctx.parsed.offsetAt(d.range.start));
+  if (!at.onKey || at.path.length !== 3 || at.path[0] !== 'Volume' || typeof at.path[1] !== 'number') return [];
+  const settings = String(at.path[2]);
+  const volumePath = at.path.slice(0, 2);
+  const volume = ctx.nodeAt(volumePath);
+  if (!isMap(volume)) return [];
+  const out: CodeAction[] = [];
+  const setType = ctx.setPair(volumePath, 'Type', settings);
+  if (setType) out.push(f.quickFix(f.t.setValue('Type', settings), [setType], d, !pairOf(volume, 'Type')));
+  if (pairOf(volume, 'Type')) out.push(...f.removeKey(d));
+  return out;
 };
