@@ -8,7 +8,7 @@ import { COMMANDS, helpText, type CommandName } from './help';
 import { detectLocale, isSupportedLocaleFlag, messages } from './locale';
 import { colourEnabled } from './terminal';
 import { runValidate, type OutputFormat } from './validate';
-import { runRequest } from './request';
+import { runRequest } from './requestCommand';
 
 const COMMON: OptionSpec[] = [
   { name: 'help', short: 'h', takesValue: false },
@@ -161,7 +161,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return EXIT.usage;
       }
       // The call layer (and the SDK behind it) loads only when a call is asked for.
-      const { runCall } = await import('./call.js');
+      const { runCall } = await import('./callCommand.js');
       return runCall(ctx, parsed.positionals[0], {
         dryRun: command === 'dry-run',
         region: opt('region'),

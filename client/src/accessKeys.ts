@@ -3,8 +3,8 @@
 // `eci.profile` setting, and only it, when set (it wins over a stored pair); else the stored pair;
 // else the default chain.
 import * as vscode from 'vscode';
-import { maskAccessKeyId } from './eci/credentials';
-import type { ExplicitAccessKey } from './eci/types';
+import { maskAccessKeyId } from '../../calls/src/credential';
+import type { ExplicitAccessKey } from '../../calls/src/types';
 import { listProfileNames } from './profiles';
 
 const SECRET_KEY = 'eci.accessKey';
