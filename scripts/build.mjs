@@ -19,7 +19,7 @@ const entries = [
   { in: 'server/src/server.ts', out: 'server-main', external: [] },
   { in: 'server/src/start.ts', out: 'server', external: [] },
   { in: 'cli/src/cli.ts', out: 'cli', external: [] },
-  { in: 'client/src/eci/sdkBundle.ts', out: 'alicloud', external: [], sdk: true },
+  { in: 'calls/src/sdkBundle.ts', out: 'alicloud', external: [], sdk: true },
 ];
 for (const e of entries) if (!existsSync(e.in)) throw new Error(`entry point ${e.in} is missing`);
 
@@ -32,7 +32,7 @@ const sdkOnDemand = {
   name: 'alicloud-on-demand',
   setup(build) {
     build.onResolve({ filter: /^@alicloud\// }, (args) => {
-      if (!alicloudPackages.includes(args.path)) throw new Error(`${args.path} is not in dist/alicloud.js: add it to client/src/eci/sdkBundle.ts and scripts/build.mjs`);
+      if (!alicloudPackages.includes(args.path)) throw new Error(`${args.path} is not in dist/alicloud.js: add it to calls/src/sdkBundle.ts and scripts/build.mjs`);
       return { path: args.path, namespace: 'alicloud-on-demand' };
     });
     build.onLoad({ filter: /.*/, namespace: 'alicloud-on-demand' }, (args) => ({

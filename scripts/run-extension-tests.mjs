@@ -24,7 +24,8 @@ const RUN_TIMEOUT_MS = 10 * 60_000;
 
 /** Test-only credentials: the suite checks that the secret never shows in what the extension writes. */
 export const TEST_ACCESS_KEY_ID = 'LTAI5tIntegrationTestKeyId';
-export const TEST_ACCESS_KEY_SECRET = 'integration-test-secret-Zq7vW3xN9pL2';
+// Its first 8 characters (what redaction also masks on their own) appear in no name the suite writes.
+export const TEST_ACCESS_KEY_SECRET = 'Zq7vW3xN9pL2-host-test-secret';
 /** Secrets the suite writes into its documents (a registry password, an EnvironmentVarHide value). */
 const TEST_REGISTRY_PASSWORD = 'registry-password-Vx8cJ4nT';
 const TEST_HIDDEN_VALUE = 'hidden-env-value-Rw2gF7kM';

@@ -2,13 +2,14 @@
 // Bundled by scripts/build.mjs to dist/cli.js (with a shebang); the package's `bin` is `eci`.
 import { version as packageVersion } from '../../package.json';
 import { parseArgs, UsageError, type OptionSpec } from './args';
-import { createContext, complain, type CliIO } from './context';
+import type { CallOptions } from './callCommand';
+import { createContext, complain, type CliContext, type CliIO } from './context';
 import { EXIT } from './exitCodes';
 import { COMMANDS, helpText, type CommandName } from './help';
 import { detectLocale, isSupportedLocaleFlag, messages } from './locale';
 import { colourEnabled } from './terminal';
 import { runValidate, type OutputFormat } from './validate';
-import { runRequest } from './request';
+import { runRequest } from './requestCommand';
 
 const COMMON: OptionSpec[] = [
   { name: 'help', short: 'h', takesValue: false },
@@ -56,38 +57,40 @@ function localeOfArgv(argv: string[], env: NodeJS.ProcessEnv) {
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   // The locale is needed before parsing to word parse errors: take a --locale value if one is there.
-  const localeFlag = localeFlagOf(argv);
   const locale = localeOfArgv(argv, io.env);
   const noColour = argv.includes('--no-color');
   const ctx = createContext(io, locale, colourEnabled(io.stdout, io.env, noColour), colourEnabled(io.stderr, io.env, noColour));
-  const msg = messages(locale);
+  const invocation = parseInvocation(ctx, argv);
+  return typeof invocation === 'number' ? invocation : runCommand(ctx, invocation.command, invocation.parsed);
+}
 
-  // Global options may come before the command: `eci --locale ja validate .`.
+type Parsed = ReturnType<typeof parseArgs>;
+
+/**
+ * The command and its arguments, or the exit code once answered: a usage error, `--version`,
+ * `--help`, `eci help [COMMAND]`. Global options may come before the command: `eci --locale ja validate .`.
+ */
+function parseInvocation(ctx: CliContext, argv: string[]): { command: CommandName; parsed: Parsed } | number {
+  const { locale, msg } = ctx;
+  const localeFlag = localeFlagOf(argv);
   let commandIndex = 0;
   while (commandIndex < argv.length && argv[commandIndex].startsWith('-') && argv[commandIndex] !== '--') {
     commandIndex += argv[commandIndex] === '--locale' ? 2 : 1;
   }
-  const globalArgs = argv.slice(0, Math.min(commandIndex, argv.length));
-  let globals;
-  try {
-    globals = parseArgs(globalArgs, OPTIONS.main, { unknownOption: (o) => msg.unknownOption(o, 'eci'), missingValue: msg.missingValue, noValueExpected: msg.noValueExpected });
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    complain(ctx, `${err.message}\n\n${helpText(locale)}`);
-    return EXIT.usage;
-  }
+  const globals = parseOrComplain(ctx, argv.slice(0, Math.min(commandIndex, argv.length)), 'main', () => `\n\n${helpText(locale)}`);
+  if (typeof globals === 'number') return globals;
   if (localeFlag !== undefined && !isSupportedLocaleFlag(localeFlag)) {
     complain(ctx, msg.badLocale(localeFlag));
     return EXIT.usage;
   }
   if (globals.options.has('version')) {
-    io.stdout.write(`${packageVersion}\n`);
+    ctx.stdout.write(`${packageVersion}\n`);
     return EXIT.ok;
   }
   const commandWord = argv[commandIndex] === '--' ? argv[commandIndex + 1] : argv[commandIndex];
   if (commandWord === undefined) {
     if (globals.options.has('help')) {
-      io.stdout.write(helpText(locale));
+      ctx.stdout.write(helpText(locale));
       return EXIT.ok;
     }
     complain(ctx, `${msg.missingCommand}\n\n${helpText(locale)}`);
@@ -95,7 +98,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (commandWord === 'help') {
     const topic = argv[commandIndex + 1] as CommandName | undefined;
-    io.stdout.write(helpText(locale, topic && COMMANDS.includes(topic) ? topic : undefined));
+    ctx.stdout.write(helpText(locale, topic && COMMANDS.includes(topic) ? topic : undefined));
     return EXIT.ok;
   }
   if (!COMMANDS.includes(commandWord as CommandName)) {
@@ -103,33 +106,39 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const command = commandWord as CommandName;
-  let parsed;
-  try {
-    parsed = parseArgs(argv.slice(argv.indexOf(commandWord, commandIndex) + 1), OPTIONS[command], {
-      unknownOption: (o) => msg.unknownOption(o, command),
-      missingValue: msg.missingValue,
-      noValueExpected: msg.noValueExpected,
-    });
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    complain(ctx, `${err.message}\n${msg.seeHelp(command)}`);
+  const parsed = parseOrComplain(ctx, argv.slice(argv.indexOf(commandWord, commandIndex) + 1), command, () => `\n${msg.seeHelp(command)}`);
+  if (typeof parsed === 'number') return parsed;
+  const localeValue = parsed.options.get('locale');
+  if (typeof localeValue === 'string' && !isSupportedLocaleFlag(localeValue)) {
+    complain(ctx, `${msg.badLocale(localeValue)}\n${msg.seeHelp(command)}`);
     return EXIT.usage;
   }
+  if (parsed.options.get('help') === true || globals.options.has('help')) {
+    ctx.stdout.write(helpText(locale, command));
+    return EXIT.ok;
+  }
+  return { command, parsed };
+}
+
+/** `args` parsed against the options of `command` (or the global ones), or a usage error said with `after`. */
+function parseOrComplain(ctx: CliContext, args: string[], command: CommandName | 'main', after: () => string): Parsed | number {
+  const { msg } = ctx;
+  try {
+    return parseArgs(args, OPTIONS[command], { unknownOption: (o) => msg.unknownOption(o, command === 'main' ? 'eci' : command), missingValue: msg.missingValue, noValueExpected: msg.noValueExpected });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    complain(ctx, `${err.message}${after()}`);
+    return EXIT.usage;
+  }
+}
+
+async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed): Promise<number> {
+  const msg = ctx.msg;
   const opt = (name: string) => {
     const v = parsed.options.get(name);
     return typeof v === 'string' ? v : undefined;
   };
   const flag = (name: string) => parsed.options.get(name) === true;
-
-  const localeValue = opt('locale');
-  if (localeValue !== undefined && !isSupportedLocaleFlag(localeValue)) {
-    complain(ctx, `${msg.badLocale(localeValue)}\n${msg.seeHelp(command)}`);
-    return EXIT.usage;
-  }
-  if (flag('help') || globals.options.has('help')) {
-    io.stdout.write(helpText(locale, command));
-    return EXIT.ok;
-  }
 
   switch (command) {
     case 'simulator': {
@@ -172,37 +181,45 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         complain(ctx, `${msg.oneFile(command, parsed.positionals.length)}\n${msg.seeHelp(command)}`);
         return EXIT.usage;
       }
-      const timeout = opt('timeout');
-      const maxAttempts = opt('max-attempts');
-      if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0 && Number(timeout) <= 600)) {
-        complain(ctx, `${msg.badNumber('--timeout', timeout, 'a number of seconds above 0 and at most 600')}\n${msg.seeHelp(command)}`);
-        return EXIT.usage;
-      }
-      if (maxAttempts !== undefined && !(/^\d+$/.test(maxAttempts) && Number(maxAttempts) >= 1 && Number(maxAttempts) <= 10)) {
-        complain(ctx, `${msg.badNumber('--max-attempts', maxAttempts, 'a whole number from 1 to 10')}\n${msg.seeHelp(command)}`);
-        return EXIT.usage;
-      }
-      const clientToken = opt('client-token');
-      if (clientToken !== undefined && !/^[\x21-\x7e]{1,64}$/.test(clientToken)) {
-        complain(ctx, `${msg.badClientToken(clientToken)}\n${msg.seeHelp(command)}`);
-        return EXIT.usage;
-      }
+      const call = callOptionsFrom(ctx, command, opt, flag);
+      if (typeof call === 'number') return call;
       // The call layer (and the SDK behind it) loads only when a call is asked for.
-      const { runCall } = await import('./call.js');
-      return runCall(ctx, parsed.positionals[0], {
-        dryRun: command === 'dry-run',
-        region: opt('region'),
-        profile: opt('profile'),
-        endpoint: opt('endpoint'),
-        allowInstanceMetadata: flag('instance-metadata'),
-        json: flag('json'),
-        timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
-        maxAttempts: maxAttempts === undefined ? undefined : Number(maxAttempts),
-        ...(clientToken !== undefined ? { clientToken } : {}),
-        ...(command === 'dry-run' && flag('force') ? { force: true } : {}),
-      });
+      const { runCall } = await import('./callCommand.js');
+      return runCall(ctx, parsed.positionals[0], call);
     }
   }
+}
+
+/** The options of `dry-run` / `create`, checked (a usage error's exit code otherwise). */
+function callOptionsFrom(ctx: CliContext, command: 'dry-run' | 'create', opt: (name: string) => string | undefined, flag: (name: string) => boolean): CallOptions | number {
+  const msg = ctx.msg;
+  const timeout = opt('timeout');
+  const maxAttempts = opt('max-attempts');
+  if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0 && Number(timeout) <= 600)) {
+    complain(ctx, `${msg.badNumber('--timeout', timeout, 'a number of seconds above 0 and at most 600')}\n${msg.seeHelp(command)}`);
+    return EXIT.usage;
+  }
+  if (maxAttempts !== undefined && !(/^\d+$/.test(maxAttempts) && Number(maxAttempts) >= 1 && Number(maxAttempts) <= 10)) {
+    complain(ctx, `${msg.badNumber('--max-attempts', maxAttempts, 'a whole number from 1 to 10')}\n${msg.seeHelp(command)}`);
+    return EXIT.usage;
+  }
+  const clientToken = opt('client-token');
+  if (clientToken !== undefined && !/^[\x21-\x7e]{1,64}$/.test(clientToken)) {
+    complain(ctx, `${msg.badClientToken(clientToken)}\n${msg.seeHelp(command)}`);
+    return EXIT.usage;
+  }
+  return {
+    dryRun: command === 'dry-run',
+    region: opt('region'),
+    profile: opt('profile'),
+    endpoint: opt('endpoint'),
+    allowInstanceMetadata: flag('instance-metadata'),
+    json: flag('json'),
+    timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
+    maxAttempts: maxAttempts === undefined ? undefined : Number(maxAttempts),
+    ...(clientToken !== undefined ? { clientToken } : {}),
+    ...(command === 'dry-run' && flag('force') ? { force: true } : {}),
+  };
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@
 // documented in docs/settings.md). Settings that could redirect requests or credentials are read
 // from workspace settings only when the workspace is trusted.
 import * as vscode from 'vscode';
-import { parseEndpoint } from './eci/endpoint';
+import { parseEndpoint } from '../../calls/src/endpoint';
 import { effectiveSetting } from './settingValues';
 
 export interface EciSettings {

@@ -3,18 +3,19 @@
 // (a separate collection `eci-service`, cleared when the document changes).
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageserver-types';
-import { keysForParameterPath, SERVER_DIAGNOSTIC_SOURCE as SERVER_SOURCE } from './results';
+import { keysForParameterPaths } from '../../calls/src/parameterPaths';
+import { SERVER_DIAGNOSTIC_SOURCE, SERVICE_ANSWER_SOURCE } from './diagnosticSources';
 
 /** The document's error diagnostics from the language server (warnings do not block a call). */
 export function blockingDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages
     .getDiagnostics(uri)
-    .filter((d) => d.source === SERVER_SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
+    .filter((d) => d.source === SERVER_DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
 }
 
 /** Service errors shown on the parameters they concern. */
 export class ServiceDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('eci-service');
+  private readonly collection = vscode.languages.createDiagnosticCollection(SERVICE_ANSWER_SOURCE);
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
@@ -33,18 +34,17 @@ export class ServiceDiagnostics implements vscode.Disposable {
    */
   show(uri: vscode.Uri, code: string, message: string, parameterPaths: readonly string[], locations: Readonly<Record<string, LspRange>>): number {
     const keys = Object.keys(locations);
-    const placed = new Set<string>();
-    for (const p of parameterPaths) for (const k of keysForParameterPath(p, keys)) placed.add(k);
+    const placed = keysForParameterPaths(parameterPaths, keys);
     const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-    const ranges = placed.size > 0 ? [...placed].map((k) => toRange(locations[k])) : [new vscode.Range(0, 0, 0, 0)];
+    const ranges = placed.length > 0 ? placed.map((k) => toRange(locations[k])) : [new vscode.Range(0, 0, 0, 0)];
     const diagnostics = ranges.map((range) => {
       const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
-      d.source = 'eci-service';
+      d.source = SERVICE_ANSWER_SOURCE;
       d.code = code;
       return d;
     });
     this.collection.set(uri, diagnostics);
-    return placed.size;
+    return placed.length;
   }
 
   clear(uri: vscode.Uri): void {

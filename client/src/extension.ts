@@ -8,12 +8,12 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EciCodeLensProvider } from './codelens';
 import type { CommandContext, RunOptions } from './commands';
-import { AccessKeyStore, selectProfile, type StoreAccessKeyArgs } from './credentials';
+import { AccessKeyStore, selectProfile, type StoreAccessKeyArgs } from './accessKeys';
 import { ServiceDiagnostics } from './errorDiagnostics';
 import { EciOutput } from './output';
-import { readHistory } from './results';
-import { HISTORY_STATE_KEY, REQUEST_SCHEME, writeHistory } from './shared';
-import type { NewFileArgs } from './templates';
+import { HISTORY_STATE_KEY, readHistory } from './history';
+import { REQUEST_SCHEME, writeHistory } from './shared';
+import type { NewFileArgs } from './newFile';
 import { createRedactingTraceChannel } from './trace';
 import { uiFrom, vscodeUi } from './ui';
 

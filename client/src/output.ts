@@ -3,7 +3,7 @@
 // (stored access key secret, secret wire parameters) before it is written; the text written is
 // kept so that tests can scan it (command `eci.internal.outputText`).
 import * as vscode from 'vscode';
-import { redactSecrets } from './eci/display';
+import { redactSecrets } from '../../calls/src/redaction';
 
 export class EciOutput implements vscode.Disposable {
   private readonly channel: vscode.OutputChannel;

@@ -1,6 +1,6 @@
 // Names of the credentials profiles on this machine, for the "Select credentials profile" picker
 // (pure Node, no `vscode`; unit-tested). Only names are read out of the files: their keys are
-// never touched here (resolving a profile is the call layer's job, client/src/eci/credentials.ts).
+// never touched here (resolving a profile is the call layer's job, calls/src/credentialChain.ts and credentialProfile.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // The pure half of the settings (unit-tested): which scope's value applies. client/src/config.ts
-// applies it to VS Code's configuration; client/src/eci/endpoint.ts reads the `eci.endpoint` value.
+// applies it to VS Code's configuration; calls/src/endpoint.ts reads the `eci.endpoint` value.
 
 /** The values of one setting per scope, as `WorkspaceConfiguration.inspect` gives them. */
 export interface InspectedSetting<T> {

@@ -1,11 +1,9 @@
 // What activation (extension.ts) and the commands (commands.ts, loaded on the first command) both need: the
-// state key of the history, the scheme of the read-only request documents, and the history writer. Kept apart
-// so that activation loads neither the commands nor the call layer.
+// scheme of the read-only request documents and the history writer (the history itself: history.ts). Kept
+// apart so that activation loads neither the commands nor the call layer.
 import * as vscode from 'vscode';
 import type { EciOutput } from './output';
-import { formatHistoryLine, type CreatedGroupEntry } from './results';
-
-export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
+import { formatHistoryLine, type CreatedGroupEntry } from './history';
 
 export const REQUEST_SCHEME = 'eci-request';
 

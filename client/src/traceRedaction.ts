@@ -3,7 +3,7 @@
 // (didOpen/didChange carry it, with any registry password or hidden environment value in it) and
 // the wire request's secret values (the `eci/wireRequest` result). Both are removed before a line
 // reaches the trace channel; any secret value the extension already knows is masked as well.
-import { MASK, redactSecrets } from './eci/display';
+import { MASK, redactSecrets } from '../../calls/src/redaction';
 
 /** What replaces a document text (or a changed range's text) in the trace. */
 export const TEXT_NOT_LOGGED = '<document text not logged: it may hold secrets>';

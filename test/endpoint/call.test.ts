@@ -1,7 +1,7 @@
 // The real SDK against the local ECI endpoint: success, dry run, each error class, signatures.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
 import { createLanguageService } from '../../server/src/service/index';
 import { documentedErrors } from '../support/eciEndpoint';
 import { ACCESS_KEY_SECRET, MINIMAL, callOptions, credential, endpoint, wire } from './helpers';

@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
-import { toSdkRequest, type SdkModelClass } from '../../client/src/eci/sdkRequest';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
+import { toSdkRequest, type SdkModelClass } from '../../calls/src/sdkRequest';
 import { repoRoot } from '../support/eciEndpoint';
 import { callOptions, endpoint, wire } from './helpers';
 

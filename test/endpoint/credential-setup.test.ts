@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { credentialFromKey, isCredentialsNotFound, keyMaterialProblem, resolveCredential } from '../../client/src/eci/credentials';
+import { credentialFromKey, isCredentialsNotFound, keyMaterialProblem } from '../../calls/src/credential';
+import { resolveCredential } from '../../calls/src/credentialChain';
 
 const SECRET = 'setup-secret-value-Zk4Qm8Rw';
 

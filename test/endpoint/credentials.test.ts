@@ -5,8 +5,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
-import { isCredentialsNotFound, resolveCredential, secretValuesOf } from '../../client/src/eci/credentials';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
+import { isCredentialsNotFound, secretValuesOf } from '../../calls/src/credential';
+import { resolveCredential } from '../../calls/src/credentialChain';
 import { startEciEndpoint } from '../support/eciEndpoint';
 import { MINIMAL, callOptions, wire } from './helpers';
 

@@ -6,8 +6,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isCredentialsNotFound, resolveCredential } from '../../client/src/eci/credentials';
-import { describeCredential } from '../../client/src/eci/describe';
+import { isCredentialsNotFound } from '../../calls/src/credential';
+import { resolveCredential } from '../../calls/src/credentialChain';
+import { describeCredential } from '../../calls/src/describe';
 
 const ENV_KEY = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tFromEnvironment02', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-gggggggggggggggg' };
 const PROD = { id: 'LTAI5tCliProdProfile001', secret: 'cli-prod-secret-hhhhhhhhhhhh' };

@@ -2,7 +2,7 @@
 // connections, HTML gateway pages, oversized requests, refused connections and cancellation.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
 import { MINIMAL, callOptions, endpoint, wire } from './helpers';
 import { closedPort } from '../support/eciEndpoint';
 

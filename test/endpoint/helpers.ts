@@ -2,8 +2,8 @@
 // that point the real SDK at it.
 import { parse } from '../../server/src/service/parse';
 import { buildWireRequest, type WireRequest } from '../../server/src/service/request';
-import { credentialFromKey } from '../../client/src/eci/credentials';
-import type { CallCreateContainerGroupOptions, ResolvedCredential } from '../../client/src/eci/types';
+import { credentialFromKey } from '../../calls/src/credential';
+import type { CallCreateContainerGroupOptions, ResolvedCredential } from '../../calls/src/types';
 import { startEciEndpoint, type EciEndpoint, type EciEndpointOptions } from '../support/eciEndpoint';
 
 export const ACCESS_KEY_ID = 'LTAI5tEciEndpointTest01';

@@ -3,8 +3,8 @@
 // details worded in both languages.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
-import { describeNetworkError } from '../../client/src/eci/describe';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
+import { describeNetworkError } from '../../calls/src/describe';
 import { MINIMAL, callOptions, endpoint, wire } from './helpers';
 import { closedPort } from '../support/eciEndpoint';
 

@@ -2,7 +2,7 @@
 // parameterPaths then carry it, so that the editor and the CLI place the diagnostic on it.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
 import { MINIMAL, callOptions, endpoint, wire } from './helpers';
 
 test('a generic InvalidParameter places itself on the parameter its Message names', async () => {

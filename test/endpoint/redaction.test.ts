@@ -4,8 +4,8 @@
 // Recommend, HostId). The encodings are derived from the SDK's own encoder and the request as received.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
-import { redactSecrets } from '../../client/src/eci/display';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
+import { redactSecrets } from '../../calls/src/redaction';
 import type { ReceivedRequest } from '../support/eciEndpoint';
 import { ACCESS_KEY_SECRET, callOptions, documentWithSecrets, endpoint, wire } from './helpers';
 

@@ -2,8 +2,8 @@
 // in no outcome the call layer produces, whatever the service or the network does.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { callCreateContainerGroup } from '../../client/src/eci/call';
-import { credentialFromProvider, secretValuesOf } from '../../client/src/eci/credentials';
+import { callCreateContainerGroup } from '../../calls/src/operations/createContainerGroup';
+import { credentialFromProvider, secretValuesOf } from '../../calls/src/credential';
 import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, MINIMAL, callOptions, documentWithSecrets, endpoint, wire } from './helpers';
 
 const PASSWORD = 'registry-P@ss w0rd!';

@@ -8,7 +8,7 @@ import { markdownToPlainText } from '../../server/src/service/clientFeatures';
 import { environmentLocale, localeOf } from '../../server/src/service/locale';
 import { publishedOriginal } from '../../server/src/service/actions';
 import { detectLocale } from '../../cli/src/locale';
-import { describeLocale } from '../../client/src/eci/describe';
+import { describeLocale } from '../../calls/src/describe';
 
 const PLAIN = { snippets: false, completionDocumentation: 'plaintext', hoverContent: 'plaintext', insertTextMode: false, triggerSuggestCommand: undefined } as const;
 

@@ -5,9 +5,11 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addToHistory, formatHistoryLine, keysForParameterPath, readHistory, SERVER_DIAGNOSTIC_SOURCE, type CreatedGroupEntry } from '../../client/src/results';
+import { addToHistory, formatHistoryLine, readHistory, type CreatedGroupEntry } from '../../client/src/history';
+import { SERVER_DIAGNOSTIC_SOURCE } from '../../client/src/diagnosticSources';
+import { keysForParameterPath } from '../../calls/src/parameterPaths';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/service/diagnose';
-import { parseEndpoint } from '../../client/src/eci/endpoint';
+import { parseEndpoint } from '../../calls/src/endpoint';
 import { RESTRICTED_SETTINGS, effectiveSetting } from '../../client/src/settingValues';
 import { listProfileNames } from '../../client/src/profiles';
 

@@ -2,8 +2,8 @@
 // from structured facts.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeCredential, describeNetworkDetail, describeNetworkError } from '../../client/src/eci/describe';
-import type { NetworkErrorDetail } from '../../client/src/eci/types';
+import { describeCredential, describeNetworkDetail, describeNetworkError } from '../../calls/src/describe';
+import type { NetworkErrorDetail } from '../../calls/src/types';
 
 const DETAILS: NetworkErrorDetail[] = [
   { reason: 'dns', host: 'eci.xx-nowhere-1.aliyuncs.com', errno: 'ENOTFOUND' },

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { explainError } from '../../client/src/eci/errorExplanations';
+import { explainError } from '../../calls/src/errorExplanations';
 import { repoRoot } from '../support/eciEndpoint';
 
 /** Alibaba Cloud's common (POP gateway) error codes, as its documentation lists them. */

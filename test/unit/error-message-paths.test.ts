@@ -2,7 +2,7 @@
 // that the editor and the CLI can place the diagnostic on them.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parameterPathsFromMessage } from '../../client/src/eci/errorExplanations';
+import { parameterPathsFromMessage } from '../../calls/src/errorExplanations';
 
 test('parameter names in realistic InvalidParameter / MissingParameter messages', () => {
   const keys = ['RegionId', 'ContainerGroupName', 'Cpu', 'Memory', 'Container.1.Name', 'Container.1.Image', 'Container.1.Cpu', 'Container.2.Name', 'Container.2.Cpu', 'Volume.1.Name'];

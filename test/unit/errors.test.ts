@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_EXPLANATIONS, explainError, explanationEntry } from '../../client/src/eci/errorExplanations';
+import { ERROR_EXPLANATIONS, explainError, explanationEntry } from '../../calls/src/errorExplanations';
 
 interface Row {
   status: number;

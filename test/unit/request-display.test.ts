@@ -2,11 +2,12 @@
 // the SDK's request model.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { compareWireKeys, flattenForDisplay, maskParams, redactSecrets } from '../../client/src/eci/display';
-import { defaultEndpoint, parseEndpoint } from '../../client/src/eci/endpoint';
-import { isRetryableServiceError } from '../../client/src/eci/call';
-import { toSdkRequest, type SdkModelClass } from '../../client/src/eci/sdkRequest';
-import { credentialFromKey, maskAccessKeyId } from '../../client/src/eci/credentials';
+import { compareWireKeys, flattenForDisplay, maskParams } from '../../calls/src/display';
+import { redactSecrets } from '../../calls/src/redaction';
+import { defaultEndpoint, parseEndpoint } from '../../calls/src/endpoint';
+import { isRetryableServiceError } from '../../calls/src/operations/createContainerGroup';
+import { toSdkRequest, type SdkModelClass } from '../../calls/src/sdkRequest';
+import { credentialFromKey, maskAccessKeyId } from '../../calls/src/credential';
 
 test('maskParams masks exactly the secret keys', () => {
   const params = { 'ImageRegistryCredential.1.Password': 'hunter2', 'ImageRegistryCredential.1.UserName': 'me', 'Container.1.Name': 'a' };

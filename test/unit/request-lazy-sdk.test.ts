@@ -2,7 +2,7 @@
 // Alibaba Cloud SDK (about 250 ms and 21 MiB); only a dry run or create does.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as layer from '../../client/src/eci/index';
+import * as layer from '../../calls/src/index';
 import { buildWireRequest } from '../../server/src/service/request';
 import { parse } from '../../server/src/service/parse';
 

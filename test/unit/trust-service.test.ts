@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/index';
 import { documentSchema, schemaAtPath } from '../../server/src/service/schema';
 import * as eci from '@alicloud/eci20180808';
-import { toSdkRequest, type SdkModelClass } from '../../client/src/eci/sdkRequest';
+import { toSdkRequest, type SdkModelClass } from '../../calls/src/sdkRequest';
 
 const en = createLanguageService();
 const ja = createLanguageService({ locale: 'ja' });

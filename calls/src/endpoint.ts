@@ -1,4 +1,4 @@
-// Where CreateContainerGroup is sent.
+// Where a call is sent: the region's endpoint or an override, and how it is named.
 
 /** The RPC API version of ECI. */
 export const ECI_API_VERSION = '2018-08-08';
@@ -38,4 +38,33 @@ export function parseEndpoint(raw: string): EndpointSetting | undefined {
   if (port && (Number(port[1]) < 1 || Number(port[1]) > 65535)) return undefined;
   if (m[2].startsWith('.') || m[2].startsWith('-') || m[2].includes('..')) return undefined;
   return { host: m[2], protocol: m[1]?.toLowerCase() === 'http' ? 'http' : 'https' };
+}
+
+/** Where a call goes, and how both front doors name it. */
+export interface CallEndpoint {
+  /** host or host:port. */
+  host: string;
+  protocol: 'https' | 'http';
+  /** `https://eci.cn-hangzhou.aliyuncs.com`, `http://127.0.0.1:8080`: the endpoint as confirmations and logs show it. */
+  text: string;
+}
+
+/**
+ * The endpoint of a call: the override when one is given (`eci.endpoint`, `--endpoint`), else the
+ * region's public endpoint over HTTPS. Throws (defaultEndpoint's message) for a region id that is not one.
+ */
+export function endpointFor(regionId: string, override?: { host: string; protocol?: 'https' | 'http' }): CallEndpoint {
+  const host = override?.host.trim() || defaultEndpoint(regionId);
+  const protocol = override?.protocol ?? 'https';
+  return { host, protocol, text: `${protocol}://${host}` };
+}
+
+/** `host`, `host:port` or `[v6]:port` -> host and port (the protocol's port when none is written). */
+export function hostAndPort(endpoint: string, protocol: 'https' | 'http'): { host: string; port: number } {
+  const e = endpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(e);
+  if (v6) return { host: v6[1], port: v6[2] ? Number(v6[2]) : protocol === 'https' ? 443 : 80 };
+  const m = /^([^:]+)(?::(\d+))?$/.exec(e);
+  if (!m) throw new Error(`"${endpoint}" is not an endpoint (expected host or host:port, e.g. eci-vpc.cn-hangzhou.aliyuncs.com).`);
+  return { host: m[1], port: m[2] ? Number(m[2]) : protocol === 'https' ? 443 : 80 };
 }

@@ -1,5 +1,5 @@
 // The types of the editor-independent ECI call layer. Shared by the VS Code client and the CLI:
-// nothing here (or anywhere under client/src/eci) imports `vscode`.
+// nothing here (or anywhere under calls/src) imports `vscode`.
 
 /** Where the credential used for a call came from. */
 export type CredentialSource =
@@ -109,13 +109,6 @@ export interface CallCreateContainerGroupOptions {
   signal?: AbortSignal;
   /** Called before each attempt: n is 1-based; reason says why a retry happens (undefined for the first). */
   onAttempt?: (attempt: number, reason: string | undefined) => void;
-}
-
-export interface ErrorExplanation {
-  en: string;
-  ja: string;
-  /** What to do, in the locale asked for. */
-  action?: string;
 }
 
 export type EciCallOutcome =

@@ -1,10 +1,5 @@
-// Pure presentation logic of the client (no `vscode` import, unit-tested in test/unit/client*.test.ts):
-// the history of created container groups, and which flattened wire keys a service error's
-// parameter paths point at.
-import { compareWireKeys } from './eci/display';
-
-/** The source of the language server's diagnostics (server/src/service/diagnose.ts DIAGNOSTIC_SOURCE). */
-export const SERVER_DIAGNOSTIC_SOURCE = 'eci';
+// The history of container groups created from the editor (no `vscode` import, unit-tested in
+// test/unit/client-results.test.ts): kept in globalState, newest first, bounded, read defensively.
 
 /** One container group created from the editor, as kept in globalState and shown in the output. */
 export interface CreatedGroupEntry {
@@ -48,29 +43,17 @@ export function formatHistoryLine(entry: CreatedGroupEntry): string {
   return [entry.createdAt, entry.containerGroupId, entry.containerGroupName ?? '-', entry.regionId, `RequestId=${entry.requestId}`, entry.documentUri].join('\t');
 }
 
-/**
- * The flattened wire keys (keys of `locations`) that a parameter path names. A path is either a
- * flattened key (`Container.1.Name`), or a reference path with `[]` for any list index
- * (`Container[].Name`, `VSwitchId`). A path naming an object or list (`Container[].Port`) matches
- * the first key below it, so that the diagnostic lands at the start of that part of the document.
- */
-export function keysForParameterPath(path: string, locationKeys: readonly string[]): string[] {
-  const escaped = path.split('[]').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\.\\d+');
-  const exact = new RegExp(`^${escaped}$`);
-  const below = new RegExp(`^${escaped}\\.`);
-  const sorted = [...locationKeys].sort(compareWireKeys);
-  const leaves = sorted.filter((k) => exact.test(k));
-  if (leaves.length > 0) return leaves;
-  // One diagnostic per matched object: the first key under each distinct prefix.
-  const seen = new Set<string>();
-  const firsts: string[] = [];
-  for (const k of sorted) {
-    const m = below.exec(k);
-    if (!m) continue;
-    const prefix = m[0];
-    if (seen.has(prefix)) continue;
-    seen.add(prefix);
-    firsts.push(k);
-  }
-  return firsts;
+export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
+
+/** The part of a vscode.Memento the history needs (globalState). */
+export interface HistoryState {
+  get(key: string): unknown;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+/** Adds a created group to the history kept in `state`; returns the new history. */
+export async function rememberCreatedGroup(state: HistoryState, entry: CreatedGroupEntry): Promise<CreatedGroupEntry[]> {
+  const history = addToHistory(readHistory(state.get(HISTORY_STATE_KEY)), entry);
+  await state.update(HISTORY_STATE_KEY, history);
+  return history;
 }

@@ -1,10 +1,10 @@
 // Credentials UI: an access key pair kept in VS Code's SecretStorage, and the profile picker.
-// Which credential a call uses (client/src/commands.ts, docs/settings.md): a profile named by the
+// Which credential a call uses (client/src/preflight.ts credentialFor, docs/settings.md): a profile named by the
 // `eci.profile` setting, and only it, when set (it wins over a stored pair); else the stored pair;
 // else the default chain.
 import * as vscode from 'vscode';
-import { maskAccessKeyId } from './eci/credentials';
-import type { ExplicitAccessKey } from './eci/types';
+import { maskAccessKeyId } from '../../calls/src/credential';
+import type { ExplicitAccessKey } from '../../calls/src/types';
 import { listProfileNames } from './profiles';
 
 const SECRET_KEY = 'eci.accessKey';

@@ -2,7 +2,7 @@
 // the call layer itself (the English `message` of an outcome), the CLI (`--locale`) and the editor
 // (its display language). Built from the structured facts of an outcome, never from its English text.
 import type { EciCallOutcome, NetworkErrorDetail, ResolvedCredential } from './types';
-import { localeOf, type Locale } from '../../../server/src/service/locale';
+import { localeOf, type Locale } from '../../server/src/service/locale';
 
 export type DescribeLocale = Locale;
 
@@ -118,4 +118,19 @@ export function describeCredential(credential: Pick<ResolvedCredential, 'source'
     case 'credentials-uri':
       return ja ? `ALIBABA_CLOUD_CREDENTIALS_URI (${o.uri ?? ''})` : `ALIBABA_CLOUD_CREDENTIALS_URI (${o.uri ?? ''})`;
   }
+}
+
+/**
+ * The credential a call uses, as confirmations and logs name it: its source and its masked AccessKey ID
+ * (`environment variables ... (AccessKey LTAI****wxyz, STS)`). Never includes a secret.
+ */
+export function describeCredentialInUse(credential: Pick<ResolvedCredential, 'source' | 'description' | 'profile' | 'origin' | 'temporary' | 'accessKeyIdHint'>, locale: string = 'en'): string {
+  return `${describeCredential(credential, locale)} (AccessKey ${credential.accessKeyIdHint}${credential.temporary ? ', STS' : ''})`;
+}
+
+/** What a service error means and what to do, in the locale asked for (the service's own Message aside). */
+export function explainServiceError(outcome: Pick<Extract<EciCallOutcome, { type: 'service-error' }>, 'explanation'>, locale: string = 'en'): { explanation: string; action?: string } {
+  const l = describeLocale(locale);
+  const action = outcome.explanation.action?.[l];
+  return { explanation: outcome.explanation[l], ...(action ? { action } : {}) };
 }

@@ -1,7 +1,7 @@
 // `eci request FILE`: the exact flattened wire parameters, as JSON, secrets masked.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type EciLanguageService } from '../../server/src/service/index';
-import { flattenForDisplay } from '../../client/src/eci/display';
+import { flattenForDisplay } from '../../calls/src/display';
 import { complain, printDiagnosticsToStderr, readDocument, type CliContext } from './context';
 import { EXIT } from './exitCodes';
 import { severityName, sortDiagnostics } from './report';

@@ -1,0 +1,40 @@
+// The editor-independent ECI call layer: credentials, endpoint, the CreateContainerGroup call
+// through the official SDK (lazily loaded), retries, error explanations, the wording of outcomes and
+// display helpers. Used by the VS Code client and by the `eci` CLI; it never imports `vscode`.
+//
+//   const credential = await resolveCredential({ profile, explicitKey, allowInstanceMetadata });
+//   const outcome = await callCreateContainerGroup({ params, sdkMissing, secrets, dryRun, regionId, credential, signal });
+//   switch (outcome.type) { case 'created': ... case 'dry-run-passed': ... case 'service-error': ...
+//                           case 'network-error': ... case 'cancelled': ... }
+export type {
+  CallCreateContainerGroupOptions,
+  CallTimeouts,
+  CredentialOrigin,
+  CredentialSource,
+  CredentialsNotFound,
+  DisplayParam,
+  EciCallOutcome,
+  ExplicitAccessKey,
+  NetworkErrorDetail,
+  NetworkErrorKind,
+  ResolveCredentialOptions,
+  ResolvedCredential,
+} from './types';
+export {
+  callCreateContainerGroup,
+  isRetryableServiceError,
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_CREATE_READ_TIMEOUT_MS,
+  DEFAULT_DRY_RUN_READ_TIMEOUT_MS,
+  DEFAULT_MAX_ATTEMPTS,
+} from './operations/createContainerGroup';
+export { resolveCredential } from './credentialChain';
+export { credentialFromKey, credentialFromProvider, isCredentialsNotFound, maskAccessKeyId, secretValuesOf, type CredentialsProvider } from './credential';
+export { chooseClientToken, mayHaveBeenCreated, type ClientTokenChoice } from './clientToken';
+export { defaultEndpoint, endpointFor, parseEndpoint, ECI_API_VERSION, type CallEndpoint, type EndpointSetting } from './endpoint';
+export { maskParams, flattenForDisplay, compareWireKeys, type FlattenForDisplayOptions } from './display';
+export { redactSecrets, MASK } from './redaction';
+export { keysForParameterPath, keysForParameterPaths } from './parameterPaths';
+export { describeCredential, describeCredentialInUse, describeNetworkDetail, describeNetworkError, describeLocale, explainServiceError, type DescribeLocale } from './describe';
+export { explainError, explanationEntry, parameterPathsFromMessage, ERROR_EXPLANATIONS, type ErrorExplanationEntry, type ExplainedError, type ExplanationLocale } from './errorExplanations';
