@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/index';
-import { MAX_DOCUMENT_CHARS, MAX_NESTING } from '../../server/src/service/parse';
+import { MAX_DOCUMENT_CHARS, MAX_NESTING, parse } from '../../server/src/service/parse';
+import { documentValue, MAX_ALIAS_EXPANSION } from '../../server/src/service/ast';
 
 const service = createLanguageService();
 // Generous: the machine running the tests may be shared; a hang or a quadratic blow-up is far beyond it.
@@ -47,6 +48,55 @@ test('an alias bomb (billion laughs) is stopped with one diagnostic', () => {
   // Shown on an alias of the last, largest level, not at the document start.
   assert.equal(d[0].range.start.line, names.length - 1);
   assert.equal(lines[names.length - 1].slice(d[0].range.start.character, d[0].range.end.character), '*i');
+});
+
+// Issue 16, item 5: resolving aliases one by one walked the document once per alias (quadratic).
+test('9,000 aliases: bounded time and the same findings as the expanded document', () => {
+  const head = 'RegionId: cn-hangzhou\nContainerGroupName: web\nx: &a {Name: n, Image: i}\n';
+  const aliased = head + 'Container: [' + Array(9000).fill('*a').join(', ') + ']\n';
+  const expanded = head + 'Container: [' + Array(9000).fill('{Name: n, Image: i}').join(', ') + ']\n';
+  // Each defect once: the aliased containers share one anchored node, where their findings are shown once.
+  const what = (d: Diagnostic[]) => [...new Set(d.map((x) => `${x.code} ${x.message}`))];
+  assert.deepEqual(what(survive('9,000 aliases', aliased)), what(survive('9,000 expanded', expanded)));
+  // Fewer of them, for a request that can be built: the same wire parameters.
+  const small = (items: string) => `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [${items}]\n`;
+  const env = '{Key: K, Value: v}';
+  const a = service.wireRequest(small(`&e ${env}, ` + Array(30).fill('*e').join(', ')));
+  const b = service.wireRequest(small(Array(31).fill(env).join(', ')));
+  assert.ok(a.ok && b.ok);
+  assert.deepEqual(a.params, b.params);
+});
+
+test('the document value with aliases equals the yaml library\'s toJS, limits and failures included', () => {
+  const docs = [
+    'a: &x 1\nb: *x\nc: &x 2\nd: *x\n',
+    'a: &m {k: &v [1, 2]}\nb: [*m, *v, *m]\n',
+    '&k key: 1\nother: *k\n*k : 2\n',
+    'a: &r [1, *r]\n',
+    'a: &e []\nb: [*e, *e, *e]\n',
+    '__proto__: 1\nx: &p {__proto__: 2}\ny: *p\n',
+    'a: &n\nb: *n\n~: 3\n1: one\ntrue: t\n',
+    'base: &b {x: 1}\nmerged: {<<: *b, y: 2}\n',
+    '? [a, b]\n: &c 1\nd: *c\n',
+    'a: &s !!set {x, y}\nb: *s\n',
+    'a: &big [' + Array(200).fill('x').join(', ') + ']\nb: [' + Array(60).fill('*big').join(', ') + ']\n',
+  ];
+  // The billion laughs: the library's limit is reached at the same alias.
+  const names = 'abcdefghij';
+  const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (let i = 1; i < 5; i++) lines.push(`${names[i]}: &${names[i]} [${Array(10).fill('*' + names[i - 1]).join(', ')}]`);
+  docs.push(lines.join('\n') + '\n', lines.slice(0, 4).join('\n') + '\n');
+  for (const text of docs) {
+    const parsed = parse(text);
+    let expected: unknown;
+    try {
+      expected = { ok: true, value: parsed.doc!.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) };
+    } catch {
+      expected = 'excessive-aliases';
+    }
+    const got = documentValue(parsed);
+    assert.deepEqual(got.ok ? got : got.problem, expected, text);
+  }
 });
 
 test('100-level nesting is analysed; nesting beyond the limit is refused with one diagnostic', () => {
