@@ -386,7 +386,8 @@ function firstLine(message: string): string {
 
 /**
  * The offset where the nesting of collections first exceeds `limit` levels, or -1. Counts block
- * indentation levels, `- ` list markers and open flow brackets, skipping quoted scalars and comments.
+ * indentation levels, the `- `, `? ` and `: ` markers that open levels on one line, and open flow
+ * brackets, skipping quoted scalars and comments.
  */
 export function excessiveNesting(text: string, limit: number): number {
   const indents: number[] = [];
@@ -403,8 +404,9 @@ export function excessiveNesting(text: string, limit: number): number {
     if (flow === 0 && i < n && c0 !== '\n' && c0 !== '\r' && c0 !== '#') {
       while (indents.length && indents[indents.length - 1] >= col) indents.pop();
       indents.push(col);
+      // `- ` list items, `? ` explicit keys and `: ` explicit values: each opens a level on the same line.
       let dashes = 0;
-      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      while ((text[i] === '-' || text[i] === '?' || text[i] === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
         dashes++;
         i += 2;
         while (text[i] === ' ' || text[i] === '\t') i++;
