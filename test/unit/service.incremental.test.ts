@@ -7,6 +7,7 @@ import { prng, validFixtureTexts } from '../support/seeded';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { parse, reparse } from '../../server/src/service/parse';
 import { createLanguageService } from '../../server/src/service/index';
+import { applyEdit, budgetFromEnv, randomEdit, withLineEnds } from '../support/edits';
 
 const DOCS = validFixtureTexts();
 
@@ -276,4 +277,31 @@ test('a scalar edit next to an explicit tag reads the value with its tag', () =>
   service.diagnose(base);
   assert.ok(service.diagnose(base.replace('Cpu: !!str 2', 'Cpu: !!str 23')).some((d) => d.code === 'schema.type' && /Cpu/.test(String(d.message))), 'Cpu: !!str 23 is a string');
   assert.ok(!service.diagnose(base.replace('Image: !!str 1', 'Image: !!str 12')).some((d) => /Image/.test(String(d.message))), 'Image: !!str 12 is a string, as an image must be');
+});
+
+// Issue 16: random edits anywhere (tabs, lone CRs and CRLF, tags, explicit keys, anchors), each
+// analysed by the service that saw the text before it, against a fresh service. ECI_FUZZ_ITERATIONS
+// runs longer (e.g. ECI_FUZZ_ITERATIONS=50000); ECI_FUZZ_SEED replays another seed.
+test('random edits of every kind: the edited analysis equals a fresh one (diagnostics and wire request)', (t) => {
+  const iterations = budgetFromEnv('ECI_FUZZ_ITERATIONS', 600);
+  const seed = budgetFromEnv('ECI_FUZZ_SEED', 16);
+  const rnd = prng(seed);
+  const service = createLanguageService({ locale: 'en' });
+  let text = '';
+  let incremental = 0;
+  for (let i = 0; i < iterations; i++) {
+    if (i % 25 === 0) text = withLineEnds(DOCS[Math.floor(rnd() * DOCS.length)], rnd);
+    service.diagnose(text);
+    const previous = service.parse(text);
+    const edit = randomEdit(text, rnd);
+    const next = applyEdit(text, edit);
+    const fresh = createLanguageService({ locale: 'en' });
+    const where = `seed ${seed}, edit ${i}: ${JSON.stringify(edit)}\n--- before ---\n${JSON.stringify(text)}\n--- after ---\n${JSON.stringify(next)}`;
+    assert.deepEqual(service.diagnose(next), fresh.diagnose(next), where);
+    assert.deepEqual(service.wireRequest(next), fresh.wireRequest(next), where);
+    if (service.parse(next).doc && service.parse(next).doc === previous.doc) incremental++;
+    // Mostly on from a text that still reads cleanly (only those are re-parsed incrementally).
+    if (!fresh.parse(next).problems.length || rnd() < 0.2) text = next;
+  }
+  t.diagnostic(`${iterations} edits (seed ${seed}), ${incremental} re-parsed incrementally`);
 });
