@@ -20,8 +20,14 @@ export interface TextEdit {
   insert: string;
 }
 
-/** One random edit of `text`: [start, end) replaced by `insert`. */
+/** One random edit of `text`: [start, end) replaced by `insert`; never between the CR and LF of a CRLF (no LSP position is there). */
 export function randomEdit(text: string, rnd: () => number): TextEdit {
+  const edit = anyEdit(text, rnd);
+  const outsideCrlf = (o: number) => (o > 0 && text[o - 1] === '\r' && text[o] === '\n' ? o + 1 : o);
+  return { start: outsideCrlf(edit.start), end: Math.max(outsideCrlf(edit.start), outsideCrlf(edit.end)), insert: edit.insert };
+}
+
+function anyEdit(text: string, rnd: () => number): TextEdit {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {
