@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/index';
 import { MAX_DOCUMENT_CHARS, MAX_NESTING, parse } from '../../server/src/service/parse';
-import { documentValue, MAX_ALIAS_EXPANSION } from '../../server/src/service/ast';
+import { documentValue, MAX_ALIAS_EXPANSION, MAX_EXPANDED_VALUES } from '../../server/src/service/ast';
 
 const service = createLanguageService();
 // Generous: the machine running the tests may be shared; a hang or a quadratic blow-up is far beyond it.
@@ -72,7 +72,6 @@ test('the document value with aliases equals the yaml library\'s toJS, limits an
     'a: &x 1\nb: *x\nc: &x 2\nd: *x\n',
     'a: &m {k: &v [1, 2]}\nb: [*m, *v, *m]\n',
     '&k key: 1\nother: *k\n*k : 2\n',
-    'a: &r [1, *r]\n',
     'a: &e []\nb: [*e, *e, *e]\n',
     '__proto__: 1\nx: &p {__proto__: 2}\ny: *p\n',
     'a: &n\nb: *n\n~: 3\n1: one\ntrue: t\n',
@@ -170,4 +169,20 @@ test('a mapping with 50,000 keys: bounded time, the first problems and a count o
 test('a 1.9 MB single line and a long flow list stay bounded', () => {
   survive('long line', 'RegionId: ' + 'x'.repeat(1_900_000));
   survive('long flow list', 'Tag: [' + Array.from({ length: 40_000 }, (_, i) => `{Key: k${i}, Value: v}`).join(', ') + ']\n');
+});
+
+test('many aliases of a large anchor: refused when written out they exceed what a request is built from, never sent short', () => {
+  const doc = (n: number) => `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [&e {Key: K, Value: v}, ${Array(n).fill('*e').join(', ')}]\n`;
+  // 4,000 aliases: within every limit, and every parameter reaches the wire (it was cut at 10,000 values).
+  const a = service.wireRequest(doc(4000));
+  assert.ok(a.ok);
+  assert.equal(Object.keys(a.params).filter((k) => k.startsWith('Container.1.EnvironmentVar.')).length, 2 * 4001);
+  // An anchor of 1,000 values used 300 times: 300,000 values written out.
+  const big = `RegionId: cn-hangzhou\nContainerGroupName: web\nx: &big [${Array(1000).fill('v').join(', ')}]\nContainer:\n  - Name: web\n    Image: nginx\n    Arg: [${Array(300).fill('*big').join(', ')}]\n`;
+  const d = survive('300 aliases of 1,000 values', big);
+  assert.deepEqual(codes(d), ['yaml.excessive-aliases']);
+  assert.match(String(d[0].message), new RegExp(String(MAX_EXPANDED_VALUES)));
+  assert.equal(service.wireRequest(big).ok, false);
+  // An alias inside its own anchor: without end.
+  assert.deepEqual(codes(survive('recursive alias', 'RegionId: cn-hangzhou\nx: &r [1, *r]\n')), ['yaml.excessive-aliases']);
 });

@@ -8,6 +8,12 @@ import type { DocPath } from './schema';
 /** Aliases may expand to at most this many nodes in total (a "billion laughs" document stops here). */
 export const MAX_ALIAS_EXPANSION = 10_000;
 
+/**
+ * The document with its aliases written out may hold at most this many values: the wire request is
+ * built from that many at most, so a document that passes never loses a parameter to the bound.
+ */
+export const MAX_EXPANDED_VALUES = 200_000;
+
 const aliasTargets = new WeakMap<object, Map<Alias, Node | undefined>>();
 
 /**
@@ -165,6 +171,8 @@ export type ToValueResult =
       alias: Alias | undefined;
       /** The anchor name the alias refers to. */
       name: string;
+      /** The limit exceeded, for `excessive-aliases`. */
+      limit?: number;
     };
 
 /** The document's plain value; aliases expand up to MAX_ALIAS_EXPANSION nodes. */
@@ -188,7 +196,30 @@ export function documentValue(parsed: ParsedDocument): ToValueResult {
   }
   try {
     const converted = aliases.length ? plainValue(doc, MAX_ALIAS_EXPANSION) : undefined;
-    return { ok: true, value: converted ? converted.value : doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) };
+    const value = converted ? converted.value : doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    if (aliases.length) {
+      // Many aliases of one anchor pass the library's count (it multiplies nested aliases, not
+      // the size of what each alias stands for); the values written out are bounded here.
+      const sizes = new Map<unknown, number>();
+      const size = (node: unknown, depth = 0): number => {
+        if (isAlias(node)) node = resolveAlias(doc, node);
+        const known = sizes.get(node);
+        if (known !== undefined) return known;
+        if (depth > 5000) return Infinity;
+        sizes.set(node, Infinity); // an alias inside its own anchor expands without end
+        let n = 1;
+        if (isMap(node)) for (const p of node.items) n += size(p.value, depth + 1);
+        else if (isSeq(node)) for (const item of node.items) n += size(item, depth + 1);
+        sizes.set(node, n);
+        return n;
+      };
+      if (size(doc.contents) > MAX_EXPANDED_VALUES) {
+        let worst: Alias | undefined;
+        for (const a of aliases) if (!worst || size(a) > size(worst)) worst = a;
+        return { ok: false, problem: 'excessive-aliases', alias: worst, name: worst?.source ?? '', limit: MAX_EXPANDED_VALUES };
+      }
+    }
+    return { ok: true, value };
   } catch {
     // The expansion is too large: shown on the alias that expands to the most (the first of them).
     const sizes = new Map<unknown, number>();
