@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/index';
 import { MAX_DOCUMENT_CHARS, MAX_NESTING, parse } from '../../server/src/service/parse';
 import { documentValue, MAX_ALIAS_EXPANSION, MAX_EXPANDED_VALUES } from '../../server/src/service/ast';
+import { prng, validFixtureTexts } from '../support/seeded';
 
 const service = createLanguageService();
 // Generous: the machine running the tests may be shared; a hang or a quadratic blow-up is far beyond it.
@@ -76,7 +77,6 @@ test('the document value with aliases equals the yaml library\'s toJS, limits an
     '__proto__: 1\nx: &p {__proto__: 2}\ny: *p\n',
     'a: &n\nb: *n\n~: 3\n1: one\ntrue: t\n',
     'base: &b {x: 1}\nmerged: {<<: *b, y: 2}\n',
-    '? [a, b]\n: &c 1\nd: *c\n',
     'a: &s !!set {x, y}\nb: *s\n',
     'a: &big [' + Array(200).fill('x').join(', ') + ']\nb: [' + Array(60).fill('*big').join(', ') + ']\n',
   ];
@@ -96,6 +96,29 @@ test('the document value with aliases equals the yaml library\'s toJS, limits an
     const got = documentValue(parsed);
     assert.deepEqual(got.ok ? got : got.problem, expected, text);
   }
+  // Every fixture, and the fixtures mutated: the same value as the library's.
+  const rnd = prng(5);
+  for (const fixture of validFixtureTexts()) {
+    for (let i = 0; i < 60; i++) {
+      const lines = fixture.split('\n');
+      const at = Math.floor(rnd() * lines.length);
+      lines.splice(at, 0, ['x: &a [1, {b: 2}]', 'y: *a', '  - *a', 'K: !!str 1', '~: null', '1: one', 'true: yes', "'q': 1", '__proto__: p', 'toString: t'][Math.floor(rnd() * 10)]);
+      const parsed = parse(lines.join('\n'));
+      if (!parsed.doc || parsed.doc.errors.length) continue;
+      let expected: unknown;
+      try {
+        expected = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+      } catch {
+        continue;
+      }
+      const got = documentValue(parsed);
+      assert.ok(got.ok, lines.join('\n'));
+      assert.deepEqual(got.value, expected, lines.join('\n'));
+    }
+  }
+  // A key that is a collection is named by its flow text, as in the outline.
+  const complex = documentValue(parse('? [a, b]\n: &c 1\nd: *c\n? {k: v}\n: 2\n'));
+  assert.deepEqual(complex.ok && complex.value, { '[a, b]': 1, d: 1, '{k: v}': 2 });
 });
 
 test('100-level nesting is analysed; nesting beyond the limit is refused with one diagnostic', () => {

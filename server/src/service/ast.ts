@@ -3,6 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
+import { flowKeyText } from './selection';
 import type { DocPath } from './schema';
 
 /** Aliases may expand to at most this many nodes in total (a "billion laughs" document stops here). */
@@ -195,7 +196,7 @@ export function documentValue(parsed: ParsedDocument): ToValueResult {
     if (!resolveAlias(doc, a)) return { ok: false, problem: 'unresolved-alias', alias: a, name: a.source };
   }
   try {
-    const converted = aliases.length ? plainValue(doc, MAX_ALIAS_EXPANSION) : undefined;
+    const converted = plainValue(doc, MAX_ALIAS_EXPANSION);
     const value = converted ? converted.value : doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
     if (aliases.length) {
       // Many aliases of one anchor pass the library's count (it multiplies nested aliases, not
@@ -252,11 +253,12 @@ class ExcessiveAliases extends Error {}
 class NotPlain extends Error {}
 
 /**
- * The document's plain value exactly as `doc.toJS({ maxAliasCount })` gives it (the same objects
- * shared by aliases, the same count of alias expansions against the limit, throwing as it throws),
- * with aliases resolved through `resolveAlias`: linear in the size of the document where the
- * library's conversion scans every anchor and alias for each alias. Undefined for what it leaves to
- * the library: merge keys, keys that are not scalars, tagged collections.
+ * The document's plain value as `doc.toJS({ maxAliasCount })` gives it (the same objects shared by
+ * aliases, the same count of alias expansions against the limit, throwing as it throws), with
+ * aliases resolved through `resolveAlias`: linear in the size of the document where the library's
+ * conversion scans every anchor and alias for each alias. A key that is a collection is named by
+ * its flow text cut short (`keyText`), not by the library's YAML text of it. Undefined for what it
+ * leaves to the library: merge keys and tagged collections.
  */
 function plainValue(doc: Document.Parsed, maxAliasCount: number): { value: unknown } | undefined {
   interface AnchorData {
@@ -317,10 +319,11 @@ function plainValue(doc: Document.Parsed, maxAliasCount: number): { value: unkno
     if (data) data.res = map;
     for (const pair of node.items) {
       const key = pair.key as unknown;
-      if (!isScalar(key)) throw new NotPlain();
-      if (mergeKeys && key.value === '<<') throw new NotPlain();
+      if (mergeKeys && isScalar(key) && key.value === '<<') throw new NotPlain();
       const jsKey = convert(key);
-      const stringKey = jsKey === null || jsKey === undefined ? (jsKey === null ? '' : 'undefined') : typeof jsKey === 'object' ? JSON.stringify(jsKey) : String(jsKey);
+      // A collection (or an alias of one) as a key is named by its flow text, cut short: the library
+      // writes the whole key out at every level of keys inside keys (`? ? ? … a`: seconds).
+      const stringKey = jsKey === null ? '' : typeof jsKey === 'object' ? flowKeyText(key) : String(jsKey);
       const value = convert(pair.value);
       if (stringKey in map) Object.defineProperty(map, stringKey, { value, writable: true, enumerable: true, configurable: true });
       else map[stringKey] = value;

@@ -51,7 +51,12 @@ export function keyText(pair: Pair): string | undefined {
   const k = pair.key as unknown;
   if (k === null || k === undefined) return undefined;
   if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : String(k.value);
-  return shortFlowText(k, MAX_KEY_TEXT);
+  return flowKeyText(k);
+}
+
+/** A key that is a collection or an alias, in flow style (`[a, b]`, `{k: v}`, `*a`), cut after 80 characters. */
+export function flowKeyText(key: unknown): string {
+  return shortFlowText(key, MAX_KEY_TEXT);
 }
 
 /** A key that is itself a collection is named by at most this many characters. */
