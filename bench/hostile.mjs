@@ -25,8 +25,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(ROOT, 'dist', 'server.js');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-/** Bounds, in ms (times) and bytes (answers). */
-const BOUND = { ms: 5000, answerBytes: 5 * 1024 * 1024, peakRssMiB: 600 };
+/** Bounds, in ms (times) and bytes (answers: 5 MB, or 8 bytes per character of the document when more; a wire request of every value is that large). */
+const BOUND = { ms: 5000, answerBytes: 5 * 1024 * 1024, answerBytesPerChar: 8, peakRssMiB: 600 };
 
 const HEAD = 'RegionId: cn-hangzhou\nContainerGroupName: web\n';
 const CASES = {
@@ -49,7 +49,7 @@ const selected = typeof args.cases === 'string' ? args.cases.split(',') : Object
 async function measure(name, text, dir) {
   const session = new LspSession({ name: 'eci', argv: [SERVER, '--stdio'], logFile: join(dir, `${name}.log`), cwd: ROOT });
   const uri = `file:///hostile/${name}.eci.yaml`;
-  const row = { case: name, kB: Math.round(text.length / 1024) };
+  const row = { case: name, kB: Math.round(text.length / 1024), chars: text.length };
   try {
     await session.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en' });
     session.notify('initialized', {});
@@ -101,20 +101,21 @@ try {
     const row = await measure(name, CASES[name](), dir);
     rows.push(row);
     for (const [k, v] of Object.entries(row)) {
-      if ((k.endsWith('Ms') && v > BOUND.ms) || (k.endsWith('Bytes') && v > BOUND.answerBytes) || (k === 'peakRssMiB' && v > BOUND.peakRssMiB)) over.push(`${name}: ${k} ${Math.round(v)}`);
+      const answerBound = Math.max(BOUND.answerBytes, BOUND.answerBytesPerChar * row.chars);
+      if ((k.endsWith('Ms') && v > BOUND.ms) || (k.endsWith('Bytes') && v > answerBound) || (k === 'peakRssMiB' && v > BOUND.peakRssMiB)) over.push(`${name}: ${k} ${Math.round(v)}`);
     }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const cols = ['case', 'kB', 'openMs', 'editMs', 'diagnostics', 'symbolsMs', 'symbolsBytes', 'selectionMs', 'selectionBytes', 'foldingMs', 'wireMs', 'peakRssMiB', 'validateMs', 'validateExit'];
+const cols = ['case', 'kB', 'openMs', 'editMs', 'diagnostics', 'symbolsMs', 'symbolsBytes', 'selectionMs', 'selectionBytes', 'foldingMs', 'wireMs', 'wireBytes', 'peakRssMiB', 'validateMs', 'validateExit'];
 const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(0)) : String(v));
 const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => fmt(r[c]).length)));
 console.log(cols.map((c, i) => c.padStart(widths[i])).join('  '));
 for (const r of rows) console.log(cols.map((c, i) => fmt(r[c]).padStart(widths[i])).join('  '));
 if (args.json) console.log(JSON.stringify(rows, null, 2));
-console.log(`\nbounds: ${BOUND.ms} ms per step, ${BOUND.answerBytes} bytes per answer, ${BOUND.peakRssMiB} MiB peak RSS`);
+console.log(`\nbounds: ${BOUND.ms} ms per step, ${BOUND.answerBytes} bytes per answer (or ${BOUND.answerBytesPerChar} per character of the document), ${BOUND.peakRssMiB} MiB peak RSS`);
 if (over.length) {
   console.log(`OVER BOUND:\n  ${over.join('\n  ')}`);
   process.exitCode = 1;
