@@ -8,11 +8,15 @@
 //   node bench/run.mjs --servers=eci              only this project's server
 //   node bench/run.mjs --cpu-prof                 also write V8 CPU profiles of our server to bench/.cache/profiles/
 //   node bench/run.mjs --budget=20 --max-iterations=100
+//   node bench/run.mjs --startup-runs=9           fresh server processes per server and size for the start-up figures (default 7)
 //   node bench/run.mjs --eci-node-flags="--max-semi-space-size=2"   experiment with V8 flags for our server
 //   node bench/run.mjs --eci-entry=/path/to/server.js                experiment: measure another build of our server
 //
 // Measured per server and document size, each in a fresh server process:
-//   startup      spawn -> first textDocument/publishDiagnostics for the opened document
+//   startup      spawn -> first textDocument/publishDiagnostics for the opened document: the median of
+//                --startup-runs fresh processes per server (the servers alternating, so that both meet the same
+//                machine), split into spawn -> initialize answered and didOpen -> diagnostics, beside the time
+//                a bare `node -e 0` takes to start and exit on the same machine (Node's own share)
 //   edit         incremental didChange -> its publishDiagnostics: a value edit (an EnvironmentVar Key renamed,
 //                alternately invalid/valid), a key edit (a VolumeMount line rewritten, key alternately misspelled)
 //                and a structural edit (a line added, then removed with the value before it rewritten)
@@ -54,7 +58,7 @@ const args = Object.fromEntries(
     return [m[1], m[2] ?? 'true'];
   }),
 );
-const KNOWN = ['sizes', 'servers', 'source', 'cpu-prof', 'budget', 'max-iterations', 'eci-node-flags', 'eci-entry'];
+const KNOWN = ['sizes', 'servers', 'source', 'cpu-prof', 'budget', 'max-iterations', 'eci-node-flags', 'eci-entry', 'startup-runs'];
 for (const k of Object.keys(args)) {
   if (!KNOWN.includes(k)) {
     console.error(`unknown option --${k}; options are ${KNOWN.map((o) => `--${o}`).join(', ')}`);
@@ -73,6 +77,7 @@ if (!['head', 'worktree'].includes(source)) {
   process.exit(2);
 }
 const budgetMs = Number(args.budget ?? 20) * 1000;
+const startupRunCount = Math.max(1, Number(args['startup-runs'] ?? 7));
 const maxIterations = Number(args['max-iterations'] ?? 100);
 const WARMUP = 3;
 const MIN_ITERATIONS = 10;
@@ -230,12 +235,70 @@ async function openSession(def, name, uri, text) {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
     },
   });
+  const initializedAt = performance.now();
   session.notify('initialized', {});
   if (def.settings) session.notify('workspace/didChangeConfiguration', { settings: null });
   const first = session.nextDiagnostics(uri, 1);
+  const openedAt = performance.now();
   session.notify('textDocument/didOpen', { textDocument: { uri, languageId: def.languageId, version: 1, text } });
   const diag = await first;
-  return { session, capabilities: init.capabilities ?? {}, startupMs: diag.at - session.spawnedAt, diagnostics: diag.diagnostics };
+  return {
+    session,
+    capabilities: init.capabilities ?? {},
+    startupMs: diag.at - session.spawnedAt,
+    initializedMs: initializedAt - session.spawnedAt,
+    openToDiagnosticsMs: diag.at - openedAt,
+    diagnostics: diag.diagnostics,
+  };
+}
+
+// ---------------------------------------------------------------- start-up
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[s.length >> 1] * 10) / 10 : undefined;
+};
+
+/** Wall time of `node -e 0` (Node's start and exit, no project code), median of `runs`. */
+function nodeStartMs(runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/**
+ * Start-up of every server on one document, `runs` fresh processes each, the servers alternating. Our server's
+ * first process of a build also writes V8's code cache (server/src/start.ts); that run is made first and not
+ * counted, as a user's second start of the same version would be the usual one.
+ */
+async function startupRuns(defs, name, uri, text, runs) {
+  const out = {};
+  const samples = Object.fromEntries(Object.keys(defs).map((k) => [k, []]));
+  for (const [key, def] of Object.entries(defs)) {
+    const { session } = await openSession(def, `${key}-startup-warm`, uri, text);
+    await session.close();
+  }
+  for (let i = 0; i < runs; i++) {
+    for (const [key, def] of Object.entries(defs)) {
+      const { session, startupMs, initializedMs, openToDiagnosticsMs, diagnostics } = await openSession(def, `${key}-${name}-startup`, uri, text);
+      samples[key].push({ startupMs, initializedMs, openToDiagnosticsMs, cpuMs: session.cpuMs(), diagnostics: diagnostics.length });
+      await session.close();
+    }
+  }
+  for (const [key, xs] of Object.entries(samples)) {
+    out[key] = {
+      runs: xs.length,
+      medianMs: median(xs.map((x) => x.startupMs)),
+      initializeMedianMs: median(xs.map((x) => x.initializedMs)),
+      openToDiagnosticsMedianMs: median(xs.map((x) => x.openToDiagnosticsMs)),
+      cpuMedianMs: median(xs.map((x) => x.cpuMs)),
+      allMs: xs.map((x) => Math.round(x.startupMs)),
+    };
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- checks
@@ -497,6 +560,7 @@ function resultTable(run) {
 // ---------------------------------------------------------------- main
 async function main() {
   mkdirSync(join(DOCS), { recursive: true });
+  mkdirSync(CACHE, { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
   if (args['cpu-prof']) {
     rmSync(join(CACHE, 'profiles'), { recursive: true, force: true });
@@ -537,10 +601,18 @@ async function main() {
     const invalid = schemaErrors(schemaPath, doc.text);
     if (invalid.length) console.log(`warning: the generated ${doc.lines}-line document is not valid against ${SCHEMA_REL}: ${invalid.join('; ')}`);
     const size = { target, lines: doc.lines, containers: doc.containers, schemaValid: invalid.length === 0, schemaErrors: invalid, results: {} };
+    process.stdout.write(`${doc.lines} lines, start-up of ${Object.keys(defs).join(' and ')}, ${startupRunCount} fresh processes each ... `);
+    size.startup = await startupRuns(defs, String(target), pathToFileURL(file).href, doc.text, startupRunCount);
+    size.nodeStartMs = nodeStartMs(startupRunCount);
+    console.log('done');
     for (const [name, def] of Object.entries(defs)) {
       process.stdout.write(`${doc.lines} lines, ${def.label} ... `);
       try {
         size.results[name] = await benchOne(def, `${name}-${target}`, doc, pathToFileURL(file).href);
+        // The start-up figure is the median of the fresh processes above, not this one process's.
+        size.results[name].firstProcessStartupMs = size.results[name].startupMs;
+        size.results[name].startupMs = size.startup[name]?.medianMs;
+        size.results[name].startup = size.startup[name];
         console.log('done');
       } catch (e) {
         size.results[name] = { server: def.label, error: e.message };

@@ -91,6 +91,23 @@ export function summarize(run) {
     '',
   );
 
+  // Start-up, every size: the median of fresh processes and where the time goes.
+  const withStartup = run.sizes.filter((s) => s.startup?.eci);
+  if (withStartup.length) {
+    out.push(
+      'Start-up (spawn → first diagnostics), the median of ' + withStartup[0].startup.eci.runs + ' fresh processes per server and size, the servers alternating:',
+      '',
+      '| lines | eci | of which: spawn → initialize answered | didOpen → diagnostics | eci CPU | peer | ratio | `node -e 0` |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const s of withStartup) {
+      const o = s.startup.eci;
+      const p = s.startup[PEER];
+      out.push(`| ${s.lines.toLocaleString('en')} | ${o.medianMs} ms | ${o.initializeMedianMs} ms | ${o.openToDiagnosticsMedianMs} ms | ${o.cpuMedianMs} ms | ${p ? `${p.medianMs} ms` : 'n/a'} | ${p ? ratio(p.medianMs, o.medianMs) : 'n/a'} | ${s.nodeStartMs ?? 'n/a'} ms |`);
+    }
+    out.push('');
+  }
+
   // Targets of issue 3.
   const at = (target) => run.sizes.find((s) => s.target === target);
   const k1 = at(1000);
@@ -110,6 +127,12 @@ export function summarize(run) {
       const r = o && p ? p / o : undefined;
       check(`at least 5x faster than yaml-language-server at 1,000 lines: ${what}`, r === undefined ? undefined : r >= 5, r === undefined ? 'n/a' : `${r.toFixed(1)}x`);
     }
+  }
+  for (const target of [100, 1000]) {
+    const s = at(target);
+    const o = s?.startup?.eci?.medianMs;
+    const p = s?.startup?.[PEER]?.medianMs;
+    if (o !== undefined && p !== undefined) check(`spawn → first diagnostics at least 5x faster than yaml-language-server at ${target.toLocaleString('en')} lines`, p / o >= 5, `${(p / o).toFixed(1)}x: ${o} ms against ${p} ms`);
   }
   if (k10) {
     for (const [k, what] of [

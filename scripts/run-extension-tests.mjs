@@ -4,6 +4,9 @@
 //
 //   node scripts/run-extension-tests.mjs              in code-server (works offline, used by npm test)
 //   node scripts/run-extension-tests.mjs --desktop    in desktop VS Code via @vscode/test-electron
+//   node scripts/run-extension-tests.mjs --activation-runs=5
+//                                                     only the activation test, in N fresh code-server sessions:
+//                                                     the activation figures of each run and their medians
 //
 // code-server takes no --extensionDevelopmentPath/--extensionTestsPath: with the smoke-test driver
 // enabled, a browser window reads them from its URL payload, runs the suite's `run()` in the
@@ -69,13 +72,13 @@ function suiteEnv(reportFile) {
 }
 
 /** Runs the suite in code-server's extension host; returns the exit code and where VS Code logged. */
-async function runInCodeServer(reportFile) {
+async function runInCodeServer(reportFile, extraEnv = {}) {
   const runtime = ensureVscodeRuntime();
   const server = await startCodeServer(runtime, {
     name: 'extension-host',
     workspaceSource: join(root, 'examples'),
     smokeTestDriver: true,
-    env: suiteEnv(reportFile),
+    env: { ...suiteEnv(reportFile), ...extraEnv },
   });
   let browser;
   const consoleLines = [];
@@ -142,7 +145,36 @@ async function runInDesktop(reportFile) {
   return session;
 }
 
+/** `--activation-runs=N`: the activation test alone in N fresh sessions; each run's figures and the medians. */
+async function measureActivation(runs) {
+  prepare();
+  const reportDir = join(root, '.vscode-test', 'reports');
+  mkdirSync(reportDir, { recursive: true });
+  const figures = [];
+  for (let i = 1; i <= runs; i++) {
+    const reportFile = join(reportDir, `activation-${process.pid}-${i}.jsonl`);
+    writeFileSync(reportFile, '');
+    const session = await runInCodeServer(reportFile, { ECI_TEST_ONLY: 'activation.test.js' });
+    const records = readFileSync(reportFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const failed = records.filter((r) => r.event === 'fail');
+    if (session.exitCode !== 0 || failed.length || !records.some((r) => r.event === 'pass')) {
+      for (const r of records) if (r.event === 'log') console.log(r.text);
+      throw new Error(`activation run ${i} failed; logs in ${session.sessionDir}`);
+    }
+    const run = Object.fromEntries(records.filter((r) => r.event === 'measure').map((m) => [m.name, m.value]));
+    figures.push(run);
+    console.log(`run ${i}: ${Object.entries(run).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+    rmSync(session.sessionDir, { recursive: true, force: true });
+    rmSync(reportFile, { force: true });
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  console.log(`\nmedians over ${runs} fresh sessions:`);
+  for (const name of Object.keys(figures[0])) console.log(`  ${name}: ${median(figures.map((f) => f[name]))} ms (${figures.map((f) => f[name]).join(', ')})`);
+}
+
 async function main() {
+  const activationRuns = Number(/^--activation-runs=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--activation-runs=')) ?? '')?.[1] ?? 0);
+  if (activationRuns > 0) return measureActivation(activationRuns);
   const desktop = process.argv.includes('--desktop');
   prepare();
   const reportDir = join(root, '.vscode-test', 'reports');

@@ -12,6 +12,8 @@ const LAYERS = [
   { name: 'protocol', kind: 'node-test', dir: 'out/test/protocol' },
   { name: 'endpoint', kind: 'node-test', dir: 'out/test/endpoint' },
   { name: 'cli', kind: 'node-test', dir: 'out/test/cli' },
+  // The built server under real Neovim and Emacs/Eglot (Debian packages, installed on first use).
+  { name: 'editors', kind: 'node-test', dir: 'out/test/editors' },
   { name: 'extension-host', kind: 'script', script: 'scripts/run-extension-tests.mjs' },
   { name: 'ui', kind: 'script', script: 'scripts/run-ui-tests.mjs' },
 ];

@@ -16,7 +16,8 @@ import {
 } from '../../client/src/eci/index';
 import { parseEndpoint } from '../../client/src/eci/endpoint';
 import { keysForParameterPath } from '../../client/src/results';
-import { complain, type CliContext } from './context';
+import { randomUUID } from 'node:crypto';
+import { complain, noteForLostOutput, type CliContext } from './context';
 import { buildDocument } from './request';
 import { EXIT } from './exitCodes';
 import { ProgressLine } from './terminal';
@@ -35,6 +36,8 @@ export interface CallOptions {
   maxAttempts?: number;
   /** `eci create --client-token`: the ClientToken to send when the document has none. */
   clientToken?: string;
+  /** `eci dry-run --force`: dry run despite cross-field rule errors (never for create). */
+  force?: boolean;
 }
 
 export async function runCall(ctx: CliContext, file: string, options: CallOptions): Promise<number> {
@@ -52,7 +55,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     }
   }
 
-  const doc = buildDocument(ctx, file);
+  const doc = buildDocument(ctx, file, options.dryRun && options.force === true);
   if (!doc.ok) {
     if (options.json && doc.errors) emitJson({ outcome: 'invalid', file: doc.displayPath, diagnostics: doc.errors.map((d) => jsonDiagnostic(d)) });
     return doc.exit;
@@ -102,14 +105,26 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(`${describeCredential(credential, ctx.locale)} (${credential.accessKeyIdHint})`)}\n${ctx.msg.endpointUsed(endpointText)}\n`));
   }
 
+  // Ctrl-C (SIGINT) and SIGTERM (a CI job cancelled, `timeout`, `kill`) both cancel the call and
+  // report what is known (the ClientToken, whether a create may have happened); a second one exits at once.
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = () => {
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     interrupts++;
-    if (interrupts > 1) process.exit(EXIT.cancelled);
+    stoppedBy ??= signal;
+    if (interrupts > 1) process.exit(signal === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled);
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // A create's ClientToken is known, and shown, before anything is sent: whatever happens to this
+  // process afterwards (a signal, a lost terminal, stdout lost), the user can send it again safely.
+  if (!options.dryRun) {
+    const generated = !built.params.ClientToken;
+    if (generated) built.params.ClientToken = randomUUID();
+    ctx.stderr.write(`${ctx.msg.clientTokenBeforeSend(built.params.ClientToken, generated, doc.displayPath)}\n`);
+  }
   const progress = new ProgressLine(
     ctx.stderr,
     (seconds, attempt) => ctx.err.dim(ctx.msg.progress(what, host, seconds, attempt)),
@@ -133,7 +148,8 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     });
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 
   // The call layer masks secrets; this is a second belt for anything the CLI itself prints.
@@ -154,6 +170,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       else ctx.stdout.write(`${ctx.out.green(ctx.msg.dryRunPassed)}\n${ctx.msg.requestId}: ${outcome.requestId}\n`);
       return EXIT.ok;
     case 'created':
+      // Should stdout be lost (a full disk, a closed pipe), these still reach the user on stderr.
+      noteForLostOutput(
+        ctx,
+        `${ctx.msg.created}\n${ctx.msg.containerGroupId}: ${outcome.containerGroupId}\n${ctx.msg.requestId}: ${outcome.requestId}\n${ctx.msg.clientToken}: ${outcome.clientToken}`,
+      );
       if (options.json)
         emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, requestSent: true, ...common });
       else
@@ -168,11 +189,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       if (options.json)
         emitJson({
           outcome: outcome.type,
-          Code: outcome.code,
+          Code: clean(outcome.code),
           HttpStatus: outcome.httpStatus,
           Message: clean(outcome.message),
-          ...(outcome.recommend ? { Recommend: outcome.recommend } : {}),
-          ...(outcome.requestId ? { RequestId: outcome.requestId } : {}),
+          ...(outcome.recommend ? { Recommend: clean(outcome.recommend) } : {}),
+          ...(outcome.requestId ? { RequestId: clean(outcome.requestId) } : {}),
           explanation,
           ...(action ? { action } : {}),
           parameterPaths: outcome.parameterPaths,
@@ -184,11 +205,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
         });
       else {
         complain(ctx, ctx.msg.serviceError);
-        const lines = [`${ctx.err.red(outcome.code)} (HTTP ${outcome.httpStatus}): ${explanation}`];
+        const lines = [`${ctx.err.red(clean(outcome.code)!)} (HTTP ${outcome.httpStatus}): ${explanation}`];
         if (action) lines.push(`  ${action}`);
         if (outcome.message) lines.push(`  Message: ${clean(outcome.message)}`);
-        if (outcome.recommend) lines.push(`  ${ctx.msg.recommend}: ${outcome.recommend}`);
-        if (outcome.requestId) lines.push(`  ${ctx.msg.requestId}: ${outcome.requestId}`);
+        if (outcome.recommend) lines.push(`  ${ctx.msg.recommend}: ${clean(outcome.recommend)}`);
+        if (outcome.requestId) lines.push(`  ${ctx.msg.requestId}: ${clean(outcome.requestId)}`);
         ctx.stderr.write(lines.join('\n') + '\n');
         for (const { key, range } of located)
           ctx.stderr.write(`${ctx.err.bold(`${doc.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(outcome.code)}: ${key}: ${explanation}\n`);
@@ -229,6 +250,7 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
       if (options.json)
         emitJson({
           outcome: outcome.type,
+          ...(stoppedBy ? { signal: stoppedBy } : {}),
           attempts: outcome.attempts,
           requestSent: outcome.requestSent,
           ...(options.dryRun ? {} : { mayHaveBeenCreated: mayExist }),
@@ -236,10 +258,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
           ...common,
         });
       else {
-        complain(ctx, options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled);
+        complain(ctx, `${stoppedBy === 'SIGTERM' ? `${ctx.msg.terminated} ` : ''}${options.dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled}`);
         if (mayExist) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${token}\n  ${ctx.msg.cancelledWithToken(token, doc.displayPath)}\n`);
+        else if (token !== undefined) ctx.stderr.write(`  ${ctx.msg.notSentNothingCreated}\n  ${ctx.msg.clientToken}: ${token}\n`);
       }
-      return EXIT.cancelled;
+      return stoppedBy === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
     }
   }
 }

@@ -18,10 +18,17 @@ const COMMON: OptionSpec[] = [
 
 const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
   main: [...COMMON, { name: 'version', short: 'V', takesValue: false }],
-  validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }],
+  validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }, { name: 'show-suppressed', takesValue: false }],
   request: [...COMMON, { name: 'show-secrets', takesValue: false }],
-  'dry-run': [...COMMON, ...callOptions()],
+  'dry-run': [...COMMON, ...callOptions(), { name: 'force', takesValue: false }],
   create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }],
+  simulator: [
+    ...COMMON,
+    { name: 'port', takesValue: true },
+    { name: 'pending-seconds', takesValue: true },
+    { name: 'access-key-id', takesValue: true },
+    { name: 'access-key-secret', takesValue: true },
+  ],
 };
 
 function callOptions(): OptionSpec[] {
@@ -36,11 +43,21 @@ function callOptions(): OptionSpec[] {
   ];
 }
 
+/** The --locale value written on the command line, if any (read before parsing, to word parse errors). */
+function localeFlagOf(argv: string[]): string | undefined {
+  const localeIndex = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  return localeIndex < 0 ? undefined : argv[localeIndex].includes('=') ? argv[localeIndex].split('=')[1] : argv[localeIndex + 1];
+}
+
+function localeOfArgv(argv: string[], env: NodeJS.ProcessEnv) {
+  const localeFlag = localeFlagOf(argv);
+  return detectLocale(localeFlag && isSupportedLocaleFlag(localeFlag) ? localeFlag : undefined, env);
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   // The locale is needed before parsing to word parse errors: take a --locale value if one is there.
-  const localeIndex = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
-  const localeFlag = localeIndex < 0 ? undefined : argv[localeIndex].includes('=') ? argv[localeIndex].split('=')[1] : argv[localeIndex + 1];
-  const locale = detectLocale(localeFlag && isSupportedLocaleFlag(localeFlag) ? localeFlag : undefined, io.env);
+  const localeFlag = localeFlagOf(argv);
+  const locale = localeOfArgv(argv, io.env);
   const noColour = argv.includes('--no-color');
   const ctx = createContext(io, locale, colourEnabled(io.stdout, io.env, noColour), colourEnabled(io.stderr, io.env, noColour));
   const msg = messages(locale);
@@ -115,13 +132,33 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 
   switch (command) {
+    case 'simulator': {
+      const port = opt('port') ?? '18080';
+      const pending = opt('pending-seconds') ?? '5';
+      if (!(/^\d+$/.test(port) && Number(port) <= 65535)) {
+        complain(ctx, `${msg.badNumber('--port', port, 'a port number from 0 to 65535')}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
+      if (!(/^\d+(\.\d+)?$/.test(pending) && Number(pending) <= 600)) {
+        complain(ctx, `${msg.badNumber('--pending-seconds', pending, 'a number of seconds from 0 to 600')}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
+      const id = opt('access-key-id');
+      const secret = opt('access-key-secret');
+      if ((id === undefined) !== (secret === undefined) || parsed.positionals.length) {
+        complain(ctx, `${msg.simulatorUsage}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
+      const { runSimulator } = await import('./simulator.js');
+      return runSimulator(ctx, { port: Number(port), pendingSeconds: Number(pending), accessKeyId: id, accessKeySecret: secret });
+    }
     case 'validate': {
       const format = opt('format') ?? 'text';
       if (format !== 'text' && format !== 'json' && format !== 'sarif') {
         complain(ctx, `${msg.badFormat(format)}\n${msg.seeHelp(command)}`);
         return EXIT.usage;
       }
-      return runValidate(ctx, parsed.positionals, format as OutputFormat, packageVersion);
+      return runValidate(ctx, parsed.positionals, format as OutputFormat, packageVersion, flag('show-suppressed'));
     }
     case 'request':
       if (parsed.positionals.length !== 1) {
@@ -162,29 +199,82 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
         maxAttempts: maxAttempts === undefined ? undefined : Number(maxAttempts),
         ...(clientToken !== undefined ? { clientToken } : {}),
+        ...(command === 'dry-run' && flag('force') ? { force: true } : {}),
       });
     }
   }
 }
 
 if (require.main === module) {
-  const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
-  main(process.argv.slice(2), io).then(
-    (code) => exitAfterFlush(code),
+  const argv = process.argv.slice(2);
+  const stdout = guardStdout(process.stdout);
+  // A broken stderr must not crash the process either; there is nowhere left to report it.
+  process.stderr.on('error', () => undefined);
+  const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: stdout.stream, stderr: process.stderr, lostOutputNotes: [] };
+  const finish = async (code: number) => {
+    await stdout.flushed();
+    const failure = stdout.failure();
+    if (!failure) return exitAfterFlush(code);
+    // The output is lost: say so on stderr, with whatever must not be lost (a created group's id and token).
+    const msg = messages(localeOfArgv(argv, process.env));
+    const detail = failure.code ? `${failure.code}: ${failure.message.replace(/^\w+: /, '')}` : failure.message;
+    let text = `eci: ${msg.outputFailed(detail, code, EXIT.outputFailed)}\n`;
+    if (io.lostOutputNotes?.length) text += `${msg.outputFailedNotes}\n${io.lostOutputNotes.join('\n')}\n`;
+    process.stderr.write(text);
+    exitAfterFlush(EXIT.outputFailed, false);
+  };
+  main(argv, io).then(
+    (code) => finish(code),
     (err: unknown) => {
       process.stderr.write(`eci: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      exitAfterFlush(70);
+      return finish(70);
     },
   );
 }
 
+/**
+ * process.stdout behind a guard: a failed write (a full disk: ENOSPC; a closed pipe: EPIPE) is recorded
+ * instead of crashing the process with an unhandled 'error', and nothing more is written after it.
+ */
+function guardStdout(out: NodeJS.WriteStream): { stream: CliIO['stdout']; failure(): NodeJS.ErrnoException | undefined; flushed(): Promise<void> } {
+  let failure: NodeJS.ErrnoException | undefined;
+  const onError = (e: Error) => (failure ??= e as NodeJS.ErrnoException);
+  out.on('error', onError);
+  return {
+    stream: {
+      isTTY: out.isTTY,
+      write: (s: string) => {
+        if (failure) return false;
+        if (s === '') return true; // nothing to lose (and /dev/full refuses even an empty write)
+        try {
+          return out.write(s, (e) => e && onError(e));
+        } catch (e) {
+          onError(e as Error);
+          return false;
+        }
+      },
+    },
+    failure: () => failure,
+    // A failed write is reported on the next tick: let it arrive, then wait for what is still queued.
+    flushed: () =>
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          if (failure || out.destroyed || out.writableLength === 0) return resolve();
+          out.once('error', () => resolve());
+          out.once('drain', () => resolve());
+        }),
+      ),
+  };
+}
+
 /** Exits once stdout and stderr have drained (piped output is written asynchronously), without
  * waiting for keep-alive sockets the SDK may hold open. */
-function exitAfterFlush(code: number): void {
+function exitAfterFlush(code: number, waitForStdout = true): void {
   let pending = 2;
   const done = () => {
     if (--pending === 0) process.exit(code);
   };
-  process.stdout.write('', done);
+  if (waitForStdout && process.stdout.writableLength > 0) process.stdout.once('drain', done).once('error', done);
+  else pending--;
   process.stderr.write('', done);
 }

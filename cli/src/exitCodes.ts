@@ -10,6 +10,10 @@ export const EXIT = {
   service: 3,
   /** No usable answer: connection refused/reset, timeout, non-JSON answer, request too large for the front end. */
   network: 4,
+  /** stdout could not be written (a full disk, a closed pipe): the output is lost; stderr says what happened. */
+  outputFailed: 5,
   /** Interrupted (Ctrl-C) while a call was in flight. */
   cancelled: 130,
+  /** Terminated (SIGTERM) while a call was in flight; handled as Ctrl-C is. */
+  terminated: 143,
 } as const;

@@ -5,8 +5,9 @@
 //   - anything else is reported as not found.
 // node_modules and .git are never entered while searching (unless a glob names them literally).
 // Symbolic links to files are followed; symbolic links to directories are not (no cycles).
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve, relative, isAbsolute, sep } from 'node:path';
+import type { FileKindName } from './locale';
 
 export const DOCUMENT_SUFFIXES = ['.eci.yaml', '.eci.yml'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -15,7 +16,8 @@ export interface FileProblem {
   /** The argument or path concerned, as the user would recognise it. */
   path: string;
   /** What went wrong, in the caller's words (`kind` lets the caller localise). */
-  kind: 'not-found' | 'no-match' | 'no-documents' | 'unreadable-directory';
+  kind: 'not-found' | 'no-match' | 'no-documents' | 'unreadable-directory' | 'not-regular' | 'bad-pattern';
+  /** The errno (unreadable-directory), the kind of file (not-regular), the faulty class (bad-pattern). */
   detail?: string;
 }
 
@@ -57,8 +59,18 @@ export function expandArguments(args: string[], cwd: string): FileList {
         problems.push({ path: arg, kind: 'no-documents' });
       }
       found.sort().forEach(add);
-    } else if (st === undefined && hasGlobMagic(arg)) {
-      const found = expandGlob(arg, cwd, problems);
+    } else if (st) {
+      // A FIFO, a device or a socket: named, never opened (reading one can block or never end).
+      problems.push({ path: arg, kind: 'not-regular', detail: specialKind(st) });
+    } else if (hasGlobMagic(arg)) {
+      let found: string[];
+      try {
+        found = expandGlob(arg, cwd, problems);
+      } catch (err) {
+        if (!(err instanceof GlobPatternError)) throw err;
+        problems.push({ path: arg, kind: 'bad-pattern', detail: err.characterClass });
+        continue;
+      }
       if (found.length === 0) problems.push({ path: arg, kind: 'no-match' });
       found.sort().forEach(add);
     } else {
@@ -97,6 +109,22 @@ export function expandGlob(pattern: string, cwd: string, problems: FileProblem[]
   return out;
 }
 
+/** A glob that cannot be a pattern (`[z-a]`: a range out of order). */
+export class GlobPatternError extends Error {
+  constructor(readonly characterClass: string) {
+    super(`the character class ${characterClass} is not valid`);
+  }
+}
+
+/** What a path that is neither a regular file nor a directory is (for messages). */
+export function specialKind(st: Stats): FileKindName {
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice()) return 'character-device';
+  if (st.isBlockDevice()) return 'block-device';
+  if (st.isSocket()) return 'socket';
+  return 'other';
+}
+
 /**
  * A glob over '/'-separated relative paths: `**` (a whole segment) matches zero or more
  * directories, `*` any run of characters within a segment, `?` one character, `[abc]`/`[!a-z]`
@@ -126,7 +154,13 @@ export function globToRegExp(glob: string): RegExp {
         let body = seg.slice(k + 1, close);
         const negated = body.startsWith('!') || body.startsWith('^');
         if (negated) body = body.slice(1);
-        re += `[${negated ? '^/' : ''}${body.replace(/[\\\]^]/g, (m) => '\\' + m)}]`;
+        const cls = `[${negated ? '^/' : ''}${body.replace(/[\\\]^]/g, (m) => '\\' + m)}]`;
+        try {
+          new RegExp(cls);
+        } catch {
+          throw new GlobPatternError(seg.slice(k, close + 1));
+        }
+        re += cls;
         k = close;
       } else re += c.replace(/[.+^${}()|\\]/g, (m) => '\\' + m);
     }

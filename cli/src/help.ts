@@ -1,8 +1,8 @@
 // `eci --help` and `eci COMMAND --help`, in English and Japanese.
 import type { CliLocale } from './locale';
 
-export type CommandName = 'validate' | 'request' | 'dry-run' | 'create';
-export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create'];
+export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator';
+export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator'];
 
 const EXIT_CODES_EN = `Exit codes:
   0    success (validate: no errors, warnings allowed; dry-run: passed; create: created)
@@ -12,7 +12,10 @@ const EXIT_CODES_EN = `Exit codes:
   3    the service answered with an error (e.g. InvalidParameter, Forbidden.RAM)
   4    no usable answer: connection refused or reset, timeout, non-JSON answer,
        request too large for the service's front end
-  130  interrupted (Ctrl-C)`;
+  5    the output could not be written to stdout (full disk, closed pipe); said on
+       stderr, with a created group's ContainerGroupId and ClientToken
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM) during a call; reported as for Ctrl-C`;
 
 const EXIT_CODES_JA = `終了コード:
   0    成功 (validate: エラーなし。警告は可、dry-run: 合格、create: 作成済み)
@@ -22,7 +25,10 @@ const EXIT_CODES_JA = `終了コード:
   3    サービスがエラーを返した (InvalidParameter、Forbidden.RAM など)
   4    有効な応答がない: 接続拒否/切断、タイムアウト、JSON でない応答、
        リクエストがサービスのフロントエンドには大きすぎる
-  130  中断された (Ctrl-C)`;
+  5    stdout に出力を書き込めなかった (ディスクが満杯、パイプが閉じた)。stderr に表示し、
+       作成したグループの ContainerGroupId と ClientToken も stderr に出力
+  130  中断された (Ctrl-C)
+  143  呼び出し中に終了された (SIGTERM)。Ctrl-C と同じく報告`;
 
 const COMMON_EN = `  --locale en|ja     language of messages (default: LC_ALL, LC_MESSAGES, LANG)
   --no-color         no colours (also when NO_COLOR is set or output is not a terminal)
@@ -84,6 +90,8 @@ Commands:
   request FILE               print the exact wire parameters that would be sent (JSON)
   dry-run FILE               send the request with DryRun=true: checks it, creates nothing
   create FILE                create the container group; prints ContainerGroupId and RequestId
+  simulator                  serve a local simulator of ECI, VPC and ECS to try everything without
+                             an account (prints its URL and a test AccessKey)
 
 Options:
   -V, --version      print the version
@@ -103,10 +111,17 @@ a file named explicitly is checked whatever its name; a GLOB ('deploy/**/*.eci.y
 
 Options:
   -f, --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code-scanning UIs)
+  --show-suppressed    also list the findings that # eci-ignore comments suppress, with their
+                       reasons (SARIF always lists them, as results with "suppressions")
 ${COMMON_EN}
 
+A finding can be overruled where the service is the judge: '# eci-ignore RULE-ID -- reason' at the
+end of its line or on the line before, '# eci-ignore-file RULE-ID -- reason' in the first comment
+block. Suppressed findings do not count, and do not block dry-run or create.
+
 Exit codes: 0 no errors (warnings allowed), 1 any error, 2 usage error or an unreadable or
-missing input (named on stderr; the readable files are still checked and reported).
+missing input (named on stderr; the readable files are still checked and reported), 5 the
+output could not be written to stdout.
 `,
     request: `Usage: eci request [options] FILE
 
@@ -120,7 +135,8 @@ Options:
   --show-secrets     print secret values in clear
 ${COMMON_EN}
 
-Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file.
+Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file, 5 the
+output could not be written to stdout.
 `,
     'dry-run': `Usage: eci dry-run [options] FILE
 
@@ -130,6 +146,9 @@ errors. Prints the RequestId of a passing dry run; a failing one is explained (w
 means, what to do, the service's Message and Recommend) and placed on the parameter it concerns.
 
 Options:
+  --force            dry run anyway when the only errors are cross-field rule errors (no syntax,
+                     type or other schema error): the service is the judge. create has no --force:
+                     it needs a clean document, or findings suppressed with # eci-ignore.
 ${CALL_OPTIONS_EN}
 ${COMMON_EN}
 
@@ -158,6 +177,33 @@ ${CREDENTIALS_EN}
 
 ${EXIT_CODES_EN}
 `,
+    simulator: `Usage: eci simulator [options]
+
+Serves a local simulator of the Alibaba Cloud services this tool calls (ECI 2018-08-08, VPC
+2016-04-28, ECS 2014-05-26) on 127.0.0.1, so that dry-run, create and the editor can be tried
+without an account. Nothing is sent to Alibaba Cloud. It verifies request signatures against a test
+AccessKey it prints (generated for each run unless given), and simulates container groups: Pending
+for a few seconds, then Running, with events and generated log lines. An image whose name contains
+"doesnotexist" cannot be pulled (ErrImagePull, ImagePullBackOff); a command with "exit 1" or
+"false" crash-loops (CrashLoopBackOff, restarts); "oom" with at most 0.5 GiB of memory is
+OOMKilled. DryRun, ClientToken, delete, restart, update, exec and paging behave like the service.
+The look-ups answer from a small fake account in cn-hangzhou (2 VPCs, vSwitches in 3 zones,
+security groups, EIPs, image caches). State is kept in memory and lost when it stops.
+
+Point the command line at it with --endpoint http://127.0.0.1:PORT and the printed key in
+ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET; point the editor at it with the
+setting eci.endpoint and "ECI: Store Access Key". The real service stays the default everywhere.
+Stops on Ctrl-C or SIGTERM.
+
+Options:
+  --port N           port on 127.0.0.1 (default 18080; 0: any free port)
+  --pending-seconds S  how long a new, restarted or updated group stays Pending (0-600, default 5)
+  --access-key-id ID       accept this AccessKey ID instead of a generated one
+  --access-key-secret SECRET  with this secret (both or neither)
+${COMMON_EN}
+
+Exit codes: 0 stopped, 2 usage error or the port cannot be used.
+`,
   },
   ja: {
     main: `eci: *.eci.yaml ファイルに書かれた Alibaba Cloud ECI コンテナグループ (API と同じ名前の
@@ -170,6 +216,8 @@ CreateContainerGroup パラメーター) を検査・表示・送信します。
   request FILE               送信されるワイヤーパラメーターをそのまま出力 (JSON)
   dry-run FILE               DryRun=true で送信: 検査のみで何も作成しない
   create FILE                コンテナグループを作成し ContainerGroupId と RequestId を出力
+  simulator                  ECI、VPC、ECS のローカルシミュレーターを起動し、アカウントなしで
+                             試せるようにする (URL とテスト用 AccessKey を出力)
 
 オプション:
   -V, --version      バージョンを出力
@@ -189,10 +237,16 @@ ${EXIT_CODES_JA}
 
 オプション:
   -f, --format FORMAT  text (既定)、json、sarif (コードスキャン用の SARIF 2.1.0)
+  --show-suppressed    # eci-ignore コメントで抑制した指摘も理由とともに表示 (SARIF では常に
+                       "suppressions" 付きの結果として出力)
 ${COMMON_JA}
 
+サービスが判断すべき指摘は抑制できます: 指摘の行末またはその前の行に '# eci-ignore ルールID -- 理由'、
+先頭のコメントブロックに '# eci-ignore-file ルールID -- 理由'。抑制した指摘は数えず、dry-run と
+create を妨げません。
+
 終了コード: 0 エラーなし (警告は可)、1 エラーあり、2 使い方の誤り、または入力が読めない/ない
-(stderr に名前を表示。読めたファイルは検査して報告します)。
+(stderr に名前を表示。読めたファイルは検査して報告します)、5 stdout に出力を書き込めなかった。
 `,
     request: `使い方: eci request [options] FILE
 
@@ -206,7 +260,8 @@ dry-run と create が送信する CreateContainerGroup リクエストのワイ
   --show-secrets     秘密の値をそのまま表示
 ${COMMON_JA}
 
-終了コード: 0 出力した、1 ドキュメントにエラーがある、2 使い方の誤り、またはファイルが読めない。
+終了コード: 0 出力した、1 ドキュメントにエラーがある、2 使い方の誤り、またはファイルが読めない、
+5 stdout に出力を書き込めなかった。
 `,
     'dry-run': `使い方: eci dry-run [options] FILE
 
@@ -216,6 +271,9 @@ RequestId を出力し、不合格ならエラーの意味、対処、サービ�
 該当するパラメーターの位置に表示します。
 
 オプション:
+  --force            エラーがルール (複数フィールドにまたがる検査) のエラーだけのとき (構文、型、その他の
+                     スキーマのエラーがないとき) でもドライランする。判断はサービスに任せます。create には
+                     --force はなく、エラーのないドキュメントか # eci-ignore で抑制した指摘が必要です。
 ${CALL_OPTIONS_JA}
 ${COMMON_JA}
 
@@ -242,6 +300,33 @@ ${COMMON_JA}
 ${CREDENTIALS_JA}
 
 ${EXIT_CODES_JA}
+`,
+    simulator: `使い方: eci simulator [options]
+
+このツールが呼び出す Alibaba Cloud サービス (ECI 2018-08-08、VPC 2016-04-28、ECS 2014-05-26) の
+ローカルシミュレーターを 127.0.0.1 で起動し、アカウントなしで dry-run、create、エディターを試せる
+ようにします。Alibaba Cloud には何も送信しません。出力するテスト用 AccessKey (指定しなければ起動ごと
+に生成) でリクエストの署名を検証し、コンテナグループをシミュレートします: 数秒間 Pending の後
+Running になり、イベントとログ行を生成します。イメージ名に "doesnotexist" を含むとプルできず
+(ErrImagePull、ImagePullBackOff)、コマンドに "exit 1" や "false" があるとクラッシュを繰り返し
+(CrashLoopBackOff、再起動)、メモリ 0.5 GiB 以下で "oom" を含むと OOMKilled になります。DryRun、
+ClientToken、削除、再起動、更新、exec、ページングはサービスと同様に動作します。参照系は cn-hangzhou
+の小さな架空アカウント (VPC 2 つ、3 ゾーンの vSwitch、セキュリティグループ、EIP、イメージキャッシュ)
+から応答します。状態はメモリ上にだけあり、停止すると失われます。
+
+コマンドラインからは --endpoint http://127.0.0.1:PORT と、出力されたキーを
+ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET に設定して使います。エディターからは
+設定 eci.endpoint と "ECI: Store Access Key" で使います。既定の接続先はどこでも実サービスのままです。
+Ctrl-C または SIGTERM で停止します。
+
+オプション:
+  --port N           127.0.0.1 のポート (既定 18080。0: 空いている任意のポート)
+  --pending-seconds S  新規・再起動・更新したグループが Pending でいる秒数 (0〜600、既定 5)
+  --access-key-id ID       生成する代わりにこの AccessKey ID を受け付ける
+  --access-key-secret SECRET  そのシークレット (両方指定するか、どちらも指定しない)
+${COMMON_JA}
+
+終了コード: 0 停止した、2 使い方の誤り、またはポートが使えない。
 `,
   },
 };

@@ -2,6 +2,7 @@
 // Diagnostics arrive as the language service made them (0-based LSP ranges, UTF-16 columns);
 // every format shows 1-based lines and columns.
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { SuppressedDiagnostic } from '../../server/src/service/index';
 import { pathToFileURL } from 'node:url';
 import rulesFile from '../../schemas/eci-rules.json';
 import documentSchema from '../../schemas/eci-container-group.schema.json';
@@ -14,6 +15,8 @@ export interface FileReport {
   /** Absolute path. */
   absolutePath: string;
   diagnostics: Diagnostic[];
+  /** Findings `# eci-ignore` comments suppressed (not counted; listed with --show-suppressed and in SARIF). */
+  suppressed?: SuppressedDiagnostic[];
 }
 
 export interface UnreadableInput {
@@ -30,6 +33,10 @@ export interface ValidationRun {
   cwd: string;
   toolVersion: string;
   locale: CliLocale;
+  /** List suppressed findings in the text and JSON formats. */
+  showSuppressed?: boolean;
+  /** Words of the text format, in the run's locale. */
+  words?: { suppressed: string; noReason: string };
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -87,7 +94,12 @@ export function formatTextLine(displayPath: string, d: Diagnostic, p: Paint): st
 
 export function formatText(run: ValidationRun, p: Paint): string {
   const lines: string[] = [];
-  for (const f of run.files) for (const d of sortDiagnostics(f.diagnostics)) lines.push(formatTextLine(f.displayPath, d, p));
+  for (const f of run.files) {
+    for (const d of sortDiagnostics(f.diagnostics)) lines.push(formatTextLine(f.displayPath, d, p));
+    if (!run.showSuppressed) continue;
+    const words = run.words ?? { suppressed: 'suppressed', noReason: 'no reason given' };
+    for (const s of f.suppressed ?? []) lines.push(`${formatTextLine(f.displayPath, s.diagnostic, p)} ${p.dim(`[${words.suppressed}: ${s.reason || words.noReason}]`)}`);
+  }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
@@ -109,6 +121,20 @@ export function formatJson(run: ValidationRun): string {
         message: messageText(d),
         range: d.range,
       })),
+      ...(run.showSuppressed
+        ? {
+            suppressed: (f.suppressed ?? []).map((s) => ({
+              line: s.diagnostic.range.start.line + 1,
+              column: s.diagnostic.range.start.character + 1,
+              severity: severityName(s.diagnostic),
+              rule: ruleId(s.diagnostic),
+              message: messageText(s.diagnostic),
+              reason: s.reason,
+              scope: s.scope,
+              commentLine: s.commentRange.start.line + 1,
+            })),
+          }
+        : {}),
     })),
     unreadable: run.unreadable.map((u) => ({ path: u.displayPath, message: u.message })),
     summary: { files: run.files.length, errors, warnings, unreadable: run.unreadable.length },
@@ -146,10 +172,20 @@ const SCHEMA_CODES: { id: string; en: string; ja: string }[] = [
   { id: 'schema.maxItems', en: 'A list has more items than the parameter allows.', ja: 'リストの要素数がパラメーターの許容より多いです。' },
   { id: 'schema.uniqueItems', en: 'A list repeats an item that must be unique.', ja: 'リストに一意であるべき要素が重複しています。' },
   { id: 'schema.unknown-key', en: 'A key is not a parameter of CreateContainerGroup at this place.', ja: 'キーがこの位置の CreateContainerGroup パラメーターではありません。' },
+  { id: 'schema.former-name', en: 'A key is a name older official clients used; the request calls it differently today.', ja: 'キーが以前の公式クライアントの名前です。現在のリクエストでは別の名前です。' },
+];
+
+/** Non-error codes of the service: open vocabularies, "not set" values, suppression comments. */
+const NOTE_CODES: { id: string; level: 'warning' | 'note'; en: string; ja: string }[] = [
+  { id: 'schema.undocumented-value', level: 'warning', en: 'A value of an open vocabulary that the reference does not list; the service may accept it.', ja: 'リファレンスに記載のない、開かれた語彙の値です。サービスが受け付ける可能性があります。' },
+  { id: 'schema.unset-value', level: 'note', en: 'A 0, "" or false that means "not set" where the reference states no limit.', ja: 'リファレンスに制限の記載がない箇所の 0、""、false で、「未設定」を意味します。' },
+  { id: 'suppression.unused', level: 'warning', en: 'A suppression comment that suppresses nothing.', ja: '何も抑制していない抑制コメントです。' },
+  { id: 'suppression.unknown-rule', level: 'warning', en: 'A suppression comment names an id that is not a suppressible rule.', ja: '抑制コメントが抑制できるルールではない ID を指定しています。' },
+  { id: 'suppression.misplaced', level: 'warning', en: 'An eci-ignore-file comment outside the first comment block.', ja: '先頭のコメントブロックの外にある eci-ignore-file コメントです。' },
 ];
 
 interface EciRulesFile {
-  rules: { id: string; severity: 'error' | 'warning'; paths: string[]; seedLines: number[]; description: string; 'x-description-ja'?: string }[];
+  rules: { id: string; severity: 'error' | 'warning' | 'hint'; paths: string[]; seedLines: number[]; description: string; 'x-description-ja'?: string }[];
 }
 
 interface SchemaWarning {
@@ -173,8 +209,9 @@ function schemaWarnings(node: unknown, out: Map<string, SchemaWarning & { path: 
 export function ruleCatalogue(): RuleMetadata[] {
   const rules: RuleMetadata[] = [];
   for (const c of SCHEMA_CODES) rules.push({ id: c.id, level: 'error', en: c.en, ja: c.ja });
+  for (const c of NOTE_CODES) rules.push({ id: c.id, level: c.level, en: c.en, ja: c.ja });
   for (const r of (rulesFile as EciRulesFile).rules)
-    rules.push({ id: r.id, level: r.severity, en: r.description, ja: r['x-description-ja'], paths: r.paths, seedLines: r.seedLines });
+    rules.push({ id: r.id, level: r.severity === 'hint' ? 'note' : r.severity, en: r.description, ja: r['x-description-ja'], paths: r.paths, seedLines: r.seedLines });
   const warnings = new Map<string, SchemaWarning & { path: string }>();
   schemaWarnings(documentSchema, warnings, '');
   for (const w of warnings.values())
@@ -198,7 +235,7 @@ export function formatSarif(run: ValidationRun): string {
   const rules = ruleCatalogue();
   // Codes the catalogue does not know (should not happen) still get a rule, so every result has a ruleIndex.
   for (const f of run.files)
-    for (const d of f.diagnostics) {
+    for (const d of [...f.diagnostics, ...(f.suppressed ?? []).map((s) => s.diagnostic)]) {
       const id = ruleId(d);
       if (!rules.some((r) => r.id === id)) rules.push({ id, level: sarifLevel(d), en: oneLine(messageText(d)) });
     }
@@ -212,10 +249,14 @@ export function formatSarif(run: ValidationRun): string {
       : { uri: relativeUri(f.displayPath), uriBaseId: '%SRCROOT%' };
 
   const artifacts = run.files.map((f) => ({ location: artifactLocation(f), mimeType: 'application/yaml' }));
+  // Suppressed findings are results too, with the comment's justification (SARIF 2.1.0 §3.27.23).
+  const justification = new Map<Diagnostic, string>();
   const results = run.files.flatMap((f, fileIndex) =>
-    sortDiagnostics(f.diagnostics).map((d) => {
+    sortDiagnostics([...f.diagnostics, ...(f.suppressed ?? []).map((s) => (justification.set(s.diagnostic, s.reason), s.diagnostic))]).map((d) => {
       const id = ruleId(d);
+      const suppressed = justification.has(d);
       return {
+        ...(suppressed ? { suppressions: [{ kind: 'inSource', status: 'accepted', ...(justification.get(d) ? { justification: justification.get(d) } : {}) }] } : {}),
         ruleId: id,
         ruleIndex: ruleIndex.get(id)!,
         level: sarifLevel(d),

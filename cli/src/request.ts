@@ -16,19 +16,24 @@ export type BuiltDocument =
  * file is a usage error; a document with errors is refused with its diagnostics on stderr; warnings
  * go to stderr too, so that stdout stays the command's own output.
  */
-export function buildDocument(ctx: CliContext, file: string): BuiltDocument {
+export function buildDocument(ctx: CliContext, file: string, force = false): BuiltDocument {
   const read = readDocument(ctx, file);
   if (!read.ok) {
     complain(ctx, read.message);
     return { ok: false, exit: EXIT.usage };
   }
   const service = createLanguageService({ locale: ctx.locale });
-  const built = service.wireRequest(read.text);
+  const built = service.wireRequest(read.text, { force });
   if (!built.ok) {
     const errors = sortDiagnostics(built.errors);
     printDiagnosticsToStderr(ctx, read.displayPath, errors);
     complain(ctx, ctx.msg.refusedBecauseErrors(read.displayPath, errors.length));
+    if (built.forcible) complain(ctx, ctx.msg.onlyRuleErrors());
     return { ok: false, exit: EXIT.invalid, displayPath: read.displayPath, errors };
+  }
+  if (built.overruled?.length) {
+    printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(built.overruled));
+    complain(ctx, ctx.msg.forcedDryRun(read.displayPath, built.overruled.length));
   }
   printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(service.diagnose(read.text).filter((d) => severityName(d) !== 'error')));
   return { ok: true, displayPath: read.displayPath, built };

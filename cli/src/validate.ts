@@ -1,6 +1,7 @@
 // `eci validate [PATH|GLOB ...]`: the editor's diagnostics for every document named.
 import { createLanguageService } from '../../server/src/service/index';
 import { complain, readDocument, type CliContext } from './context';
+import type { FileKindName } from './locale';
 import { EXIT } from './exitCodes';
 import { expandArguments, type FileProblem } from './files';
 import { countSeverities, formatJson, formatSarif, formatText, type FileReport, type UnreadableInput, type ValidationRun } from './report';
@@ -8,13 +9,13 @@ import { resolve } from 'node:path';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
-export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string): number {
+export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string, showSuppressed = false): number {
   const { files, problems } = expandArguments(args.length ? args : ['.'], ctx.cwd);
 
   const unreadable: UnreadableInput[] = problems.map((p) => ({
     displayPath: p.path,
     message: describeFileProblem(ctx, p),
-    absolutePath: p.kind === 'not-found' || p.kind === 'unreadable-directory' || p.kind === 'no-documents' ? resolve(ctx.cwd, p.path) : undefined,
+    absolutePath: p.kind === 'not-found' || p.kind === 'unreadable-directory' || p.kind === 'no-documents' || p.kind === 'not-regular' ? resolve(ctx.cwd, p.path) : undefined,
   }));
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -25,10 +26,10 @@ export function runValidate(ctx: CliContext, args: string[], format: OutputForma
     }
     // Each file its own analysis: a service re-parses a text as an edit of the one before it, which files are not.
     const service = createLanguageService({ locale: ctx.locale });
-    reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text) });
+    reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text), suppressed: service.suppressed(read.text) });
   }
 
-  const run: ValidationRun = { files: reports, unreadable, cwd: ctx.cwd, toolVersion, locale: ctx.locale };
+  const run: ValidationRun = { files: reports, unreadable, cwd: ctx.cwd, toolVersion, locale: ctx.locale, showSuppressed, words: { suppressed: ctx.msg.suppressedLabel, noReason: ctx.msg.noReason } };
   for (const u of unreadable) complain(ctx, u.message);
   const { errors, warnings } = countSeverities(reports);
   if (format === 'json') ctx.stdout.write(formatJson(run));
@@ -54,5 +55,9 @@ function describeFileProblem(ctx: CliContext, p: FileProblem): string {
       return ctx.msg.noDocuments(p.path);
     case 'unreadable-directory':
       return ctx.msg.unreadableDirectory(p.path, p.detail ?? '');
+    case 'not-regular':
+      return ctx.msg.notRegularPath(p.path, (p.detail ?? 'other') as FileKindName);
+    case 'bad-pattern':
+      return ctx.msg.badPattern(p.path, p.detail ?? '');
   }
 }

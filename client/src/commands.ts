@@ -15,10 +15,14 @@ import { describeCredential, describeNetworkError } from './eci/describe';
 import type { EciCallOutcome, ExplicitAccessKey, NetworkErrorKind, ResolvedCredential } from './eci/types';
 import { blockingDiagnostics, type ServiceDiagnostics } from './errorDiagnostics';
 import type { EciOutput } from './output';
-import { addToHistory, formatHistoryLine, readHistory, type CreatedGroupEntry } from './results';
+import { addToHistory, readHistory, type CreatedGroupEntry } from './results';
+import { HISTORY_STATE_KEY, REQUEST_SCHEME, writeHistory } from './shared';
+import { newContainerGroupFile } from './templates';
+
+// What activation needs of these is in shared.ts; the extension loads this module on the first command.
+export { HISTORY_STATE_KEY, REQUEST_SCHEME, writeHistory, newContainerGroupFile };
 import type { EciUi } from './ui';
 
-export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
 
 /** Options a caller (the tests) may pass as the second argument of Dry run / Create. */
 export interface RunOptions {
@@ -26,6 +30,8 @@ export interface RunOptions {
   confirm?: boolean;
   /** Cancels the call like the progress notification's Cancel button does (tests, automation). */
   cancellation?: vscode.CancellationToken;
+  /** "Dry run anyway": dry run despite cross-field rule errors (never for create). */
+  force?: boolean;
 }
 
 export type BlockedReason =
@@ -70,7 +76,7 @@ export type CallResult =
   | { kind: 'cancelled'; attempts: number; requestSent: boolean; clientToken?: string };
 
 export type RunOutcome =
-  | { kind: 'blocked'; reason: BlockedReason; message: string; errorCount?: number }
+  | { kind: 'blocked'; reason: BlockedReason; message: string; errorCount?: number; dryRunAnyway?: true }
   | { kind: 'declined' }
   | CallResult;
 
@@ -81,7 +87,6 @@ export type ShowRequestOutcome =
 type WireRequestOk = Extract<WireRequestResult, { ok: true }>;
 
 /** Read-only documents of the "Show request" command. */
-export const REQUEST_SCHEME = 'eci-request';
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
@@ -118,12 +123,20 @@ function blocked(
   ctx: Pick<CommandContext, 'ui'>,
   reason: BlockedReason,
   message: string,
-  extra: { errorCount?: number; actions?: [string, () => unknown][] } = {},
+  extra: { errorCount?: number; actions?: [string, () => unknown][]; dryRunAnyway?: boolean } = {},
 ): RunOutcome & ShowRequestOutcome {
   const actions = extra.actions ?? [];
   void ctx.ui.showErrorMessage(message, ...actions.map(([t]) => t)).then((picked) => actions.find(([t]) => t === picked)?.[1]());
-  return { kind: 'blocked', reason, message, ...(extra.errorCount !== undefined ? { errorCount: extra.errorCount } : {}) };
+  return {
+    kind: 'blocked',
+    reason,
+    message,
+    ...(extra.errorCount !== undefined ? { errorCount: extra.errorCount } : {}),
+    ...(extra.dryRunAnyway ? { dryRunAnyway: true as const } : {}),
+  };
 }
+
+const dryRunAnyway = (uri: vscode.Uri): [string, () => unknown] => [vscode.l10n.t('Dry run anyway'), () => vscode.commands.executeCommand('eci.dryRun', uri, { force: true })];
 
 const showProblems = (): [string, () => unknown] => [vscode.l10n.t('Show problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems')];
 
@@ -145,10 +158,12 @@ async function documentFor(ctx: CommandContext, arg: unknown): Promise<vscode.Te
 }
 
 /** The wire request from the language server, or why there is none. */
-async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): Promise<WireRequestOk | RunOutcome> {
+async function wireRequest(ctx: CommandContext, document: vscode.TextDocument, dryRun?: { force: boolean }): Promise<WireRequestOk | RunOutcome> {
   const name = vscode.workspace.asRelativePath(document.uri);
   const pending = blockingDiagnostics(document.uri);
-  if (pending.length > 0) {
+  // A dry run asks the server even then: when only cross-field rule errors remain, it may go anyway.
+  const serverJudges = dryRun !== undefined && (await ctx.client())?.isRunning() === true;
+  if (pending.length > 0 && !serverJudges) {
     return blocked(
       ctx,
       'document-errors',
@@ -162,7 +177,7 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): 
   }
   let result: WireRequestResult | null;
   try {
-    const params: WireRequestParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+    const params: WireRequestParams = { uri: client.code2ProtocolConverter.asUri(document.uri), ...(dryRun?.force ? { force: true } : {}) };
     result = await client.sendRequest<WireRequestResult | null>(WireRequestMethod, params);
   } catch (e) {
     return blocked(ctx, 'server-unavailable', vscode.l10n.t('The ECI language server could not build the request: {0}', e instanceof Error ? e.message : String(e)));
@@ -178,8 +193,19 @@ async function wireRequest(ctx: CommandContext, document: vscode.TextDocument): 
       first
         ? vscode.l10n.t('{0} has {1} error(s); fix them before sending it (first: line {2}: {3}).', name, result.errors.length, first.range.start.line + 1, typeof first.message === 'string' ? first.message : first.message.value)
         : vscode.l10n.t('{0} cannot be turned into a request.', name),
-      { errorCount: result.errors.length, actions: [showProblems()] },
+      {
+        errorCount: result.errors.length,
+        actions: [
+          showProblems(),
+          // Only cross-field rule errors: the service is the judge, a dry run may still be asked for.
+          ...(dryRun && result.forcible ? [dryRunAnyway(document.uri)] : []),
+        ],
+        dryRunAnyway: dryRun !== undefined && result.forcible === true,
+      },
     );
+  }
+  if (result.overruled?.length) {
+    ctx.output.log(vscode.l10n.t('{0}: dry run despite {1} rule error(s) (Dry run anyway): the service is the judge.', name, result.overruled.length));
   }
   return result;
 }
@@ -238,7 +264,7 @@ export async function runCall(ctx: CommandContext, dryRun: boolean, arg?: unknow
 const running = new Set<string>();
 
 async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode.TextDocument, options: RunOptions): Promise<RunOutcome> {
-  const req = await wireRequest(ctx, document);
+  const req = await wireRequest(ctx, document, dryRun ? { force: options.force === true } : undefined);
   if (isOutcome(req)) return req;
   const fileName = vscode.workspace.asRelativePath(document.uri);
   const regionId = req.params.RegionId;
@@ -505,13 +531,6 @@ async function report(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportCo
       return { kind: 'cancelled', attempts: outcome.attempts, requestSent: outcome.requestSent, ...(outcome.clientToken ? { clientToken: outcome.clientToken } : {}) };
     }
   }
-}
-
-/** Writes the history of created groups (newest first) to the output. */
-export function writeHistory(ctx: Pick<CommandContext, 'output'>, history: readonly CreatedGroupEntry[]): void {
-  if (history.length === 0) return;
-  ctx.output.appendLine(vscode.l10n.t('Container groups created from this editor (newest first):'));
-  for (const e of history) ctx.output.appendLine(`  ${formatHistoryLine(e)}`);
 }
 
 /** Shows the exact wire parameters (secrets masked) in a read-only document. */

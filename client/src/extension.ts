@@ -1,21 +1,33 @@
 // Activation: starts the bundled language server for `eci-yaml` documents (telling it the display
 // language), registers the commands, the CodeLens and the read-only "Show request" documents.
-// Activation stays light: the ECI SDK and the credentials library are loaded only when a dry run
-// or create is asked for (client/src/commands.ts loads client/src/eci lazily).
+// Activation stays light: it loads the language client and the CodeLens; the commands (dist/commands.js,
+// with the call layer and the error explanations) load on the first command, and the ECI SDK and the
+// credentials library only when a dry run or create is asked for.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EciCodeLensProvider } from './codelens';
-import { HISTORY_STATE_KEY, REQUEST_SCHEME, runCall, showRequest, writeHistory, type CommandContext, type RunOptions } from './commands';
+import type { CommandContext, RunOptions } from './commands';
 import { AccessKeyStore, selectProfile, type StoreAccessKeyArgs } from './credentials';
 import { ServiceDiagnostics } from './errorDiagnostics';
 import { EciOutput } from './output';
 import { readHistory } from './results';
-import { newContainerGroupFile, type NewFileArgs } from './templates';
+import { HISTORY_STATE_KEY, REQUEST_SCHEME, writeHistory } from './shared';
+import type { NewFileArgs } from './templates';
 import { createRedactingTraceChannel } from './trace';
 import { uiFrom, vscodeUi } from './ui';
 
 let client: LanguageClient | undefined;
+
+/**
+ * The commands module, loaded on the first command (a bundle of its own, dist/commands.js: scripts/build.mjs
+ * keeps this `require` out of dist/extension.js).
+ */
+let commandsModule: typeof import('./commands') | undefined;
+function commands(): typeof import('./commands') {
+  commandsModule ??= require('./commands') as typeof import('./commands');
+  return commandsModule;
+}
 
 /**
  * The options of Dry run / Create from a command's second argument. Menus pass their own context
@@ -27,6 +39,7 @@ function runOptions(arg: unknown): RunOptions {
   const o = arg as { confirm?: unknown; cancellation?: unknown };
   const options: RunOptions = {};
   if (o.confirm === false) options.confirm = false;
+  if ((o as { force?: unknown }).force === true) options.force = true;
   const c = o.cancellation as vscode.CancellationToken | undefined;
   if (c && typeof c.isCancellationRequested === 'boolean' && typeof c.onCancellationRequested === 'function') options.cancellation = c;
   return options;
@@ -54,9 +67,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   const ctx: CommandContext = { extension: context, client: () => clientStarted, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged, ui: vscodeUi };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) => runCall(ctx, true, uri, runOptions(options))),
-    vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: unknown) => runCall(ctx, false, uri, runOptions(options))),
-    vscode.commands.registerCommand('eci.showRequest', (uri?: unknown) => showRequest(ctx, uri)),
+    vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) => commands().runCall(ctx, true, uri, runOptions(options))),
+    vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: unknown) => commands().runCall(ctx, false, uri, runOptions(options))),
+    vscode.commands.registerCommand('eci.showRequest', (uri?: unknown) => commands().showRequest(ctx, uri)),
     vscode.commands.registerCommand('eci.storeAccessKey', (args?: unknown) =>
       accessKeys.store(typeof args === 'object' && args !== null && typeof (args as StoreAccessKeyArgs).accessKeyId === 'string' ? (args as StoreAccessKeyArgs) : undefined),
     ),
@@ -66,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
       output.show(false);
       return { kind: 'output-shown' as const };
     }),
-    vscode.commands.registerCommand('eci.newFile', (args?: NewFileArgs) => newContainerGroupFile(typeof args === 'object' && args !== null && !(args instanceof vscode.Uri) ? args : {})),
+    vscode.commands.registerCommand('eci.newFile', (args?: NewFileArgs) => commands().newContainerGroupFile(typeof args === 'object' && args !== null && !(args instanceof vscode.Uri) ? args : {})),
     vscode.commands.registerCommand('eci.internal.outputText', () => output.text()),
     vscode.languages.registerCodeLensProvider({ language: 'eci-yaml' }, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, {

@@ -7,6 +7,8 @@ export const WireRequestMethod = 'eci/wireRequest';
 
 export interface WireRequestParams {
   uri: string;
+  /** Build the request despite errors when they are all cross-field rule errors ("Dry run anyway"). */
+  force?: boolean;
 }
 
 export type WireRequestResult =
@@ -20,6 +22,8 @@ export type WireRequestResult =
       secrets: string[];
       /** Where each flattened key's value is written in the document. */
       locations: Record<string, Range>;
+      /** With `force`: the cross-field rule errors the request was built despite. */
+      overruled?: Diagnostic[];
       /** The document's version this was computed from. */
       version: number;
     }
@@ -27,5 +31,7 @@ export type WireRequestResult =
       ok: false;
       /** Why no request can be built: the document's error diagnostics. */
       errors: Diagnostic[];
+      /** Every error is a cross-field rule's: a dry run may overrule them (`force`). */
+      forcible?: boolean;
       version: number;
     };

@@ -5,30 +5,23 @@ import {
   createConnection,
   ProposedFeatures,
   TextDocuments,
-  TextDocumentSyncKind,
-  CodeActionKind,
   LSPErrorCodes,
   ResponseError,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { setFlagsFromString } from 'node:v8';
-import { createLanguageService, ADD_CLIENT_TOKEN_KIND, type EciLanguageService } from './service/index';
+import { createLanguageService, type EciLanguageService } from './service/index';
+import { messagesFor } from './service/messages';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
-
-// Parsing a long document allocates much short-lived data; by default V8 lets the heap grow far
-// beyond what the server keeps before collecting it. This heuristic (read by V8 at run time) keeps
-// the process's memory close to its live data (10,000 lines: peak RSS about 120 MiB instead of
-// about 290 MiB), for some more time spent collecting (see the benchmark).
-setFlagsFromString('--optimize-for-size');
+import { clientProfile, codeActionsFor, completionFor, documentSymbolsFor, editOfCommand, serverCapabilities, type ClientProfile } from './capabilities';
+import { version as packageVersion } from '../../package.json';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let service: EciLanguageService = createLanguageService();
-
-/** Characters after which the editor asks for completion without an explicit request. */
-const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '-', '"', "'", '{', '[', ','];
+/** What the client declared it takes (capabilities.ts): set in initialize. */
+let profile: ClientProfile = clientProfile({ processId: null, rootUri: null, capabilities: {} });
 
 function safely<T>(method: string, fallback: T, run: () => T): T {
   try {
@@ -40,24 +33,11 @@ function safely<T>(method: string, fallback: T, run: () => T): T {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const fromOptions = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
-  const locale = typeof fromOptions === 'string' ? fromOptions : params.locale;
-  service = createLanguageService({ locale });
+  profile = clientProfile(params);
+  service = createLanguageService({ locale: profile.locale, client: profile.features });
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_CLIENT_TOKEN_KIND] },
-      documentSymbolProvider: { label: 'ECI container group' },
-      definitionProvider: true,
-      referencesProvider: true,
-      documentHighlightProvider: true,
-      renameProvider: { prepareProvider: true },
-      foldingRangeProvider: true,
-      selectionRangeProvider: true,
-    },
-    serverInfo: { name: 'eci-language-server', version: '0.1.0' },
+    capabilities: serverCapabilities(profile),
+    serverInfo: { name: 'eci-language-server', version: packageVersion },
   };
 });
 
@@ -108,7 +88,7 @@ documents.onDidClose(({ document }) => {
 connection.onCompletion((params) =>
   safely('completion', null, () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.complete(document.getText(), params.position) : null;
+    return document ? completionFor(profile, service.complete(document.getText(), params.position)) : null;
   }),
 );
 
@@ -123,7 +103,7 @@ connection.onRequest<WireRequestResult | null, unknown>(WireRequestMethod, (para
   safely<WireRequestResult | null>(WireRequestMethod, null, () => {
     const document = documents.get(params.uri);
     if (!document) return null;
-    const outcome = service.wireRequest(document.getText());
+    const outcome = service.wireRequest(document.getText(), { force: params.force === true });
     return { ...outcome, version: document.version };
   }),
 );
@@ -135,11 +115,21 @@ connection.onCodeAction((params) =>
   safely('codeAction', [], () => {
     const text = textOf(params.textDocument.uri);
     if (text === undefined) return [];
-    return service.codeActions(text, { uri: params.textDocument.uri, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only });
+    const actions = service.codeActions(text, { uri: params.textDocument.uri, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only });
+    return codeActionsFor(profile, actions);
   }),
 );
+// A client without code action literals gets commands that this server runs: they apply their edit.
+connection.onExecuteCommand(async (params) => {
+  const edit = editOfCommand(params.command, params.arguments);
+  if (!edit) throw new ResponseError<void>(LSPErrorCodes.RequestFailed, messagesFor(service.locale).unknownServerCommand(params.command));
+  await connection.workspace.applyEdit(edit);
+  return null;
+});
 
-connection.onDocumentSymbol((params) => safely('documentSymbol', [], () => service.documentSymbols(textOf(params.textDocument.uri) ?? '')));
+connection.onDocumentSymbol((params) =>
+  safely('documentSymbol', [], () => documentSymbolsFor(profile, params.textDocument.uri, service.documentSymbols(textOf(params.textDocument.uri) ?? ''))),
+);
 connection.onFoldingRanges((params) => safely('foldingRange', [], () => service.foldingRanges(textOf(params.textDocument.uri) ?? '')));
 connection.onSelectionRanges((params) => safely('selectionRange', [], () => service.selectionRanges(textOf(params.textDocument.uri) ?? '', params.positions)));
 

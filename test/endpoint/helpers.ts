@@ -47,3 +47,19 @@ export function callOptions(ep: EciEndpoint, req: WireRequest, extra: Partial<Ca
     ...extra,
   };
 }
+
+/** MINIMAL with a registry password and a hidden environment value (the two kinds of secret of a document). */
+export function documentWithSecrets(password: string, hidden: string): string {
+  return `${MINIMAL}ImageRegistryCredential:
+  - Server: registry.example.com
+    UserName: deployer
+    Password: ${JSON.stringify(password)}
+Container:
+  - Name: app
+    Image: registry.example.com/app:1
+    EnvironmentVarHide: true
+    EnvironmentVar:
+      - Key: API_TOKEN
+        Value: ${JSON.stringify(hidden)}
+`.replace(/Container:\n {2}- Name: nginx\n {4}Image: nginx:1.27\n/, '');
+}

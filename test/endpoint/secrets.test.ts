@@ -4,22 +4,11 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { callCreateContainerGroup } from '../../client/src/eci/call';
 import { credentialFromProvider, secretValuesOf } from '../../client/src/eci/credentials';
-import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, MINIMAL, callOptions, endpoint, wire } from './helpers';
+import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, MINIMAL, callOptions, documentWithSecrets, endpoint, wire } from './helpers';
 
 const PASSWORD = 'registry-P@ss w0rd!';
 const HIDDEN = 'hidden-env-value-31337';
-const DOC = `${MINIMAL}ImageRegistryCredential:
-  - Server: registry.example.com
-    UserName: deployer
-    Password: "${PASSWORD}"
-Container:
-  - Name: app
-    Image: registry.example.com/app:1
-    EnvironmentVarHide: true
-    EnvironmentVar:
-      - Key: API_TOKEN
-        Value: ${HIDDEN}
-`.replace(/Container:\n {2}- Name: nginx\n {4}Image: nginx:1.27\n/, '');
+const DOC = documentWithSecrets(PASSWORD, HIDDEN);
 
 function assertNoSecret(what: unknown, label: string): void {
   const text = JSON.stringify(what);

@@ -35,6 +35,15 @@ describe('activation', () => {
       assert.ok(d.range.start.line <= 3, `diagnostic out of the document's lines: ${describeDiagnostics([d])}`);
     }
 
+    // Activation loaded the language client and the CodeLens, not the commands nor the SDK (issue 10).
+    const loaded = () => Object.keys(require.cache);
+    assert.ok(loaded().some((f) => /[\\/]dist[\\/]extension\.js$/.test(f)), 'the extension runs from dist/extension.js');
+    assert.deepEqual(loaded().filter((f) => /[\\/]dist[\\/](commands|alicloud)\.js$/.test(f)), [], 'activation loads no command code');
+    const shown = (await vscode.commands.executeCommand('eci.showRequest', editor.document.uri)) as { kind?: string } | undefined;
+    assert.ok(shown?.kind, 'Show request answers with its outcome');
+    assert.ok(loaded().some((f) => /[\\/]dist[\\/]commands\.js$/.test(f)), 'the first command loads dist/commands.js');
+    assert.ok(!loaded().some((f) => /[\\/]dist[\\/]alicloud\.js$/.test(f)), 'Show request needs no SDK');
+
     // performance.now() is one clock for the whole extension host, the extension's and this test's.
     recordMeasurement('open-to-active', Math.round(active - opened), 'ms');
     recordMeasurement('activate-function', Math.round(api.activationMs), 'ms');

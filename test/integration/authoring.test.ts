@@ -47,6 +47,19 @@ describe('authoring features in the editor', () => {
     assert.ok(editor.document.getText().includes('ContainerGroupName: web'));
   });
 
+  it('"Ignore RULE-ID on this line" writes a suppression comment and the finding leaves the problems', async () => {
+    const editor = await openEciDocument(DOC.replace('ContainerGroupName: web', 'ContainerGroupName: web\nDnsPolicy: ClusterFirst'), 'ignore-fix');
+    const uri = editor.document.uri;
+    const [open] = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'schema.undocumented-value'), 'the undocumented-value warning');
+    assert.equal(open.severity, vscode.DiagnosticSeverity.Warning);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, open.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((a) => a.title === 'Ignore schema.undocumented-value on this line');
+    assert.ok(ignore?.edit, `an Ignore action; got ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    assert.ok(editor.document.getText().includes('DnsPolicy: ClusterFirst  # eci-ignore schema.undocumented-value -- reason'), editor.document.getText());
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'schema.undocumented-value'), 'the warning to clear');
+  });
+
   it('the outline shows containers, init containers and volumes by name', async () => {
     const editor = await openEciDocument(DOC, 'outline');
     const symbols = await waitFor(

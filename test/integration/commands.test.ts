@@ -132,6 +132,49 @@ describe('commands against the local ECI endpoint', function () {
     assert.equal(endpoint.requests.length, before, 'nothing reached the endpoint');
   });
 
+  it('offers "Dry run anyway" when only cross-field rule errors remain; forced, the dry run reaches the service; create stays refused', async () => {
+    // A readiness probe without a check method: rule probe.single-handler, no schema error.
+    const text = GROUP.replace('    Port:\n', '    ReadinessProbe:\n      PeriodSeconds: 5\n    Port:\n');
+    const editor = await openEciDocument(text, 'rule-only');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'probe.single-handler'), 'the rule error');
+    const before = endpoint.requests.length;
+    const refused = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', editor.document.uri);
+    assert.equal(refused?.kind, 'blocked', JSON.stringify(refused));
+    assert.equal(refused.reason, 'document-errors');
+    assert.equal(refused.dryRunAnyway, true, 'the refusal offers Dry run anyway');
+    assert.equal(endpoint.requests.length, before, 'nothing reached the endpoint');
+    const forced = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', editor.document.uri, { force: true });
+    assert.equal(forced?.kind, 'dry-run-passed', JSON.stringify(forced));
+    const sent = endpoint.requests.slice(before).find((r) => r.action === 'CreateContainerGroup');
+    assert.equal(sent?.params.DryRun, 'true');
+    assert.equal(sent?.params['Container.1.ReadinessProbe.PeriodSeconds'], '5');
+    assert.match(await outputText(), /dry run despite 1 rule error\(s\) \(Dry run anyway\)/);
+    const create = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false, force: true });
+    assert.equal(create?.kind, 'blocked', JSON.stringify(create));
+    assert.equal(create.dryRunAnyway, undefined);
+    // A schema error is never overruled by a dry run.
+    const typed = await openEciDocument(text.replace('Cpu: 2', 'Cpu: two'), 'schema-error');
+    await waitForDiagnostics(typed.document.uri, (d) => d.some((x) => codeOf(x) === 'schema.type'), 'the type error');
+    const noOffer = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', typed.document.uri);
+    assert.equal(noOffer?.kind, 'blocked');
+    assert.equal(noOffer.dryRunAnyway, undefined);
+  });
+
+  it('a finding suppressed with # eci-ignore leaves the problems and no longer blocks the dry run', async () => {
+    const text = GROUP.replace('RegionId: cn-hangzhou\n', 'RegionId: cn-hangzhou\nRestartPolicy: Sometimes  # eci-ignore schema.enum -- new console policy\n').replace(
+      '    EnvironmentVarHide: true\n',
+      '    EnvironmentVarHide: true\n    Command: [/bin/bash]\n',
+    );
+    const editor = await openEciDocument(text, 'suppressed');
+    // The Tty warning shows the document was analysed; the suppressed enum error is not among the problems.
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'container.tty-for-bash'), 'the analysis');
+    assert.deepEqual(errorsOf(diagnostics.filter((d) => d.source === 'eci')), [], describeDiagnostics(diagnostics));
+    const before = endpoint.requests.length;
+    const outcome = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', editor.document.uri);
+    assert.equal(outcome?.kind, 'dry-run-passed', JSON.stringify(outcome));
+    assert.equal(endpoint.requests.slice(before).find((r) => r.action === 'CreateContainerGroup')?.params.RestartPolicy, 'Sometimes');
+  });
+
   it('explains a service error as a diagnostic on the parameters it concerns', async () => {
     const editor = await openEciDocument(GROUP, 'service-error');
     const document = editor.document;

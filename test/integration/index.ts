@@ -29,7 +29,9 @@ export function run(): Promise<void> {
   const testsDir = __dirname;
   // The activation test goes first: it opens the first eci-yaml document of the session, while the
   // extension is still inactive. The others follow in name order.
-  const files = fs.readdirSync(testsDir).filter((name) => name.endsWith('.test.js')).sort();
+  // ECI_TEST_ONLY=activation.test.js runs that file alone (scripts/run-extension-tests.mjs --activation-runs).
+  const only = process.env.ECI_TEST_ONLY;
+  const files = fs.readdirSync(testsDir).filter((name) => name.endsWith('.test.js') && (!only || name === only)).sort();
   files.sort((a, b) => Number(b === 'activation.test.js') - Number(a === 'activation.test.js'));
   for (const name of files) mocha.addFile(path.join(testsDir, name));
   return new Promise((resolve, reject) => {

@@ -25,6 +25,7 @@ import {
   type Position,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { VS_CODE, type ClientIdentity } from './clientCapabilities';
 
 export const SERVER_PATH = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -53,16 +54,25 @@ export class LspClient {
     process.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
   }
 
-  /** Spawns the server and completes the initialize handshake. */
-  static async start(options: { locale?: string } = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * Spawns the server and completes the initialize handshake, as the client `as` (VS Code by default,
+   * the editor the extension runs in) declaring its capabilities. The server's environment names no
+   * locale unless `env` does, so that the machine's LANG does not choose the language.
+   */
+  static async start(options: { locale?: string; as?: ClientIdentity; initializationOptions?: unknown; env?: Record<string, string> } = {}): Promise<LspClient> {
+    const env: Record<string, string | undefined> = { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
+    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+    const proc = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env as NodeJS.ProcessEnv });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new LspClient(proc, connection);
     connection.listen();
+    const as = options.as ?? VS_CODE;
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: {},
+      capabilities: as.capabilities,
+      ...(as.clientInfo ? { clientInfo: as.clientInfo } : {}),
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       locale: options.locale,
       workspaceFolders: null,
     });

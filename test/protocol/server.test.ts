@@ -2,6 +2,8 @@
 // completion, hover in English and Japanese, the wire request, and surviving bad documents.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LspClient } from './lspClient';
 import { WireRequestMethod, type WireRequestResult } from '../../server/src/protocol';
 
@@ -34,6 +36,12 @@ test('initialize announces incremental sync, completion with trigger characters,
   assert.ok(caps.completionProvider?.triggerCharacters?.includes(':'));
   assert.ok(caps.completionProvider?.triggerCharacters?.includes('-'));
   assert.equal(caps.hoverProvider, true);
+});
+
+test('serverInfo names the server and the version of package.json', () => {
+  const info = client.initializeResult!.serverInfo;
+  assert.equal(info?.name, 'eci-language-server');
+  assert.equal(info?.version, JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version);
 });
 
 test('diagnostics are published for a document and cleared when an incremental edit fixes it', async () => {
@@ -111,6 +119,20 @@ test('the wire request of a valid document, and the errors of an invalid one', a
   const no = (await client.connection.sendRequest(WireRequestMethod, { uri: bad })) as WireRequestResult;
   assert.equal(no.ok, false);
   if (!no.ok) assert.ok(no.errors.some((d) => d.code === 'schema.required'));
+});
+
+test('eci/wireRequest with force: built despite rule-only errors (listed as overruled), never despite a schema error', async () => {
+  const uri = 'file:///wire-rule.eci.yaml';
+  await client.open(uri, `${VALID}    ReadinessProbe:\n      PeriodSeconds: 5\n`);
+  const refused = (await client.connection.sendRequest(WireRequestMethod, { uri })) as WireRequestResult;
+  assert.ok(!refused.ok && refused.forcible === true, JSON.stringify(refused));
+  const forced = (await client.connection.sendRequest(WireRequestMethod, { uri, force: true })) as WireRequestResult;
+  assert.ok(forced.ok, JSON.stringify(forced));
+  assert.deepEqual(forced.overruled?.map((d) => d.code), ['probe.single-handler']);
+  const bad = 'file:///wire-force-bad.eci.yaml';
+  await client.open(bad, 'RegionId: cn-hangzhou\n');
+  const no = (await client.connection.sendRequest(WireRequestMethod, { uri: bad, force: true })) as WireRequestResult;
+  assert.ok(!no.ok && no.forcible === false);
 });
 
 test('the server survives hostile documents and keeps answering for others', async () => {

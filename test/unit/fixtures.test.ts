@@ -18,7 +18,7 @@ const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 interface Expected {
   code: string;
   line: number;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'hint';
   /** The exact English message, when the fixture pins it. */
   message?: string;
   /** The exact Japanese message, when the fixture pins it. */
@@ -35,7 +35,7 @@ function files(kind: 'valid' | 'invalid'): string[] {
 }
 
 function severityName(d: Diagnostic): string {
-  return d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : String(d.severity);
+  return d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : d.severity === 4 ? 'hint' : String(d.severity);
 }
 
 function summary(list: { code?: unknown; line: number; severity: string }[]): string[] {

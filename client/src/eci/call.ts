@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { connect as netConnect } from 'node:net';
 import { stringify as qsStringify } from 'node:querystring';
 import { providerOf, secretValuesOf } from './credentials';
-import { redactSecrets } from './display';
+import { redactSecrets, registerWireEncoder } from './display';
 import { defaultEndpoint, ECI_API_VERSION } from './endpoint';
 import { describeNetworkDetail, describeNetworkError } from './describe';
 import { explainError, parameterPathsFromMessage } from './errorExplanations';
@@ -60,7 +60,7 @@ function loadSdk(): Sdk {
   const openapi = require('@alicloud/openapi-client') as OpenApiModule;
   const teaUtil = require('@alicloud/tea-util') as TeaUtilModule;
   const credentials = require('@alicloud/credentials') as CredentialsModule;
-  const openapiUtil = (require('@alicloud/openapi-util') as { default: { query(filter: Record<string, unknown>): Record<string, string> } }).default;
+  const openapiUtil = (require('@alicloud/openapi-util') as { default: { query(filter: Record<string, unknown>): Record<string, string>; getEncodeParam(param: string): string } }).default;
   const tea = require('@alicloud/tea-typescript') as { doAction: ((req: TeaRequest, runtime: unknown) => Promise<TeaResponse>) & { eciProbe?: true } };
   /* eslint-enable @typescript-eslint/no-require-imports */
   if (!tea.doAction.eciProbe) {
@@ -83,6 +83,8 @@ function loadSdk(): Sdk {
     };
     tea.doAction = Object.assign(probed, { eciProbe: true as const });
   }
+  // Secrets are redacted in the exact encoding the SDK signs with, whatever its version does.
+  registerWireEncoder((v) => openapiUtil.getEncodeParam(v));
   sdk = { eci, openapi, teaUtil, credentials, flatten: (model) => openapiUtil.query(model.toMap()) };
   return sdk;
 }
@@ -294,9 +296,13 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
     const err = e as Error & { code?: string; statusCode?: number; data?: Record<string, unknown> };
     const data = err && typeof err.data === 'object' && err.data ? err.data : undefined;
     if (data && (typeof data.Code === 'string' || typeof data.code === 'string')) {
-      const code = String(data.Code ?? data.code);
+      // Every field of the answer can echo the request (a gateway's Code, a RequestId built from it):
+      // each is redacted, not only Message.
+      const rawCode = String(data.Code ?? data.code);
+      const code = redact(rawCode);
       const httpStatus = Number(err.statusCode ?? data.statusCode ?? probe.status ?? 0);
-      const requestId = typeof data.RequestId === 'string' ? data.RequestId : typeof data.requestId === 'string' ? data.requestId : probe.requestId;
+      const rawRequestId = typeof data.RequestId === 'string' ? data.RequestId : typeof data.requestId === 'string' ? data.requestId : probe.requestId;
+      const requestId = rawRequestId === undefined ? undefined : redact(rawRequestId);
       if (code === 'DryRun.Success' || code === 'DryRunOperation') {
         return { done: { type: 'dry-run-passed', code, requestId: requestId ?? '', attempts: attempt } };
       }
@@ -342,8 +348,8 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
           reason: 'not-service-json',
           host,
           ...(status !== undefined ? { status } : {}),
-          ...(probe.contentType ? { contentType: probe.contentType } : {}),
-          ...(probe.requestId ? { requestId: probe.requestId } : {}),
+          ...(probe.contentType ? { contentType: redact(probe.contentType) } : {}),
+          ...(probe.requestId ? { requestId: redact(probe.requestId) } : {}),
         },
         attempt,
       );
@@ -402,7 +408,7 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
           return { type: 'created', containerGroupId: body.containerGroupId, requestId: body.requestId ?? '', attempts: attempt, clientToken: clientToken ?? params.ClientToken ?? '' };
         }
         return finish(
-          netError('bad-response', { reason: 'no-container-group-id', host, status: response.statusCode, ...(body?.requestId ? { requestId: body.requestId } : {}) }, attempt),
+          netError('bad-response', { reason: 'no-container-group-id', host, status: response.statusCode, ...(body?.requestId ? { requestId: redact(body.requestId) } : {}) }, attempt),
         );
       } catch (e) {
         requestSent = requestSent || probe.sent;

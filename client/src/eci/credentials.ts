@@ -53,6 +53,30 @@ function loadCredentialsModule(): CredentialsModule {
   return require('@alicloud/credentials') as CredentialsModule;
 }
 
+/**
+ * What makes a key unusable before any request: a blank AccessKey ID or secret, or one with white
+ * space, a control character or a character outside printable ASCII (the SDK would put it into a
+ * header or a signature: the service answers IncompleteSignature, or Node refuses the header).
+ * Says where (a position and a code point), never the secret itself.
+ */
+export function keyMaterialProblem(creds: { accessKeyId?: unknown; accessKeySecret?: unknown; securityToken?: unknown }): string | undefined {
+  const check = (label: string, value: unknown, required: boolean): string | undefined => {
+    if (value === undefined || value === null || value === '') return required ? `the ${label} is empty` : undefined;
+    if (typeof value !== 'string') return `the ${label} is not a string`;
+    if (value.trim() === '') return `the ${label} is blank (only white space)`;
+    const bad = /[^\x21-\x7e]/.exec(value);
+    if (bad) {
+      const cp = bad[0].codePointAt(0)!;
+      const what = /\s/.test(bad[0]) ? 'white space' : cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) ? 'a control character' : 'a character outside printable ASCII';
+      return `the ${label} contains ${what} (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) at position ${bad.index + 1}`;
+    }
+    return undefined;
+  };
+  return check('AccessKey ID', creds.accessKeyId, true) ?? check('AccessKey secret', creds.accessKeySecret, true) ?? check('security token', creds.securityToken, false);
+}
+
+class UnusableKeyError extends Error {}
+
 function makeResolved(
   source: CredentialSource,
   description: string,
@@ -61,6 +85,8 @@ function makeResolved(
   profile?: string,
   origin?: CredentialOrigin,
 ): ResolvedCredential {
+  const problem = keyMaterialProblem(creds);
+  if (problem) throw new UnusableKeyError(`${problem}; fix the key where it is set up`);
   const resolved: ResolvedCredential = {
     source,
     description,
@@ -76,6 +102,8 @@ function makeResolved(
     getProviderName: () => provider.getProviderName(),
     getCredentials: async () => {
       const c = await provider.getCredentials();
+      const problem = keyMaterialProblem(c);
+      if (problem) throw new UnusableKeyError(`${description}: ${problem}`);
       knownSecrets.set(resolved, [...new Set([...(knownSecrets.get(resolved) ?? []), c.accessKeySecret, c.securityToken].filter((s): s is string => !!s))]);
       return c;
     },
@@ -100,11 +128,8 @@ export function isCredentialsNotFound(e: unknown): e is CredentialsNotFound {
 }
 
 function checkExplicitKey(key: ExplicitAccessKey): string | undefined {
-  if (!key.accessKeyId || !key.accessKeyId.trim()) return 'the stored AccessKey ID is empty';
-  if (!key.accessKeySecret || !key.accessKeySecret.trim()) return 'the stored AccessKey secret is empty';
-  if (/\s/.test(key.accessKeyId)) return 'the stored AccessKey ID contains white space';
-  if (/\s/.test(key.accessKeySecret)) return 'the stored AccessKey secret contains white space';
-  return undefined;
+  const problem = keyMaterialProblem({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, securityToken: key.securityToken || undefined });
+  return problem && problem.replace(/^the /, 'the stored ');
 }
 
 /** A resolved credential for an access key pair the caller holds (no chain). */
@@ -125,7 +150,12 @@ export function credentialFromKey(key: ExplicitAccessKey, description = 'an acce
  */
 export async function credentialFromProvider(provider: CredentialsProvider, description: string, source: CredentialSource = 'explicit'): Promise<ResolvedCredential> {
   const creds = await provider.getCredentials();
-  return makeResolved(source, description, provider, creds);
+  try {
+    return makeResolved(source, description, provider, creds);
+  } catch (e) {
+    if (!(e instanceof UnusableKeyError)) throw e;
+    throw new CredentialsNotFoundError(`The credential from ${description} cannot be used: ${e.message}.`, [{ source, reason: `${description}: ${e.message}` }]);
+  }
 }
 
 interface AliyunCliConfig {
@@ -197,12 +227,13 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
         ? mod.StaticSTSCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).withSecurityToken(token).build()
         : mod.StaticAKCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).build();
       const creds = await provider.getCredentials();
-      return makeResolved(
-        'env',
-        `environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET${token ? ' / ALIBABA_CLOUD_SECURITY_TOKEN' : ''}`,
-        provider,
-        creds,
-      );
+      const description = `environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET${token ? ' / ALIBABA_CLOUD_SECURITY_TOKEN' : ''}`;
+      try {
+        return makeResolved('env', description, provider, creds);
+      } catch (e) {
+        if (!(e instanceof UnusableKeyError)) throw e;
+        attempts.push({ source: 'env', reason: `${description}: ${envVariableOf(e.message)}` });
+      }
     }
   } else {
     attempts.push({ source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set' });
@@ -239,18 +270,11 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
   } else if (!existsSync(cliPath)) {
     attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} does not exist` });
   } else {
-    let conf: AliyunCliConfig | undefined;
-    let hide: string[] = [];
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(cliPath, 'utf8'));
-      hide = secretsIn(parsed);
-      conf = parsed as AliyunCliConfig;
-    } catch {
-      attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} is not valid JSON` });
-    }
-    if (conf) {
+    const read = readCliConfig(cliPath);
+    if (!read.ok) attempts.push({ source: 'aliyun-cli-profile', reason: read.problem });
+    else {
+      const { conf, hide, names } = read;
       const name = profile ?? conf.current;
-      const names = (conf.profiles ?? []).map((p) => p.name).filter((n): n is string => typeof n === 'string');
       if (!names.length) attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} has no profiles` });
       else if (!name) attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} names no current profile and none was asked for (profiles: ${names.join(', ')})` });
       else if (!names.includes(name)) attempts.push({ source: 'aliyun-cli-profile', reason: `${cliPath} has no profile "${name}" (profiles: ${names.join(', ')})` });
@@ -328,22 +352,61 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
   );
 }
 
+/**
+ * The aliyun CLI config, checked for the shape the chain relies on: an object, `current` a string
+ * when present, `profiles` a list of objects whose `name` is a string. Anything else is named (what is
+ * wrong and where), never quoting values (the file holds secrets), and the file is not used.
+ */
+function readCliConfig(cliPath: string): { ok: true; conf: AliyunCliConfig; hide: string[]; names: string[] } | { ok: false; problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(cliPath, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, problem: code ? `${cliPath} could not be read (${code})` : `${cliPath} is not valid JSON` };
+  }
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? 'a string' : `a ${typeof v}`);
+  const malformed = (what: string) => ({ ok: false as const, problem: `${cliPath} is malformed: ${what}; fix it or run \`aliyun configure\`` });
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return malformed(`it holds ${kind(parsed)}, not an object with "current" and "profiles"`);
+  const conf = parsed as Record<string, unknown>;
+  if (conf.current !== undefined && typeof conf.current !== 'string') return malformed(`"current" is ${kind(conf.current)}, not a profile name`);
+  if (conf.profiles !== undefined && !Array.isArray(conf.profiles)) return malformed(`"profiles" is ${kind(conf.profiles)}, not a list of profiles`);
+  const profiles = (conf.profiles ?? []) as unknown[];
+  const names: string[] = [];
+  for (let i = 0; i < profiles.length; i++) {
+    const p = profiles[i];
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) return malformed(`profile ${i + 1} of "profiles" is ${kind(p)}, not an object`);
+    const name = (p as Record<string, unknown>).name;
+    if (typeof name !== 'string') return malformed(`profile ${i + 1} of "profiles" has ${name === undefined ? 'no "name"' : `a "name" that is ${kind(name)}`}`);
+    names.push(name);
+  }
+  return { ok: true, conf: conf as AliyunCliConfig, hide: secretsIn(parsed), names };
+}
+
+/** `the AccessKey ID ...` -> `ALIBABA_CLOUD_ACCESS_KEY_ID ...`: name the variable to fix. */
+function envVariableOf(problem: string): string {
+  return problem
+    .replace(/^the AccessKey ID/, 'ALIBABA_CLOUD_ACCESS_KEY_ID')
+    .replace(/^the AccessKey secret/, 'ALIBABA_CLOUD_ACCESS_KEY_SECRET')
+    .replace(/^the security token/, 'ALIBABA_CLOUD_SECURITY_TOKEN');
+}
+
 /** The profile names of the aliyun CLI config and the credentials file (for messages). */
-function profileNamesIn(cliPath: string, filePath: string): { cli: string[]; file: string[] } {
+function profileNamesIn(cliPath: string, filePath: string): { cli: string[]; file: string[]; cliProblem?: string } {
   const cli: string[] = [];
   const file: string[] = [];
-  try {
-    const conf = JSON.parse(readFileSync(cliPath, 'utf8')) as AliyunCliConfig;
-    for (const p of conf.profiles ?? []) if (typeof p.name === 'string') cli.push(p.name);
-  } catch {
-    /* absent or unreadable: no names */
+  let cliProblem: string | undefined;
+  if (existsSync(cliPath)) {
+    const read = readCliConfig(cliPath);
+    if (read.ok) cli.push(...read.names);
+    else cliProblem = read.problem;
   }
   try {
     for (const m of readFileSync(filePath, 'utf8').matchAll(/^\s*\[([^\]]+)\]/gm)) file.push(m[1].trim());
   } catch {
     /* absent or unreadable: no names */
   }
-  return { cli, file };
+  return { cli, file, ...(cliProblem ? { cliProblem } : {}) };
 }
 
 /**
@@ -398,7 +461,9 @@ async function resolveProfile(name: string, env: NodeJS.ProcessEnv, home: string
   }
   const cliText = cliDisabled
     ? `${cliPath} is not read (ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true)`
-    : existsSync(cliPath)
+    : names.cliProblem
+      ? names.cliProblem
+      : existsSync(cliPath)
       ? `${cliPath} has no profile "${name}" (profiles: ${names.cli.join(', ') || 'none'})`
       : `${cliPath} does not exist`;
   const fileText = existsSync(filePath) ? `${filePath} has no section [${name}] (sections: ${names.file.join(', ') || 'none'})` : `${filePath} does not exist`;

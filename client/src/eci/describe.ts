@@ -2,14 +2,15 @@
 // the call layer itself (the English `message` of an outcome), the CLI (`--locale`) and the editor
 // (its display language). Built from the structured facts of an outcome, never from its English text.
 import type { EciCallOutcome, NetworkErrorDetail, ResolvedCredential } from './types';
+import { localeOf, type Locale } from '../../../server/src/service/locale';
 
-export type DescribeLocale = 'en' | 'ja';
+export type DescribeLocale = Locale;
 
 type NetworkErrorOutcome = Extract<EciCallOutcome, { type: 'network-error' }>;
 
 /** `ja`, `ja-JP`, `ja_JP.UTF-8` -> ja; anything else -> en. */
 export function describeLocale(locale: string | undefined): DescribeLocale {
-  return locale && /^ja(\b|[_.-]|$)/i.test(locale) ? 'ja' : 'en';
+  return localeOf(locale);
 }
 
 function kb(n: number): string {

@@ -287,8 +287,122 @@ const COMMON: readonly ErrorExplanationEntry[] = [
     ['パラメーターの値が無効です。どのパラメーターかはメッセージに示されます。', 'メッセージに示されたパラメーターを修正してください。']),
 ];
 
+/**
+ * Codes the call layer itself can meet beyond the reference's table: the API gateway's answers about
+ * signatures, keys, tokens, time, throttling and permissions (Alibaba Cloud's common error codes), and
+ * the answers to a ClientToken sent again.
+ */
+const CALL_LAYER: readonly ErrorExplanationEntry[] = [
+  E('IdempotentParameterMismatch', 400, ['ClientToken'],
+    ['This ClientToken was already used for a request with different parameters: the service keeps each ClientToken to one request, so it neither creates a new group nor returns the earlier one. This happens when the document was edited after a create whose answer was lost, and sent again with the same ClientToken.',
+      'To finish the earlier create, send the document exactly as it was then, with the same ClientToken (the service returns the group it created, if it did). To create a group from the edited document, first check in the console whether the earlier request created one (delete it if it is not wanted), then remove ClientToken from the document (or give a new one) so that a new token is used.'],
+    ['この ClientToken は別のパラメーターのリクエストですでに使われています。サービスは 1 つの ClientToken を 1 つのリクエストに結び付けるため、新しいグループを作成せず、以前のグループも返しません。応答が失われた作成の後でドキュメントを編集し、同じ ClientToken で送信すると起こります。',
+      '以前の作成を完了するには、当時のままのドキュメントを同じ ClientToken で送信してください (作成済みならサービスはそのグループを返します)。編集したドキュメントでグループを作成するには、以前のリクエストでグループが作成されていないかコンソールで確認し (不要なら削除)、ドキュメントから ClientToken を削除する (または新しい値にする) と新しいトークンが使われます。']),
+  E('IdempotentProcessing', 400, ['ClientToken'],
+    ['An earlier request with this ClientToken is still being processed.', 'Wait a few seconds and send the same document with the same ClientToken again: the service then returns the outcome of that request.'],
+    ['この ClientToken を持つ以前のリクエストがまだ処理中です。', '数秒待ってから、同じドキュメントを同じ ClientToken でもう一度送信してください。サービスはそのリクエストの結果を返します。']),
+  E('IdempotentFailed', 400, ['ClientToken'],
+    ['An earlier request with this ClientToken failed, and the service will not run it again under the same token.', 'Remove ClientToken from the document (or give a new one) and send it again; check first in the console that no group was created.'],
+    ['この ClientToken を持つ以前のリクエストは失敗しており、サービスは同じトークンで再実行しません。', 'コンソールでグループが作成されていないことを確認してから、ドキュメントの ClientToken を削除する (または新しい値にする) して再送信してください。']),
+  E('IncompleteSignature', 400, [],
+    ['The request signature is incomplete or malformed: the Authorization header does not have the form the service expects. Usually the AccessKey ID holds a space, a line break or another character a key never has (a copy-paste slip), or a proxy rewrote the request headers.',
+      'Check the AccessKey ID where it is set up (environment variable, profile) for stray spaces or line breaks and set it again; if a proxy sits between this machine and Alibaba Cloud, make sure it passes the headers unchanged.'],
+    ['リクエストの署名が不完全か形式が正しくありません。Authorization ヘッダーがサービスの期待する形式ではありません。多くの場合、AccessKey ID に空白や改行などキーにはない文字が含まれている (コピー&ペーストの誤り) か、プロキシがリクエストヘッダーを書き換えています。',
+      '設定場所 (環境変数、プロファイル) で AccessKey ID に余分な空白や改行がないか確認して設定し直してください。このマシンと Alibaba Cloud の間にプロキシがある場合は、ヘッダーをそのまま通すようにしてください。']),
+  E('MissingAuthorization', 400, [],
+    ['The request arrived without its signature (no Authorization header); something between this machine and the service removed it.', 'Check the proxy or gateway on the way (HTTPS_PROXY, a corporate proxy), or call the endpoint directly.'],
+    ['リクエストが署名 (Authorization ヘッダー) なしで届きました。このマシンとサービスの間の何かがヘッダーを削除しています。', '経路上のプロキシやゲートウェイ (HTTPS_PROXY、社内プロキシ) を確認するか、エンドポイントに直接接続してください。']),
+  E('InvalidAccessKeyId', 400, [],
+    ['The AccessKey ID is not valid.', 'Check the credential, or create a new AccessKey pair in the RAM console.'],
+    ['AccessKey ID が無効です。', '認証情報を確認するか、RAM コンソールで新しい AccessKey ペアを作成してください。']),
+  E('InvalidAccessKeyId.Inactive', 400, [],
+    ['The AccessKey is disabled.', 'Enable it in the RAM console (AccessKey management), or use another active AccessKey pair.'],
+    ['AccessKey が無効化されています。', 'RAM コンソール (AccessKey 管理) で有効にするか、有効な別の AccessKey ペアを使用してください。']),
+  E('Forbidden.AccessKeyDisabled', 403, [],
+    ['The AccessKey is disabled.', 'Enable it in the RAM console (AccessKey management), or use another active AccessKey pair.'],
+    ['AccessKey が無効化されています。', 'RAM コンソール (AccessKey 管理) で有効にするか、有効な別の AccessKey ペアを使用してください。']),
+  E('InvalidSecurityToken.Expired', 400, [],
+    ['The STS security token has expired.', 'Get a new temporary credential (assume the role again, or refresh ALIBABA_CLOUD_SECURITY_TOKEN) and try again.'],
+    ['STS セキュリティトークンの有効期限が切れています。', '新しい一時認証情報を取得して (ロールを再度引き受けるか ALIBABA_CLOUD_SECURITY_TOKEN を更新して) 再度お試しください。']),
+  E('InvalidSecurityToken.Mismatch', 400, [],
+    ['The STS security token does not belong to this temporary AccessKey.', 'Use the AccessKey ID, secret and security token from the same AssumeRole answer (ALIBABA_CLOUD_ACCESS_KEY_ID, _SECRET and _SECURITY_TOKEN together).'],
+    ['STS セキュリティトークンがこの一時 AccessKey のものではありません。', '同じ AssumeRole の応答の AccessKey ID、シークレット、セキュリティトークンを組み合わせて使用してください (ALIBABA_CLOUD_ACCESS_KEY_ID、_SECRET、_SECURITY_TOKEN を揃える)。']),
+  E('InvalidSecurityToken.Malformed', 400, [],
+    ['The STS security token is malformed (truncated or altered).', 'Copy the whole token again from the AssumeRole answer, or get a new temporary credential.'],
+    ['STS セキュリティトークンの形式が正しくありません (途中で切れているか変更されています)。', 'AssumeRole の応答からトークン全体をコピーし直すか、新しい一時認証情報を取得してください。']),
+  E('MissingSecurityToken', 400, [],
+    ['A temporary (STS) AccessKey was used without its security token.', 'Set ALIBABA_CLOUD_SECURITY_TOKEN (or the profile\'s sts_token) together with the temporary AccessKey, or use a permanent AccessKey.'],
+    ['一時 (STS) AccessKey がセキュリティトークンなしで使われました。', '一時 AccessKey と一緒に ALIBABA_CLOUD_SECURITY_TOKEN (またはプロファイルの sts_token) を設定するか、永続的な AccessKey を使用してください。']),
+  E('InvalidTimeStamp.Expired', 400, [],
+    ['The request\'s time stamp is more than 15 minutes away from the service\'s clock: this machine\'s clock is wrong.', 'Set the system clock right (enable NTP time synchronisation) and try again.'],
+    ['リクエストのタイムスタンプがサービスの時刻と 15 分以上ずれています。このマシンの時刻が正しくありません。', 'システム時刻を正しく設定し (NTP の時刻同期を有効にして)、再度お試しください。']),
+  E('InvalidTimeStamp.Format', 400, [],
+    ['The request\'s time stamp is not in the ISO 8601 form the service expects.', 'Usually a proxy or an old SDK altered the date header; check the proxy, and the system clock and time zone settings.'],
+    ['リクエストのタイムスタンプがサービスの期待する ISO 8601 形式ではありません。', '多くの場合、プロキシや古い SDK が日付ヘッダーを変更しています。プロキシと、システム時刻およびタイムゾーンの設定を確認してください。']),
+  E('IllegalTimestamp', 400, [],
+    ['The request\'s time stamp is missing or not valid.', 'Set the system clock right (enable NTP time synchronisation); check that no proxy removes the date header.'],
+    ['リクエストのタイムスタンプがないか、無効です。', 'システム時刻を正しく設定し (NTP の時刻同期を有効にして)、プロキシが日付ヘッダーを削除していないか確認してください。']),
+  E('SignatureNonceUsed', 400, [],
+    ['The signature nonce of the request was already used: the same signed request arrived twice (a proxy or a network device replayed it).', 'Send the request again: each attempt is signed anew with a fresh nonce (this tool does so when it retries). If it repeats, check the proxy on the way.'],
+    ['リクエストの署名ナンスはすでに使われています。同じ署名付きリクエストが 2 回届きました (プロキシやネットワーク機器が再送しました)。', 'もう一度送信してください。試行ごとに新しいナンスで署名し直されます (このツールは再試行時にそうします)。繰り返す場合は経路上のプロキシを確認してください。']),
+  E('Throttling.User', 400, [],
+    ['Your account sent more requests than its rate limit allows.', 'Wait and try again (calls from this tool are retried with backoff); spread out scripts that call in a loop.'],
+    ['アカウントのリクエスト数が流量制限を超えました。', '時間をおいて再試行してください (このツールはバックオフ付きで再試行します)。ループで呼び出すスクリプトは間隔を空けてください。']),
+  E('Throttling.Api', 400, [],
+    ['The API as a whole is receiving more requests than its rate limit allows.', 'Wait and try again (calls from this tool are retried with backoff).'],
+    ['API 全体のリクエスト数が流量制限を超えています。', '時間をおいて再試行してください (このツールはバックオフ付きで再試行します)。']),
+  E('Forbidden.RAM', 403, [],
+    ['The RAM user or role of this credential is not allowed to call CreateContainerGroup (or to use a resource the request names).', 'Grant the RAM identity a policy that allows eci:CreateContainerGroup (for example AliyunECIFullAccess) and access to the vSwitch, security group and other resources used, or use another credential.'],
+    ['この認証情報の RAM ユーザーまたはロールには CreateContainerGroup の呼び出し (またはリクエストが指定するリソースの使用) が許可されていません。', 'RAM の ID に eci:CreateContainerGroup を許可するポリシー (例: AliyunECIFullAccess) と、使用する vSwitch、セキュリティグループなどへのアクセスを付与するか、別の認証情報を使用してください。']),
+  E('Forbidden', 403, [],
+    ['The credential is not allowed to perform this operation on the resources the request names.', 'Check the RAM permissions of the credential (and the account\'s status), or use another credential.'],
+    ['この認証情報には、リクエストが指定するリソースに対してこの操作を行う権限がありません。', '認証情報の RAM 権限 (とアカウントの状態) を確認するか、別の認証情報を使用してください。']),
+  E('Forbidden.NotSupportRAM', 403, [],
+    ['This operation cannot be called by a RAM user.', 'Call it with the account owner\'s credential, or ask the account owner to do it.'],
+    ['この操作は RAM ユーザーでは呼び出せません。', 'アカウント所有者の認証情報で呼び出すか、アカウント所有者に依頼してください。']),
+  E('Forbidden.UserVerification', 403, [],
+    ['The account has not completed real-name verification.', 'Complete the account verification in the Alibaba Cloud console, then try again.'],
+    ['アカウントの実名認証が完了していません。', 'Alibaba Cloud コンソールでアカウントの認証を完了してから、再度お試しください。']),
+  E('ActionUnauthorized', 403, [],
+    ['This operation is not available to this account.', 'Check that ECI is activated for the account and that the account may use it; contact support if it should be.'],
+    ['この操作はこのアカウントでは利用できません。', 'アカウントで ECI が有効化され、使用が許可されているか確認してください。許可されているはずならサポートに問い合わせてください。']),
+  E('InvalidAction.NotFound', 404, [],
+    ['The endpoint does not know the CreateContainerGroup action: the request went to an endpoint that is not ECI\'s.', 'Check the endpoint setting (--endpoint, eci.endpoint): it must be eci.<RegionId>.aliyuncs.com or eci-vpc.<RegionId>.aliyuncs.com.'],
+    ['エンドポイントが CreateContainerGroup アクションを知りません。リクエストが ECI 以外のエンドポイントに送られました。', 'エンドポイントの設定 (--endpoint、eci.endpoint) を確認してください。eci.<RegionId>.aliyuncs.com または eci-vpc.<RegionId>.aliyuncs.com である必要があります。']),
+  E('InvalidApi.NotFound', 404, [],
+    ['The endpoint does not know this API: the request went to an endpoint that is not ECI\'s.', 'Check the endpoint setting (--endpoint, eci.endpoint): it must be eci.<RegionId>.aliyuncs.com or eci-vpc.<RegionId>.aliyuncs.com.'],
+    ['エンドポイントがこの API を知りません。リクエストが ECI 以外のエンドポイントに送られました。', 'エンドポイントの設定 (--endpoint、eci.endpoint) を確認してください。eci.<RegionId>.aliyuncs.com または eci-vpc.<RegionId>.aliyuncs.com である必要があります。']),
+  E('InvalidAction', 403, [],
+    ['The endpoint does not accept this action.', 'Check the endpoint setting: it must be the ECI endpoint of the region.'],
+    ['エンドポイントがこのアクションを受け付けません。', 'エンドポイントの設定を確認してください。リージョンの ECI エンドポイントである必要があります。']),
+  E('InvalidVersion', 400, [],
+    ['The endpoint does not accept the API version 2018-08-08: it is not ECI\'s endpoint.', 'Check the endpoint setting: it must be the ECI endpoint of the region.'],
+    ['エンドポイントが API バージョン 2018-08-08 を受け付けません。ECI のエンドポイントではありません。', 'エンドポイントの設定を確認してください。リージョンの ECI エンドポイントである必要があります。']),
+  E('NoSuchVersion', 400, [],
+    ['The endpoint does not accept the API version 2018-08-08: it is not ECI\'s endpoint.', 'Check the endpoint setting: it must be the ECI endpoint of the region.'],
+    ['エンドポイントが API バージョン 2018-08-08 を受け付けません。ECI のエンドポイントではありません。', 'エンドポイントの設定を確認してください。リージョンの ECI エンドポイントである必要があります。']),
+  E('UnsupportedOperation', 400, [],
+    ['The endpoint does not support this operation.', 'Check the endpoint setting: it must be the ECI endpoint of the region.'],
+    ['エンドポイントがこの操作をサポートしていません。', 'エンドポイントの設定を確認してください。リージョンの ECI エンドポイントである必要があります。']),
+  E('InvalidProtocol.NeedSsl', 400, [],
+    ['The endpoint accepts HTTPS only, and the request was sent over plain HTTP.', 'Use https:// (the default) in the endpoint setting.'],
+    ['エンドポイントは HTTPS のみを受け付けますが、リクエストは HTTP で送信されました。', 'エンドポイントの設定で https:// (既定) を使用してください。']),
+  E('InvalidRegionId', 400, ['RegionId'],
+    ['The region in RegionId does not exist or ECI is not offered there.', 'Write a region where ECI is offered (for example cn-hangzhou, ap-northeast-1); completion on RegionId lists them.'],
+    ['RegionId のリージョンが存在しないか、そこでは ECI が提供されていません。', 'ECI が提供されているリージョン (例: cn-hangzhou、ap-northeast-1) を指定してください。RegionId の補完で一覧できます。']),
+  E('UnknownError', 500, [],
+    ['The service failed with an unknown error.', 'Try again later (calls from this tool are retried automatically); if it persists, contact support with the request id.'],
+    ['サービスが不明なエラーで失敗しました。', '時間をおいて再試行してください (このツールは自動的に再試行します)。解消しない場合はリクエスト ID を添えてサポートに問い合わせてください。']),
+  E('InsufficientBalance', 400, [],
+    ['The account does not have enough balance.', 'Top up the balance or add a payment method in the Billing Management console.'],
+    ['アカウントの残高が不足しています。', '料金管理コンソールで残高をチャージするか、支払い方法を追加してください。']),
+];
+
+/** Family codes that explain a more specific code none of the tables lists (`Throttling.Foo` -> `Throttling`). */
+const FAMILIES = ['Throttling', 'Forbidden', 'InvalidAccessKeyId', 'InvalidSecurityToken', 'InvalidTimeStamp', 'InvalidParameter', 'MissingParameter', 'ServiceUnavailable', 'InternalError'];
+
 const byCode = new Map<string, ErrorExplanationEntry[]>();
-for (const e of [...ERROR_EXPLANATIONS, ...COMMON]) {
+for (const e of [...ERROR_EXPLANATIONS, ...COMMON, ...CALL_LAYER]) {
   const list = byCode.get(e.code) ?? [];
   list.push(e);
   byCode.set(e.code, list);
@@ -315,6 +429,13 @@ export function explainError(code: string, locale?: string, httpStatus?: number)
   if (entry) {
     const t = entry[loc];
     return { known: entry !== undefined, code, text: t.text, action: t.action, parameterPaths: [...entry.parameterPaths] };
+  }
+  // A more specific code of a known family (`Throttling.Resource`, `Forbidden.Xyz`): the family's words,
+  // still flagged as not in the table.
+  const family = FAMILIES.find((f) => code.startsWith(`${f}.`) && explanationEntry(f));
+  if (family) {
+    const f = explanationEntry(family)!;
+    return { known: false, code, text: f[loc].text, action: f[loc].action, parameterPaths: [...f.parameterPaths] };
   }
   return {
     known: false,

@@ -11,6 +11,8 @@ import { nearest } from './suggest';
 import { keyText, nodeAtOffset, nodeSpan, pairOf, pairSpan, scalarString, valueOf } from './selection';
 import { yamlScalar } from './navigation';
 import { DIAGNOSTIC_SOURCE } from './diagnose';
+import { DECIMAL_MODES } from './rules/configFile';
+import { hasComment, isSuppressible, lineDirective, suppressionComment } from './suppress';
 
 /** The code action kind of "add a ClientToken" in the Source Action menu. */
 export const ADD_CLIENT_TOKEN_KIND = `${CodeActionKind.Source}.addClientToken`;
@@ -24,6 +26,13 @@ export interface CodeActionParams {
   /** Only these kinds (prefix match), when the editor asks for some only. */
   only?: string[];
   locale?: string;
+  /**
+   * The diagnostics the service published for this text. An editor may send a diagnostic back without
+   * its `data` (no `publishDiagnostics.dataSupport`) or with a shifted range (Neovim 0.7 counts columns
+   * after non-ASCII text in bytes): each one is matched to its published original, whose data and range
+   * the fixes then use.
+   */
+  published?: Diagnostic[];
 }
 
 /** A text change by offsets into the document's text. */
@@ -53,8 +62,12 @@ const T = {
     roundPrice: (value: string) => `Round SpotPriceLimit to ${value}`,
     unquote: (value: string) => `Write ${value} without quotes`,
     quote: (value: string) => `Quote ${value} to make it a string`,
+    quoteSecret: 'Quote the value to make it a string',
     removeDuplicate: (key: string, line: number) => `Remove this ${key} (line ${line})`,
     removeEarlier: (key: string, line: number) => `Keep this ${key}: remove the one on line ${line}`,
+    ignoreOnLine: (id: string) => `Ignore ${id} on this line`,
+    ignoreReason: 'reason',
+    octalMode: (from: string, to: string) => `Write mode ${from} as octal ${to}`,
   },
   ja: {
     renameKey: (from: string, to: string) => `${from} を ${to} に変更`,
@@ -75,8 +88,12 @@ const T = {
     roundPrice: (value: string) => `SpotPriceLimit を ${value} に丸める`,
     unquote: (value: string) => `${value} の引用符を外す`,
     quote: (value: string) => `${value} を引用符で囲んで文字列にする`,
+    quoteSecret: '値を引用符で囲んで文字列にする',
     removeDuplicate: (key: string, line: number) => `この ${key} を削除 (${line} 行目)`,
     removeEarlier: (key: string, line: number) => `この ${key} を残し、${line} 行目のものを削除`,
+    ignoreOnLine: (id: string) => `この行の ${id} を無視`,
+    ignoreReason: '理由',
+    octalMode: (from: string, to: string) => `モード ${from} を 8 進数 ${to} で書く`,
   },
 } satisfies Record<Locale, unknown>;
 type Titles = (typeof T)['en'];
@@ -96,7 +113,12 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
 
   if (wants(CodeActionKind.QuickFix)) {
     const requiredGroups = new Map<string, { path: DocPath; diagnostics: Diagnostic[]; keys: string[] }>();
-    for (const d of params.diagnostics) {
+    const taken = new Set<Diagnostic>();
+    /** Published original -> the diagnostic as the editor sent it (actions name the editor's own). */
+    const asSent = new Map<Diagnostic, Diagnostic>();
+    for (const sent of params.diagnostics) {
+      const d = publishedOriginal(sent, params.published ?? [], taken) ?? sent;
+      asSent.set(d, sent);
       const code = typeof d.code === 'string' ? d.code : undefined;
       // Only this service's diagnostics: another extension's codes mean something else.
       if (!code || (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE)) continue;
@@ -125,6 +147,7 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
         // As above: not offered rather than failing the request.
       }
     }
+    for (const a of out) if (a.diagnostics) a.diagnostics = a.diagnostics.map((d) => asSent.get(d) ?? d);
   }
 
   if (wants(ADD_CLIENT_TOKEN_KIND) && params.only?.length) {
@@ -142,7 +165,15 @@ function fixesFor(ctx: EditContext, t: Titles, code: string, d: Diagnostic, uri:
   const data = (d.data ?? {}) as { path?: string; suggestion?: string; missing?: string };
   switch (code) {
     case 'schema.unknown-key':
+    case 'schema.former-name':
       return unknownKeyFixes(ctx, t, d, data.suggestion, uri);
+    case 'config-file.mode-decimal': {
+      const at = ctx.valueAt(d.range);
+      if (!at || !isScalar(at.node)) return [];
+      const written = String(at.node.value);
+      const octal = DECIMAL_MODES[written];
+      return octal ? [action(t.octalMode(written, octal), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, octal)], d, true)] : [];
+    }
     case 'schema.enum': {
       const at = ctx.valueAt(d.range);
       if (!at || !isScalar(at.node)) return [];
@@ -238,6 +269,30 @@ function fixesFor(ctx: EditContext, t: Titles, code: string, d: Diagnostic, uri:
   }
 }
 
+/**
+ * The published diagnostic that `sent` stands for: same code and source, the same `data.path` when the
+ * editor kept the data, on the same line; when several are left (two missing keys of one mapping),
+ * the same message, then the nearest range. Undefined when none fits (the text changed since).
+ */
+export function publishedOriginal(sent: Diagnostic, published: readonly Diagnostic[], taken: Set<Diagnostic> = new Set()): Diagnostic | undefined {
+  const sentData = sent.data as { path?: unknown; missing?: unknown } | undefined;
+  const candidates = published.filter(
+    (p) =>
+      !taken.has(p) &&
+      p.code === sent.code &&
+      (sent.source === undefined || p.source === sent.source) &&
+      p.range.start.line === sent.range.start.line &&
+      (typeof sentData?.path !== 'string' || (p.data as { path?: unknown } | undefined)?.path === sentData.path) &&
+      (typeof sentData?.missing !== 'string' || (p.data as { missing?: unknown } | undefined)?.missing === sentData.missing),
+  );
+  if (!candidates.length) return undefined;
+  const distance = (p: Diagnostic) => Math.abs(p.range.start.character - sent.range.start.character) + Math.abs(p.range.end.character - sent.range.end.character) + Math.abs(p.range.end.line - sent.range.end.line) * 1000;
+  const sameMessage = candidates.filter((p) => p.message === sent.message);
+  const best = (sameMessage.length ? sameMessage : candidates).reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  taken.add(best);
+  return best;
+}
+
 /** Removes the pair whose key the diagnostic's range starts on. */
 function removeKeyFix(ctx: EditContext, t: Titles, d: Diagnostic, uri: string): CodeAction[] {
   const at = nodeAtOffset(ctx.parsed, ctx.parsed.offsetAt(d.range.start));
@@ -286,7 +341,8 @@ function typeFixes(ctx: EditContext, t: Titles, d: Diagnostic, uri: string): Cod
     return [action(t.unquote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, inner)], d, true)];
   }
   if (!quoted && types.includes('string') && (typeof at.node.value === 'number' || typeof at.node.value === 'boolean')) {
-    return [action(t.quote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, JSON.stringify(source))], d, true)];
+    const secret = (d.data as { secret?: boolean } | undefined)?.secret === true;
+    return [action(secret ? t.quoteSecret : t.quote(source), CodeActionKind.QuickFix, uri, ctx, [ctx.replaceNode(at.node, JSON.stringify(source))], d, true)];
   }
   return [];
 }
@@ -295,6 +351,58 @@ function typesOfSchema(node: JsonSchema | undefined): string[] {
   const n = resolveSchema(node);
   if (!n?.type) return [];
   return Array.isArray(n.type) ? n.type : [n.type];
+}
+
+// ---------------------------------------------------------------- suppression comments
+
+/**
+ * The user's overrule of the findings in `params` (after their fixes): "Ignore RULE-ID on this line",
+ * one per suppressible finding. Kept apart from the fixes of the defects, which it does not fix.
+ */
+export function ignoreActions(parsed: ParsedDocument, params: CodeActionParams): CodeAction[] {
+  if (!parsed.doc || params.only?.length && !params.only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  const t = T[localeOf(params.locale)];
+  const ctx = new EditContext(parsed);
+  const out: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const d of params.diagnostics) {
+    const code = typeof d.code === 'string' ? d.code : undefined;
+    if (!code || (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE) || !isSuppressible(code)) continue;
+    const key = `${code}:${d.range.start.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      out.push(...ignoreFix(ctx, t, code, d, params.uri));
+    } catch {
+      // Not offered rather than failing the request.
+    }
+  }
+  return out;
+}
+
+/**
+ * "Ignore RULE-ID on this line": adds the id to the line's `# eci-ignore` comment, or writes one at
+ * the end of the line, or (when the line already ends with another comment) on its own line before.
+ */
+function ignoreFix(ctx: EditContext, t: Titles, code: string, d: Diagnostic, uri: string): CodeAction[] {
+  const start = ctx.parsed.offsetAt({ line: d.range.start.line, character: 0 });
+  const lineEnd = ctx.text.indexOf('\n', start);
+  const end = lineEnd < 0 ? ctx.text.length : lineEnd;
+  const line = ctx.text.slice(start, end).replace(/\r$/, '');
+  let edit: OffsetEdit;
+  const existing = lineDirective(line);
+  if (existing) {
+    const ids = line.slice(existing.start, existing.idsEnd);
+    if (new RegExp(`[\\s,]${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s,]|$)`).test(ids)) return [];
+    edit = { start: start + existing.idsEnd, end: start + existing.idsEnd, newText: `, ${code}` };
+  } else if (hasComment(line) || line.trim() === '') {
+    const own = /^[ \t]*/.exec(line)![0];
+    edit = { start, end: start, newText: `${own}${suppressionComment(code, t.ignoreReason)}\n` };
+  } else {
+    const content = line.replace(/\s+$/, '');
+    edit = { start: start + content.length, end: start + line.length, newText: `  ${suppressionComment(code, t.ignoreReason)}` };
+  }
+  return [action(t.ignoreOnLine(code), CodeActionKind.QuickFix, uri, ctx, [edit], d, false)];
 }
 
 // ---------------------------------------------------------------- unknown keys

@@ -27,6 +27,7 @@ import { enumValueMarkdown, isRequired, parameterMarkdown } from './docs';
 import { REGIONS } from './regions';
 import { SNIPPETS, expandSnippet, type Snippet, type SnippetPlace } from './snippets';
 import { templateCompletionItems } from './templates';
+import { FULL_CLIENT_FEATURES, documentation, type ClientFeatures } from './clientFeatures';
 import type { ParsedDocument } from './parse';
 import { documentValue } from './ast';
 import { isMap, isSeq } from 'yaml';
@@ -37,6 +38,8 @@ export interface CompletionInput {
   locale: Locale;
   /** The parse of the same text (cached by the façade); used only for the document's volume names. */
   parsed: () => ParsedDocument;
+  /** What the editor takes (snippets, markdown, ...); everything when not said. */
+  client?: ClientFeatures;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -88,6 +91,7 @@ const WORD = /[^\s:,{}[\]#"']/;
 
 export function complete(input: CompletionInput): CompletionList {
   const { lines, position, locale } = input;
+  const client = input.client ?? FULL_CLIENT_FEATURES;
   if (position.line < 0 || position.line >= lines.length) return EMPTY;
   const lineText = lines[position.line].replace(/\r$/, '');
   const c = Math.max(0, Math.min(position.character, lineText.length));
@@ -98,20 +102,20 @@ export function complete(input: CompletionInput): CompletionList {
     return {
       isIncomplete: false,
       items: [
-        ...snippetItems('document', [], position.line, 0, c, 0, locale),
-        ...templateCompletionItems(position.line, before, locale),
-        ...keyItemsFor(rootPlace(position.line, c), position.line, locale),
+        ...snippetItems('document', [], position.line, 0, c, 0, locale, client),
+        ...templateCompletionItems(position.line, before, locale, client.completionDocumentation),
+        ...keyItemsFor(rootPlace(position.line, c), position.line, locale, client),
       ],
     };
   }
   const place = placeAt(lines, position.line, lineText, c);
   if (!place) return EMPTY;
   if (place.kind === 'key') {
-    const items = keyItemsFor(place, position.line, locale);
-    if (!place.flow) items.push(...snippetsFor(place, position.line, locale));
+    const items = keyItemsFor(place, position.line, locale, client);
+    if (!place.flow) items.push(...snippetsFor(place, position.line, locale, client));
     return { isIncomplete: false, items };
   }
-  return { isIncomplete: false, items: valueItems(place, position.line, locale, input.parsed) };
+  return { isIncomplete: false, items: valueItems(place, position.line, locale, input.parsed, client) };
 }
 
 function rootPlace(line: number, c: number): Place {
@@ -214,7 +218,7 @@ function typeDetail(node: JsonSchema | undefined): string {
   return t.join(' | ');
 }
 
-function keyItemsFor(place: Place, line: number, locale: Locale): CompletionItem[] {
+function keyItemsFor(place: Place, line: number, locale: Locale, client: ClientFeatures): CompletionItem[] {
   const node = resolveSchema(schemaAtPath(place.path));
   if (!node?.properties) return [];
   const items: CompletionItem[] = [];
@@ -230,6 +234,9 @@ function keyItemsFor(place: Place, line: number, locale: Locale): CompletionItem
     let retrigger = false;
     if (place.nameOnly) insert = name;
     else if (place.flow) insert = `${name}: `;
+    // An editor without snippet support may not insert a line break (Neovim's omnifunc writes a NUL):
+    // it gets the key line alone, and the next completion on the new line does the rest.
+    else if ((types.includes('object') || types.includes('array')) && !client.snippets) insert = `${name}:`;
     else if (types.includes('object')) insert = `${name}:\n${pad}  `;
     else if (types.includes('array')) insert = `${name}:\n${pad}  - `;
     else {
@@ -242,21 +249,21 @@ function keyItemsFor(place: Place, line: number, locale: Locale): CompletionItem
       label: name,
       kind: CompletionItemKind.Property,
       detail: typeDetail(child) + (required ? ` · ${messagesFor(locale).hoverRequired}` : ''),
-      documentation: { kind: 'markdown', value: parameterMarkdown(childPath, locale) },
+      documentation: documentation(parameterMarkdown(childPath, locale), client.completionDocumentation),
       sortText: `${required ? '0' : '1'}_${name}`,
-      filterText: name,
+      // No filterText: it would equal the label, and Neovim's omnifunc then ignores the edit's start.
       textEdit: { range: range(line, place.from, place.to), newText: insert },
       insertTextFormat: InsertTextFormat.PlainText,
-      insertTextMode: InsertTextMode.asIs,
     };
-    if (retrigger) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+    if (client.insertTextMode) item.insertTextMode = InsertTextMode.asIs;
+    if (retrigger && client.triggerSuggestCommand) item.command = { title: messagesFor(locale).suggestValues, command: client.triggerSuggestCommand };
     items.push(item);
   }
   return items;
 }
 
 /** Snippets offered where the cursor's key position matches their place. */
-function snippetsFor(place: Place, line: number, locale: Locale): CompletionItem[] {
+function snippetsFor(place: Place, line: number, locale: Locale, client: ClientFeatures): CompletionItem[] {
   const p = place.path;
   const places: SnippetPlace[] = [];
   if (p.length === 0) places.push('root');
@@ -267,11 +274,21 @@ function snippetsFor(place: Place, line: number, locale: Locale): CompletionItem
   if (list === 'Volume' && fresh) places.push('volume-item');
   if (isProbe(p) && !place.newItem && !place.needsDash) places.push('probe');
   const out: CompletionItem[] = [];
-  for (const pl of places) out.push(...snippetItems(pl, place.present, line, place.from, place.to, place.keyCol, locale, list));
+  for (const pl of places) out.push(...snippetItems(pl, place.present, line, place.from, place.to, place.keyCol, locale, client, list));
   return out;
 }
 
-function snippetItems(place: SnippetPlace, present: string[], line: number, from: number, to: number, keyCol: number, locale: Locale, list?: string | number): CompletionItem[] {
+function snippetItems(
+  place: SnippetPlace,
+  present: string[],
+  line: number,
+  from: number,
+  to: number,
+  keyCol: number,
+  locale: Locale,
+  client: ClientFeatures,
+  list?: string | number,
+): CompletionItem[] {
   const m = messagesFor(locale);
   const out: CompletionItem[] = [];
   const volumeItem = schemaAtPath(['Volume', ITEM]);
@@ -288,18 +305,22 @@ function snippetItems(place: SnippetPlace, present: string[], line: number, from
     }
     if (s.labelArg && s.place === 'volume-item' && !resolveSchema(volumeItem)?.properties?.[s.labelArg]) continue;
     const label = snippetLabel(m, s, list);
-    const body = text.replace(/\n/g, '\n' + ' '.repeat(keyCol));
-    out.push({
+    const expanded = expandSnippet(text);
+    // Without snippet support: the same text with each placeholder's default (a choice's first value).
+    const body = (client.snippets ? text : expanded).replace(/\n/g, '\n' + ' '.repeat(keyCol));
+    const item: CompletionItem = {
       label,
       kind: CompletionItemKind.Snippet,
       detail: m.snippetDetail,
-      documentation: { kind: 'markdown', value: '```yaml\n' + expandSnippet(text) + '\n```' },
+      documentation: documentation('```yaml\n' + expanded + '\n```', client.completionDocumentation),
       sortText: `2_${s.id}`,
-      filterText: s.writes[0] ?? text.split(/[:\n]/)[0].replace(/\$\{\d+\|?:?/, ''),
+      // What the user types to find it: the first key it writes (`ReadinessProbe`, `HttpGet`, `Name`).
+      filterText: s.writes[0] ?? expanded.split(/[:\n]/)[0],
       textEdit: { range: range(line, from, to), newText: body },
-      insertTextFormat: InsertTextFormat.Snippet,
-      insertTextMode: InsertTextMode.asIs,
-    });
+      insertTextFormat: client.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if (client.insertTextMode) item.insertTextMode = InsertTextMode.asIs;
+    out.push(item);
   }
   return out;
 }
@@ -321,7 +342,7 @@ function yamlScalar(v: unknown, expectString: boolean): string {
   return plainOk ? v : JSON.stringify(v);
 }
 
-function valueItems(place: Place, line: number, locale: Locale, parsed: () => ParsedDocument): CompletionItem[] {
+function valueItems(place: Place, line: number, locale: Locale, parsed: () => ParsedDocument, client: ClientFeatures): CompletionItem[] {
   const node = resolveSchema(schemaAtPath(place.path));
   if (!node) return [];
   const m = messagesFor(locale);
@@ -336,10 +357,9 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
       kind,
       detail,
       sortText: sort,
-      filterText: String(value),
       textEdit: { range: r, newText: dash + text },
     };
-    if (doc) item.documentation = { kind: 'markdown', value: doc };
+    if (doc) item.documentation = documentation(doc, client.completionDocumentation);
     items.push(item);
   };
   const allowed = allowedValuesOf(node);

@@ -2,9 +2,9 @@
 // cross-field rules of schemas/eci-rules.json, and the schema's x-warning annotations.
 // One defect gives one diagnostic; every diagnostic names the parameter by its wire path.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { createSchemaAjv } from './schemaVocabulary';
+import { validateDocument } from './documentValidator';
 import type { ParsedDocument } from './parse';
 import { MAX_DOCUMENT_CHARS, MAX_NESTING } from './parse';
 import { localeOf, messagesFor, type Locale, type Messages } from './messages';
@@ -25,17 +25,12 @@ import {
 import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, nodeOffsets, parentRange, valueRange } from './ast';
 import { nearest } from './suggest';
 import { RULE_CHECKERS } from './rules';
-import type { Anchor, RuleContext } from './rules/context';
+import { allUnset, type Anchor, type RuleContext } from './rules/context';
 
 export const DIAGNOSTIC_SOURCE = 'eci';
 /** Schema problems reported at most; a summary diagnostic counts the rest. */
 export const MAX_SCHEMA_PROBLEMS = 500;
 
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) validator = createSchemaAjv().validate;
-  return validator;
-}
 
 /** Extra data on a diagnostic, for quick fixes and machine-readable output. */
 export interface DiagnosticData {
@@ -47,6 +42,8 @@ export interface DiagnosticData {
   missing?: string;
   /** Every missing required key, when one finding names several (the empty document). */
   missingKeys?: string[];
+  /** The value is a secret: front ends (quick-fix titles) must not quote it either. */
+  secret?: true;
 }
 
 export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] {
@@ -221,9 +218,8 @@ const CODE_OF_KEYWORD: Record<string, string> = {
 const VALUE_PRIORITY = ['type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minItems', 'maxItems'];
 
 function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
-  const validateFn = validate();
-  if (validateFn(root)) return [];
-  const all = (validateFn.errors ?? []) as ErrorObject[];
+  const all = validateDocument(root);
+  if (!all.length) return [];
   // A document with thousands of problems is shown its first ones (each costs a walk to its node).
   const errors = all.length > MAX_SCHEMA_PROBLEMS ? all.slice(0, MAX_SCHEMA_PROBLEMS) : all;
   // Composite keywords (anyOf/oneOf/if...) only summarise their branches' errors: drop them.
@@ -250,10 +246,14 @@ function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>
   }
   // A misspelled key and the required key it was meant to be are one defect: keep the
   // "did you mean" finding, drop the "missing" one.
-  const misspelt = new Set(out.filter((d) => d.code === 'schema.unknown-key' && (d.data as DiagnosticData).suggestion).map((d) => (d.data as DiagnosticData).path.replace(/[^.[\]]+$/, '') + (d.data as DiagnosticData).suggestion));
+  const misspelt = new Set(out.filter((d) => (d.code === 'schema.unknown-key' || d.code === 'schema.former-name') && (d.data as DiagnosticData).suggestion).map((d) => (d.data as DiagnosticData).path.replace(/[^.[\]]+$/, '') + (d.data as DiagnosticData).suggestion));
   for (let i = out.length - 1; i >= 0; i--) {
     const data = out[i].data as DiagnosticData | undefined;
     if (out[i].code === 'schema.required' && data && misspelt.has(data.path)) out.splice(i, 1);
+  }
+  // A file mode quoted as digits ('0644') is accepted: rule config-file.mode-octal judges its digits.
+  for (const [p, e] of byPath) {
+    if (e.keyword === 'type' && typeof e.data === 'string' && resolveSchema(schemaAtPath(instancePath(p, root)))?.['x-octalMode']) byPath.delete(p);
   }
   // A value whose type is wrong reports only that, and nothing about what lies below it.
   const typeBroken = [...byPath.values()].filter((e) => e.keyword === 'type').map((e) => e.instancePath);
@@ -287,12 +287,20 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
   const code = CODE_OF_KEYWORD[e.keyword] ?? `schema.${e.keyword}`;
   const node = schemaAtPath(path);
   const sev = DiagnosticSeverity.Error;
+  // A secret's value is never quoted in a message (messages reach terminals, CI logs and SARIF uploads).
+  const secret = isSecretPath(root, path, node);
+  const shownValue = (v: unknown, max = 100) => (secret ? m.secretValue : JSON.stringify(v).slice(0, max));
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const full = [...path, key];
       const parentSchema = resolveSchema(node);
       const allowed = Object.keys(parentSchema?.properties ?? {});
+      const today = formerNameOf(parentSchema, key);
+      if (today) {
+        // A name older official clients used: still an error (the service reads today's name only), told as such.
+        return diagnostic(keyRangeOf(parsed, full), m.formerName(key, path.length ? wire : m.unknownKeyRoot, today), 'schema.former-name', sev, { path: wirePathOf(full), suggestion: today });
+      }
       let message = m.unknownKey(key, path.length ? wire : m.unknownKeyRoot);
       let suggestion: string | undefined;
       const dotted = key.split('.');
@@ -317,23 +325,37 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
       const loc = locate(parsed, path);
       const raw = scalarSource(parsed, loc.value);
       let message: string;
-      if (typeof e.data === 'string' && raw && /^["']/.test(raw) && (expectedTypes.includes('number') || expectedTypes.includes('integer') || expectedTypes.includes('boolean')) && isLiteralOf(e.data, expectedTypes)) {
+      if (secret) {
+        message =
+          expectedTypes.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') && raw && !/^["']/.test(raw)
+            ? m.typeUnquoteSecret(wire, typeof e.data === 'boolean')
+            : m.type(wire, expected, typeName(m, jsonType(e.data) === 'integer' ? 'number' : jsonType(e.data)));
+      } else if (typeof e.data === 'string' && raw && /^["']/.test(raw) && (expectedTypes.includes('number') || expectedTypes.includes('integer') || expectedTypes.includes('boolean')) && isLiteralOf(e.data, expectedTypes)) {
         message = m.typeQuotedNumber(wire, expected, e.data);
       } else if (expectedTypes.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') && raw && !/^["']/.test(raw)) {
         message = m.typeUnquoteForString(wire, raw);
       } else {
         message = m.type(wire, expected, describeActual(m, e.data));
       }
-      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire, ...(secret ? { secret: true as const } : {}) });
     }
     case 'enum':
     case 'const': {
       const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues ?? []) : [(e.params as { allowedValue: unknown }).allowedValue];
-      const shown = JSON.stringify(e.data);
+      const shown = shownValue(e.data, Infinity);
+      // "" (or false where only true is allowed) on an optional key means "not set": a hint.
+      if ((e.data === '' || e.data === false) && optionalKey(path)) {
+        return diagnostic(valueRange(parsed, path), m.unsetValue(wire, shown), 'schema.unset-value', DiagnosticSeverity.Hint, { path: wire });
+      }
+      const open = resolveSchema(node)?.['x-openEnum'];
       const caseMatch = typeof e.data === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === (e.data as string).toLowerCase()) : undefined;
       const message =
         caseMatch !== undefined ? m.enumCase(wire, shown, caseMatch) : e.keyword === 'const' ? m.constValue(wire, shown, allowed[0]) : m.enum(wire, shown, allowed);
       const suggestion = caseMatch !== undefined ? String(caseMatch) : typeof e.data === 'string' ? nearest(e.data, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+      if (open && typeof e.data === 'string') {
+        // An open vocabulary (x-openEnum): the reference lists some values, the service may take others.
+        return diagnostic(valueRange(parsed, path), m.undocumentedValue(wire, shown, allowed), 'schema.undocumented-value', DiagnosticSeverity.Warning, { path: wire, ...(suggestion ? { suggestion } : {}) });
+      }
       return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire, ...(suggestion ? { suggestion } : {}) });
     }
     case 'minimum':
@@ -341,6 +363,10 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const limit = (e.params as { limit: number }).limit;
+      // 0 where the reference states no minimum (x-unsetValue) means "not set": a hint.
+      if (e.data === 0 && (e.keyword === 'minimum' || e.keyword === 'exclusiveMinimum') && resolveSchema(node)?.['x-unsetValue'] && optionalKey(path)) {
+        return diagnostic(valueRange(parsed, path), m.unsetValue(wire, '0'), 'schema.unset-value', DiagnosticSeverity.Hint, { path: wire });
+      }
       const message = m[e.keyword](wire, limit, e.data, unitSuffix(node));
       return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire });
     }
@@ -359,16 +385,48 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       const hint = patternDescriptionOf(node, locale);
-      return diagnostic(valueRange(parsed, path), m.pattern(wire, JSON.stringify(e.data).slice(0, 100), pattern, hint), code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, path), m.pattern(wire, shownValue(e.data), pattern, hint), code, sev, { path: wire });
     }
     case 'uniqueItems': {
       const later = Math.max((e.params as { i: number; j: number }).i, (e.params as { i: number; j: number }).j);
       const item = Array.isArray(e.data) ? e.data[later] : undefined;
-      return diagnostic(valueRange(parsed, [...path, later]), m.uniqueItems(wire, JSON.stringify(item)), code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, [...path, later]), m.uniqueItems(wire, shownValue(item, Infinity)), code, sev, { path: wire });
     }
     default:
       return diagnostic(valueRange(parsed, path), m.genericSchema(wire, e.message ?? e.keyword), code, sev, { path: wire });
   }
+}
+
+/** Today's name of a key that older official clients spelt `key` (the schema's x-formerNames), if any. */
+function formerNameOf(parent: JsonSchema | undefined, key: string): string | undefined {
+  for (const [name, child] of Object.entries(parent?.properties ?? {})) {
+    if (resolveSchema(child)?.['x-formerNames']?.some((f) => f.name === key)) return name;
+  }
+  return undefined;
+}
+
+/** True when the value at `path` is a mapping key its mapping does not require. */
+function optionalKey(path: DocPath): boolean {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return false;
+  const parent = resolveSchema(schemaAtPath(path.slice(0, -1)));
+  return !(parent?.required ?? []).includes(last);
+}
+
+/**
+ * Whether the value at `path` is a secret: an `x-secret` parameter (or inside one), or an environment
+ * value of a container with `EnvironmentVarHide: true` (as request.ts masks them on the wire).
+ */
+function isSecretPath(root: Record<string, unknown>, path: (string | number)[], node: JsonSchema | undefined): boolean {
+  if (resolveSchema(node)?.['x-secret'] === true) return true;
+  for (let i = path.length - 1; i > 0; i--) if (resolveSchema(schemaAtPath(path.slice(0, i)))?.['x-secret'] === true) return true;
+  if (path.length >= 5 && (path[0] === 'Container' || path[0] === 'InitContainer') && path[2] === 'EnvironmentVar' && path[4] === 'Value') {
+    const list = root[path[0]];
+    const container = Array.isArray(list) ? (list[path[1] as number] as Record<string, unknown> | undefined) : undefined;
+    const hide = container && typeof container === 'object' ? container.EnvironmentVarHide : undefined;
+    return hide === true || hide === 'true';
+  }
+  return false;
 }
 
 /** `ReadinessProbe.HttpGet.Path` -> `ReadinessProbe: {HttpGet: {Path: …}}`. */
@@ -409,7 +467,7 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
       const dedupe = `${id}:${range.start.line}:${range.start.character}`;
       if (seen.has(dedupe)) return;
       seen.add(dedupe);
-      const severity = rule.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+      const severity = rule.severity === 'warning' ? DiagnosticSeverity.Warning : rule.severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Error;
       const wire = wirePathOf(path);
       // Every finding names its parameter by wire path.
       const named = message.includes(wire) || (path.length > 2 && message.includes(wirePathOf(path.slice(0, -1)) + ' '));
@@ -445,7 +503,8 @@ function warningDiagnostics(parsed: ParsedDocument, root: Record<string, unknown
         const child = childSchema(n, k);
         if (!child) continue;
         const w = child['x-warning'];
-        if (w && v !== null && v !== undefined && out.length < MAX_SCHEMA_PROBLEMS) {
+        // Present with only "not set" values (a generator's empty DiskVolume), the key warns of nothing.
+        if (w && !allUnset(v) && out.length < MAX_SCHEMA_PROBLEMS) {
           const wire = wirePathOf([...path, k]);
           const message = warningMessageOf(w, locale);
           out.push(diagnostic(keyRangeOf(parsed, [...path, k]), message.includes(wire) ? message : `${wire}: ${message}`, w.code, DiagnosticSeverity.Warning, { path: wire }));

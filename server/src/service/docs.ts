@@ -17,7 +17,8 @@ import {
 const cache = new Map<string, string>();
 
 function code(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  // The empty string is shown as "" (an empty code span would show nothing).
+  const s = typeof v === 'string' && v !== '' ? v : JSON.stringify(v);
   return '`' + s.replace(/`/g, "'") + '`';
 }
 
@@ -58,9 +59,10 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
   const n = resolveSchema(node)!;
   const lines: string[] = [];
   lines.push(`**${wire}** · ${typeLabel(n, locale)} · ${required ? m.hoverRequired : m.hoverOptional}`);
-  const desc = descriptionOf(n, locale);
+  const desc = withoutRestatedFacts(descriptionOf(n, locale), n);
   if (desc) lines.push('', desc);
   const facts: string[] = [];
+  const patternDescription = (locale === 'ja' ? n['x-patternDescription-ja'] : undefined) ?? n['x-patternDescription'] ?? '';
   if (n.default !== undefined) facts.push(`${m.hoverDefault}: ${code(n.default)}`);
   const unit = n['x-unit'];
   const range = rangeText(n, locale);
@@ -70,24 +72,75 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
   const items = lengthText(n.minItems, n.maxItems, locale);
   if (items) facts.push(`${m.hoverItems}: ${items}`);
   if (n.pattern) {
-    const pd = (locale === 'ja' ? n['x-patternDescription-ja'] : undefined) ?? n['x-patternDescription'];
+    const pd = patternDescription;
     facts.push(`${m.hoverPattern}: ${pd ? `${pd} (${code(n.pattern)})` : code(n.pattern)}`);
   }
-  if (n.examples && n.examples.length) facts.push(`${m.hoverExample}: ${n.examples.map(code).join(', ')}`);
+  // An example that is the default, one of the allowed values listed below, or given as an example by the
+  // description says nothing new.
+  const examples = (n.examples ?? []).filter((e) => e !== n.default && !(enumOf(n) ?? []).includes(e) && !givesExample(`${desc}\n${patternDescription}`, e));
+  if (examples.length) facts.push(`${m.hoverExample}: ${examples.map(code).join(', ')}`);
   if (facts.length) lines.push('', ...facts.map((f) => `- ${f}`));
-  const enumNode = resolveSchema(typesOf(n).includes('array') ? (Array.isArray(n.items) ? n.items[0] : n.items) : n);
+  const enumNode = enumNodeOf(n);
   if (enumNode?.enum && enumNode.enum.length) {
     const meanings = enumDescriptionsOf(enumNode, locale);
     lines.push('', `${m.hoverAllowed}:`);
-    enumNode.enum.forEach((v, i) => lines.push(`- ${code(v)}${meanings[i] ? ` — ${meanings[i]}` : ''}`));
+    // "(default)" after a meaning repeats the Default line above.
+    const meaning = (i: number) => (n.default !== undefined ? meanings[i]?.replace(/\s*\(default\)|(デフォルト)/g, '') : meanings[i]);
+    enumNode.enum.forEach((v, i) => lines.push(`- ${code(v)}${meaning(i) ? ` — ${meaning(i)}` : ''}`));
   }
   const notes: string[] = [];
   if (n['x-warning']) notes.push(`⚠ ${m.hoverWarning}: ${warningMessageOf(n['x-warning'], locale)}`);
   if (n['x-secret']) notes.push(m.hoverSecret);
   if (n['x-sdk'] === 'missing') notes.push(m.hoverSdkMissing);
-  if (n['x-sdk'] === 'undocumented') notes.push(m.hoverSdkUndocumented);
+  if (n['x-sdk'] === 'undocumented') notes.push(n['x-foundIn'] ? m.hoverFoundElsewhere : m.hoverSdkUndocumented);
+  if (enumNode?.['x-openEnum']) notes.push(m.hoverOpenEnum);
   if (notes.length) lines.push('', ...notes);
   return lines.join('\n');
+}
+
+/** The node that holds the allowed values: the node itself, or the items of a list. */
+function enumNodeOf(n: JsonSchema): JsonSchema | undefined {
+  return resolveSchema(typesOf(n).includes('array') ? (Array.isArray(n.items) ? n.items[0] : n.items) : n);
+}
+
+function enumOf(n: JsonSchema): unknown[] | undefined {
+  return enumNodeOf(n)?.enum;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The description less the sentences and clauses that state what the hover's fact lines state already (the
+ * reference writes "Default: Always." into a description whose schema node also holds `default: Always`): the
+ * default and the range of a number. What else the description says stays (an example it gives is left out of
+ * the fact lines instead: see render).
+ */
+export function withoutRestatedFacts(description: string | undefined, n: JsonSchema): string {
+  if (!description) return '';
+  let d = description;
+  if (n.default !== undefined) {
+    const v = escape(n.default === '' ? 'empty' : String(n.default));
+    const vja = escape(n.default === '' ? '空' : String(n.default));
+    // With the allowed values' meanings listed, what the default value means is said there too.
+    const explained = !!enumNodeOf(n)?.enumDescriptions;
+    d = d
+      .replace(new RegExp(`\\s*Default: ${v}${explained ? '(,[^.]*)?' : ''}\\.(?=\\s|$)`, 'g'), '')
+      .replace(new RegExp(`\\s*デフォルト値: ${vja}${explained ? '((.*?))?' : ''}。`, 'g'), '')
+      .replace(new RegExp(`[;,] default: ${v}(?=\\.)`, 'g'), '')
+      .replace(new RegExp(`、デフォルトの[^、。]*は ${vja} です(?=。)`, 'g'), '')
+      .replace(new RegExp(`(${v}) \\(default\\)`, 'g'), '$1')
+      .replace(new RegExp(`(${vja})(デフォルト)`, 'g'), '$1');
+  }
+  if (n.minimum !== undefined && n.maximum !== undefined) {
+    const [lo, hi] = [escape(String(n.minimum)), escape(String(n.maximum))];
+    d = d.replace(new RegExp(`: ${lo} to ${hi}(?=\\.)`, 'g'), '').replace(new RegExp(`(有効な値: )?${lo}〜${hi}。`, 'g'), '');
+  }
+  return d.replace(/[ \t]+\n/g, '\n').trim();
+}
+
+/** Whether the description gives `example` as an example ("e.g. X", "Example: X", "such as X", "例: X"). */
+export function givesExample(description: string, example: unknown): boolean {
+  return new RegExp(`(e\\.g\\.,?|Example:|such as|例[:：])\\s*\`?${escape(String(example))}(?![\\w-])`).test(description);
 }
 
 function rangeText(n: JsonSchema, locale: Locale): string {

@@ -6,16 +6,24 @@ import { resolveSchema, schemaAtPath, wirePathOf, type DocPath } from './schema'
 import { nearest } from './suggest';
 import { ITEM, flowPosition, pathAt, scanLine } from './cursor';
 import { enumValueMarkdown, parameterMarkdown } from './docs';
+import { documentation, type DocumentationFormat } from './clientFeatures';
 
 export interface HoverInput {
   lines: readonly string[];
   position: Position;
   locale: Locale;
+  /** The format the editor shows (`hover.contentFormat`); markdown when not said. */
+  format?: DocumentationFormat;
 }
 
 const WORD = /[^\s:,{}[\]#"']/;
 
 export function hover(input: HoverInput): Hover | null {
+  const found = markdownHover(input);
+  return found && input.format === 'plaintext' ? { ...found, contents: documentation((found.contents as { value: string }).value, 'plaintext') } : found;
+}
+
+function markdownHover(input: HoverInput): Hover | null {
   const { lines, position, locale } = input;
   if (position.line < 0 || position.line >= lines.length) return null;
   const lineText = lines[position.line].replace(/\r$/, '');

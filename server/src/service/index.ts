@@ -24,41 +24,68 @@ import { documentSymbols } from './symbols';
 import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import * as navigation from './navigation';
-import { codeActions, type CodeActionParams } from './actions';
+import { codeActions, ignoreActions, type CodeActionParams } from './actions';
+import { FULL_CLIENT_FEATURES, type ClientFeatures } from './clientFeatures';
+import { applySuppressions, type SuppressedDiagnostic } from './suppress';
+import { messagesFor } from './messages';
+import { ruleDefinition } from './schema';
 
 export { DIAGNOSTIC_SOURCE } from './diagnose';
 export type { DiagnosticData } from './diagnose';
 export type { ParsedDocument } from './parse';
 export type { WireRequest } from './request';
+export type { SuppressedDiagnostic } from './suppress';
 export type { PrepareRenameResult, RenameResult } from './navigation';
 export { ADD_CLIENT_TOKEN_KIND, type CodeActionParams } from './actions';
 export { CONTAINER_GROUP_TEMPLATES, templateById, type ContainerGroupTemplate } from './templates';
+export { FULL_CLIENT_FEATURES, type ClientFeatures, type DocumentationFormat } from './clientFeatures';
+export { localeOf, type Locale } from './locale';
 
 export interface LanguageServiceOptions {
-  /** The display language (`ja`, `ja-JP` -> Japanese; anything else -> English). */
+  /** The display language (`ja`, `ja-JP`, `ja_JP.UTF-8` -> Japanese; anything else -> English). */
   locale?: string;
+  /** What the editor takes (snippets, markdown, ...): everything when not said (VS Code). */
+  client?: Partial<ClientFeatures>;
 }
 
 export type WireRequestOutcome =
-  | ({ ok: true } & WireRequest)
+  | ({
+      ok: true;
+      /** With `force`: the cross-field rule errors the request was built despite (the service is the judge). */
+      overruled?: Diagnostic[];
+    } & WireRequest)
   | {
       ok: false;
       /** The document's error diagnostics: no request is built from a document with errors. */
       errors: Diagnostic[];
+      /** True when every error is a cross-field rule's (no syntax, type or other schema error): `force` would build it. */
+      forcible: boolean;
     };
+
+export interface WireRequestOptions {
+  /** Build the request despite errors when they are all cross-field rule errors ("Dry run anyway"). */
+  force?: boolean;
+}
+
+/** True when an error is a cross-field rule's (schemas/eci-rules.json), which a dry run may overrule. */
+export function isRuleError(d: Diagnostic): boolean {
+  return d.severity === 1 && ruleDefinition(String(d.code ?? '')) !== undefined;
+}
 
 export interface EciLanguageService {
   readonly locale: Locale;
   /** The cached parse of a text. */
   parse(text: string): ParsedDocument;
-  /** Every diagnostic of the document: syntax, schema, cross-field rules, warnings. */
+  /** Every diagnostic of the document: syntax, schema, cross-field rules, warnings; minus suppressed ones. */
   diagnose(text: string): Diagnostic[];
+  /** The findings that `# eci-ignore` comments suppressed, with their reasons. */
+  suppressed(text: string): SuppressedDiagnostic[];
   /** Completion at a position (0-based line and UTF-16 character, as LSP). */
   complete(text: string, position: Position): CompletionList;
   /** Hover documentation at a position, or null. */
   hover(text: string, position: Position): Hover | null;
   /** The CreateContainerGroup wire parameters, or the errors that prevent building them. */
-  wireRequest(text: string): WireRequestOutcome;
+  wireRequest(text: string, options?: WireRequestOptions): WireRequestOutcome;
   /** The outline: one symbol per key, containers, volumes, tags... named by what identifies them. */
   documentSymbols(text: string): DocumentSymbol[];
   foldingRanges(text: string): FoldingRange[];
@@ -78,6 +105,7 @@ interface Analysis {
   parsed?: ParsedDocument;
   lines?: string[];
   diagnostics?: Diagnostic[];
+  suppressed?: SuppressedDiagnostic[];
 }
 
 /** How many recent texts keep their analysis (the documents being edited and viewed). */
@@ -85,6 +113,7 @@ const CACHE_SIZE = 4;
 
 export function createLanguageService(options: LanguageServiceOptions = {}): EciLanguageService {
   const locale = localeOf(options.locale);
+  const client: ClientFeatures = { ...FULL_CLIENT_FEATURES, ...options.client };
   const cache = new Map<string, Analysis>();
 
   const analysis = (text: string): Analysis => {
@@ -120,17 +149,29 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
   };
   const diagnosticsOf = (text: string): Diagnostic[] => {
     const a = analysis(text);
-    return (a.diagnostics ??= diagnoseParsed(parsedOf(text), locale));
+    if (!a.diagnostics) {
+      const all = diagnoseParsed(parsedOf(text), locale);
+      // A syntax error stops the other checks: "this suppression is unused" cannot be told then.
+      const checked = !all.some((d) => String(d.code).startsWith('yaml.'));
+      const result = applySuppressions(linesOf(text), all, messagesFor(locale), checked);
+      a.diagnostics = result.diagnostics;
+      a.suppressed = result.suppressed;
+    }
+    return a.diagnostics;
   };
 
   return {
     locale,
     parse: parsedOf,
     diagnose: (text) => diagnosticsOf(text).map((d) => ({ ...d })),
+    suppressed: (text) => {
+      diagnosticsOf(text);
+      return (analysis(text).suppressed ?? []).map((s) => ({ ...s, diagnostic: { ...s.diagnostic } }));
+    },
     // A document too large to analyse gets no completion or hover (its one diagnostic says why).
     complete: (text, position) =>
-      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text) }),
-    hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale })),
+      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text), client }),
+    hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale, format: client.hoverContent })),
     documentSymbols: (text) => documentSymbols(parsedOf(text), locale),
     foldingRanges: (text) => foldingRanges(parsedOf(text)),
     selectionRanges: (text, positions) => selectionRanges(parsedOf(text), positions),
@@ -139,11 +180,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     documentHighlights: (text, position) => navigation.documentHighlights(parsedOf(text), position),
     prepareRename: (text, position) => navigation.prepareRename(parsedOf(text), position, locale),
     rename: (text, position, newName) => navigation.rename(parsedOf(text), position, newName, locale),
-    codeActions: (text, params) => codeActions(parsedOf(text), { ...params, locale }),
-    wireRequest: (text) => {
+    // The diagnostics the editor sends back are matched to the ones published for this text.
+    codeActions: (text, params) => [
+      ...codeActions(parsedOf(text), { ...params, locale, published: diagnosticsOf(text) }),
+      ...ignoreActions(parsedOf(text), { ...params, locale }),
+    ],
+    wireRequest: (text, options = {}) => {
       const errors = diagnosticsOf(text).filter((d) => d.severity === 1);
-      if (errors.length) return { ok: false, errors };
-      return { ok: true, ...buildWireRequest(parsedOf(text)) };
+      const forcible = errors.length > 0 && errors.every(isRuleError);
+      if (errors.length && !(options.force && forcible)) return { ok: false, errors, forcible };
+      return { ok: true, ...buildWireRequest(parsedOf(text)), ...(errors.length ? { overruled: errors } : {}) };
     },
   };
 }

@@ -1,12 +1,9 @@
 // Every user-facing message of the language service, in English and Japanese.
 // Callers pick a table with `messagesFor(locale)`; both tables have the same keys (the type enforces it).
 
-export type Locale = 'en' | 'ja';
+import { localeOf, type Locale } from './locale';
 
-/** `ja`, `ja-JP`, ... -> Japanese; anything else -> English. */
-export function localeOf(locale: string | undefined): Locale {
-  return locale && /^ja\b/i.test(locale) ? 'ja' : 'en';
-}
+export { localeOf, type Locale };
 
 const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
@@ -68,6 +65,11 @@ const en = {
     `${path} must be ${expected}, but "${raw}" is quoted, which makes it a string. Write it without quotes: ${raw}.`,
   typeUnquoteForString: (path: string, raw: string) =>
     `${path} must be a string, but ${raw} is read as a ${/^(true|false)$/i.test(raw) ? 'boolean' : 'number'}. Quote it: "${raw}".`,
+  /** The same for a secret (an `x-secret` parameter, a hidden environment value): the value is never quoted. */
+  typeUnquoteSecret: (path: string, isBoolean: boolean) =>
+    `${path} must be a string, but its value is read as a ${isBoolean ? 'boolean' : 'number'}. Quote it (put the value in double quotes); the value is a secret and is not shown here.`,
+  /** Stands for a secret value in a message that would otherwise quote it. */
+  secretValue: 'the secret value',
   required: (path: string, where: string) => `${path} is required ${where}, but it is missing.`,
   requiredAtRoot: 'in the document',
   requiredIn: (parent: string) => `in ${parent}`,
@@ -97,6 +99,18 @@ const en = {
   unknownKey: (key: string, parent: string) => `Unknown parameter ${key} in ${parent}.`,
   unknownKeyRoot: 'the document',
   didYouMean: (suggestion: string) => `Did you mean ${suggestion}?`,
+  formerName: (key: string, parent: string, today: string) =>
+    `${key} is the name older clients used in ${parent}; today's request calls it ${today}. Rename the key to ${today}.`,
+  undocumentedValue: (path: string, value: string, documented: readonly unknown[]) =>
+    `${path}: ${value} is not among the documented values (${list(documented)}); the service may accept it. Dry run to be sure.`,
+  unsetValue: (path: string, value: string) =>
+    `${path}: ${value} means "not set" here; the service uses its default. Remove the key if you meant nothing.`,
+  suppressionMisplaced: () => '`# eci-ignore-file` works only in the first comment block of the document (before the first parameter); this one is ignored.',
+  suppressionNoIds: () => 'This suppression names no rule: write `# eci-ignore RULE-ID -- reason`.',
+  suppressionNotSuppressible: (id: string) => `${id} cannot be suppressed: a YAML syntax problem must be fixed.`,
+  suppressionUnknownId: (id: string) => `${id} is not a rule id of this checker: the suppression does nothing. Copy the id from the finding's code.`,
+  suppressionUnused: (id: string) => `No ${id} finding on the line this suppression covers: remove it, or put it at the end of the finding's line or on the line just before.`,
+  suppressionUnusedFile: (id: string) => `The document has no ${id} finding: this file-wide suppression can be removed.`,
   /** Sentences one after the other (English separates them with a space, Japanese does not). */
   sentences: (...parts: string[]) => parts.join(' '),
   dottedKey: (key: string, nested: string) => `Dotted names nest in YAML: write ${key} as ${nested}.`,
@@ -138,7 +152,7 @@ const en = {
     initContainerMissing: (path: string, keys: readonly string[]) =>
       `${path} has no ${keys.join(' and ')}: an init container without an image cannot run and one without a name cannot be told apart. Set both Name and Image.`,
     ttyForBash: (path: string) =>
-      `${path}.Command runs /bin/bash, which exits at once without a terminal: set Tty: true.`,
+      `${path}.Command starts an interactive bash (no script, no -c), which exits at once without a terminal: set Tty: true.`,
     duplicateVolumeName: (name: string) =>
       `Volume name ${JSON.stringify(name)} is defined more than once: volume names must be unique (the service answers InvalidParameter.DuplicatedVolumeName).`,
     unknownVolume: (name: string, defined: readonly string[]) =>
@@ -148,6 +162,8 @@ const en = {
     unknownVolumeNoneNamed: (name: string) => `${JSON.stringify(name)} names no volume: no item of Volume has a Name. Give the volume it means Name: ${JSON.stringify(name)}.`,
     volumeSettingsOfOtherType: (settings: string, type: string) =>
       `Volume settings ${settings} do not go with Type ${type}: a volume of Type ${type} takes only ${type} settings.`,
+    volumeUnsetSettingsOfOtherType: (settings: string, type: string) =>
+      `Volume settings ${settings} hold only empty values on a volume of Type ${type}: they mean "not set" and are ignored. Remove them if you like.`,
     volumeSettingsWithoutType: (settings: string) =>
       `Volume settings ${settings} need Type: ${settings} on the same volume.`,
     configFileNotBase64: (path: string) =>
@@ -156,6 +172,8 @@ const en = {
       `This configuration file is ${bytes} bytes once decoded; one file may be at most ${max} bytes (32 KB).`,
     configVolumeTooLarge: (chars: number, max: number) =>
       `The Content values of this ConfigFile volume total ${chars} characters; at most ${max} (60 KB) are allowed per volume.`,
+    modeDecimal: (path: string, value: string, octal: string) =>
+      `${path} ${value} looks like the decimal form of the mode ${octal}; the reference writes modes with octal digits, so ${value} would read as octal ${value.padStart(4, '0')}. Write ${octal}.`,
     modeNotOctal: (path: string, value: string) =>
       `${path} ${value} is not an octal permission: write up to 4 digits 0-7, e.g. 0644.`,
     flexOptionsNotJson: (detail: string) =>
@@ -163,6 +181,8 @@ const en = {
     flexOptionsNotObject: 'it is not a JSON object',
     flexOptionsUnknownKey: (key: string, allowed: readonly string[], suggestion?: string) =>
       `The options have an unknown key ${JSON.stringify(key)} for a cloud disk${suggestion ? ` (did you mean ${suggestion}?)` : ''}; keys are ${allowed.join(', ')}.`,
+    flexOptionsUndocumentedKey: (keys: readonly string[], allowed: readonly string[], suggestions: readonly string[]) =>
+      `The options have the key${keys.length > 1 ? 's' : ''} ${keys.map((k) => JSON.stringify(k)).join(', ')}, which the reference does not list for a cloud disk${suggestions.length ? ` (did you mean ${suggestions.join(', ')}?)` : ''}; documented keys are ${allowed.join(', ')}. The driver may accept ${keys.length > 1 ? 'them' : 'it'}: dry run to be sure.`,
     flexOptionsNotBoolean: (key: string) => `The option ${key} must be true or false.`,
     flexVolumeSize: (value: string, min: number, max: number) =>
       `The option volumeSize ${value} is outside ${min}..${max} GiB (a whole number of GiB).`,
@@ -188,6 +208,8 @@ const en = {
   hoverUnit: 'Unit',
   hoverSdkMissing: 'Not in the SDK model @alicloud/eci20180808 2.0.3: sent as an extra query parameter.',
   hoverSdkUndocumented: 'In the SDK model, not documented by the API reference.',
+  hoverFoundElsewhere: 'Not documented by the API reference: sent by other official clients, and passed to the service as written.',
+  hoverOpenEnum: 'Other values of the same vocabulary are warnings, not errors: the service may accept them.',
   hoverSecret: 'Secret: masked in every output.',
   hoverWarning: 'Caution',
   hoverListOf: (t: string) => `list of ${t}`,
@@ -217,6 +239,10 @@ const en = {
     volume: (type: string) => `Volume: ${type}`,
   },
   snippetDetail: 'snippet',
+  /** The title of the command a key completion runs to offer the key's values. */
+  suggestValues: 'Suggest values',
+  /** workspace/executeCommand with a command this server does not have. */
+  unknownServerCommand: (command: string) => `The ECI language server has no command ${JSON.stringify(command)}.`,
   regionDetail: 'Alibaba Cloud region',
   volumeNameDetail: (type: string) => `Volume defined in this document${type ? ` (${type})` : ''}`,
   defaultValueDetail: (path: string) => `default of ${path}`,
@@ -340,6 +366,9 @@ const ja: Messages = {
     `${path} は${expected}である必要がありますが、"${raw}" は引用符で囲まれているため文字列になります。引用符なしで ${raw} と書いてください。`,
   typeUnquoteForString: (path, raw) =>
     `${path} は文字列である必要がありますが、${raw} は${/^(true|false)$/i.test(raw) ? 'ブール値' : '数値'}として読まれます。"${raw}" のように引用符で囲んでください。`,
+  typeUnquoteSecret: (path, isBoolean) =>
+    `${path} は文字列である必要がありますが、値が${isBoolean ? 'ブール値' : '数値'}として読まれます。値を二重引用符で囲んでください (値は秘密のため、ここには表示しません)。`,
+  secretValue: '秘密の値',
   required: (path, where) => `${path} は${gapBefore(where)}${where}必須ですが、ありません。`,
   requiredAtRoot: 'ドキュメントに',
   requiredIn: (parent) => `${parent}${gapAfter(parent)}に`,
@@ -359,6 +388,16 @@ const ja: Messages = {
   unknownKey: (key, parent) => `${parent}${gapAfter(parent)}に不明なパラメータ ${key} があります。`,
   unknownKeyRoot: 'ドキュメント',
   didYouMean: (suggestion) => `${suggestion} のことですか?`,
+  formerName: (key, parent, today) => `${key} は以前のクライアントが ${parent} で使っていた名前です。現在のリクエストでは ${today} です。キーを ${today} に変更してください。`,
+  undocumentedValue: (path, value, documented) =>
+    `${path}: ${value} は記載されている値 (${list(documented)}) にありませんが、サービスが受け付ける可能性があります。確認にはドライランしてください。`,
+  unsetValue: (path, value) => `${path}: ${value} はここでは「未設定」を意味し、サービスはデフォルト値を使います。何も指定しないつもりならキーを削除してください。`,
+  suppressionMisplaced: () => '`# eci-ignore-file` はドキュメント先頭のコメントブロック (最初のパラメータより前) でのみ有効です。このコメントは無視されます。',
+  suppressionNoIds: () => 'この抑制コメントにはルールがありません。`# eci-ignore ルールID -- 理由` と書いてください。',
+  suppressionNotSuppressible: (id) => `${id} は抑制できません。YAML の構文の問題は修正する必要があります。`,
+  suppressionUnknownId: (id) => `${id} はこのチェッカーのルール ID ではないため、この抑制は何もしません。指摘のコードから ID をコピーしてください。`,
+  suppressionUnused: (id) => `この抑制の対象行に ${id} の指摘はありません。削除するか、指摘のある行の末尾またはその直前の行に置いてください。`,
+  suppressionUnusedFile: (id) => `ドキュメントに ${id} の指摘はありません。このファイル全体の抑制は削除できます。`,
   sentences: (...parts) => parts.join(''),
   dottedKey: (key, nested) => `ドット区切りの名前は YAML では入れ子にします: ${key} は ${nested} と書いてください。`,
   allowedKeys: (keys) => `指定できるキー: ${keys.join(', ')}。`,
@@ -383,23 +422,27 @@ const ja: Messages = {
     scheduleStrategySingle: () => 'ScheduleStrategy は複数の vSwitch から選択しますが、VSwitchId の vSwitch が 2 つ未満なので効果がありません。',
     duplicateContainerName: (name, first) => `コンテナ名 ${JSON.stringify(name)} は ${first} で既に使われています。コンテナ名は Container と InitContainer を通して一意である必要があります (サービスは InvalidParameter.DuplicatedName を返します)。`,
     initContainerMissing: (path, keys) => `${path} に ${keys.join(' と ')} がありません。イメージのない init コンテナは実行できず、名前のないものは区別できません。Name と Image の両方を指定してください。`,
-    ttyForBash: (path) => `${path}.Command は /bin/bash を実行しますが、端末がないとすぐに終了します。Tty: true を指定してください。`,
+    ttyForBash: (path) => `${path}.Command は対話型の bash を起動します (スクリプトも -c もありません)。端末がないとすぐに終了するため、Tty: true を指定してください。`,
     duplicateVolumeName: (name) => `ボリューム名 ${JSON.stringify(name)} が複数回定義されています。ボリューム名は一意である必要があります (サービスは InvalidParameter.DuplicatedVolumeName を返します)。`,
     unknownVolume: (name, defined) =>
       defined.length
         ? `${JSON.stringify(name)} に該当するボリュームがありません。定義済みのボリューム: ${defined.map((d) => JSON.stringify(d)).join(', ')}。`
         : `${JSON.stringify(name)} に該当するボリュームがありません。ドキュメントに Volume が定義されていません。Volume に追加してください。`,
     unknownVolumeNoneNamed: (name) => `${JSON.stringify(name)} に該当するボリュームがありません。Volume のどの項目にも Name がありません。対象のボリュームに Name: ${JSON.stringify(name)} を指定してください。`,
+    volumeUnsetSettingsOfOtherType: (settings, type) => `ボリューム設定 ${settings} には Type ${type} のボリュームで空の値しかありません。「未設定」を意味し無視されます。必要なら削除してください。`,
     volumeSettingsOfOtherType: (settings, type) => `ボリューム設定 ${settings} は Type ${type} と一致しません。${type} ボリュームには ${type} の設定だけを指定できます。`,
     volumeSettingsWithoutType: (settings) => `ボリューム設定 ${settings} には同じボリュームに Type: ${settings} が必要です。`,
     configFileNotBase64: (path) => `${path} は Base64 でエンコードする必要があります (A-Z a-z 0-9 + / と = のパディング、長さは 4 の倍数)。base64 などでファイルの内容をエンコードしてください。`,
     configFileTooLarge: (bytes, max) => `この設定ファイルはデコード後 ${bytes} バイトです。1 ファイルは最大 ${max} バイト (32 KB) です。`,
     configVolumeTooLarge: (chars, max) => `この ConfigFile ボリュームの Content の合計は ${chars} 文字です。1 ボリュームあたり最大 ${max} 文字 (60 KB) です。`,
+    modeDecimal: (path, value, octal) => `${path} ${value} はモード ${octal} の 10 進表記に見えます。API リファレンスはモードを 8 進数の数字で書くため、${value} は 8 進数 ${value.padStart(4, '0')} として読まれます。${octal} と書いてください。`,
     modeNotOctal: (path, value) => `${path} ${value} は 8 進数のパーミッションではありません。0〜7 の数字を 4 桁まで (例: 0644) 書いてください。`,
     flexOptionsNotJson: (detail) => `オプションは文字列中の JSON オブジェクトである必要があります (例: '{"volumeId":"d-xxx","performanceLevel":"PL1"}'): ${detail}。`,
     flexOptionsNotObject: 'JSON オブジェクトではありません',
     flexOptionsUnknownKey: (key, allowed, suggestion) =>
       `オプションにクラウドディスクでは不明なキー ${JSON.stringify(key)} があります${suggestion ? ` (${suggestion} のことですか?)` : ''}。キーは ${allowed.join(', ')} です。`,
+    flexOptionsUndocumentedKey: (keys, allowed, suggestions) =>
+      `オプションのキー ${keys.map((k) => JSON.stringify(k)).join(', ')} は、API リファレンスにクラウドディスク用として記載されていません${suggestions.length ? ` (${suggestions.join(', ')} のことですか?)` : ''}。記載されているキー: ${allowed.join(', ')}。ドライバーが受け付ける可能性があるため、確認にはドライランしてください。`,
     flexOptionsNotBoolean: (key) => `オプション ${key} は true または false である必要があります。`,
     flexVolumeSize: (value, min, max) => `オプション volumeSize ${value} は ${min}〜${max} GiB (GiB 単位の整数) の範囲外です。`,
     flexKmsWithoutEncrypted: () => 'オプションに kmsKeyId がありますが "encrypted": true がありません。KMS キーは暗号化ディスクにのみ使われます (サービスは InvalidParameter.KMS.EncryptedIllegal を返します)。',
@@ -421,6 +464,8 @@ const ja: Messages = {
   hoverUnit: '単位',
   hoverSdkMissing: 'SDK モデル @alicloud/eci20180808 2.0.3 にはありません。追加のクエリパラメータとして送信されます。',
   hoverSdkUndocumented: 'SDK モデルにはありますが、API リファレンスには記載されていません。',
+  hoverFoundElsewhere: 'API リファレンスには記載されていませんが、他の公式クライアントが送信するパラメータです。書かれたとおりにサービスへ渡します。',
+  hoverOpenEnum: '同じ語彙のほかの値はエラーではなく警告になります。サービスが受け付ける可能性があります。',
   hoverSecret: 'シークレット: すべての出力でマスクされます。',
   hoverWarning: '注意',
   hoverListOf: (t) => `${t}${gapAfter(t)}のリスト`,
@@ -445,6 +490,8 @@ const ja: Messages = {
     volume: (type) => `ボリューム: ${type}`,
   },
   snippetDetail: 'スニペット',
+  suggestValues: '値の候補を表示',
+  unknownServerCommand: (command: string) => `ECI 言語サーバーにはコマンド ${JSON.stringify(command)} がありません。`,
   regionDetail: 'Alibaba Cloud リージョン',
   volumeNameDetail: (type) => `このドキュメントで定義されたボリューム${type ? ` (${type})` : ''}`,
   defaultValueDetail: (path) => `${path} のデフォルト値`,

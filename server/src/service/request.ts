@@ -80,7 +80,8 @@ function walk(ctx: Ctx, raw: Node | null | undefined, key: string, schema: JsonS
   const node = deref(ctx, raw);
   if (!node) return;
   const here: Inherited = {
-    missing: inherited.missing || schema?.['x-sdk'] === 'missing',
+    // Documented but absent from the SDK model, or found in other official clients only (x-foundIn).
+    missing: inherited.missing || schema?.['x-sdk'] === 'missing' || schema?.['x-foundIn'] !== undefined,
     secret: inherited.secret || schema?.['x-secret'] === true,
     documented: inherited.documented && schema !== undefined,
   };
@@ -117,7 +118,9 @@ function walk(ctx: Ctx, raw: Node | null | undefined, key: string, schema: JsonS
  */
 function scalarText(ctx: Ctx, node: Scalar, written: Node, schema: JsonSchema | undefined): string {
   const v = node.value;
-  if (typeof v !== 'string' && typesOf(schema).includes('string') && !typesOf(schema).includes(jsType(v))) {
+  // A file mode (x-octalMode) travels as its digits are written: 0644 stays 0644, not 644.
+  const octal = schema?.['x-octalMode'] === true;
+  if (typeof v !== 'string' && (octal || (typesOf(schema).includes('string') && !typesOf(schema).includes(jsType(v))))) {
     if (node.type === Scalar.PLAIN) {
       const o = nodeOffsets(ctx.parsed, node) ?? nodeOffsets(ctx.parsed, written);
       if (o) return ctx.parsed.text.slice(o[0], o[1]);

@@ -1,6 +1,6 @@
 // The document schema and the rules file as data, and navigation in the schema by document path.
 // Nothing here restates a fact of the schema: every enum, range, description and default is read from it.
-import { CONTAINER_GROUP_SCHEMA, ECI_RULES, type SchemaWarning } from './schemaVocabulary';
+import { CONTAINER_GROUP_SCHEMA, ECI_RULES, type AnnotationSource, type FormerName, type SchemaWarning } from './schemaVocabulary';
 import type { Locale } from './messages';
 
 /** An `x-warning` annotation (declared with the vocabulary in schemaVocabulary.ts). */
@@ -44,12 +44,17 @@ export interface JsonSchema {
   'x-warning'?: WarningAnnotation;
   'x-patternDescription'?: string;
   'x-patternDescription-ja'?: string;
+  'x-openEnum'?: AnnotationSource;
+  'x-unsetValue'?: AnnotationSource;
+  'x-formerNames'?: FormerName[];
+  'x-foundIn'?: string;
+  'x-octalMode'?: boolean;
   [key: string]: unknown;
 }
 
 export interface RuleDefinition {
   id: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'hint';
   paths: string[];
   seedLines: number[];
   description: string;

@@ -1,7 +1,6 @@
-// The schema's annotation vocabulary and the one place that turns the schema into a validator.
+// The schema's annotation vocabulary: the keywords, units and shapes of the schema's own annotations.
 // schemas/eci-container-group.schema.json is the truth (see docs/schema-format.md); this module
 // only declares its non-standard keywords to ajv so that ajv's strict mode accepts them.
-import Ajv, { type ValidateFunction } from 'ajv';
 import containerGroupSchema from '../../../schemas/eci-container-group.schema.json';
 import rulesFile from '../../../schemas/eci-rules.json';
 
@@ -32,6 +31,16 @@ export const ANNOTATION_KEYWORDS = [
   'x-patternDescription',
   /** Plain-language statement (Japanese) of what `pattern` requires. */
   'x-patternDescription-ja',
+  /** `{reason, source}` on an `enum` that mirrors an open vocabulary: other values are warnings, not errors. */
+  'x-openEnum',
+  /** `{reason, source}` on a limit the reference does not state: 0 / "" / false there means "not set", a hint. */
+  'x-unsetValue',
+  /** `[{name, source}]`: names older official clients used for this key; an error with its own message and quick fix. */
+  'x-formerNames',
+  /** Where an `x-sdk: undocumented` parameter absent from the SDK model was found (another official client). */
+  'x-foundIn',
+  /** A file mode: an integer written with octal digits; `'0644'` quoted is accepted, and the digits travel as written. */
+  'x-octalMode',
 ] as const;
 
 export type AnnotationKeyword = (typeof ANNOTATION_KEYWORDS)[number];
@@ -39,7 +48,7 @@ export type AnnotationKeyword = (typeof ANNOTATION_KEYWORDS)[number];
 /** The units `x-unit` may name. */
 export const UNITS = ['cores', 'GiB', 'MiB', 'KB', 'bytes', 'seconds', 'minutes', 'milliseconds', 'hours', 'Bps', 'Mbps', 'IOPS'] as const;
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'hint';
 
 /** One cross-field rule of schemas/eci-rules.json (a rule JSON Schema cannot express). */
 export interface EciRule {
@@ -51,6 +60,19 @@ export interface EciRule {
   'x-description-ja': string;
   /** The service's error code for the same defect, when the reference names one. */
   errorCode?: string;
+  /** The evidence that decided the rule's severity, when it is not the reference alone. */
+  'x-source'?: string;
+}
+
+/** Why a schema annotation departs from the reference's text, and the evidence. */
+export interface AnnotationSource {
+  reason: string;
+  source: string;
+}
+
+export interface FormerName {
+  name: string;
+  source: string;
 }
 
 export interface SchemaWarning {
@@ -91,6 +113,11 @@ export interface SchemaNode {
   'x-warning'?: SchemaWarning;
   'x-patternDescription'?: string;
   'x-patternDescription-ja'?: string;
+  'x-openEnum'?: AnnotationSource;
+  'x-unsetValue'?: AnnotationSource;
+  'x-formerNames'?: FormerName[];
+  'x-foundIn'?: string;
+  'x-octalMode'?: boolean;
 }
 
 /** The document schema (root node). */
@@ -98,20 +125,3 @@ export const CONTAINER_GROUP_SCHEMA = containerGroupSchema as unknown as SchemaN
 
 /** The cross-field rules. */
 export const ECI_RULES: readonly EciRule[] = (rulesFile as { rules: EciRule[] }).rules;
-
-export interface SchemaAjv {
-  ajv: Ajv;
-  /** The compiled document schema. */
-  validate: ValidateFunction;
-}
-
-/**
- * An ajv instance (draft-07, strict mode, all errors) that knows the annotation vocabulary, with
- * the document schema compiled. Each call returns a fresh instance.
- */
-export function createSchemaAjv(): SchemaAjv {
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
-  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
-  const validate = ajv.compile(CONTAINER_GROUP_SCHEMA);
-  return { ajv, validate };
-}

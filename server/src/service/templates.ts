@@ -2,6 +2,7 @@
 // client's "New container group file" command and for the completions offered in an empty file.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { messagesFor, type Locale, type Messages } from './messages';
+import { documentation, type DocumentationFormat } from './clientFeatures';
 
 export interface ContainerGroupTemplate {
   /** Stable id, also the suggested file name: `<id>.eci.yaml`. */
@@ -225,7 +226,7 @@ const TEMPLATE_DETAIL: Record<Locale, string> = { en: 'Container group template'
  * cursor's line and the text before the cursor: each replaces that blank text with the whole document.
  * None when the cursor is after something on its line (a comment).
  */
-export function templateCompletionItems(line: number, textBeforeCursor: string, locale: Locale): CompletionItem[] {
+export function templateCompletionItems(line: number, textBeforeCursor: string, locale: Locale, format: DocumentationFormat = 'markdown'): CompletionItem[] {
   if (textBeforeCursor.trim() !== '') return [];
   const character = textBeforeCursor.length;
   return CONTAINER_GROUP_TEMPLATES.map((t) => ({
@@ -233,7 +234,7 @@ export function templateCompletionItems(line: number, textBeforeCursor: string, 
     labelDetails: { description: TEMPLATE_DETAIL[locale] },
     kind: CompletionItemKind.File,
     detail: `${TEMPLATE_DETAIL[locale]}: ${t.description[locale]}`,
-    documentation: { kind: 'markdown', value: '```yaml\n' + t.textIn(locale) + '```' },
+    documentation: documentation('```yaml\n' + t.textIn(locale) + '```', format),
     sortText: `3_template_${t.id}`,
     filterText: `${t.label[locale]} ${t.id}`,
     textEdit: { range: { start: { line, character: 0 }, end: { line, character } }, newText: t.textIn(locale) },

@@ -6,6 +6,9 @@ import { objectItems, present, isObject, type RuleChecker } from './context';
 
 /** One file, decoded (reference line 1678). */
 const MAX_FILE_BYTES = 32 * 1024;
+/** Decimal forms of common modes (as JSON Kubernetes manifests write them) -> the octal spelling. */
+export const DECIMAL_MODES: Readonly<Record<string, string>> = { '420': '0644', '493': '0755', '365': '0555', '292': '0444', '384': '0600' };
+
 /** All Content values of one volume, as Base64 text (reference line 1626). */
 const MAX_VOLUME_CHARS = 60 * 1024;
 
@@ -21,7 +24,7 @@ function decodedBytes(s: string): number {
 }
 
 export const configFileRules: RuleChecker = {
-  ids: ['config-file.base64', 'config-file.max-file-size', 'config-file.max-volume-size', 'config-file.mode-octal'],
+  ids: ['config-file.base64', 'config-file.max-file-size', 'config-file.max-volume-size', 'config-file.mode-octal', 'config-file.mode-decimal'],
   check(ctx) {
     for (const [i, vol] of objectItems(ctx.value.Volume)) {
       const cfg = vol.ConfigFileVolume;
@@ -30,7 +33,9 @@ export const configFileRules: RuleChecker = {
         const node = locate(ctx.parsed, path).value;
         if (!node || !isScalar(node) || !node.range) return;
         const written = ctx.parsed.text.slice(node.range[0], node.range[1]).trim().replace(/^["']|["']$/g, '');
-        if (!/^[0-7]{1,4}$/.test(written)) ctx.report('config-file.mode-octal', path, ctx.m.rule.modeNotOctal(wirePathOf(path), written));
+        const octal = DECIMAL_MODES[written];
+        if (octal) ctx.report('config-file.mode-decimal', path, ctx.m.rule.modeDecimal(wirePathOf(path), written, octal));
+        else if (!/^[0-7]{1,4}$/.test(written)) ctx.report('config-file.mode-octal', path, ctx.m.rule.modeNotOctal(wirePathOf(path), written));
       };
       if (present(cfg, 'DefaultMode')) checkMode(['Volume', i, 'ConfigFileVolume', 'DefaultMode']);
       let total = 0;

@@ -23,9 +23,11 @@ export const containerRules: RuleChecker = {
       const command = item.Command;
       if (!Array.isArray(command) || typeof command[0] !== 'string') continue;
       if (!/^(\/usr)?(\/bin\/)?bash$/.test(command[0].trim())) continue;
-      // `bash -c "..."` runs a script and exits by design; only an interactive shell needs the terminal.
+      // `bash -c "..."` and `bash /app/run.sh` run a script and exit by design; only an interactive
+      // shell (options alone, no script, no -c) needs the terminal.
       const args = [...command.slice(1), ...(Array.isArray(item.Arg) ? item.Arg : [])];
-      if (args.some((a) => typeof a === 'string' && /^-\w*c/.test(a))) continue;
+      const runsScript = args.some((a) => typeof a !== 'string' || !a.trim().startsWith('-') || /^-[a-zA-Z]*c/.test(a.trim()));
+      if (runsScript) continue;
       if (item.Tty !== true) ctx.report('container.tty-for-bash', ['Container', i, 'Command'], ctx.m.rule.ttyForBash(wirePathOf(['Container', i])), 'key');
     }
   },

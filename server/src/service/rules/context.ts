@@ -52,6 +52,14 @@ export function present(obj: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== null && obj[key] !== undefined;
 }
 
+/** True when a value holds only "not set" values ("", 0, false, empty lists and mappings), as generators send them. */
+export function allUnset(v: unknown): boolean {
+  if (v === '' || v === 0 || v === false || v === null || v === undefined) return true;
+  if (Array.isArray(v)) return v.every(allUnset);
+  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).every(allUnset);
+  return false;
+}
+
 /**
  * True when `key` of the mapping `obj` (at document path `path`) has no usable value and the
  * schema's findings already say why: the key is written with nothing after it (a type finding),

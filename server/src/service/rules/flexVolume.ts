@@ -14,11 +14,12 @@ const isTrue = (v: unknown) => v === true || v === 'true';
 const isBooleanLike = (v: unknown) => typeof v === 'boolean' || v === 'true' || v === 'false';
 
 export const flexVolumeRules: RuleChecker = {
-  ids: ['flex-volume.options-json', 'flex-volume.volume-size', 'flex-volume.kms-requires-encrypted'],
+  ids: ['flex-volume.options-json', 'flex-volume.undocumented-option', 'flex-volume.volume-size', 'flex-volume.kms-requires-encrypted'],
   check(ctx) {
     for (const [i, vol] of objectItems(ctx.value.Volume)) {
       const flex = vol.FlexVolume;
-      if (!isObject(flex) || typeof flex.Options !== 'string') continue;
+      // Options: "" is "not set" (generators send it for every volume).
+      if (!isObject(flex) || typeof flex.Options !== 'string' || flex.Options === '') continue;
       const path = ['Volume', i, 'FlexVolume', 'Options'];
       let options: unknown;
       try {
@@ -33,10 +34,11 @@ export const flexVolumeRules: RuleChecker = {
       }
       const isDisk = flex.Driver === DISK_DRIVER;
       if (isDisk) {
-        const unknown = Object.keys(options).find((k) => !DISK_OPTION_KEYS.includes(k));
-        if (unknown !== undefined) {
-          ctx.report('flex-volume.options-json', path, ctx.m.rule.flexOptionsUnknownKey(unknown, DISK_OPTION_KEYS, nearest(unknown, DISK_OPTION_KEYS)));
-          continue;
+        // The reference lists the keys it documents; the driver reads the options and may take others.
+        const unknown = Object.keys(options).filter((k) => !DISK_OPTION_KEYS.includes(k));
+        if (unknown.length) {
+          const suggestions = unknown.map((k) => nearest(k, DISK_OPTION_KEYS)).filter((s): s is string => s !== undefined);
+          ctx.report('flex-volume.undocumented-option', path, ctx.m.rule.flexOptionsUndocumentedKey(unknown, DISK_OPTION_KEYS, suggestions));
         }
       }
       const notBoolean = BOOLEAN_OPTIONS.find((k) => k in options! && !isBooleanLike((options as Record<string, unknown>)[k]));

@@ -1,6 +1,6 @@
 // Volume rules: unique names, mounts naming a defined volume, settings matching the volume's Type.
 import { childSchema, isObjectSchema, schemaAtPath } from '../schema';
-import { allContainers, explainedBySchema, objectItems, present, type RuleChecker } from './context';
+import { allContainers, allUnset, explainedBySchema, objectItems, present, type RuleChecker } from './context';
 
 /** The settings objects a volume item may carry (EmptyDirVolume, NFSVolume, ...), read from the schema. */
 function volumeKinds(): string[] {
@@ -9,7 +9,7 @@ function volumeKinds(): string[] {
 }
 
 export const volumeRules: RuleChecker = {
-  ids: ['volume.duplicate-name', 'volume-mount.unknown-volume', 'volume.type-mismatch'],
+  ids: ['volume.duplicate-name', 'volume-mount.unknown-volume', 'volume.type-mismatch', 'volume.unset-settings-of-other-type'],
   check(ctx) {
     const volumes = objectItems(ctx.value.Volume);
     const names = new Set<string>();
@@ -43,7 +43,12 @@ export const volumeRules: RuleChecker = {
       const settings = kinds.filter((k) => present(vol, k));
       const type = typeof vol.Type === 'string' ? vol.Type : undefined;
       if (type && kinds.includes(type)) {
-        for (const s of settings) if (s !== type) ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsOfOtherType(s, type), 'key');
+        for (const s of settings) {
+          if (s === type) continue;
+          // Generators send every kind's fields, empty when unset: that is "not set", not a conflict.
+          if (allUnset(vol[s])) ctx.report('volume.unset-settings-of-other-type', ['Volume', i, s], ctx.m.rule.volumeUnsetSettingsOfOtherType(s, type), 'key');
+          else ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsOfOtherType(s, type), 'key');
+        }
       } else if (!type && !present(vol, 'Type')) {
         for (const s of settings) ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsWithoutType(s), 'key');
       }
