@@ -33,7 +33,8 @@ const CASES = {
   // 27 KB: 13-17 s to the first diagnostics before the one-pass alias resolution.
   'aliases-9000': () => `${HEAD}x: &a {Name: n, Image: i}\nContainer: [${Array(9000).fill('*a').join(', ')}]\n`,
   // The same content written out (125 KB): the reference.
-  'expanded-9000': () => `${HEAD}x: {Name: n, Image: i}\nContainer: [${Array(9000).fill('{Name: n, Image: i}').join(', ')}]\n`,
+  'expanded-9000': () =>
+    `${HEAD}x: {Name: n, Image: i}\nContainer: [${Array(9000).fill('{Name: n, Image: i}').join(', ')}]\n`,
   // Keys inside keys: 134 MB of symbols at 26 levels, RangeError at 30.
   'explicit-keys-30': () => `${'? '.repeat(30)}a\n`,
   'explicit-keys-199': () => `${'? '.repeat(199)}a\n`,
@@ -43,11 +44,21 @@ const CASES = {
   'large-50k-lines': () => generateDocument(50_000).text,
 };
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((a) => a.replace(/^--/, '').split('='))
+    .map(([k, v]) => [k, v ?? true]),
+);
 const selected = typeof args.cases === 'string' ? args.cases.split(',') : Object.keys(CASES);
 
 async function measure(name, text, dir) {
-  const session = new LspSession({ name: 'eci', argv: [SERVER, '--stdio'], logFile: join(dir, `${name}.log`), cwd: ROOT });
+  const session = new LspSession({
+    name: 'eci',
+    argv: [SERVER, '--stdio'],
+    logFile: join(dir, `${name}.log`),
+    cwd: ROOT,
+  });
   const uri = `file:///hostile/${name}.eci.yaml`;
   const row = { case: name, kB: Math.round(text.length / 1024), chars: text.length };
   try {
@@ -65,12 +76,24 @@ async function measure(name, text, dir) {
     const edited = session.nextDiagnostics(uri, 2);
     session.notify('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: last, character: lines[last].length }, end: { line: last, character: lines[last].length } }, text: ' ' }],
+      contentChanges: [
+        {
+          range: {
+            start: { line: last, character: lines[last].length },
+            end: { line: last, character: lines[last].length },
+          },
+          text: ' ',
+        },
+      ],
     });
     row.editMs = (await edited).at - t;
     for (const [key, method, params] of [
       ['symbols', 'textDocument/documentSymbol', { textDocument: { uri } }],
-      ['selection', 'textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 0, character: Math.max(0, lines[0].length - 1) }] }],
+      [
+        'selection',
+        'textDocument/selectionRange',
+        { textDocument: { uri }, positions: [{ line: 0, character: Math.max(0, lines[0].length - 1) }] },
+      ],
       ['folding', 'textDocument/foldingRange', { textDocument: { uri } }],
       ['wire', 'eci/wireRequest', { uri }],
     ]) {
@@ -86,7 +109,10 @@ async function measure(name, text, dir) {
   const file = join(dir, `${name}.eci.yaml`);
   writeFileSync(file, text);
   const t = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', file], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   row.validateMs = performance.now() - t;
   row.validateExit = r.status;
   return row;
@@ -102,20 +128,43 @@ try {
     rows.push(row);
     for (const [k, v] of Object.entries(row)) {
       const answerBound = Math.max(BOUND.answerBytes, BOUND.answerBytesPerChar * row.chars);
-      if ((k.endsWith('Ms') && v > BOUND.ms) || (k.endsWith('Bytes') && v > answerBound) || (k === 'peakRssMiB' && v > BOUND.peakRssMiB)) over.push(`${name}: ${k} ${Math.round(v)}`);
+      if (
+        (k.endsWith('Ms') && v > BOUND.ms) ||
+        (k.endsWith('Bytes') && v > answerBound) ||
+        (k === 'peakRssMiB' && v > BOUND.peakRssMiB)
+      )
+        over.push(`${name}: ${k} ${Math.round(v)}`);
     }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const cols = ['case', 'kB', 'openMs', 'editMs', 'diagnostics', 'symbolsMs', 'symbolsBytes', 'selectionMs', 'selectionBytes', 'foldingMs', 'wireMs', 'wireBytes', 'peakRssMiB', 'validateMs', 'validateExit'];
+const cols = [
+  'case',
+  'kB',
+  'openMs',
+  'editMs',
+  'diagnostics',
+  'symbolsMs',
+  'symbolsBytes',
+  'selectionMs',
+  'selectionBytes',
+  'foldingMs',
+  'wireMs',
+  'wireBytes',
+  'peakRssMiB',
+  'validateMs',
+  'validateExit',
+];
 const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(0)) : String(v));
 const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => fmt(r[c]).length)));
 console.log(cols.map((c, i) => c.padStart(widths[i])).join('  '));
 for (const r of rows) console.log(cols.map((c, i) => fmt(r[c]).padStart(widths[i])).join('  '));
 if (args.json) console.log(JSON.stringify(rows, null, 2));
-console.log(`\nbounds: ${BOUND.ms} ms per step, ${BOUND.answerBytes} bytes per answer (or ${BOUND.answerBytesPerChar} per character of the document), ${BOUND.peakRssMiB} MiB peak RSS`);
+console.log(
+  `\nbounds: ${BOUND.ms} ms per step, ${BOUND.answerBytes} bytes per answer (or ${BOUND.answerBytesPerChar} per character of the document), ${BOUND.peakRssMiB} MiB peak RSS`,
+);
 if (over.length) {
   console.log(`OVER BOUND:\n  ${over.join('\n  ')}`);
   process.exitCode = 1;

@@ -38,7 +38,10 @@ test('random incremental edits over LSP: published diagnostics and the wire requ
       }
       const before = doc!.getText();
       const edit = randomEdit(before, rnd);
-      const change = { range: { start: doc!.positionAt(edit.start), end: doc!.positionAt(edit.end) }, text: edit.insert };
+      const change = {
+        range: { start: doc!.positionAt(edit.start), end: doc!.positionAt(edit.end) },
+        text: edit.insert,
+      };
       const version = doc!.version + 1;
       doc = TextDocument.update(doc!, [change], version);
       const text = doc.getText();
@@ -60,10 +63,12 @@ test('random incremental edits over LSP: published diagnostics and the wire requ
         await client.change(uri, version + 1, [{ text: before }]);
       }
     }
-    assert.deepEqual(client.stderr, [], 'nothing on the server\'s stderr');
+    assert.deepEqual(client.stderr, [], "nothing on the server's stderr");
   } finally {
     assert.equal(await client.stop(), 0);
   }
-  t.diagnostic(`${compared} edits over LSP (seed ${seed}) in ${Date.now() - started} ms; ${withDiagnostics} with diagnostics`);
+  t.diagnostic(
+    `${compared} edits over LSP (seed ${seed}) in ${Date.now() - started} ms; ${withDiagnostics} with diagnostics`,
+  );
   assert.ok(withDiagnostics > 0 && withDiagnostics < compared, 'edits gave both clean and flawed documents');
 });

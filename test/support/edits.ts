@@ -3,10 +3,64 @@
 // tags, explicit keys (`? `), anchors and aliases, quotes and brackets.
 
 /** Text typed or pasted at a random place. */
-export const EDIT_TOKENS = ['\t', '\r', '\r\n', '\n', ' ', '  ', '!!str ', '!!int ', '!!float ', '? ', ': ', '- ', '&a ', '*a', '#', '"', "'", '[', ']', '{', '}', ',', ':', '-', '0', '1', '23', 'x', 'Name', 'Cpu: 1', 'Image: nginx', '日本'];
+export const EDIT_TOKENS = [
+  '\t',
+  '\r',
+  '\r\n',
+  '\n',
+  ' ',
+  '  ',
+  '!!str ',
+  '!!int ',
+  '!!float ',
+  '? ',
+  ': ',
+  '- ',
+  '&a ',
+  '*a',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '-',
+  '0',
+  '1',
+  '23',
+  'x',
+  'Name',
+  'Cpu: 1',
+  'Image: nginx',
+  '日本',
+];
 
 /** Whole lines added (at a line start, with the file's line end). */
-export const EDIT_LINES = ['\t', '\r', ' \t ', '', '    Cpu: 1', '    Cpu: !!str 2', '    Imagee: x', '    Command:', '      - sleep', '? a', ': b', '? ? a', '    ? Key', '    : v', '  - Name: n', '    Image: !!str 1', '- ? x', '    WorkingDir: /srv', 'Memory: 2', '  \t  Cpu: 1'];
+export const EDIT_LINES = [
+  '\t',
+  '\r',
+  ' \t ',
+  '',
+  '    Cpu: 1',
+  '    Cpu: !!str 2',
+  '    Imagee: x',
+  '    Command:',
+  '      - sleep',
+  '? a',
+  ': b',
+  '? ? a',
+  '    ? Key',
+  '    : v',
+  '  - Name: n',
+  '    Image: !!str 1',
+  '- ? x',
+  '    WorkingDir: /srv',
+  'Memory: 2',
+  '  \t  Cpu: 1',
+];
 
 /** A number of the environment variable `name` (the fuzz budget), or `fallback`. */
 export function budgetFromEnv(name: string, fallback: number): number {
@@ -24,7 +78,11 @@ export interface TextEdit {
 export function randomEdit(text: string, rnd: () => number): TextEdit {
   const edit = anyEdit(text, rnd);
   const outsideCrlf = (o: number) => (o > 0 && text[o - 1] === '\r' && text[o] === '\n' ? o + 1 : o);
-  return { start: outsideCrlf(edit.start), end: Math.max(outsideCrlf(edit.start), outsideCrlf(edit.end)), insert: edit.insert };
+  return {
+    start: outsideCrlf(edit.start),
+    end: Math.max(outsideCrlf(edit.start), outsideCrlf(edit.end)),
+    insert: edit.insert,
+  };
 }
 
 function anyEdit(text: string, rnd: () => number): TextEdit {

@@ -7,7 +7,14 @@ import { createLanguageService } from '../../server/src/service/index';
 import { splitLines } from '../../server/src/service/cursor';
 
 const URI = 'file:///work/line-ends.eci.yaml';
-const LINES = ['RegionId: cn-hangzhou', 'ContainerGroupName: web', 'Container:', '  - Name: web', '    Imagee: nginx', '    Cpu: x'];
+const LINES = [
+  'RegionId: cn-hangzhou',
+  'ContainerGroupName: web',
+  'Container:',
+  '  - Name: web',
+  '    Imagee: nginx',
+  '    Cpu: x',
+];
 
 /** The line (LSP counting) whose text contains `needle`. */
 function lspLine(doc: TextDocument, needle: string): number {
@@ -35,7 +42,9 @@ for (const [name, eol] of [
     assert.equal(doc.getText(unknown.range), 'Imagee');
     assert.equal(cpu.range.start.line, lspLine(doc, 'Cpu'));
     assert.equal(doc.getText(cpu.range), 'x');
-    const fix = service.codeActions(text, { uri: URI, range: unknown.range, diagnostics: [unknown] }).find((a) => a.title === 'Change Imagee to Image');
+    const fix = service
+      .codeActions(text, { uri: URI, range: unknown.range, diagnostics: [unknown] })
+      .find((a) => a.title === 'Change Imagee to Image');
     assert.ok(fix?.edit?.changes?.[URI]);
     const fixed = TextDocument.applyEdits(doc, fix.edit.changes[URI]);
     assert.equal(fixed, text.replace('Imagee', 'Image'));
@@ -47,11 +56,15 @@ for (const [name, eol] of [
 }
 
 test('a lone CR inside an LF file ends a line: the diagnostics below it are not one line off', () => {
-  const text = 'RegionId: cn-hangzhou\rContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    Cpu: x\n';
+  const text =
+    'RegionId: cn-hangzhou\rContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    Cpu: x\n';
   const doc = TextDocument.create(URI, 'eci-yaml', 1, text);
   const service = createLanguageService({ locale: 'en' });
   const diagnostics = service.diagnose(text);
-  assert.ok(!diagnostics.some((d) => d.code === 'schema.required'), `RegionId and ContainerGroupName are read as two keys: ${JSON.stringify(diagnostics)}`);
+  assert.ok(
+    !diagnostics.some((d) => d.code === 'schema.required'),
+    `RegionId and ContainerGroupName are read as two keys: ${JSON.stringify(diagnostics)}`,
+  );
   const cpu = diagnostics.find((d) => d.code === 'schema.type');
   assert.ok(cpu);
   assert.equal(cpu.range.start.line, lspLine(doc, 'Cpu'));
