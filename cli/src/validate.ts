@@ -10,7 +10,6 @@ import { resolve } from 'node:path';
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string, showSuppressed = false): number {
-  const service = createLanguageService({ locale: ctx.locale });
   const { files, problems } = expandArguments(args.length ? args : ['.'], ctx.cwd);
 
   const unreadable: UnreadableInput[] = problems.map((p) => ({
@@ -25,6 +24,8 @@ export function runValidate(ctx: CliContext, args: string[], format: OutputForma
       unreadable.push({ displayPath: read.displayPath, message: read.message, absolutePath: read.absolutePath });
       continue;
     }
+    // Each file its own analysis: a service re-parses a text as an edit of the one before it, which files are not.
+    const service = createLanguageService({ locale: ctx.locale });
     reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text), suppressed: service.suppressed(read.text) });
   }
 

@@ -28,6 +28,10 @@ const tree = makeTree({
   'empty-dir/readme.txt': 'no documents here\n',
   'named-anyhow.yaml': UNKNOWN_KEY_DOCUMENT,
   'warn/bash.eci.yaml': WARNING_DOCUMENT,
+  // Issue 16, item 1: b is a's edit (a line added above a tab-only line); a CR-only file.
+  'pair/a.eci.yaml': `${VALID_DOCUMENT}\t\n    Imagee: x\n`,
+  'pair/b.eci.yaml': `${VALID_DOCUMENT}    WorkingDir: /srv\n\t\n    Imagee: x\n`,
+  'cr/only.eci.yaml': VALID_DOCUMENT.replace(/\n/g, '\r') + 'RestartPolicyy: Always\r',
 });
 after(() => tree.dispose());
 
@@ -140,6 +144,23 @@ test('a byte-order mark and CRLF line endings do not shift positions; a YAML syn
   } finally {
     t.dispose();
   }
+});
+
+test('each file is validated on its own: a file validated after another reads as it does alone', async () => {
+  const both = await runCli(['validate', '--format', 'json', 'pair/a.eci.yaml', 'pair/b.eci.yaml'], { cwd: tree.dir });
+  const alone = await runCli(['validate', '--format', 'json', 'pair/b.eci.yaml'], { cwd: tree.dir });
+  const diagnosticsOf = (stdout: string, name: string) => (JSON.parse(stdout).files as { path: string; diagnostics: unknown[] }[]).find((f) => f.path.endsWith(name))?.diagnostics;
+  assert.equal(both.code, 1, both.stderr);
+  const b = diagnosticsOf(alone.stdout, 'b.eci.yaml');
+  assert.ok(JSON.stringify(b).includes('Imagee'), alone.stdout);
+  assert.deepEqual(diagnosticsOf(both.stdout, 'b.eci.yaml'), b);
+});
+
+test('CR line ends: lines are counted at each CR', async () => {
+  const r = await runCli(['validate', 'cr/only.eci.yaml'], { cwd: tree.dir });
+  assert.equal(r.code, 1, r.stderr);
+  const lines = VALID_DOCUMENT.split('\n').length;
+  assert.match(r.stdout, new RegExp(`^cr/only.eci.yaml:${lines}:1: error schema.unknown-key: .*RestartPolicyy`, 'm'));
 });
 
 test('a file named explicitly is checked whatever its name', async () => {

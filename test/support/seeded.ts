@@ -24,7 +24,7 @@ export function validFixtureTexts(): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-const ALPHABET = [':', '-', ' ', '  ', '\n', '[', ']', '{', '}', '"', "'", '#', ',', '&a', '*a', '|', '>', '\t', '?', '!', '%', '@', '0', 'x', 'Name', 'Container', '\u0000', '日本', '\r\n'];
+const ALPHABET = [':', '-', ' ', '  ', '\n', '[', ']', '{', '}', '"', "'", '#', ',', '&a', '*a', '|', '>', '\t', '?', '!', '%', '@', '0', 'x', 'Name', 'Container', '\u0000', '日本', '\r\n', '\r', '!!str ', '? ', '? ? '];
 
 /** One random edit of a text: a deletion, an insertion of a YAML-significant piece, a line copied, dropped, swapped or re-indented, a cut. */
 export function mutate(text: string, rnd: () => number): string {

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mutate, prng, validFixtureTexts } from '../support/seeded';
+import { budgetFromEnv } from '../support/edits';
 import { createLanguageService } from '../../server/src/service/index';
 
 const SEEDS = validFixtureTexts();
@@ -16,12 +17,15 @@ test('mutated documents never throw, keep ranges in the document, and answer qui
   let runs = 0;
   let slowest = 0;
   // A fixed number of cases, bounded in time too so that a loaded machine does not time the suite out.
-  for (let i = 0; i < 1500 && Date.now() - started < 8000; i++) {
+  // ECI_FUZZ_ITERATIONS runs more cases (without the time bound).
+  const iterations = budgetFromEnv('ECI_FUZZ_ITERATIONS', 1500);
+  const timeBound = process.env.ECI_FUZZ_ITERATIONS ? Infinity : 8000;
+  for (let i = 0; i < iterations && Date.now() - started < timeBound; i++) {
     let text = SEEDS[i % SEEDS.length];
     const mutations = 1 + Math.floor(rnd() * 4);
     for (let m = 0; m < mutations; m++) text = mutate(text, rnd);
     const t0 = Date.now();
-    const lines = text.split('\n');
+    const lines = text.split(/\r\n|\r|\n/); // the LSP line model
     const s = i % 5 === 0 ? serviceJa : service;
     let diagnostics;
     try {

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/index';
-import { MAX_DOCUMENT_CHARS, MAX_NESTING } from '../../server/src/service/parse';
+import { MAX_DOCUMENT_CHARS, MAX_NESTING, parse } from '../../server/src/service/parse';
+import { documentValue, MAX_ALIAS_EXPANSION, MAX_EXPANDED_VALUES } from '../../server/src/service/ast';
+import { prng, validFixtureTexts } from '../support/seeded';
 
 const service = createLanguageService();
 // Generous: the machine running the tests may be shared; a hang or a quadratic blow-up is far beyond it.
@@ -47,6 +49,76 @@ test('an alias bomb (billion laughs) is stopped with one diagnostic', () => {
   // Shown on an alias of the last, largest level, not at the document start.
   assert.equal(d[0].range.start.line, names.length - 1);
   assert.equal(lines[names.length - 1].slice(d[0].range.start.character, d[0].range.end.character), '*i');
+});
+
+// Issue 16, item 5: resolving aliases one by one walked the document once per alias (quadratic).
+test('9,000 aliases: bounded time and the same findings as the expanded document', () => {
+  const head = 'RegionId: cn-hangzhou\nContainerGroupName: web\nx: &a {Name: n, Image: i}\n';
+  const aliased = head + 'Container: [' + Array(9000).fill('*a').join(', ') + ']\n';
+  const expanded = head + 'Container: [' + Array(9000).fill('{Name: n, Image: i}').join(', ') + ']\n';
+  // Each defect once: the aliased containers share one anchored node, where their findings are shown once.
+  const what = (d: Diagnostic[]) => [...new Set(d.map((x) => `${x.code} ${x.message}`))];
+  assert.deepEqual(what(survive('9,000 aliases', aliased)), what(survive('9,000 expanded', expanded)));
+  // Fewer of them, for a request that can be built: the same wire parameters.
+  const small = (items: string) => `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [${items}]\n`;
+  const env = '{Key: K, Value: v}';
+  const a = service.wireRequest(small(`&e ${env}, ` + Array(30).fill('*e').join(', ')));
+  const b = service.wireRequest(small(Array(31).fill(env).join(', ')));
+  assert.ok(a.ok && b.ok);
+  assert.deepEqual(a.params, b.params);
+});
+
+test('the document value with aliases equals the yaml library\'s toJS, limits and failures included', () => {
+  const docs = [
+    'a: &x 1\nb: *x\nc: &x 2\nd: *x\n',
+    'a: &m {k: &v [1, 2]}\nb: [*m, *v, *m]\n',
+    '&k key: 1\nother: *k\n*k : 2\n',
+    'a: &e []\nb: [*e, *e, *e]\n',
+    '__proto__: 1\nx: &p {__proto__: 2}\ny: *p\n',
+    'a: &n\nb: *n\n~: 3\n1: one\ntrue: t\n',
+    'base: &b {x: 1}\nmerged: {<<: *b, y: 2}\n',
+    'a: &s !!set {x, y}\nb: *s\n',
+    'a: &big [' + Array(200).fill('x').join(', ') + ']\nb: [' + Array(60).fill('*big').join(', ') + ']\n',
+  ];
+  // The billion laughs: the library's limit is reached at the same alias.
+  const names = 'abcdefghij';
+  const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (let i = 1; i < 5; i++) lines.push(`${names[i]}: &${names[i]} [${Array(10).fill('*' + names[i - 1]).join(', ')}]`);
+  docs.push(lines.join('\n') + '\n', lines.slice(0, 4).join('\n') + '\n');
+  for (const text of docs) {
+    const parsed = parse(text);
+    let expected: unknown;
+    try {
+      expected = { ok: true, value: parsed.doc!.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) };
+    } catch {
+      expected = 'excessive-aliases';
+    }
+    const got = documentValue(parsed);
+    assert.deepEqual(got.ok ? got : got.problem, expected, text);
+  }
+  // Every fixture, and the fixtures mutated: the same value as the library's.
+  const rnd = prng(5);
+  for (const fixture of validFixtureTexts()) {
+    for (let i = 0; i < 60; i++) {
+      const lines = fixture.split('\n');
+      const at = Math.floor(rnd() * lines.length);
+      lines.splice(at, 0, ['x: &a [1, {b: 2}]', 'y: *a', '  - *a', 'K: !!str 1', '~: null', '1: one', 'true: yes', "'q': 1", '__proto__: p', 'toString: t'][Math.floor(rnd() * 10)]);
+      const parsed = parse(lines.join('\n'));
+      if (!parsed.doc || parsed.doc.errors.length) continue;
+      let expected: unknown;
+      try {
+        expected = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+      } catch {
+        continue;
+      }
+      const got = documentValue(parsed);
+      assert.ok(got.ok, lines.join('\n'));
+      assert.deepEqual(got.value, expected, lines.join('\n'));
+    }
+  }
+  // A key that is a collection is named by its flow text, as in the outline.
+  const complex = documentValue(parse('? [a, b]\n: &c 1\nd: *c\n? {k: v}\n: 2\n'));
+  assert.deepEqual(complex.ok && complex.value, { '[a, b]': 1, d: 1, '{k: v}': 2 });
 });
 
 test('100-level nesting is analysed; nesting beyond the limit is refused with one diagnostic', () => {
@@ -120,4 +192,20 @@ test('a mapping with 50,000 keys: bounded time, the first problems and a count o
 test('a 1.9 MB single line and a long flow list stay bounded', () => {
   survive('long line', 'RegionId: ' + 'x'.repeat(1_900_000));
   survive('long flow list', 'Tag: [' + Array.from({ length: 40_000 }, (_, i) => `{Key: k${i}, Value: v}`).join(', ') + ']\n');
+});
+
+test('many aliases of a large anchor: refused when written out they exceed what a request is built from, never sent short', () => {
+  const doc = (n: number) => `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [&e {Key: K, Value: v}, ${Array(n).fill('*e').join(', ')}]\n`;
+  // 4,000 aliases: within every limit, and every parameter reaches the wire (it was cut at 10,000 values).
+  const a = service.wireRequest(doc(4000));
+  assert.ok(a.ok);
+  assert.equal(Object.keys(a.params).filter((k) => k.startsWith('Container.1.EnvironmentVar.')).length, 2 * 4001);
+  // An anchor of 1,000 values used 300 times: 300,000 values written out.
+  const big = `RegionId: cn-hangzhou\nContainerGroupName: web\nx: &big [${Array(1000).fill('v').join(', ')}]\nContainer:\n  - Name: web\n    Image: nginx\n    Arg: [${Array(300).fill('*big').join(', ')}]\n`;
+  const d = survive('300 aliases of 1,000 values', big);
+  assert.deepEqual(codes(d), ['yaml.excessive-aliases']);
+  assert.match(String(d[0].message), new RegExp(String(MAX_EXPANDED_VALUES)));
+  assert.equal(service.wireRequest(big).ok, false);
+  // An alias inside its own anchor: without end.
+  assert.deepEqual(codes(survive('recursive alias', 'RegionId: cn-hangzhou\nx: &r [1, *r]\n')), ['yaml.excessive-aliases']);
 });

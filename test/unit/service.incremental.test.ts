@@ -7,6 +7,7 @@ import { prng, validFixtureTexts } from '../support/seeded';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { parse, reparse } from '../../server/src/service/parse';
 import { createLanguageService } from '../../server/src/service/index';
+import { applyEdit, budgetFromEnv, randomEdit, withLineEnds } from '../support/edits';
 
 const DOCS = validFixtureTexts();
 
@@ -228,4 +229,79 @@ test('edits that are not inside one plain scalar take the full parse', () => {
   const anchored = base + 'Tag:\n  - &t {Key: a, Value: b}\n';
   assert.equal(reparse(parse(anchored), anchored.replace('Value: b', 'Value: c')), undefined);
   assert.ok(reparse(parse(base + 'VSwitchId: vsw-2ze****\n'), base + 'VSwitchId: vsw-2zf****\n'));
+});
+
+// Issue 16, item 1: a line holding only a tab or a CR is blank to YAML; the item goes on after it.
+test('a blank line holding a tab or a CR does not end the re-parsed list item', () => {
+  const head = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
+  for (const blank of ['\t', '\r', '  \t ', ' \r']) {
+    for (const tail of ['    Command:\n      - sleep\n      - "3600"\n', '    Imagee: x\n']) {
+      const before = `${head}${blank}\n${tail}`;
+      const after = before.replace('    Image: nginx\n', '    Image: nginx\n    Cpu: 1\n');
+      const fast = reparse(parse(before), after);
+      const full = parse(after);
+      if (fast) assert.deepEqual(fast.doc!.toJS(), full.doc!.toJS(), JSON.stringify(blank));
+      const service = createLanguageService();
+      service.diagnose(before);
+      assert.deepEqual(service.diagnose(after), createLanguageService().diagnose(after), `blank line ${JSON.stringify(blank)} before ${JSON.stringify(tail)}`);
+      assert.deepEqual(service.wireRequest(after), createLanguageService().wireRequest(after));
+    }
+  }
+  // The fuzzer's minimal case: two spaces inserted at offset 16.
+  const text = 'Container:\n- N:\n   2\n\t\n  :';
+  const next = text.slice(0, 16) + '  ' + text.slice(16);
+  const fast = reparse(parse(text), next);
+  if (fast) assert.deepEqual(fast.doc?.toJS(), parse(next).doc?.toJS());
+  const service = createLanguageService();
+  service.diagnose(text);
+  assert.deepEqual(service.diagnose(next), createLanguageService().diagnose(next));
+});
+
+// Issue 16, item 2: a tag decides how a scalar is read; a re-read of the token alone would lose it.
+test('a scalar edit next to an explicit tag reads the value with its tag', () => {
+  const base = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: !!str 1\n    Cpu: !!str 2\n';
+  for (const [from, to] of [
+    ['Cpu: !!str 2', 'Cpu: !!str 23'],
+    ['Image: !!str 1', 'Image: !!str 12'],
+    ['Cpu: !!str 2', 'Cpu: !!str 3'],
+    ['Cpu: !!str 2', 'Cpux: !!str 2'],
+  ]) {
+    const next = base.replace(from, to);
+    const fast = reparse(parse(base), next);
+    if (fast) assert.deepEqual(shape(fast.doc!.contents), shape(parse(next).doc!.contents), `${from} -> ${to}`);
+    const service = createLanguageService();
+    service.diagnose(base);
+    assert.deepEqual(service.diagnose(next), createLanguageService().diagnose(next), `${from} -> ${to}`);
+  }
+  const service = createLanguageService();
+  service.diagnose(base);
+  assert.ok(service.diagnose(base.replace('Cpu: !!str 2', 'Cpu: !!str 23')).some((d) => d.code === 'schema.type' && /Cpu/.test(String(d.message))), 'Cpu: !!str 23 is a string');
+  assert.ok(!service.diagnose(base.replace('Image: !!str 1', 'Image: !!str 12')).some((d) => /Image/.test(String(d.message))), 'Image: !!str 12 is a string, as an image must be');
+});
+
+// Issue 16: random edits anywhere (tabs, lone CRs and CRLF, tags, explicit keys, anchors), each
+// analysed by the service that saw the text before it, against a fresh service. ECI_FUZZ_ITERATIONS
+// runs longer (e.g. ECI_FUZZ_ITERATIONS=50000); ECI_FUZZ_SEED replays another seed.
+test('random edits of every kind: the edited analysis equals a fresh one (diagnostics and wire request)', (t) => {
+  const iterations = budgetFromEnv('ECI_FUZZ_ITERATIONS', 600);
+  const seed = budgetFromEnv('ECI_FUZZ_SEED', 16);
+  const rnd = prng(seed);
+  const service = createLanguageService({ locale: 'en' });
+  let text = '';
+  let incremental = 0;
+  for (let i = 0; i < iterations; i++) {
+    if (i % 25 === 0) text = withLineEnds(DOCS[Math.floor(rnd() * DOCS.length)], rnd);
+    service.diagnose(text);
+    const previous = service.parse(text);
+    const edit = randomEdit(text, rnd);
+    const next = applyEdit(text, edit);
+    const fresh = createLanguageService({ locale: 'en' });
+    const where = `seed ${seed}, edit ${i}: ${JSON.stringify(edit)}\n--- before ---\n${JSON.stringify(text)}\n--- after ---\n${JSON.stringify(next)}`;
+    assert.deepEqual(service.diagnose(next), fresh.diagnose(next), where);
+    assert.deepEqual(service.wireRequest(next), fresh.wireRequest(next), where);
+    if (service.parse(next).doc && service.parse(next).doc === previous.doc) incremental++;
+    // Mostly on from a text that still reads cleanly (only those are re-parsed incrementally).
+    if (!fresh.parse(next).problems.length || rnd() < 0.2) text = next;
+  }
+  t.diagnostic(`${iterations} edits (seed ${seed}), ${incremental} re-parsed incrementally`);
 });

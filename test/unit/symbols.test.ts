@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { SymbolKind, FoldingRangeKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { parse } from '../../server/src/service/parse';
-import { documentSymbols } from '../../server/src/service/symbols';
+import { documentSymbols, MAX_SYMBOLS } from '../../server/src/service/symbols';
+import { MAX_NESTING } from '../../server/src/service/parse';
 import { createLanguageService } from '../../server/src/service/index';
 import { foldingRanges } from '../../server/src/service/folding';
 
@@ -128,4 +129,73 @@ test('the outline\'s list details follow the locale', () => {
   const ja = createLanguageService({ locale: 'ja' }).documentSymbols(DOC);
   assert.equal(detailOf(ja, 'Container'), '2 項目');
   assert.equal(detailOf(ja, 'InitContainer'), '1 項目');
+});
+
+// Issue 16, item 9: the outline is shown by the editor (outline view, breadcrumbs): no secret in clear.
+test('the outline masks passwords and the environment values of containers with EnvironmentVarHide', () => {
+  const text = `RegionId: cn-hangzhou
+ContainerGroupName: web
+ImageRegistryCredential:
+  - Server: registry.example.com
+    UserName: deploy
+    Password: Hunter2-registry
+Container:
+  - Name: app
+    Image: nginx
+    EnvironmentVarHide: true
+    EnvironmentVar:
+      - Key: DB_PASSWORD
+        Value: s3cret-db-value
+  - Name: side
+    Image: busybox
+    EnvironmentVar:
+      - Key: MODE
+        Value: visible-mode
+`;
+  for (const locale of ['en', 'ja'] as const) {
+    const symbols = createLanguageService({ locale }).documentSymbols(text);
+    const json = JSON.stringify(symbols);
+    assert.doesNotMatch(json, /Hunter2-registry|s3cret-db-value/, locale);
+    const credential = find(find(symbols, 'ImageRegistryCredential')?.children, 'registry.example.com');
+    assert.match(String(find(credential?.children, 'Password')?.detail), /\*{8}/);
+    const app = find(find(symbols, 'Container')?.children, 'app');
+    const env = find(find(app?.children, 'EnvironmentVar')?.children, 'DB_PASSWORD');
+    assert.match(String(env?.detail), /\*{8}/);
+    assert.match(String(find(env?.children, 'Value')?.detail), /\*{8}/);
+    // Not secret: shown.
+    const side = find(find(symbols, 'Container')?.children, 'side');
+    assert.equal(find(find(side?.children, 'EnvironmentVar')?.children, 'MODE')?.detail, 'visible-mode');
+    assert.equal(credential?.detail, 'deploy');
+  }
+});
+
+// Issue 16, item 6: keys inside keys (`? ? ? … a`) made the outline and selection ranges grow twofold per level.
+test('explicit keys nested 30 levels and more: the outline and selection ranges stay small', () => {
+  const service = createLanguageService();
+  for (const levels of [26, 30, 120]) {
+    const text = '? '.repeat(levels) + 'a\n';
+    const started = Date.now();
+    const symbols = JSON.stringify(service.documentSymbols(text));
+    const selection = JSON.stringify(service.selectionRanges(text, [{ line: 0, character: levels * 2 }, { line: 0, character: levels }]));
+    const folding = JSON.stringify(service.foldingRanges(text));
+    assert.ok(symbols.length < 10_000 && selection.length < 100_000 && folding.length < 10_000, `${levels} levels: ${symbols.length}, ${selection.length}, ${folding.length} characters`);
+    assert.ok(Date.now() - started < 5000, `${levels} levels took ${Date.now() - started} ms`);
+  }
+  // Each `? ` counts as a level of nesting: beyond the limit, the document is refused.
+  assert.deepEqual(
+    service.diagnose('? '.repeat(MAX_NESTING + 1) + 'a\n').map((d) => d.code),
+    ['yaml.too-deep'],
+  );
+  assert.deepEqual(
+    service.diagnose('a:\n' + '- ? : '.repeat(MAX_NESTING / 3 + 1) + 'x\n').map((d) => d.code),
+    ['yaml.too-deep'],
+  );
+});
+
+test('the outline of a huge document is cut at MAX_SYMBOLS symbols', () => {
+  const text = 'RegionId: cn-hangzhou\n' + Array.from({ length: MAX_SYMBOLS + 500 }, (_, i) => `P${i}: v`).join('\n') + '\n';
+  const count = (symbols: DocumentSymbol[] | undefined): number => (symbols ?? []).reduce((n, s) => n + 1 + count(s.children), 0);
+  assert.equal(count(documentSymbols(parse(text))), MAX_SYMBOLS);
+  const nested = 'Container:\n' + Array.from({ length: MAX_SYMBOLS }, (_, i) => `  - Name: c${i}\n    Image: i`).join('\n') + '\n';
+  assert.equal(count(documentSymbols(parse(nested))), MAX_SYMBOLS);
 });

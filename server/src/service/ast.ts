@@ -1,12 +1,44 @@
 // The parsed YAML tree seen by document path: where a parameter's key and value are written,
 // and the plain value of the document (aliases expanded within a budget).
-import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
+import { flowKeyText } from './selection';
 import type { DocPath } from './schema';
 
 /** Aliases may expand to at most this many nodes in total (a "billion laughs" document stops here). */
 export const MAX_ALIAS_EXPANSION = 10_000;
+
+/**
+ * The document with its aliases written out may hold at most this many values: the wire request is
+ * built from that many at most, so a document that passes never loses a parameter to the bound.
+ */
+export const MAX_EXPANDED_VALUES = 200_000;
+
+const aliasTargets = new WeakMap<object, Map<Alias, Node | undefined>>();
+
+/**
+ * The node an alias refers to: the last node anchored with its name before it, as `Alias.resolve`
+ * finds it. `Alias.resolve` walks the whole document for every alias (9,000 aliases: seconds); here
+ * one walk per tree maps every alias to its node. A tree changed since (an alias not in the map) is
+ * walked again.
+ */
+export function resolveAlias(doc: Document.Parsed | Document, alias: Alias): Node | undefined {
+  let targets = aliasTargets.get(doc);
+  if (!targets || !targets.has(alias)) {
+    const map = new Map<Alias, Node | undefined>();
+    const latest = new Map<string, Node>();
+    visit(doc, {
+      Node(_, node) {
+        if (isAlias(node)) map.set(node, latest.get(node.source));
+        else if (node.anchor) latest.set(node.anchor, node);
+      },
+    });
+    aliasTargets.set(doc, map);
+    targets = map;
+  }
+  return targets.get(alias);
+}
 
 export interface Located {
   /** The key node of the pair holding the value (absent for list items and the root). */
@@ -30,7 +62,7 @@ export function locate(parsed: ParsedDocument, path: DocPath): Located {
   let key: Node | undefined;
   const found: (string | number)[] = [];
   for (const seg of path) {
-    if (isAlias(node) && parsed.doc) node = node.resolve(parsed.doc) ?? node;
+    if (isAlias(node) && parsed.doc) node = resolveAlias(parsed.doc, node) ?? node;
     if (typeof seg === 'number') {
       if (!isSeq(node) || seg >= node.items.length) break;
       node = node.items[seg];
@@ -140,6 +172,8 @@ export type ToValueResult =
       alias: Alias | undefined;
       /** The anchor name the alias refers to. */
       name: string;
+      /** The limit exceeded, for `excessive-aliases`. */
+      limit?: number;
     };
 
 /** The document's plain value; aliases expand up to MAX_ALIAS_EXPANSION nodes. */
@@ -159,16 +193,40 @@ export function documentValue(parsed: ParsedDocument): ToValueResult {
     });
   }
   for (const a of aliases) {
-    if (!a.resolve(doc)) return { ok: false, problem: 'unresolved-alias', alias: a, name: a.source };
+    if (!resolveAlias(doc, a)) return { ok: false, problem: 'unresolved-alias', alias: a, name: a.source };
   }
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) };
+    const converted = plainValue(doc, MAX_ALIAS_EXPANSION);
+    const value = converted ? converted.value : doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    if (aliases.length) {
+      // Many aliases of one anchor pass the library's count (it multiplies nested aliases, not
+      // the size of what each alias stands for); the values written out are bounded here.
+      const sizes = new Map<unknown, number>();
+      const size = (node: unknown, depth = 0): number => {
+        if (isAlias(node)) node = resolveAlias(doc, node);
+        const known = sizes.get(node);
+        if (known !== undefined) return known;
+        if (depth > 5000) return Infinity;
+        sizes.set(node, Infinity); // an alias inside its own anchor expands without end
+        let n = 1;
+        if (isMap(node)) for (const p of node.items) n += size(p.value, depth + 1);
+        else if (isSeq(node)) for (const item of node.items) n += size(item, depth + 1);
+        sizes.set(node, n);
+        return n;
+      };
+      if (size(doc.contents) > MAX_EXPANDED_VALUES) {
+        let worst: Alias | undefined;
+        for (const a of aliases) if (!worst || size(a) > size(worst)) worst = a;
+        return { ok: false, problem: 'excessive-aliases', alias: worst, name: worst?.source ?? '', limit: MAX_EXPANDED_VALUES };
+      }
+    }
+    return { ok: true, value };
   } catch {
     // The expansion is too large: shown on the alias that expands to the most (the first of them).
     const sizes = new Map<unknown, number>();
     const size = (node: unknown, depth: number): number => {
       if (depth > 100) return 1;
-      if (isAlias(node)) return size(node.resolve(doc), depth + 1);
+      if (isAlias(node)) return size(resolveAlias(doc, node), depth + 1);
       if (sizes.has(node)) return sizes.get(node)!;
       let n = 1;
       if (isMap(node)) for (const p of node.items) n += size(p.key, depth + 1) + size(p.value, depth + 1);
@@ -184,6 +242,99 @@ export function documentValue(parsed: ParsedDocument): ToValueResult {
       if (n > worstSize) [worst, worstSize] = [a, n];
     }
     return { ok: false, problem: 'excessive-aliases', alias: worst, name: worst?.source ?? '' };
+  }
+}
+
+const MAP_TAG = 'tag:yaml.org,2002:map';
+const SEQ_TAG = 'tag:yaml.org,2002:seq';
+/** Thrown (as `Document.toJS` does) when aliases expand beyond the limit. */
+class ExcessiveAliases extends Error {}
+/** What cannot be converted here and is left to the library's `toJS` (merge keys, collection keys, tagged collections). */
+class NotPlain extends Error {}
+
+/**
+ * The document's plain value as `doc.toJS({ maxAliasCount })` gives it (the same objects shared by
+ * aliases, the same count of alias expansions against the limit, throwing as it throws), with
+ * aliases resolved through `resolveAlias`: linear in the size of the document where the library's
+ * conversion scans every anchor and alias for each alias. A key that is a collection is named by
+ * its flow text cut short (`keyText`), not by the library's YAML text of it. Undefined for what it
+ * leaves to the library: merge keys and tagged collections.
+ */
+function plainValue(doc: Document.Parsed, maxAliasCount: number): { value: unknown } | undefined {
+  interface AnchorData {
+    aliasCount: number;
+    count: number;
+    res: unknown;
+  }
+  const anchors = new Map<Node, AnchorData>();
+  const mergeKeys = (doc.schema as unknown as { tags: { tag: string; default?: unknown }[] }).tags.some((t) => t.tag === 'tag:yaml.org,2002:merge' && t.default);
+  const aliasCount = (node: unknown): number => {
+    if (isAlias(node)) {
+      const source = resolveAlias(doc, node);
+      const data = source && anchors.get(source);
+      return data ? data.count * data.aliasCount : 0;
+    }
+    if (isMap(node)) {
+      let n = 0;
+      for (const pair of node.items) n = Math.max(n, aliasCount(pair.key), aliasCount(pair.value));
+      return n;
+    }
+    if (isSeq(node)) {
+      let n = 0;
+      for (const item of node.items) n = Math.max(n, aliasCount(item));
+      return n;
+    }
+    return 1;
+  };
+  const convert = (node: unknown): unknown => {
+    if (isAlias(node)) {
+      const source = resolveAlias(doc, node);
+      if (!source) throw new NotPlain();
+      let data = anchors.get(source);
+      if (!data) {
+        convert(source);
+        data = anchors.get(source)!;
+      }
+      data.count += 1;
+      if (data.aliasCount === 0) data.aliasCount = aliasCount(source);
+      if (data.count * data.aliasCount > maxAliasCount) throw new ExcessiveAliases();
+      return data.res;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) return node ?? null;
+    const data: AnchorData | undefined = node.anchor ? { aliasCount: 0, count: 1, res: undefined } : undefined;
+    if (data) anchors.set(node, data);
+    if (isScalar(node)) {
+      const v = typeof node.value === 'bigint' ? Number(node.value) : node.value;
+      if (data) data.res = v;
+      return v;
+    }
+    if (node.tag && node.tag !== MAP_TAG && node.tag !== SEQ_TAG) throw new NotPlain();
+    if (isSeq(node)) {
+      const seq: unknown[] = [];
+      if (data) data.res = seq;
+      for (const item of node.items) seq.push(convert(item));
+      return seq;
+    }
+    const map: Record<string, unknown> = {};
+    if (data) data.res = map;
+    for (const pair of node.items) {
+      const key = pair.key as unknown;
+      if (mergeKeys && isScalar(key) && key.value === '<<') throw new NotPlain();
+      const jsKey = convert(key);
+      // A collection (or an alias of one) as a key is named by its flow text, cut short: the library
+      // writes the whole key out at every level of keys inside keys (`? ? ? … a`: seconds).
+      const stringKey = jsKey === null ? '' : typeof jsKey === 'object' ? flowKeyText(key) : String(jsKey);
+      const value = convert(pair.value);
+      if (stringKey in map) Object.defineProperty(map, stringKey, { value, writable: true, enumerable: true, configurable: true });
+      else map[stringKey] = value;
+    }
+    return map;
+  };
+  try {
+    return { value: convert(doc.contents) };
+  } catch (err) {
+    if (err instanceof NotPlain) return undefined;
+    throw err;
   }
 }
 

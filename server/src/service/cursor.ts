@@ -229,7 +229,7 @@ export function flowPosition(text: string): FlowPosition | undefined {
   };
 }
 
-/** Splits text into lines; `\r\n` and `\n` both end a line (LSP positions exclude the terminator). */
+/** Splits text into lines; `\r\n`, `\r` and `\n` each end a line, as in LSP and YAML 1.2 (positions exclude the terminator). */
 export function splitLines(text: string): string[] {
-  return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }

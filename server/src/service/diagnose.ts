@@ -65,7 +65,7 @@ export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] 
   const v = documentValue(parsed);
   if (!v.ok) {
     const range = v.alias ? aliasRange(parsed, v.alias) : documentStartRange(parsed);
-    const message = v.problem === 'unresolved-alias' ? m.unresolvedAlias(v.name) : m.excessiveAliases(MAX_ALIAS_EXPANSION);
+    const message = v.problem === 'unresolved-alias' ? m.unresolvedAlias(v.name) : m.excessiveAliases(v.limit ?? MAX_ALIAS_EXPANSION);
     out.push(diagnostic(range, message, v.problem === 'unresolved-alias' ? 'yaml.unresolved-alias' : 'yaml.excessive-aliases', DiagnosticSeverity.Error));
     return sortByPosition(out);
   }

@@ -131,9 +131,14 @@ function replaceItem(
   for (let at = firstLineEnd + 1; at < old.length; ) {
     const eol = old.indexOf('\n', at);
     const lineEnd = eol < 0 ? old.length : eol;
-    const indent = /^ */.exec(old.slice(at, lineEnd))![0].length;
+    const line = old.slice(at, lineEnd);
+    const indent = /^ */.exec(line)![0].length;
+    // A line of spaces, tabs and CRs is blank to YAML: the item goes on after it. A tab before content
+    // could be indentation or separation: the full parse decides.
+    const blank = /^[ \t\r]*$/.test(line);
+    if (!blank && /^ *[\t\r]/.test(line)) return undefined;
     // A comment line does not end a collection: it is taken into the slice (which then takes the full parse).
-    if (at + indent < lineEnd && indent <= dashColumn && old.charCodeAt(at + indent) !== 35) {
+    if (!blank && indent <= dashColumn && old.charCodeAt(at + indent) !== 35) {
       sliceEnd = at;
       break;
     }
@@ -250,7 +255,8 @@ function reparseInlineEdit(previous: ParsedDocument, text: string, positionsOf: 
   if (!edited) return undefined;
   if (edited.value) return reparsePairEdit(previous, text, edited as Required<EditedScalar>, delta, positionsOf);
   const scalar = edited.scalar;
-  if (!scalar.range || scalar.type !== 'PLAIN') return undefined;
+  // A tag decides how the token is read (`!!str 2` is a string); the token re-read alone would lose it.
+  if (!scalar.range || scalar.type !== 'PLAIN' || scalar.tag || hasProperties(old, scalar)) return undefined;
   const [r0, r1] = scalar.range;
   const oldToken = old.slice(r0, r1);
   const newToken = text.slice(r0, r1 + delta);
@@ -279,6 +285,15 @@ function reparseInlineEdit(previous: ParsedDocument, text: string, positionsOf: 
   return { text, doc, problems: [], ...helpers };
 }
 
+/**
+ * Whether a node property (a tag or an anchor) stands before the scalar's token: the token's range
+ * does not include it, so the line before the token is looked at back to its key or dash.
+ */
+function hasProperties(text: string, scalar: Scalar): boolean {
+  const lineStart = text.lastIndexOf('\n', scalar.range![0] - 1) + 1;
+  return /[!&]/.test(text.slice(lineStart, scalar.range![0]));
+}
+
 /** The scalar that is a mapping value or a list item and whose token [start, valueEnd] contains [from, to]. */
 interface EditedScalar {
   scalar: Scalar;
@@ -295,7 +310,7 @@ interface EditedScalar {
 function reparsePairEdit(previous: ParsedDocument, text: string, edited: Required<EditedScalar>, delta: number, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
   const doc = previous.doc!;
   const { scalar: key, value, keyOf } = edited;
-  if (!key.range || !value.range || key.type !== 'PLAIN' || value.type !== 'PLAIN') return undefined;
+  if (!key.range || !value.range || key.type !== 'PLAIN' || value.type !== 'PLAIN' || key.tag || value.tag) return undefined;
   const k0 = key.range[0];
   const v1 = value.range[1];
   const oldSlice = previous.text.slice(k0, v1);

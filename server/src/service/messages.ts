@@ -316,6 +316,8 @@ const en = {
     items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
     emptyKey: '(empty key)',
     item: 'item',
+    /** Shown instead of a secret value (a password, a hidden environment value). */
+    secret: '******** (secret)',
   },
   /** The comment lines that open each template (`# ` is added), by template id. */
   templateComments: {
@@ -619,6 +621,7 @@ const ja: Messages = {
     items: (n) => `${n} 項目`,
     emptyKey: '(空のキー)',
     item: '項目',
+    secret: '******** (秘密)',
   },
   templateComments: {
     'web-server': [

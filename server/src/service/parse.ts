@@ -39,6 +39,10 @@ export type SyntaxKind =
   | 'strayLine';
 
 export interface ParsedDocument {
+  /**
+   * The text analysed: the document's text with every lone CR made a LF (see `normalizeLineEnds`),
+   * so that lines are told by `\n` alone (a CRLF line keeps its CR) and every offset is the document's.
+   */
   readonly text: string;
   /** The first YAML document; `undefined` when the text is too large to analyse. */
   readonly doc: Document.Parsed | undefined;
@@ -52,6 +56,15 @@ export interface ParsedDocument {
    * left: the line (0-based) that was blanked. `doc` is that recovered tree.
    */
   readonly recoveredLine?: number;
+}
+
+/**
+ * The text with every lone CR made a LF. YAML 1.2 and LSP both end a line at `\r\n`, `\r` and `\n`;
+ * the \`yaml\` library and the line scans of the service end lines at `\n` only. The replacement keeps
+ * the length, so every offset (and every LSP position) of the result is one of the document's.
+ */
+export function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** Position helpers over a text whose line starts are in `lineCounter`. */
@@ -79,7 +92,8 @@ function positions(text: string, lineCounter: LineCounter) {
  * after it shifted. Undefined whenever that does not hold; then a full parse is needed. Takes
  * ownership of `previous`'s tree: `previous` must not be used afterwards.
  */
-export function reparse(previous: ParsedDocument, text: string): ParsedDocument | undefined {
+export function reparse(previous: ParsedDocument, documentText: string): ParsedDocument | undefined {
+  const text = normalizeLineEnds(documentText);
   return reparseScalarEdit(previous, text, (t) => {
     const lineCounter = new LineCounter();
     lineCounter.addNewLine(0);
@@ -88,7 +102,8 @@ export function reparse(previous: ParsedDocument, text: string): ParsedDocument 
   });
 }
 
-export function parse(text: string): ParsedDocument {
+export function parse(documentText: string): ParsedDocument {
+  const text = normalizeLineEnds(documentText);
   const lineCounter = new LineCounter();
   const problems: SyntaxProblem[] = [];
   const { positionAt, offsetAt, range } = positions(text, lineCounter);
@@ -371,7 +386,8 @@ function firstLine(message: string): string {
 
 /**
  * The offset where the nesting of collections first exceeds `limit` levels, or -1. Counts block
- * indentation levels, `- ` list markers and open flow brackets, skipping quoted scalars and comments.
+ * indentation levels, the `- `, `? ` and `: ` markers that open levels on one line, and open flow
+ * brackets, skipping quoted scalars and comments.
  */
 export function excessiveNesting(text: string, limit: number): number {
   const indents: number[] = [];
@@ -388,8 +404,9 @@ export function excessiveNesting(text: string, limit: number): number {
     if (flow === 0 && i < n && c0 !== '\n' && c0 !== '\r' && c0 !== '#') {
       while (indents.length && indents[indents.length - 1] >= col) indents.pop();
       indents.push(col);
+      // `- ` list items, `? ` explicit keys and `: ` explicit values: each opens a level on the same line.
       let dashes = 0;
-      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      while ((text[i] === '-' || text[i] === '?' || text[i] === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
         dashes++;
         i += 2;
         while (text[i] === ' ' || text[i] === '\t') i++;

@@ -10,7 +10,7 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
-import { MAX_ALIAS_EXPANSION, nodeOffsets } from './ast';
+import { MAX_EXPANDED_VALUES, nodeOffsets, resolveAlias } from './ast';
 import { childSchema, documentSchema, resolveSchema, typesOf, type JsonSchema } from './schema';
 
 export interface WireRequest {
@@ -55,7 +55,7 @@ export function buildWireRequest(parsed: ParsedDocument): WireRequest {
   const out: WireRequest = { params: {}, sdkMissing: [], secrets: [], locations: {}, undocumented: [] };
   const root = parsed.doc?.contents as Node | null | undefined;
   if (!root) return out;
-  const ctx: Ctx = { parsed, out, budget: MAX_ALIAS_EXPANSION };
+  const ctx: Ctx = { parsed, out, budget: MAX_EXPANDED_VALUES };
   // The request is a mapping of parameters; anything else is reported by the diagnostics.
   if (!isMap(deref(ctx, root))) return out;
   walk(ctx, root, '', resolveSchema(documentSchema), { missing: false, secret: false, documented: true });
@@ -71,7 +71,7 @@ interface Inherited {
 
 function deref(ctx: Ctx, node: Node | null | undefined): Node | undefined {
   let n: unknown = node;
-  for (let i = 0; i < 32 && isAlias(n); i++) n = ctx.parsed.doc ? n.resolve(ctx.parsed.doc) : undefined;
+  for (let i = 0; i < 32 && isAlias(n); i++) n = ctx.parsed.doc ? resolveAlias(ctx.parsed.doc, n) : undefined;
   return (n as Node | undefined) ?? undefined;
 }
 

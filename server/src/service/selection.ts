@@ -1,6 +1,6 @@
 // Selection ranges (expand / shrink selection), and the walk from the document root to the node at
 // an offset that the outline, navigation and quick fixes share. Plain data in, plain data out.
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Range, SelectionRange, Position } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 
@@ -51,7 +51,48 @@ export function keyText(pair: Pair): string | undefined {
   const k = pair.key as unknown;
   if (k === null || k === undefined) return undefined;
   if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : String(k.value);
-  return String(k);
+  return flowKeyText(k);
+}
+
+/** A key that is a collection or an alias, in flow style (`[a, b]`, `{k: v}`, `*a`), cut after 80 characters. */
+export function flowKeyText(key: unknown): string {
+  return shortFlowText(key, MAX_KEY_TEXT);
+}
+
+/** A key that is itself a collection is named by at most this many characters. */
+const MAX_KEY_TEXT = 80;
+
+/**
+ * A collection or alias written in flow style (`[a, b]`, `{k: v}`, `*a`), cut after `max` characters.
+ * The library's `String(node)` costs (and gives) twice as much for each level of keys inside keys:
+ * `? ? ? … a` 30 levels deep, gigabytes.
+ */
+function shortFlowText(node: unknown, max: number): string {
+  let out = '';
+  const put = (s: string): boolean => {
+    out += s;
+    return out.length > max;
+  };
+  const walk = (n: unknown): boolean => {
+    if (n === null || n === undefined) return put('');
+    if (isScalar(n)) return put(n.value === null || n.value === undefined ? '' : String(n.value));
+    if (isAlias(n)) return put(`*${n.source}`);
+    if (isSeq(n)) {
+      if (put('[')) return true;
+      for (let i = 0; i < n.items.length; i++) if ((i && put(', ')) || walk(n.items[i])) return true;
+      return put(']');
+    }
+    if (isMap(n)) {
+      if (put('{')) return true;
+      for (let i = 0; i < n.items.length; i++) {
+        const p = n.items[i] as Pair;
+        if ((i && put(', ')) || walk(p.key) || (p.value !== null && (put(': ') || walk(p.value)))) return true;
+      }
+      return put('}');
+    }
+    return put('?');
+  };
+  return walk(node) ? `${out.slice(0, max - 1)}…` : out;
 }
 
 /** The pair of `map` whose key is `name`. */

@@ -5,6 +5,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { messagesFor, type Locale, type Messages } from './messages';
 import { keyText, nodeSpan, pairSpan, scalarString, valueOf } from './selection';
+import { buildWireRequest } from './request';
 
 /** How the items of a list are named and shown, by the list's key. */
 interface ItemStyle {
@@ -42,23 +43,52 @@ const ITEM_STYLES: Record<string, ItemStyle> = {
   },
 };
 
+/** What building one outline needs: the messages, the symbols still allowed, the secret values. */
+interface Outline {
+  parsed: ParsedDocument;
+  m: Messages;
+  /** Symbols that may still be made (the outline of a huge document is cut, not the editor). */
+  left: number;
+  /** Offsets where the value of a secret parameter starts, and the secret values as sent. */
+  secretAt: Set<number>;
+  secretValues: Set<string>;
+}
+
+/** An outline holds at most this many symbols (a 2 MB document of short keys would give 200,000). */
+export const MAX_SYMBOLS = 10_000;
+
 /** A symbol for the whole document: one per top-level key, nested as the document nests. */
 export function documentSymbols(parsed: ParsedDocument, locale: Locale = 'en'): DocumentSymbol[] {
   const root = parsed.doc?.contents;
   if (!isMap(root)) return [];
-  const m = messagesFor(locale);
-  const out: DocumentSymbol[] = [];
-  for (const pair of root.items) {
-    const s = pairSymbol(parsed, m, pair, 0);
-    if (s) out.push(s);
+  // The values the request marks secret (`x-secret` parameters, environment values of containers with
+  // EnvironmentVarHide: true) are masked in details, as everywhere else.
+  const wire = buildWireRequest(parsed);
+  const secretAt = new Set<number>();
+  const secretValues = new Set<string>();
+  for (const key of wire.secrets) {
+    const at = wire.locations[key];
+    if (at) secretAt.add(parsed.offsetAt(at.start));
+    if (wire.params[key] !== '') secretValues.add(wire.params[key]);
   }
-  return out;
+  const o: Outline = { parsed, m: messagesFor(locale), left: MAX_SYMBOLS, secretAt, secretValues };
+  return mapChildren(o, root.items, 0);
 }
 
 /** Nesting deeper than this is not shown (documents 100 levels deep stay cheap). */
 const MAX_DEPTH = 64;
 
-function pairSymbol(parsed: ParsedDocument, m: Messages, pair: Pair, depth: number): DocumentSymbol | undefined {
+/** A value's text for a detail, masked when the value is a secret. */
+function detailOf(o: Outline, node: unknown): string | undefined {
+  const v = scalarString(node);
+  if (v === undefined) return undefined;
+  const span = nodeSpan(o.parsed.text, node as Node);
+  if ((span && o.secretAt.has(span[0])) || o.secretValues.has(v)) return o.m.outline.secret;
+  return oneLine(v);
+}
+
+function pairSymbol(o: Outline, pair: Pair, depth: number): DocumentSymbol | undefined {
+  const { parsed, m } = o;
   const span = pairSpan(parsed.text, pair);
   const keySpan = nodeSpan(parsed.text, pair.key as Node | null);
   if (!span) return undefined;
@@ -74,35 +104,39 @@ function pairSymbol(parsed: ParsedDocument, m: Messages, pair: Pair, depth: numb
   };
   if (isMap(value)) {
     symbol.kind = SymbolKind.Object;
-    if (depth < MAX_DEPTH) symbol.children = mapChildren(parsed, m, value.items, depth + 1);
+    if (depth < MAX_DEPTH) symbol.children = mapChildren(o, value.items, depth + 1);
   } else if (isSeq(value)) {
     symbol.kind = SymbolKind.Array;
     symbol.detail = m.outline.items(value.items.length);
-    if (depth < MAX_DEPTH) symbol.children = itemSymbols(parsed, m, key ?? '', value.items as Node[], depth + 1);
+    if (depth < MAX_DEPTH) symbol.children = itemSymbols(o, key ?? '', value.items as Node[], depth + 1);
   } else if (isScalar(value)) {
-    const v = scalarString(value);
-    if (v !== undefined) symbol.detail = oneLine(v);
+    const detail = detailOf(o, value);
+    if (detail !== undefined) symbol.detail = detail;
     if (typeof value.value === 'boolean') symbol.kind = SymbolKind.Boolean;
     else if (typeof value.value === 'number') symbol.kind = SymbolKind.Number;
   }
   return symbol;
 }
 
-function mapChildren(parsed: ParsedDocument, m: Messages, pairs: Pair[], depth: number): DocumentSymbol[] {
+function mapChildren(o: Outline, pairs: Pair[], depth: number): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const p of pairs) {
-    const s = pairSymbol(parsed, m, p, depth);
+    if (o.left <= 0) break;
+    o.left--;
+    const s = pairSymbol(o, p, depth);
     if (s) out.push(s);
   }
   return out;
 }
 
 /** One symbol per mapping item of a list; lists of plain values (`Command`, `Arg`) show only as the list. */
-function itemSymbols(parsed: ParsedDocument, m: Messages, listKey: string, items: Node[], depth: number): DocumentSymbol[] {
+function itemSymbols(o: Outline, listKey: string, items: Node[], depth: number): DocumentSymbol[] {
+  const { parsed, m } = o;
   const style = ITEM_STYLES[listKey];
   const out: DocumentSymbol[] = [];
   items.forEach((item, index) => {
-    if (!isMap(item)) return;
+    if (!isMap(item) || o.left <= 0) return;
+    o.left--;
     const span = nodeSpan(parsed.text, item);
     if (!span) return;
     const fallback = `${listKey || m.outline.item}[${index + 1}]`;
@@ -124,10 +158,10 @@ function itemSymbols(parsed: ParsedDocument, m: Messages, listKey: string, items
       kind: style?.kind ?? SymbolKind.Object,
       range: parsed.range(span[0], span[1]),
       selectionRange: parsed.range(selection[0], selection[1]),
-      children: depth < MAX_DEPTH ? mapChildren(parsed, m, item.items, depth + 1) : [],
+      children: depth < MAX_DEPTH ? mapChildren(o, item.items, depth + 1) : [],
     };
-    const detail = style?.detailKey ? scalarString(valueOf(item, style.detailKey)) : undefined;
-    if (detail !== undefined && detail !== '') symbol.detail = oneLine(detail);
+    const detail = style?.detailKey ? detailOf(o, valueOf(item, style.detailKey)) : undefined;
+    if (detail !== undefined && detail !== '') symbol.detail = detail;
     out.push(symbol);
   });
   return out;
