@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { prng, validFixtureTexts } from '../support/seeded';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { parse, reparse } from '../../server/src/service/parse';
+import { parse } from '../../server/src/service/parse';
+import { reparse } from '../../server/src/service/incremental';
 import { createLanguageService } from '../../server/src/service/index';
 import { applyEdit, budgetFromEnv, randomEdit, withLineEnds } from '../support/edits';
 

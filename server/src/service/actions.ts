@@ -11,7 +11,7 @@ import type { ParsedDocument } from './parse';
 import { messagesFor } from './messages';
 import { resolveSchema, schemaAtPath, wirePathOf, type DocPath, type JsonSchema } from './schema';
 import { nearest } from './suggest';
-import { keyText, nodeAtOffset, pairOf, pairSpan, scalarString } from './selection';
+import { keyText, nodeAtOffset, pairOf, pairSpan, scalarString } from './tree';
 import { DIAGNOSTIC_SOURCE } from './diagnose';
 import { ruleFixes } from './rules';
 import { hasComment, isSuppressible, lineDirective, suppressionComment } from './suppress';

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
-import { flowKeyText } from './selection';
+import { flowKeyText, keyText, nodeSpan } from './tree';
 import type { DocPath } from './schema';
 
 /** Aliases may expand to at most this many nodes in total (a "billion laughs" document stops here). */
@@ -49,27 +49,24 @@ export interface Located {
   found: DocPath;
 }
 
-function keyString(pair: Pair): string | undefined {
-  const k = pair.key as unknown;
-  if (k === null || k === undefined) return undefined;
-  if (isScalar(k)) return k.value === null || k.value === undefined ? '' : String(k.value);
-  return undefined;
-}
-
-/** Finds the nodes of a document path; stops at the deepest part that exists. */
-export function locate(parsed: ParsedDocument, path: DocPath): Located {
+/**
+ * Finds the nodes of a document path; stops at the deepest part that exists. Aliases on the way are followed
+ * (what the path denotes), unless `followAliases` is false (an edit must not reach into an anchor's node).
+ * A key is matched by its name as the document value names it (keyText).
+ */
+export function locate(parsed: ParsedDocument, path: DocPath, { followAliases = true } = {}): Located {
   let node: unknown = parsed.doc?.contents ?? undefined;
   let key: Node | undefined;
   const found: (string | number)[] = [];
   for (const seg of path) {
-    if (isAlias(node) && parsed.doc) node = resolveAlias(parsed.doc, node) ?? node;
+    if (followAliases && isAlias(node) && parsed.doc) node = resolveAlias(parsed.doc, node) ?? node;
     if (typeof seg === 'number') {
       if (!isSeq(node) || seg >= node.items.length) break;
       node = node.items[seg];
       key = undefined;
     } else {
       if (!isMap(node)) break;
-      const pair = node.items.find((p) => keyString(p as Pair) === seg) as Pair | undefined;
+      const pair = node.items.find((p) => keyText(p as Pair) === seg) as Pair | undefined;
       if (!pair) break;
       key = (pair.key as Node) ?? undefined;
       node = pair.value ?? undefined;
@@ -79,19 +76,9 @@ export function locate(parsed: ParsedDocument, path: DocPath): Located {
   return { key, value: (node as Node | undefined) ?? undefined, found };
 }
 
-/** Offsets [start, end) of a node, trailing blanks excluded. */
-export function nodeOffsets(parsed: ParsedDocument, node: Node | undefined): [number, number] | undefined {
-  const r = node?.range;
-  if (!r) return undefined;
-  let end = Math.max(r[0], r[1]);
-  const text = parsed.text;
-  while (end > r[0] && /\s/.test(text[end - 1])) end--;
-  return [r[0], end];
-}
-
 /** Range of the first line of a node (a mapping's first key, a list's first item...). */
 export function firstLineRange(parsed: ParsedDocument, node: Node | undefined): Range | undefined {
-  const o = nodeOffsets(parsed, node);
+  const o = nodeSpan(parsed.text, node);
   if (!o) return undefined;
   let [s, e] = o;
   const nl = parsed.text.indexOf('\n', s);
@@ -127,7 +114,7 @@ export function valueRange(parsed: ParsedDocument, path: DocPath): Range {
   if (loc.found.length === path.length) {
     const v = loc.value;
     if (v && (isScalar(v) || isAlias(v))) {
-      const o = nodeOffsets(parsed, v);
+      const o = nodeSpan(parsed.text, v);
       if (o && o[1] > o[0]) return parsed.range(o[0], o[1]);
     }
     if (loc.key) return keyRange(parsed, loc.key);
@@ -157,7 +144,7 @@ function containerRange(parsed: ParsedDocument, loc: Located): Range {
 }
 
 function keyRange(parsed: ParsedDocument, key: Node): Range {
-  const o = nodeOffsets(parsed, key);
+  const o = nodeSpan(parsed.text, key);
   if (!o) return documentStartRange(parsed);
   return parsed.range(o[0], Math.max(o[1], o[0] + 1));
 }
@@ -336,11 +323,4 @@ function plainValue(doc: Document.Parsed, maxAliasCount: number): { value: unkno
     if (err instanceof NotPlain) return undefined;
     throw err;
   }
-}
-
-/** The source text of a scalar value as written (quotes included), for messages. */
-export function sourceOf(parsed: ParsedDocument, node: Node | undefined): string | undefined {
-  const o = nodeOffsets(parsed, node);
-  if (!o) return undefined;
-  return parsed.text.slice(o[0], Math.min(o[1], o[0] + 200));
 }

@@ -22,7 +22,8 @@ import {
   type DocPath,
   type JsonSchema,
 } from './schema';
-import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, nodeOffsets, parentRange, valueRange } from './ast';
+import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, parentRange, valueRange } from './ast';
+import { nodeSpan } from './tree';
 import { nearest } from './suggest';
 import { RULE_FAMILIES, idsOf, ruleTraits } from './rules';
 import { allUnset, tracedValue, type Anchor, type RuleContext } from './rules/context';
@@ -90,7 +91,7 @@ export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] 
 }
 
 function aliasRange(parsed: ParsedDocument, alias: Node): Range {
-  const o = nodeOffsets(parsed, alias);
+  const o = nodeSpan(parsed.text, alias);
   return o ? parsed.range(o[0], Math.max(o[1], o[0] + 1)) : documentStartRange(parsed);
 }
 

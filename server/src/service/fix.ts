@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import type { Pair, YAMLMap } from 'yaml';
 import type { Messages } from './messages';
 import { resolveSchema, type JsonSchema } from './schema';
-import { keyText, nodeAtOffset } from './selection';
+import { keyText, nodeAtOffset } from './tree';
 import type { EditContext, OffsetEdit } from './yamlEdit';
 
 /** The quick fix titles, in the request's language (messages.ts `fix`). */

@@ -3,7 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
-import { nodeSpan } from './selection';
+import { nodeSpan } from './tree';
 
 export function foldingRanges(parsed: ParsedDocument): FoldingRange[] {
   const byStartLine = new Map<number, FoldingRange>();

@@ -4,9 +4,9 @@
 // When the change (lines added, removed or rewritten) lies inside one item of a block sequence below
 // its `- ` line, only that item's lines are parsed and its node replaced. Anything else (quotes or
 // brackets in the change, comments, anchors, a key made a duplicate...) takes a full parse.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { excessiveNesting, MAX_NESTING, type ParsedDocument } from './parse';
+import { excessiveNesting, MAX_NESTING, normalizeLineEnds, positions, type ParsedDocument } from './parse';
 
 /** A plain scalar that stays one plain scalar wherever it stands (block or flow, key or value). */
 const SAFE_PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=\S))(?:[^\r\n#:,[\]{}]|:(?=[^\s,[\]{}]))*$/;
@@ -19,7 +19,23 @@ interface PositionHelpers {
   range(start: number, end: number): Range;
 }
 
-export function reparseScalarEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+/**
+ * The parse of `text` built from the parse of a previous text that differs only inside one plain
+ * scalar (a value or key being typed: the tree is reused with that scalar updated and the offsets after it
+ * shifted) or inside one block-sequence item (only the item is parsed again). Undefined whenever that does not hold; then a full parse is needed. Takes
+ * ownership of `previous`'s tree: `previous` must not be used afterwards.
+ */
+export function reparse(previous: ParsedDocument, documentText: string): ParsedDocument | undefined {
+  const text = normalizeLineEnds(documentText);
+  return reparseEdit(previous, text, (t) => {
+    const lineCounter = new LineCounter();
+    lineCounter.addNewLine(0);
+    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return positions(t, lineCounter);
+  });
+}
+
+function reparseEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
   return reparseInlineEdit(previous, text, positionsOf) ?? reparseItemEdit(previous, text, positionsOf);
 }
 

@@ -13,7 +13,8 @@ import type {
   Range,
   SelectionRange,
 } from 'vscode-languageserver-types';
-import { parse, reparse, MAX_DOCUMENT_CHARS, type ParsedDocument } from './parse';
+import { parse, MAX_DOCUMENT_CHARS, type ParsedDocument } from './parse';
+import { reparse } from './incremental';
 import { diagnose as diagnoseParsed } from './diagnose';
 import { complete as completeAt } from './complete';
 import { hover as hoverAt } from './hover';

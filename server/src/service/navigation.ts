@@ -6,7 +6,7 @@ import { yamlScalar } from './yamlEdit';
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { messagesFor, type Locale } from './messages';
-import { nodeAtOffset, nodeSpan, scalarString, valueOf } from './selection';
+import { nodeAtOffset, nodeSpan, scalarString, valueOf } from './tree';
 
 /** Where a volume name is written: where a volume is defined, or where a container mounts it. */
 export interface VolumeNameOccurrence {

@@ -1,7 +1,6 @@
 // YAML text -> syntax tree with offsets. Never throws: every problem is data.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { reparseScalarEdit } from './incremental';
 
 /** Documents above this size are not analysed (the whole request travels in one URL). */
 export const MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
@@ -68,7 +67,8 @@ export function normalizeLineEnds(text: string): string {
 }
 
 /** Position helpers over a text whose line starts are in `lineCounter`. */
-function positions(text: string, lineCounter: LineCounter) {
+/** Offset <-> position helpers of `text`, its line starts recorded in `lineCounter`. */
+export function positions(text: string, lineCounter: LineCounter) {
   const positionAt = (offset: number): Position => {
     const o = Math.max(0, Math.min(offset, text.length));
     const { line, col } = lineCounter.linePos(o);
@@ -84,22 +84,6 @@ function positions(text: string, lineCounter: LineCounter) {
   };
   const range = (start: number, end: number): Range => ({ start: positionAt(start), end: positionAt(end) });
   return { positionAt, offsetAt, range };
-}
-
-/**
- * The parse of `text` built from the parse of a previous text that differs only inside one plain
- * scalar value (a value being typed): the tree is reused with that scalar updated and the offsets
- * after it shifted. Undefined whenever that does not hold; then a full parse is needed. Takes
- * ownership of `previous`'s tree: `previous` must not be used afterwards.
- */
-export function reparse(previous: ParsedDocument, documentText: string): ParsedDocument | undefined {
-  const text = normalizeLineEnds(documentText);
-  return reparseScalarEdit(previous, text, (t) => {
-    const lineCounter = new LineCounter();
-    lineCounter.addNewLine(0);
-    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-    return positions(t, lineCounter);
-  });
 }
 
 export function parse(documentText: string): ParsedDocument {

@@ -10,7 +10,8 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
-import { MAX_EXPANDED_VALUES, nodeOffsets, resolveAlias } from './ast';
+import { MAX_EXPANDED_VALUES, resolveAlias } from './ast';
+import { nodeSpan } from './tree';
 import { childSchema, documentSchema, resolveSchema, typesOf, type JsonSchema } from './schema';
 
 export interface WireRequest {
@@ -103,7 +104,7 @@ function walk(ctx: Ctx, raw: Node | null | undefined, key: string, schema: JsonS
     const value = scalarText(ctx, node, raw ?? node, schema);
     const out = ctx.out;
     out.params[key] = value;
-    const offsets = nodeOffsets(ctx.parsed, raw ?? node) ?? nodeOffsets(ctx.parsed, node);
+    const offsets = nodeSpan(ctx.parsed.text, raw ?? node) ?? nodeSpan(ctx.parsed.text, node);
     if (offsets) out.locations[key] = ctx.parsed.range(offsets[0], Math.max(offsets[1], offsets[0]));
     if (here.missing) out.sdkMissing.push(key);
     if (here.secret) out.secrets.push(key);
@@ -122,7 +123,7 @@ function scalarText(ctx: Ctx, node: Scalar, written: Node, schema: JsonSchema | 
   const octal = schema?.['x-octalMode'] === true;
   if (typeof v !== 'string' && (octal || (typesOf(schema).includes('string') && !typesOf(schema).includes(jsType(v))))) {
     if (node.type === Scalar.PLAIN) {
-      const o = nodeOffsets(ctx.parsed, node) ?? nodeOffsets(ctx.parsed, written);
+      const o = nodeSpan(ctx.parsed.text, node) ?? nodeSpan(ctx.parsed.text, written);
       if (o) return ctx.parsed.text.slice(o[0], o[1]);
     }
   }

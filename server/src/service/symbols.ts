@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { messagesFor, type Locale, type Messages } from './messages';
-import { keyText, nodeSpan, pairSpan, scalarString, valueOf } from './selection';
+import { keyText, nodeSpan, pairSpan, scalarString, valueOf } from './tree';
 import { buildWireRequest } from './request';
 
 /** How the items of a list are named and shown, by the list's key. */

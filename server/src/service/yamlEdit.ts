@@ -5,7 +5,8 @@ import { isMap, isScalar, isSeq, parse as parseYaml, stringify as stringifyYaml,
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { wirePathOf, type DocPath } from './schema';
-import { nodeAtOffset, nodeSpan, pairOf, pairSpan, valueOf } from './selection';
+import { locate } from './ast';
+import { nodeAtOffset, nodeSpan, pairOf, pairSpan, valueOf } from './tree';
 
 /** A text change by offsets into the document's text. */
 export interface OffsetEdit {
@@ -51,13 +52,9 @@ export class EditContext {
 
   /** The node at a document path (list indexes as numbers). */
   nodeAt(path: DocPath): Node | null | undefined {
-    let node = this.parsed.doc?.contents as Node | null | undefined;
-    for (const seg of path) {
-      if (typeof seg === 'number') node = isSeq(node) ? (node.items[seg] as Node) : undefined;
-      else node = isMap(node) ? valueOf(node, seg) : undefined;
-      if (node === undefined) return undefined;
-    }
-    return node;
+    // Aliases are not followed: an edit reaches the node written at the path, never an anchor's elsewhere.
+    const at = locate(this.parsed, path, { followAliases: false });
+    return at.found.length === path.length ? (at.value ?? null) : undefined;
   }
 
   /** The value node where a diagnostic's range starts, and its document path. */

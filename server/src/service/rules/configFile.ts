@@ -2,7 +2,7 @@
 import { isScalar } from 'yaml';
 import { locate } from '../ast';
 import { wirePathOf } from '../schema';
-import { scalarString } from '../selection';
+import { scalarString } from '../tree';
 import { objectItems, present, isObject, type RuleFamily } from './context';
 
 /** One file, decoded (reference line 1678). */

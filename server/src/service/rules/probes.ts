@@ -2,7 +2,7 @@
 import { isMap } from 'yaml';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { ruleDefinition, wirePathOf } from '../schema';
-import { nodeAtOffset, pairOf } from '../selection';
+import { nodeAtOffset, pairOf } from '../tree';
 import type { QuickFix } from '../fix';
 import { explainedBySchema, objectItems, present, type RuleFamily } from './context';
 

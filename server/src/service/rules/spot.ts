@@ -2,7 +2,7 @@
 import { isMap, isScalar } from 'yaml';
 import { locate } from '../ast';
 import { schemaAtPath } from '../schema';
-import { pairOf, scalarString } from '../selection';
+import { pairOf, scalarString } from '../tree';
 import { placeholder, type QuickFix } from '../fix';
 import { explainedBySchema, present, type RuleFamily } from './context';
 

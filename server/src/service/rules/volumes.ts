@@ -2,7 +2,7 @@
 import { isMap } from 'yaml';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { childSchema, isObjectSchema, schemaAtPath } from '../schema';
-import { nodeAtOffset, pairOf, scalarString } from '../selection';
+import { nodeAtOffset, pairOf, scalarString } from '../tree';
 import type { QuickFix } from '../fix';
 import { allContainers, allUnset, explainedBySchema, objectItems, present, type RuleFamily } from './context';
 
