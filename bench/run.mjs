@@ -141,7 +141,7 @@ function prepareOurServer() {
   const head = join(CACHE, 'head');
   rmSync(head, { recursive: true, force: true });
   mkdirSync(head, { recursive: true });
-  const paths = ['package.json', 'scripts', 'server', 'schemas', 'client', 'cli'].filter((p) => spawnSync('git', ['cat-file', '-e', `HEAD:${p}`], { cwd: ROOT }).status === 0);
+  const paths = ['package.json', 'scripts', 'server', 'schemas', 'client', 'cli', 'calls', 'simulator'].filter((p) => spawnSync('git', ['cat-file', '-e', `HEAD:${p}`], { cwd: ROOT }).status === 0);
   const tar = spawnSync('git', ['archive', '--format=tar', 'HEAD', ...paths], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
   if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
   sh('tar', ['-x', '-C', head], { input: tar.stdout, encoding: undefined });
