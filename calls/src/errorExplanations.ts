@@ -1,5 +1,5 @@
 // Plain-words explanations of the error codes CreateContainerGroup returns (the reference's error
-// table, shared/reference/error-codes.json), in English and Japanese, with what to do and the wire
+// table, simulator/data/reference-error-codes.json), in English and Japanese, with what to do and the wire
 // paths each error concerns (so the editor can put a diagnostic on the parameter).
 
 export interface ErrorExplanationEntry {

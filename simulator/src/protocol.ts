@@ -2,7 +2,8 @@
 // ACS3-HMAC-SHA256 signatures (written from Alibaba Cloud's V3 signature specification,
 // independently of the SDK's code), and the service's JSON error bodies.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import errorRows from '../../test/unit/reference/error-codes.json';
+// The API reference's table of error codes (HTTP status, code, message), as the simulator answers them.
+import errorRows from '../data/reference-error-codes.json';
 
 export interface ErrorRow {
   status: number;

@@ -12,7 +12,7 @@ interface Row {
   text: string;
   line: number;
 }
-const table = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'test', 'unit', 'reference', 'error-codes.json'), 'utf8')) as Row[];
+const table = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'simulator', 'data', 'reference-error-codes.json'), 'utf8')) as Row[];
 const schemaText = readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'eci-container-group.schema.json'), 'utf8');
 
 /** Every x-wirePath of the schema (parameters and their containers). */
