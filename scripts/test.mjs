@@ -4,7 +4,7 @@
 // Layers of node:test files live in out/test/<layer>/ (compiled from test/<layer>/*.test.ts);
 // the extension-host and UI layers are scripts that print their own `N passed, N failed` line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LAYERS = [
@@ -44,6 +44,8 @@ if (!existsSync('node_modules/.package-lock.json')) {
   step('install dependencies (npm ci)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund']);
 }
 step('build', process.execPath, ['scripts/build.mjs']);
+// out/ is compiled afresh: a test file renamed or removed must not run on from an old compile.
+rmSync('out', { recursive: true, force: true });
 step('type-check and compile tests', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 
 function testFiles(dir) {
