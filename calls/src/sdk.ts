@@ -125,3 +125,17 @@ export function runtimeOptions(s: Sdk, o: { connectMs: number; readMs: number; e
     connectTimeout: socketTimeout(o),
   });
 }
+
+/** The generic client of @alicloud/openapi-client (`callApi`), for products whose SDK is not bundled (VPC, ECS). */
+export function genericClient(s: Sdk, o: SdkClientOptions): InstanceType<OpenApiModule['default']> {
+  const config = new s.openapi.Config({
+    credential: new s.credentials.default(null as never, providerOf(o.credential) as never) as never,
+    endpoint: o.endpoint,
+    protocol: o.protocol,
+    regionId: o.regionId,
+    readTimeout: o.readMs,
+    connectTimeout: socketTimeout(o),
+    userAgent: 'eci-container-groups/0.1.0',
+  });
+  return new s.openapi.default(config);
+}
