@@ -277,3 +277,9 @@ export function lookedUpNote(parsed: ParsedDocument, allFacts: readonly AccountF
 }
 
 export type { CompletionItem };
+
+/** The document's RegionId, when it names one (what a front end looks facts up for). */
+export function documentRegionId(parsed: ParsedDocument): string | undefined {
+  const region = str(rootOf(parsed)?.RegionId);
+  return region && /^[a-z]{2,}(-[a-z0-9]+)+$/.test(region) ? region : undefined;
+}

@@ -33,6 +33,7 @@ import { ruleDefinition } from './schema';
 
 export type { AccountFacts, VSwitchFact, SecurityGroupFact, ZoneFact, ImageCacheFact, EipFact, StockState } from './accountFacts';
 export { ACCOUNT_CODES, type AccountCode } from './accountCodes';
+export { documentRegionId } from './accountFacts';
 export { DIAGNOSTIC_SOURCE } from './diagnose';
 export type { DiagnosticData } from './diagnose';
 export type { ParsedDocument } from './parse';
