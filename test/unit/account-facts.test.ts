@@ -86,8 +86,8 @@ test('a vSwitch without free IPs, and no stock in the zone for the size', () => 
 });
 
 test('unknown EIP and image cache; facts of another region check nothing; a suppression comment silences a finding', () => {
-  const codes = account(en.diagnose(doc('EipInstanceId: eip-nope\nImageSnapshotId: imc-nope\n'), FACTS)).map((d) => d.code);
-  assert.deepEqual(codes, ['account.unknown-eip', 'account.unknown-image-cache']);
+  const codes = account(en.diagnose(doc('EipInstanceId: eip-nope\nImageSnapshotId: imc-nope\nSecurityGroupId: sg-nope\n'), FACTS)).map((d) => d.code);
+  assert.deepEqual(codes, ['account.unknown-security-group', 'account.unknown-eip', 'account.unknown-image-cache']);
   assert.deepEqual(account(en.diagnose(doc('EipInstanceId: eip-nope\n').replace('cn-hangzhou', 'cn-beijing'), FACTS)), []);
   const suppressed = doc('EipInstanceId: eip-nope # eci-ignore account.unknown-eip -- allocated by the pipeline\n');
   assert.deepEqual(account(en.diagnose(suppressed, FACTS)), []);
