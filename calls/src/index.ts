@@ -38,3 +38,5 @@ export { redactSecrets, MASK } from './redaction';
 export { keysForParameterPath, keysForParameterPaths } from './parameterPaths';
 export { describeCredential, describeCredentialInUse, describeNetworkDetail, describeNetworkError, describeLocale, explainServiceError, type DescribeLocale } from './describe';
 export { explainError, explanationEntry, parameterPathsFromMessage, ERROR_EXPLANATIONS, type ErrorExplanationEntry, type ExplainedError, type ExplanationLocale } from './errorExplanations';
+export { lookUpAccountFacts, lookupEndpoint, noFacts, AccountFactsCache, VPC_API_VERSION, ECS_API_VERSION, type AccountLookup, type LookupFailure, type LookupOptions } from './operations/lookups';
+export { callDescribeContainerGroupPrice, describePrice, priceParams, PRICE_KEYS, type PriceEstimate, type PriceOutcome, type PriceOptions, type SpotPriceEstimate } from './operations/price';

@@ -101,9 +101,9 @@ export interface SdkClientOptions {
 /** The SDK's idle-socket "connect timeout" also bounds the wait for the answer: it is the read timeout at least. */
 const socketTimeout = (o: { connectMs: number; readMs: number }) => Math.max(o.connectMs, o.readMs);
 
-/** The ECI client of the SDK for one endpoint and credential. */
-export function eciClient(s: Sdk, o: SdkClientOptions): InstanceType<EciModule['default']> {
-  const config = new s.openapi.Config({
+/** The client configuration of one endpoint and credential (every product: the same signing and timeouts). */
+function clientConfig(s: Sdk, o: SdkClientOptions): InstanceType<OpenApiModule['Config']> {
+  return new s.openapi.Config({
     credential: new s.credentials.default(null as never, providerOf(o.credential) as never) as never,
     endpoint: o.endpoint,
     protocol: o.protocol,
@@ -112,7 +112,11 @@ export function eciClient(s: Sdk, o: SdkClientOptions): InstanceType<EciModule['
     connectTimeout: socketTimeout(o),
     userAgent: 'eci-container-groups/0.1.0',
   });
-  return new s.eci.default(config);
+}
+
+/** The ECI client of the SDK for one endpoint and credential. */
+export function eciClient(s: Sdk, o: SdkClientOptions): InstanceType<EciModule['default']> {
+  return new s.eci.default(clientConfig(s, o));
 }
 
 /** The runtime options of one request: no SDK retry (retries happen in retry.ts), the timeouts, extension queries. */
@@ -124,4 +128,9 @@ export function runtimeOptions(s: Sdk, o: { connectMs: number; readMs: number; e
     readTimeout: o.readMs,
     connectTimeout: socketTimeout(o),
   });
+}
+
+/** The generic client of @alicloud/openapi-client (`callApi`), for products whose SDK is not bundled (VPC, ECS). */
+export function genericClient(s: Sdk, o: SdkClientOptions): InstanceType<OpenApiModule['default']> {
+  return new s.openapi.default(clientConfig(s, o));
 }

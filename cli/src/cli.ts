@@ -17,9 +17,17 @@ const COMMON: OptionSpec[] = [
   { name: 'no-color', takesValue: false },
 ];
 
+/** The options of the commands that look things up in the account (price, validate --online). */
+const ONLINE_OPTIONS: OptionSpec[] = [
+  { name: 'region', takesValue: true },
+  { name: 'profile', takesValue: true },
+  { name: 'endpoint', takesValue: true },
+];
+
 const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
   main: [...COMMON, { name: 'version', short: 'V', takesValue: false }],
-  validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }, { name: 'show-suppressed', takesValue: false }],
+  validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }, { name: 'show-suppressed', takesValue: false }, ...ONLINE_OPTIONS, { name: 'online', takesValue: false }],
+  price: [...COMMON, ...ONLINE_OPTIONS, { name: 'json', takesValue: false }],
   request: [...COMMON, { name: 'show-secrets', takesValue: false }],
   'dry-run': [...COMMON, ...callOptions(), { name: 'force', takesValue: false }],
   create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }],
@@ -167,7 +175,22 @@ async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed)
         complain(ctx, `${msg.badFormat(format)}\n${msg.seeHelp(command)}`);
         return EXIT.usage;
       }
-      return runValidate(ctx, parsed.positionals, format as OutputFormat, packageVersion, flag('show-suppressed'));
+      let facts;
+      if (flag('online')) {
+        const { lookUpForDocuments } = await import('./onlineChecks.js');
+        const looked = await lookUpForDocuments(ctx, parsed.positionals, { region: opt('region'), profile: opt('profile'), endpoint: opt('endpoint') });
+        if (typeof looked === 'number') return looked;
+        facts = looked;
+      }
+      return runValidate(ctx, parsed.positionals, format as OutputFormat, packageVersion, flag('show-suppressed'), facts);
+    }
+    case 'price': {
+      if (parsed.positionals.length !== 1) {
+        complain(ctx, `${msg.oneFile(command, parsed.positionals.length)}\n${msg.seeHelp(command)}`);
+        return EXIT.usage;
+      }
+      const { runPrice } = await import('./priceCommand.js');
+      return runPrice(ctx, parsed.positionals[0], { region: opt('region'), profile: opt('profile'), endpoint: opt('endpoint'), json: flag('json') });
     }
     case 'request':
       if (parsed.positionals.length !== 1) {

@@ -1,8 +1,8 @@
 // `eci --help` and `eci COMMAND --help`, in English and Japanese.
 import type { CliLocale } from './locale';
 
-export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator';
-export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator'];
+export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator' | 'price';
+export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator', 'price'];
 
 const EXIT_CODES_EN = `Exit codes:
   0    success (validate: no errors, warnings allowed; dry-run: passed; create: created)
@@ -78,6 +78,48 @@ ALIBABA_CLOUD_OIDC_TOKEN_FILE)、aliyun CLI のプロファイル、~/.alibabacl
 スロットリング、5xx 応答、切断、タイムアウトはバックオフ付きで再試行します。create の再試行は
 すべて同じ ClientToken を送るため、コンテナグループが 2 つ作られることはありません。`;
 
+const ONLINE_EN = `  --region REGION      (with --online) look up this region instead of the documents' RegionIds
+  --profile NAME       use ONLY this credentials profile (as dry-run and create)
+  --endpoint URL       endpoint override for every product called (ECI, VPC, ECS), e.g. a
+                       simulator (http://127.0.0.1:18080); default: each product's regional endpoint`;
+const ONLINE_JA = `  --region REGION      (--online と) ドキュメントの RegionId ではなくこのリージョンを照会
+  --profile NAME       この認証情報プロファイルだけを使う (dry-run、create と同じ)
+  --endpoint URL       呼び出すすべてのプロダクト (ECI、VPC、ECS) のエンドポイントを上書き
+                       (例: シミュレーター http://127.0.0.1:18080)。既定は各プロダクトのリージョンのエンドポイント`;
+
+const PRICE_EN = `Usage: eci price [options] FILE
+
+Asks DescribeContainerGroupPrice for the group FILE describes (its RegionId, ZoneId, Cpu/Memory
+or InstanceType, SpotStrategy/SpotPriceLimit, EphemeralStorage; without a group Cpu/Memory, the
+sum of its containers') and prints the estimated price PER HOUR with its currency, and the spot
+prices when spot is requested. The service answers Price per second (converted: x 3600) and spot
+prices per hour (shown as they come). A document with errors gets no price (exit 1).
+
+Options:
+  --json               one JSON object: pricePerHour (a number), currency, spot, askedAt, ...
+${ONLINE_EN}
+${COMMON_EN}
+
+Exit codes: 0 priced, 1 the document has errors, 2 usage error or no credentials, 3 the service
+answered with an error, 4 no usable answer.
+`;
+const PRICE_JA = `使い方: eci price [options] FILE
+
+FILE のグループ (RegionId、ZoneId、Cpu/Memory または InstanceType、SpotStrategy/SpotPriceLimit、
+EphemeralStorage。グループの Cpu/Memory がなければコンテナの合計) について
+DescribeContainerGroupPrice を照会し、1 時間あたりの推定価格と通貨、スポット指定時はスポット価格を
+出力します。サービスの Price は 1 秒あたり (3600 倍して換算)、スポット価格は 1 時間あたり (そのまま)
+です。エラーのあるドキュメントには価格を出しません (終了 1)。
+
+オプション:
+  --json               JSON オブジェクト 1 つ: pricePerHour (数値)、currency、spot、askedAt など
+${ONLINE_JA}
+${COMMON_JA}
+
+終了コード: 0 価格を取得、1 ドキュメントにエラー、2 使い方の誤りまたは認証情報なし、3 サービスが
+エラーを返した、4 有効な応答がない。
+`;
+
 const HELP: Record<CliLocale, Record<'main' | CommandName, string>> = {
   en: {
     main: `eci: check, show and send Alibaba Cloud ECI container groups described in *.eci.yaml files
@@ -90,6 +132,7 @@ Commands:
   request FILE               print the exact wire parameters that would be sent (JSON)
   dry-run FILE               send the request with DryRun=true: checks it, creates nothing
   create FILE                create the container group; prints ContainerGroupId and RequestId
+  price FILE                 the estimated price per hour of the group (DescribeContainerGroupPrice)
   simulator                  serve a local simulator of ECI, VPC and ECS to try everything without
                              an account (prints its URL and a test AccessKey)
 
@@ -113,6 +156,10 @@ Options:
   -f, --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code-scanning UIs)
   --show-suppressed    also list the findings that # eci-ignore comments suppress, with their
                        reasons (SARIF always lists them, as results with "suppressions")
+  --online             also check against the account (read-only look-ups: vSwitches, security
+                       groups, EIPs, image caches, zones with stock): account.* warnings, as the
+                       editor shows them. Without it nothing is sent anywhere
+${ONLINE_EN}
 ${COMMON_EN}
 
 A finding can be overruled where the service is the judge: '# eci-ignore RULE-ID -- reason' at the
@@ -204,6 +251,7 @@ ${COMMON_EN}
 
 Exit codes: 0 stopped, 2 usage error or the port cannot be used.
 `,
+    price: PRICE_EN,
   },
   ja: {
     main: `eci: *.eci.yaml ファイルに書かれた Alibaba Cloud ECI コンテナグループ (API と同じ名前の
@@ -216,6 +264,7 @@ CreateContainerGroup パラメーター) を検査・表示・送信します。
   request FILE               送信されるワイヤーパラメーターをそのまま出力 (JSON)
   dry-run FILE               DryRun=true で送信: 検査のみで何も作成しない
   create FILE                コンテナグループを作成し ContainerGroupId と RequestId を出力
+  price FILE                 グループの 1 時間あたりの推定価格 (DescribeContainerGroupPrice)
   simulator                  ECI、VPC、ECS のローカルシミュレーターを起動し、アカウントなしで
                              試せるようにする (URL とテスト用 AccessKey を出力)
 
@@ -239,6 +288,10 @@ ${EXIT_CODES_JA}
   -f, --format FORMAT  text (既定)、json、sarif (コードスキャン用の SARIF 2.1.0)
   --show-suppressed    # eci-ignore コメントで抑制した指摘も理由とともに表示 (SARIF では常に
                        "suppressions" 付きの結果として出力)
+  --online             アカウントとも照合 (読み取り専用の照会: vSwitch、セキュリティグループ、EIP、
+                       イメージキャッシュ、在庫のあるゾーン)。エディターと同じ account.* の警告。
+                       指定しなければ何も送信しない
+${ONLINE_JA}
 ${COMMON_JA}
 
 サービスが判断すべき指摘は抑制できます: 指摘の行末またはその前の行に '# eci-ignore ルールID -- 理由'、
@@ -328,6 +381,7 @@ ${COMMON_JA}
 
 終了コード: 0 停止した、2 使い方の誤り、またはポートが使えない。
 `,
+    price: PRICE_JA,
   },
 };
 

@@ -1,5 +1,5 @@
 // `eci validate [PATH|GLOB ...]`: the editor's diagnostics for every document named.
-import { createLanguageService } from '../../server/src/service/index';
+import { createLanguageService, type AccountFacts } from '../../server/src/service/index';
 import { complain, readDocument, type CliContext } from './context';
 import type { FileKindName } from './locale';
 import { EXIT } from './exitCodes';
@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
-export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string, showSuppressed = false): number {
+/** `facts`: the account facts looked up by `--online` (the account checks' warnings join the findings). */
+export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string, showSuppressed = false, facts?: readonly AccountFacts[]): number {
   const { files, problems } = expandArguments(args.length ? args : ['.'], ctx.cwd);
 
   const unreadable: UnreadableInput[] = problems.map((p) => ({
@@ -26,7 +27,7 @@ export function runValidate(ctx: CliContext, args: string[], format: OutputForma
     }
     // Each file its own analysis: a service re-parses a text as an edit of the one before it, which files are not.
     const service = createLanguageService({ locale: ctx.locale });
-    reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text), suppressed: service.suppressed(read.text) });
+    reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text, facts), suppressed: service.suppressed(read.text, facts) });
   }
 
   const run: ValidationRun = { files: reports, unreadable, cwd: ctx.cwd, toolVersion, locale: ctx.locale, showSuppressed, words: { suppressed: ctx.msg.suppressedLabel, noReason: ctx.msg.noReason } };

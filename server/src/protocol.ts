@@ -1,6 +1,9 @@
 // Typed custom LSP requests between the client extension and the language server (one file,
 // as rust-analyzer's lsp_ext.ts). Both sides import this file; nothing else defines a method name.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { AccountFacts } from './service/accountFacts';
+
+export type { AccountFacts };
 
 /** `eci/wireRequest`: the exact CreateContainerGroup wire parameters for an open document. */
 export const WireRequestMethod = 'eci/wireRequest';
@@ -35,3 +38,25 @@ export type WireRequestResult =
       forcible?: boolean;
       version: number;
     };
+
+/**
+ * `eci/accountFacts` (client -> server notification): what the account has in some regions, looked up
+ * by the client (which holds the credentials; the server never calls the cloud). Replaces the facts
+ * handed before; an empty list withdraws them (today's static behaviour). The server re-checks every
+ * open document and completes ids, zones and regions from them.
+ */
+export const AccountFactsMethod = 'eci/accountFacts';
+
+export interface AccountFactsParams {
+  facts: AccountFacts[];
+}
+
+/**
+ * `eci/accountRegions` (server -> client notification): the RegionIds of the open documents, sent when
+ * the set changes, so that the client can look up their facts in the background.
+ */
+export const AccountRegionsMethod = 'eci/accountRegions';
+
+export interface AccountRegionsParams {
+  regions: string[];
+}

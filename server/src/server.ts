@@ -14,6 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type EciLanguageService } from './service/index';
 import { messagesFor } from './service/messages';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
+import { AccountFactsMethod, AccountRegionsMethod, type AccountFacts, type AccountFactsParams, type AccountRegionsParams } from './protocol';
+import { documentRegionId } from './service/index';
 import { clientProfile, codeActionsFor, completionFor, documentSymbolsFor, editOfCommand, serverCapabilities, type ClientProfile } from './capabilities';
 import { version as packageVersion } from '../../package.json';
 
@@ -71,16 +73,39 @@ function validate(uri: string): void {
   const document = documents.get(uri);
   if (!document) return;
   const started = performance.now();
-  const diagnostics = safely('diagnostics', [], () => service.diagnose(document.getText()));
+  const diagnostics = safely('diagnostics', [], () => service.diagnose(document.getText(), accountFacts));
   lastValidationMs.set(uri, performance.now() - started);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  regionOfDocument.set(uri, safely('regions', undefined, () => documentRegionId(service.parse(document.getText()))));
+  announceRegions();
 }
+
+// ---- account facts: handed in by the client (eci/accountFacts); the regions of the open documents
+// announced to it (eci/accountRegions) when they change, so that it looks them up in the background.
+let accountFacts: AccountFacts[] = [];
+let announcedRegions = '';
+const regionOfDocument = new Map<string, string | undefined>();
+function announceRegions(): void {
+  const regions = [...new Set([...regionOfDocument.values()].filter((r): r is string => !!r))].sort();
+  const key = regions.join(',');
+  if (key === announcedRegions) return;
+  announcedRegions = key;
+  void connection.sendNotification(AccountRegionsMethod, { regions } satisfies AccountRegionsParams);
+}
+connection.onNotification(AccountFactsMethod, (params: AccountFactsParams) =>
+  safely(AccountFactsMethod, undefined, () => {
+    accountFacts = Array.isArray(params?.facts) ? params.facts.filter((f) => f && typeof f.regionId === 'string') : [];
+    for (const d of documents.all()) scheduleValidation(d.uri);
+  }),
+);
 
 documents.onDidChangeContent(({ document }) => scheduleValidation(document.uri));
 documents.onDidClose(({ document }) => {
   pending.get(document.uri)?.cancel();
   pending.delete(document.uri);
   lastValidationMs.delete(document.uri);
+  regionOfDocument.delete(document.uri);
+  announceRegions();
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -88,7 +113,7 @@ documents.onDidClose(({ document }) => {
 connection.onCompletion((params) =>
   safely('completion', null, () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? completionFor(profile, service.complete(document.getText(), params.position)) : null;
+    return document ? completionFor(profile, service.complete(document.getText(), params.position, accountFacts)) : null;
   }),
 );
 

@@ -4,6 +4,8 @@
 // the "add a ClientToken" source action. Fixes find what to change from the diagnostic's range and
 // `data` (wire path, suggestion, missing key) and from the schema; they never guess from the message
 // text. Their edits are made by the YAML edit engine (yamlEdit.ts), their titles are messages.ts `fix`.
+import { ACCOUNT_CODES } from './accountCodes';
+import { accountFixes } from './accountFacts';
 import { randomUUID } from 'node:crypto';
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
@@ -106,6 +108,7 @@ const GENERIC_FIXES: Readonly<Record<string, QuickFix>> = {
   'schema.enum': enumFixes,
   'schema.type': typeFixes,
   'yaml.duplicate-key': duplicateKeyFixes,
+  ...Object.fromEntries(ACCOUNT_CODES.map((code) => [code, accountFixes])),
 };
 
 /** The fixes of one finding: the rule's own, the generic ones of its code, or a fresh ClientToken. */

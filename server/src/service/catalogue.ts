@@ -5,6 +5,7 @@
 // Sources: the fixed codes below (their descriptions in messages.ts `codeDescriptions`), every rule of
 // schemas/eci-rules.json (its description) and every `x-warning` of the document schema (its message).
 import { messagesFor, type Locale } from './messages';
+import { ACCOUNT_CODES } from './accountCodes';
 import { documentSchema, ruleDefinitions, type JsonSchema } from './schema';
 
 export type CodeSeverity = 'error' | 'warning' | 'hint';
@@ -13,7 +14,7 @@ export interface CatalogueEntry {
   /** The diagnostic's `code`. */
   id: string;
   /** `yaml` (syntax), `schema` (JSON Schema), `rule` (eci-rules.json), `warning` (x-warning), `suppression`. */
-  kind: 'yaml' | 'schema' | 'rule' | 'warning' | 'suppression';
+  kind: 'yaml' | 'schema' | 'rule' | 'warning' | 'suppression' | 'account';
   /** The severity its findings have. */
   severity: CodeSeverity;
   description: Record<Locale, string>;
@@ -49,6 +50,8 @@ const FIXED: readonly { id: string; severity: CodeSeverity }[] = [
   { id: 'schema.unset-value', severity: 'hint' },
   { id: 'schema.too-many', severity: 'error' },
   ...['suppression.unused', 'suppression.unknown-rule', 'suppression.misplaced'].map((id) => ({ id, severity: 'warning' as const })),
+  // Account checks: only when the front end hands the service looked-up facts (accountFacts.ts).
+  ...ACCOUNT_CODES.map((id) => ({ id, severity: 'warning' as const })),
 ];
 
 /** The help anchor of a code in docs/rules.md (GitHub's heading slug: lower case, dots dropped). */
@@ -56,8 +59,8 @@ export function helpOf(id: string): string {
   return `docs/rules.md#${id.toLowerCase().replace(/[^a-z0-9 -]/g, '')}`;
 }
 
-function kindOf(id: string): 'yaml' | 'schema' | 'suppression' {
-  return id.startsWith('yaml.') ? 'yaml' : id.startsWith('schema.') ? 'schema' : 'suppression';
+function kindOf(id: string): 'yaml' | 'schema' | 'suppression' | 'account' {
+  return id.startsWith('yaml.') ? 'yaml' : id.startsWith('schema.') ? 'schema' : id.startsWith('account.') ? 'account' : 'suppression';
 }
 
 function build(): CatalogueEntry[] {
@@ -66,7 +69,7 @@ function build(): CatalogueEntry[] {
   const out: CatalogueEntry[] = FIXED.map(({ id, severity }) => {
     const kind = kindOf(id);
     // schema.too-many counts findings, it is none itself.
-    const suppressible = kind === 'schema' && id !== 'schema.too-many';
+    const suppressible = (kind === 'schema' && id !== 'schema.too-many') || kind === 'account';
     return { id, kind, severity, description: { en: en[id], ja: ja[id] }, help: helpOf(id), suppressible };
   });
   for (const r of ruleDefinitions) {
@@ -124,6 +127,7 @@ export function catalogueMarkdown(): string {
     rule: 'Cross-field rules (schemas/eci-rules.json)',
     warning: 'Warnings of the schema (x-warning)',
     suppression: 'Suppression comments',
+    account: 'Account checks (looked-up facts: editor with credentials, `eci validate --online`)',
   };
   const lines = [
     '# Diagnostic codes',

@@ -26,6 +26,7 @@ import {
 import { ITEM, flowPosition, pathAt, scanLine, siblingKeys } from './cursor';
 import { enumValueMarkdown, isRequired, parameterMarkdown } from './docs';
 import { REGIONS } from './regions';
+import { liveValues, lookedUpNote, type AccountFacts } from './accountFacts';
 import { SNIPPETS, expandSnippet, type Snippet, type SnippetPlace } from './snippets';
 import { templateCompletionItems } from './templates';
 import { FULL_CLIENT_FEATURES, documentation, type ClientFeatures } from './clientFeatures';
@@ -41,6 +42,8 @@ export interface CompletionInput {
   parsed: () => ParsedDocument;
   /** What the editor takes (snippets, markdown, ...); everything when not said. */
   client?: ClientFeatures;
+  /** Looked-up account facts (accountFacts.ts): live values for ids, zones and regions. */
+  facts?: readonly AccountFacts[];
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -106,7 +109,7 @@ export function complete(input: CompletionInput): CompletionList {
     if (!place.flow) items.push(...snippetsFor(place, position.line, locale, client));
     return { isIncomplete: false, items };
   }
-  return { isIncomplete: false, items: valueItems(place, position.line, locale, input.parsed, client) };
+  return { isIncomplete: false, items: valueItems(place, position.line, locale, input.parsed, client, input.facts) };
 }
 
 function rootPlace(line: number, c: number): Place {
@@ -333,7 +336,7 @@ function yamlScalar(v: unknown, expectString: boolean): string {
   return plainOk ? v : JSON.stringify(v);
 }
 
-function valueItems(place: Place, line: number, locale: Locale, parsed: () => ParsedDocument, client: ClientFeatures): CompletionItem[] {
+function valueItems(place: Place, line: number, locale: Locale, parsed: () => ParsedDocument, client: ClientFeatures, facts?: readonly AccountFacts[]): CompletionItem[] {
   const node = resolveSchema(schemaAtPath(place.path));
   if (!node) return [];
   const m = messagesFor(locale);
@@ -358,7 +361,12 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
     add(v, typeof v === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember, `0_${String(i).padStart(3, '0')}`, wirePathOf(place.path), enumValueMarkdown(place.path, v, locale));
   });
   const path = place.path;
-  if (path[path.length - 1] === 'RegionId' && !allowed.length) {
+  const live = path.length === 1 && facts?.length ? liveValues(String(path[0]), parsed(), facts, locale) : undefined;
+  if (live) {
+    const note = lookedUpNote(parsed(), facts, locale);
+    live.forEach((v, i) => add(v.value, v.kind, `0${v.rank}_${String(i).padStart(4, '0')}`, v.detail, note));
+  }
+  if (path[path.length - 1] === 'RegionId' && !allowed.length && !live?.length) {
     const seen = new Set<string>();
     for (const ex of node.examples ?? []) {
       if (typeof ex !== 'string' || seen.has(ex)) continue;

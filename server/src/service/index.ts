@@ -1,6 +1,7 @@
 // The language service's façade: plain text in, plain data out. The LSP server, the CLI and the
 // tests all go through here. The parse of a text is cached, so diagnose, complete and hover on the
 // same text parse it once.
+import { accountDiagnostics, type AccountFacts } from './accountFacts';
 import type {
   CodeAction,
   CompletionList,
@@ -31,6 +32,9 @@ import { applySuppressions, type SuppressedDiagnostic } from './suppress';
 import { messagesFor } from './messages';
 import { ruleDefinition } from './schema';
 
+export type { AccountFacts, VSwitchFact, SecurityGroupFact, ZoneFact, ImageCacheFact, EipFact, StockState } from './accountFacts';
+export { ACCOUNT_CODES, type AccountCode } from './accountCodes';
+export { documentRegionId } from './accountFacts';
 export { DIAGNOSTIC_SOURCE } from './diagnose';
 export type { DiagnosticData } from './diagnose';
 export type { ParsedDocument } from './parse';
@@ -78,12 +82,15 @@ export interface EciLanguageService {
   readonly locale: Locale;
   /** The cached parse of a text. */
   parse(text: string): ParsedDocument;
-  /** Every diagnostic of the document: syntax, schema, cross-field rules, warnings; minus suppressed ones. */
-  diagnose(text: string): Diagnostic[];
+  /**
+   * Every diagnostic of the document: syntax, schema, cross-field rules, warnings; minus suppressed ones.
+   * With looked-up account facts (accountFacts.ts), the account checks' warnings too.
+   */
+  diagnose(text: string, facts?: readonly AccountFacts[]): Diagnostic[];
   /** The findings that `# eci-ignore` comments suppressed, with their reasons. */
-  suppressed(text: string): SuppressedDiagnostic[];
-  /** Completion at a position (0-based line and UTF-16 character, as LSP). */
-  complete(text: string, position: Position): CompletionList;
+  suppressed(text: string, facts?: readonly AccountFacts[]): SuppressedDiagnostic[];
+  /** Completion at a position (0-based line and UTF-16 character, as LSP); live values from account facts when given. */
+  complete(text: string, position: Position, facts?: readonly AccountFacts[]): CompletionList;
   /** Hover documentation at a position, or null. */
   hover(text: string, position: Position): Hover | null;
   /** The CreateContainerGroup wire parameters, or the errors that prevent building them. */
@@ -108,6 +115,8 @@ interface Analysis {
   lines?: string[];
   diagnostics?: Diagnostic[];
   suppressed?: SuppressedDiagnostic[];
+  /** The same with the account checks, for the facts they were computed with. */
+  withFacts?: { facts: readonly AccountFacts[]; diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] };
 }
 
 /** How many recent texts keep their analysis (the documents being edited and viewed). */
@@ -161,18 +170,27 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     }
     return a.diagnostics;
   };
+  /** The diagnostics with the account checks of `facts` (none: the plain ones). */
+  const withFactsOf = (text: string, facts: readonly AccountFacts[] | undefined): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } => {
+    const plain = diagnosticsOf(text);
+    const a = analysis(text);
+    if (!facts?.length) return { diagnostics: plain, suppressed: a.suppressed ?? [] };
+    if (a.withFacts?.facts === facts) return a.withFacts;
+    const all = diagnoseParsed(parsedOf(text), locale);
+    const checked = !all.some((d) => String(d.code).startsWith('yaml.'));
+    const account = checked ? accountDiagnostics(parsedOf(text), facts, locale) : [];
+    a.withFacts = { facts, ...(account.length ? applySuppressions(linesOf(text), [...all, ...account], messagesFor(locale), checked) : { diagnostics: plain, suppressed: a.suppressed ?? [] }) };
+    return a.withFacts;
+  };
 
   return {
     locale,
     parse: parsedOf,
-    diagnose: (text) => diagnosticsOf(text).map((d) => ({ ...d })),
-    suppressed: (text) => {
-      diagnosticsOf(text);
-      return (analysis(text).suppressed ?? []).map((s) => ({ ...s, diagnostic: { ...s.diagnostic } }));
-    },
+    diagnose: (text, facts) => withFactsOf(text, facts).diagnostics.map((d) => ({ ...d })),
+    suppressed: (text, facts) => withFactsOf(text, facts).suppressed.map((s) => ({ ...s, diagnostic: { ...s.diagnostic } })),
     // A document too large to analyse gets no completion or hover (its one diagnostic says why).
-    complete: (text, position) =>
-      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text), client }),
+    complete: (text, position, facts) =>
+      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text), client, facts }),
     hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale, format: client.hoverContent })),
     documentSymbols: (text) => documentSymbols(parsedOf(text), locale),
     foldingRanges: (text) => foldingRanges(parsedOf(text)),

@@ -252,6 +252,14 @@ const en = {
     'suppression.unused': 'A suppression comment that suppresses nothing.',
     'suppression.unknown-rule': 'A suppression comment names an id that is not a suppressible rule.',
     'suppression.misplaced': 'An eci-ignore-file comment outside the first comment block.',
+    'account.unknown-vswitch': 'A VSwitchId that the account does not have in the region (looked up).',
+    'account.unknown-security-group': 'A SecurityGroupId that the account does not have in the region (looked up).',
+    'account.unknown-eip': 'An EipInstanceId that the account does not have in the region (looked up).',
+    'account.unknown-image-cache': 'An ImageSnapshotId (image cache) that the account does not have in the region (looked up).',
+    'account.security-group-vpc': "A security group outside the vSwitch's VPC (looked up).",
+    'account.zone-mismatch': "A ZoneId other than the vSwitch's zone (looked up).",
+    'account.vswitch-no-free-ip': 'A vSwitch without a free IP address (looked up).',
+    'account.no-stock': 'No stock for the requested size in the zone (looked up).',
   },
   hoverRequired: 'required',
   hoverOptional: 'optional',
@@ -339,6 +347,40 @@ const en = {
       'An init container prepares content in a shared EmptyDir volume before nginx starts;',
       'nginx reads its configuration from a ConfigFile volume (Content is base64).',
     ],
+  },
+  // ---- account facts (looked up by the client, handed to the service: server/src/service/accountFacts.ts)
+  account: {
+    at: (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`,
+    unknownVSwitch: (id: string, region: string, count: number, at: string) =>
+      `vSwitch ${id} does not exist in ${region}: the account's ${count} vSwitch(es) there were looked up (DescribeVSwitches) at ${at}.`,
+    unknownSecurityGroup: (id: string, region: string, count: number, at: string) =>
+      `Security group ${id} does not exist in ${region}: the account's ${count} security group(s) there were looked up (DescribeSecurityGroups) at ${at}.`,
+    unknownEip: (id: string, region: string, count: number, at: string) =>
+      `EIP ${id} does not exist in ${region}: the account's ${count} EIP(s) there were looked up (DescribeEipAddresses) at ${at}.`,
+    unknownImageCache: (id: string, region: string, count: number, at: string) =>
+      `Image cache ${id} does not exist in ${region}: the account's ${count} image cache(s) there were looked up (DescribeImageCaches) at ${at}.`,
+    securityGroupVpc: (sg: string, sgVpc: string, vsw: string, vswVpc: string, at: string) =>
+      `Security group ${sg} is in VPC ${sgVpc}, but vSwitch ${vsw} is in VPC ${vswVpc}: the security group must be in the vSwitch's VPC (looked up at ${at}).`,
+    zoneMismatch: (zone: string, vsw: string, vswZone: string, at: string) =>
+      `ZoneId is ${zone}, but vSwitch ${vsw} is in zone ${vswZone}: the instance runs in its vSwitch's zone (looked up at ${at}).`,
+    noFreeIp: (vsw: string, cidr: string, at: string) =>
+      `vSwitch ${vsw} (${cidr}) has no free IP address left, so no instance can be created in it (looked up at ${at}).`,
+    noStock: (zone: string, size: string, at: string) =>
+      `Zone ${zone} has no stock for ${size} (DescribeAvailableResource at ${at}).`,
+    noStockAnywhere: (region: string, size: string, at: string) =>
+      `No zone of ${region} has stock for ${size} (DescribeAvailableResource at ${at}).`,
+    sizeCores: (cpu: number) => `${cpu} vCPU`,
+    vSwitchDetail: (zone: string, vpc: string, cidr: string, free: number) => `${zone} · ${vpc} · ${cidr} · ${free} free IPs`,
+    securityGroupDetail: (name: string, vpc: string) => `${name} · ${vpc}`,
+    zoneDetail: (stock: 'with' | 'without' | 'unknown', recommended: boolean) =>
+      `${stock === 'with' ? 'in stock for this size' : stock === 'without' ? 'NO stock for this size' : 'zone'}${recommended ? ' · recommended' : ''}`,
+    imageCacheDetail: (name: string, images: readonly string[]) => `${name} · ${images.join(', ')}`,
+    eipDetail: (ip: string, name: string) => `${ip}${name ? ` · ${name}` : ''}`,
+    regionLive: 'Alibaba Cloud region (looked up: DescribeRegions)',
+    lookedUpAt: (at: string) => `looked up at ${at}`,
+    fixZone: (zone: string) => `Set ZoneId to ${zone} (the vSwitch's zone)`,
+    fixVSwitch: (id: string, zone: string) => `Use vSwitch ${id} (zone ${zone})`,
+    fixId: (id: string) => `Change to ${id}`,
   },
 };
 
@@ -565,6 +607,14 @@ const ja: Messages = {
     'suppression.unused': '何も抑制していない抑制コメントです。',
     'suppression.unknown-rule': '抑制コメントが抑制できるルールではない ID を指定しています。',
     'suppression.misplaced': '先頭のコメントブロックの外にある eci-ignore-file コメントです。',
+    'account.unknown-vswitch': 'リージョンにアカウントの vSwitch として存在しない VSwitchId です (照会結果)。',
+    'account.unknown-security-group': 'リージョンにアカウントのセキュリティグループとして存在しない SecurityGroupId です (照会結果)。',
+    'account.unknown-eip': 'リージョンにアカウントの EIP として存在しない EipInstanceId です (照会結果)。',
+    'account.unknown-image-cache': 'リージョンにアカウントのイメージキャッシュとして存在しない ImageSnapshotId です (照会結果)。',
+    'account.security-group-vpc': 'vSwitch の VPC にないセキュリティグループです (照会結果)。',
+    'account.zone-mismatch': 'vSwitch のゾーンと異なる ZoneId です (照会結果)。',
+    'account.vswitch-no-free-ip': '空き IP アドレスのない vSwitch です (照会結果)。',
+    'account.no-stock': 'ゾーンに要求サイズの在庫がありません (照会結果)。',
   },
   hoverRequired: '必須',
   hoverOptional: '任意',
@@ -642,6 +692,38 @@ const ja: Messages = {
       'nginx の起動前に、初期化コンテナが共有の EmptyDir ボリュームにコンテンツを用意します。',
       'nginx は設定を ConfigFile ボリュームから読み込みます (Content は base64)。',
     ],
+  },
+  // ---- アカウント情報
+  account: {
+    at: (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`,
+    unknownVSwitch: (id, region, count, at) =>
+      `vSwitch ${id} は ${region} に存在しません: ${at} に ${region} のアカウントの vSwitch ${count} 個を照会しました (DescribeVSwitches)。`,
+    unknownSecurityGroup: (id, region, count, at) =>
+      `セキュリティグループ ${id} は ${region} に存在しません: ${at} に ${region} のアカウントのセキュリティグループ ${count} 個を照会しました (DescribeSecurityGroups)。`,
+    unknownEip: (id, region, count, at) =>
+      `EIP ${id} は ${region} に存在しません: ${at} に ${region} のアカウントの EIP ${count} 個を照会しました (DescribeEipAddresses)。`,
+    unknownImageCache: (id, region, count, at) =>
+      `イメージキャッシュ ${id} は ${region} に存在しません: ${at} に ${region} のアカウントのイメージキャッシュ ${count} 個を照会しました (DescribeImageCaches)。`,
+    securityGroupVpc: (sg, sgVpc, vsw, vswVpc, at) =>
+      `セキュリティグループ ${sg} は VPC ${sgVpc} にありますが、vSwitch ${vsw} は VPC ${vswVpc} にあります: セキュリティグループは vSwitch の VPC にある必要があります (${at} に照会)。`,
+    zoneMismatch: (zone, vsw, vswZone, at) =>
+      `ZoneId は ${zone} ですが、vSwitch ${vsw} はゾーン ${vswZone} にあります: インスタンスは vSwitch のゾーンで動きます (${at} に照会)。`,
+    noFreeIp: (vsw, cidr, at) =>
+      `vSwitch ${vsw} (${cidr}) には空き IP アドレスがないため、インスタンスを作成できません (${at} に照会)。`,
+    noStock: (zone, size, at) => `ゾーン ${zone} には ${size} の在庫がありません (${at} に DescribeAvailableResource で照会)。`,
+    noStockAnywhere: (region, size, at) => `${region} のどのゾーンにも ${size} の在庫がありません (${at} に DescribeAvailableResource で照会)。`,
+    sizeCores: (cpu) => `${cpu} vCPU`,
+    vSwitchDetail: (zone, vpc, cidr, free) => `${zone} · ${vpc} · ${cidr} · 空き IP ${free} 個`,
+    securityGroupDetail: (name, vpc) => `${name} · ${vpc}`,
+    zoneDetail: (stock, recommended) =>
+      `${stock === 'with' ? 'このサイズの在庫あり' : stock === 'without' ? 'このサイズの在庫なし' : 'ゾーン'}${recommended ? ' · 推奨' : ''}`,
+    imageCacheDetail: (name, images) => `${name} · ${images.join(', ')}`,
+    eipDetail: (ip, name) => `${ip}${name ? ` · ${name}` : ''}`,
+    regionLive: 'Alibaba Cloud リージョン (DescribeRegions で照会)',
+    lookedUpAt: (at) => `${at} に照会`,
+    fixZone: (zone) => `ZoneId を ${zone} (vSwitch のゾーン) に設定`,
+    fixVSwitch: (id, zone) => `vSwitch ${id} (ゾーン ${zone}) を使用`,
+    fixId: (id) => `${id} に変更`,
   },
 };
 
