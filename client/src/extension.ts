@@ -16,6 +16,7 @@ import { REQUEST_SCHEME, writeHistory } from './shared';
 import type { NewFileArgs } from './newFile';
 import { createRedactingTraceChannel } from './trace';
 import { uiFrom, vscodeUi } from './ui';
+import { SimulatorStatus } from './simulatorStatus';
 
 let client: LanguageClient | undefined;
 
@@ -61,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   const requestDocuments = new Map<string, string>();
   const requestDocumentsChanged = new vscode.EventEmitter<vscode.Uri>();
   const codeLens = new EciCodeLensProvider();
-  context.subscriptions.push(output, serviceDiagnostics, requestDocumentsChanged, codeLens);
+  context.subscriptions.push(output, serviceDiagnostics, requestDocumentsChanged, codeLens, new SimulatorStatus());
 
   let clientStarted: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
   const ctx: CommandContext = { extension: context, client: () => clientStarted, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged, ui: vscodeUi };
