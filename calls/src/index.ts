@@ -38,3 +38,7 @@ export { redactSecrets, MASK } from './redaction';
 export { keysForParameterPath, keysForParameterPaths } from './parameterPaths';
 export { describeCredential, describeCredentialInUse, describeNetworkDetail, describeNetworkError, describeLocale, explainServiceError, type DescribeLocale } from './describe';
 export { explainError, explanationEntry, parameterPathsFromMessage, ERROR_EXPLANATIONS, type ErrorExplanationEntry, type ExplainedError, type ExplanationLocale } from './errorExplanations';
+// After a create (issue 11): describe, status, events, logs, exec, restart, delete, update; following a launch; a live group as a document.
+export type { ContainerLog, ContainerLogRequest, DescribeGroupsFilter, EciTarget, ExecRequest, ExecResult, LiveContainer, LiveContainerGroup, LiveContainerState, LiveEvent, LiveGroupStatus, OperationFailure, OperationOutcome } from './lifecycleTypes';
+export { deleteContainerGroup, describeContainerGroup, describeContainerGroupEvents, describeContainerGroups, describeContainerGroupStatus, describeContainerLog, execContainerCommand, restartContainerGroup, updateContainerGroup } from './operations/lifecycleOperations';
+export { callEciOperation, groupNotFound, GROUP_NOT_FOUND_CODE, type EciAction, type OperationCall } from './operations/operation';
