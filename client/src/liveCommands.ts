@@ -1,0 +1,20 @@
+// The live-group entry points activation calls: the view's provider (children, items) and what the
+// tests read of the live state (status bar texts of followed groups, live diagnostics, groups listed).
+import type * as vscode from 'vscode';
+import type { CommandContext } from './commandContext';
+import type { ExplorerNode } from './explorer';
+import { liveState } from './liveState';
+
+export function explorerChildren(ctx: CommandContext, node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return liveState(ctx).explorer.children(node);
+}
+
+export function explorerItem(ctx: CommandContext, node: ExplorerNode): vscode.TreeItem {
+  return liveState(ctx).explorer.item(node);
+}
+
+/** For the tests: what the editor shows of the live groups. */
+export function liveInspect(ctx: CommandContext): { statusBar: Record<string, string>; links: Record<string, string> } {
+  const s = liveState(ctx);
+  return { statusBar: s.follower.statusTexts(), links: Object.fromEntries([...s.links].map(([uri, l]) => [uri, l.groupId])) };
+}
