@@ -25,4 +25,4 @@ export { REQUEST_SCHEME, writeHistory } from './shared';
 export { showEvents, restartGroup, deleteGroup, copyGroupId, runCommandIn, refreshExplorer } from './groupActions';
 export { showLogs } from './logs';
 export { openShell } from './shell';
-export { explorerChildren, explorerItem, liveInspect } from './liveCommands';
+export { explorerChildren, explorerItem, explorerShown, liveInspect } from './liveCommands';

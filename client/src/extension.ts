@@ -100,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
     vscode.commands.registerCommand('eci.group.shell', (arg?: unknown) => commands().openShell(ctx, arg)),
     vscode.commands.registerCommand('eci.group.runCommand', (arg?: unknown) => commands().runCommandIn(ctx, arg)),
     vscode.commands.registerCommand('eci.internal.liveState', () => commands().liveInspect(ctx)),
+    vscode.commands.registerCommand('eci.internal.explorer', (node?: unknown) => commands().explorerShown(ctx, node as never)),
     vscode.languages.registerCodeLensProvider({ language: 'eci-yaml' }, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, {
       onDidChange: requestDocumentsChanged.event,

@@ -18,3 +18,14 @@ export function liveInspect(ctx: CommandContext): { statusBar: Record<string, st
   const s = liveState(ctx);
   return { statusBar: s.follower.statusTexts(), links: Object.fromEntries([...s.links].map(([uri, l]) => [uri, l.groupId])) };
 }
+
+/** For the tests: the view's children of `node` with the items VS Code would show. */
+export async function explorerShown(ctx: CommandContext, node?: ExplorerNode): Promise<{ node: ExplorerNode; label: string; description?: string; tooltip?: string }[]> {
+  const explorer = liveState(ctx).explorer;
+  const children = await explorer.children(node);
+  return children.map((child) => {
+    const item = explorer.item(child);
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    return { node: child, label, ...(typeof item.description === 'string' ? { description: item.description } : {}), ...(typeof item.tooltip === 'string' ? { tooltip: item.tooltip } : {}) };
+  });
+}
