@@ -42,3 +42,5 @@ export { explainError, explanationEntry, parameterPathsFromMessage, ERROR_EXPLAN
 export type { ContainerLog, ContainerLogRequest, DescribeGroupsFilter, EciTarget, ExecRequest, ExecResult, LiveContainer, LiveContainerGroup, LiveContainerState, LiveEvent, LiveGroupStatus, OperationFailure, OperationOutcome } from './lifecycleTypes';
 export { deleteContainerGroup, describeContainerGroup, describeContainerGroupEvents, describeContainerGroups, describeContainerGroupStatus, describeContainerLog, execContainerCommand, restartContainerGroup, updateContainerGroup } from './operations/lifecycleOperations';
 export { callEciOperation, groupNotFound, GROUP_NOT_FOUND_CODE, type EciAction, type OperationCall } from './operations/operation';
+export { DEFAULT_FOLLOW_TIMEOUT_MS, eventKey, followContainerGroup, followedGroups, isPassingFailure, isSuccess, newEvents, pollDelayMs, recognizeFailure, recommendedZonesOf, type FollowFailure, type FollowFailureKind, type FollowHandle, type FollowListener, type FollowOptions, type FollowResult } from './follow';
+export { explainFollowFailure } from './followExplanations';
