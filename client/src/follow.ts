@@ -5,12 +5,10 @@
 // container ready) or Succeeded, at a recognised failure, when the group is deleted, at an
 // authentication or permission error, or at eci.followTimeoutSeconds.
 import * as vscode from 'vscode';
-import { isRetryableServiceError } from '../../calls/src/failures';
-import type { EciTarget, LiveContainerGroup, LiveEvent } from '../../calls/src/lifecycleTypes';
-import { GROUP_NOT_FOUND_CODE } from '../../calls/src/operations/operation';
-import { describeContainerGroup } from '../../calls/src/operations/lifecycleOperations';
+import { describeLocale } from '../../calls/src/describe';
+import { followContainerGroup } from '../../calls/src/follow';
+import type { EciTarget, LiveEvent } from '../../calls/src/lifecycleTypes';
 import type { CommandContext } from './commandContext';
-import { recogniseFailures } from './followFailures';
 import type { LiveDiagnostics, LiveFailure } from './liveDiagnostics';
 import { failureText } from './liveFailures';
 import type { Range as LspRange } from 'vscode-languageserver-types';
@@ -87,61 +85,48 @@ export class Follower implements vscode.Disposable {
   }
 
   private async run(r: FollowRequest, f: Followed): Promise<FollowEnd> {
-    const deadline = Date.now() + r.timeoutSeconds * 1000;
-    const seen = new Set<string>();
-    let delay = 1000;
-    let status = 'Pending';
     const out = this.ctx.output;
     out.log(vscode.l10n.t('Following {0} ({1}) until it runs (limit {2} s)', r.name, r.id, r.timeoutSeconds));
-    for (;;) {
-      if (f.abort.signal.aborted) return { kind: 'stopped' };
-      const polled = await describeContainerGroup({ ...r.target, maxAttempts: 1, signal: f.abort.signal }, r.id);
-      this.onPoll();
-      if (polled.type === 'cancelled') return { kind: 'stopped' };
-      if (polled.type === 'ok') {
-        const g = polled.value;
-        status = g.Status ?? status;
-        for (const e of g.Events ?? []) this.printEvent(r, e, seen);
-        const end = this.judge(r, g);
-        if (end) return this.finish(r, f, end);
-        this.setStatus(f, r, status, '$(sync~spin)');
-      } else if (polled.type === 'service-error' && polled.code === GROUP_NOT_FOUND_CODE) {
-        return this.finish(r, f, { kind: 'deleted' });
-      } else if (polled.type === 'service-error' && !isRetryableServiceError(polled.code, polled.httpStatus)) {
-        // Authentication, permission and other answers no retry cures end the follow at once.
-        return this.finish(r, f, { kind: 'call-failed', message: out.scrub(failureText(polled)) });
-      } else {
-        out.log(`  ${r.name}: ${out.scrub(failureText(polled))}`);
+    // The call layer's engine: one poller per group, backoff, events once, failures recognised.
+    const handle = followContainerGroup(r.target, r.id, {
+      timeoutMs: r.timeoutSeconds * 1000,
+      signal: f.abort.signal,
+      onSnapshot: (g) => {
+        this.setStatus(f, r, g.Status ?? '?', '$(sync~spin)');
+        this.onPoll();
+      },
+      onEvent: (e) => this.printEvent(r, e),
+      onRetry: (o) => out.log(`  ${r.name}: ${out.scrub(failureText(o))}`),
+    });
+    const result = await handle.result;
+    switch (result.type) {
+      case 'succeeded':
+        return this.finish(r, f, { kind: result.status === 'Succeeded' ? 'succeeded' : 'running', status: result.status });
+      case 'failed': {
+        const ja = describeLocale(vscode.env.language) === 'ja';
+        const e = result.failure.explanation;
+        const failure: LiveFailure = {
+          reason: result.failure.reason,
+          message: [ja ? e.ja : e.en, ja ? e.action.ja : e.action.en].filter(Boolean).join(' '),
+          parameterPaths: result.failure.parameterPaths,
+        };
+        const diagnostics = r.document ? this.diagnostics.show(r.document.uri, { id: r.id, name: r.name }, [failure], r.document.locations) : 0;
+        return this.finish(r, f, { kind: 'failed', status: result.group.Status ?? '', failures: [failure], diagnostics });
       }
-      if (Date.now() + delay > deadline) return this.finish(r, f, { kind: 'timeout', status });
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, delay);
-        f.abort.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-      });
-      delay = Math.min(5000, Math.round(delay * 1.5));
+      case 'timeout':
+        return this.finish(r, f, { kind: 'timeout', status: result.status ?? '?' });
+      case 'deleted':
+        return this.finish(r, f, { kind: 'deleted' });
+      case 'error':
+        return this.finish(r, f, { kind: 'call-failed', message: out.scrub(failureText(result.outcome)) });
+      case 'cancelled':
+        return { kind: 'stopped' };
     }
   }
 
-  private printEvent(r: FollowRequest, e: LiveEvent, seen: Set<string>): void {
-    const key = [e.FirstTimestamp, e.Type, e.Reason, e.Message, e.Count].join('|');
-    if (seen.has(key)) return;
-    seen.add(key);
+  private printEvent(r: FollowRequest, e: LiveEvent): void {
     const count = (e.Count ?? 1) > 1 ? ` ×${e.Count}` : '';
     this.ctx.output.appendLine(`  [${r.name}] ${e.LastTimestamp ?? e.FirstTimestamp ?? ''} ${e.Type ?? ''} ${e.Reason ?? ''}: ${e.Message ?? ''}${count}`);
-  }
-
-  /** The final state of a group, or undefined while it may still come up. */
-  private judge(r: FollowRequest, g: LiveContainerGroup): FollowEnd | undefined {
-    const status = g.Status ?? '';
-    const failures = recogniseFailures(g, vscode.env.language);
-    if (failures.length > 0) {
-      const diagnostics = r.document ? this.diagnostics.show(r.document.uri, { id: r.id, name: r.name }, failures, r.document.locations) : 0;
-      return { kind: 'failed', status, failures, diagnostics };
-    }
-    if (status === 'Succeeded') return { kind: 'succeeded', status };
-    const containers = g.Containers ?? [];
-    if (status === 'Running' && containers.length > 0 && containers.every((c) => c.Ready === true)) return { kind: 'running', status };
-    return undefined;
   }
 
   private finish(r: FollowRequest, f: Followed, end: FollowEnd): FollowEnd {
