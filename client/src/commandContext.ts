@@ -34,7 +34,7 @@ export type BlockedReason =
 
 /** What a dry run or create ended with, as the commands return it. */
 export type CallResult =
-  | { kind: 'created'; containerGroupId: string; requestId: string; clientToken: string; attempts: number; follow?: import('./follow').FollowEnd }
+  | { kind: 'created'; containerGroupId: string; requestId: string; clientToken: string; attempts: number; /** How the follow of the new group ended (with awaitFollow): follow.ts FollowEnd. */ follow?: { kind: string; [key: string]: unknown } }
   | { kind: 'dry-run-passed'; requestId: string; code: string; attempts: number }
   | {
       kind: 'service-error';
