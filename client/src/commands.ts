@@ -9,7 +9,7 @@
 //   presentOutcome.ts   notifications, output, service errors on their parameters, history
 //   showRequest.ts      Show request: the wire parameters in a read-only document
 //   newFile.ts          New container group file
-//   explorer.ts, follow.ts, groupActions.ts, logs.ts, shell.ts, liveDiagnostics.ts
+//   explorer.ts, follow.ts, groupActions.ts, logs.ts, shell.ts, liveDiagnostics.ts, liveDocument.ts
 //                       live groups: the view, following after Create, Events/Logs/Restart/Delete/...
 // Each command accepts an optional document URI (CodeLens, menus and tests pass one; the palette uses
 // the active editor) and returns its outcome as data. Notifications are never awaited on the way to the
@@ -26,3 +26,4 @@ export { showEvents, restartGroup, deleteGroup, copyGroupId, runCommandIn, refre
 export { showLogs } from './logs';
 export { openShell } from './shell';
 export { explorerChildren, explorerItem, explorerShown, liveInspect } from './liveCommands';
+export { openAsYaml, applyChanges } from './liveDocument';

@@ -92,6 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
       getTreeItem: (node: unknown) => commands().explorerItem(ctx, node as never),
     }),
     vscode.commands.registerCommand('eci.groups.refresh', () => commands().refreshExplorer(ctx)),
+    vscode.commands.registerCommand('eci.group.openYaml', (arg?: unknown) => commands().openAsYaml(ctx, arg)),
+    vscode.commands.registerCommand('eci.applyChanges', (uri?: unknown) => commands().applyChanges(ctx, uri)),
     vscode.commands.registerCommand('eci.group.events', (arg?: unknown) => commands().showEvents(ctx, arg)),
     vscode.commands.registerCommand('eci.group.logs', (arg?: unknown) => commands().showLogs(ctx, arg)),
     vscode.commands.registerCommand('eci.group.restart', (arg?: unknown) => commands().restartGroup(ctx, arg)),

@@ -180,3 +180,57 @@ async function explorerChildren(node?: unknown): Promise<Shown[]> {
   const r = await vscode.commands.executeCommand<Shown[]>('eci.internal.explorer', node);
   return r;
 }
+
+describe('a live group as a document, and Apply changes', function () {
+  this.timeout(120_000);
+  let sim: Simulator;
+  let target: vscode.ConfigurationTarget;
+  const confirms: { message: string; detail: string }[] = [];
+
+  before(async () => {
+    await activateExtension();
+    sim = await startSimulator({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } }, timing: { pendingMs: 500 } });
+    target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await vscode.workspace.getConfiguration('eci').update('endpoint', `http://${sim.endpoint}`, target);
+    await vscode.commands.executeCommand('eci.internal.setUi', {
+      showInformationMessage: async () => undefined,
+      showErrorMessage: async () => undefined,
+      confirm: async (message: string, detail: string, ...items: string[]) => {
+        confirms.push({ message, detail });
+        return items[0];
+      },
+    });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('eci.internal.setUi', undefined);
+    await vscode.workspace.getConfiguration('eci').update('endpoint', undefined, target);
+    await sim?.close();
+  });
+
+  afterEach(closeAllEditors);
+
+  it('opens a live group as an .eci.yaml document without its secrets, and applies a change after showing the difference', async () => {
+    const editor = await openEciDocument(doc('yaml-live', 'registry.cn-hangzhou.aliyuncs.com/eci_open/nginx:1.27'), 'yaml');
+    const created = await vscode.commands.executeCommand<{ kind: string; containerGroupId: string }>('eci.create', editor.document.uri, { confirm: false, awaitFollow: true });
+    assert.equal(created.kind, 'created');
+    const opened = await vscode.commands.executeCommand<{ kind: string; uri: string; text: string }>('eci.group.openYaml', { regionId: 'cn-hangzhou', groupId: created.containerGroupId });
+    assert.equal(opened.kind, 'opened', JSON.stringify(opened));
+    assert.match(opened.text, /ContainerGroupName: yaml-live/);
+    assert.match(opened.text, /Image: registry\.cn-hangzhou\.aliyuncs\.com\/eci_open\/nginx:1\.27/);
+    assertNoSecret(opened.text, 'the opened document');
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === opened.uri)!;
+    assert.equal(document.languageId, 'eci-yaml');
+    // The document from the editor is linked to its group: change its Memory and apply.
+    const source = await vscode.window.showTextDocument(editor.document);
+    const memoryLine = source.document.getText().split('\n').findIndex((l) => l.startsWith('Memory:'));
+    await source.edit((e) => e.replace(source.document.lineAt(memoryLine).range, 'Memory: 4'));
+    const before = sim.requests.length;
+    const applied = await vscode.commands.executeCommand<{ kind: string; changed: string[] }>('eci.applyChanges', editor.document.uri);
+    assert.equal(applied.kind, 'updated', JSON.stringify(applied));
+    assert.ok(confirms.some((c) => /Memory: 2 → 4/.test(c.detail)), `the difference was shown first: ${JSON.stringify(confirms)}`);
+    const update = sim.requests.slice(before).find((r) => r.action === 'UpdateContainerGroup');
+    assert.equal(update?.params.Memory, '4');
+    assert.equal(update?.params.ContainerGroupId, created.containerGroupId);
+  });
+});
