@@ -44,3 +44,4 @@ export { deleteContainerGroup, describeContainerGroup, describeContainerGroupEve
 export { callEciOperation, groupNotFound, GROUP_NOT_FOUND_CODE, type EciAction, type OperationCall } from './operations/operation';
 export { DEFAULT_FOLLOW_TIMEOUT_MS, eventKey, followContainerGroup, followedGroups, isPassingFailure, isSuccess, newEvents, pollDelayMs, recognizeFailure, recommendedZonesOf, type FollowFailure, type FollowFailureKind, type FollowHandle, type FollowListener, type FollowOptions, type FollowResult } from './follow';
 export { explainFollowFailure } from './followExplanations';
+export { flattenRequest, groupToDocument, groupToRequest, groupToWireParams, planUpdate, registryOf, type UpdateChange, type UpdatePlan } from './groupDocument';

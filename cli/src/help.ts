@@ -12,7 +12,9 @@ const EXIT_CODES_EN = `Exit codes:
   3    the service answered with an error (e.g. InvalidParameter, Forbidden.RAM)
   4    no usable answer: connection refused or reset, timeout, non-JSON answer,
        request too large for the service's front end
-  5    the output could not be written to stdout (full disk, closed pipe); said on
+  5    the followed group failed (--wait): the reason explained, with the document line
+  6    the wait limit passed (--wait-timeout) before the group was Running or failed
+  7    the output could not be written to stdout (full disk, closed pipe); said on
        stderr, with a created group's ContainerGroupId and ClientToken
   130  interrupted (Ctrl-C)
   143  terminated (SIGTERM) during a call; reported as for Ctrl-C`;
@@ -25,7 +27,9 @@ const EXIT_CODES_JA = `終了コード:
   3    サービスがエラーを返した (InvalidParameter、Forbidden.RAM など)
   4    有効な応答がない: 接続拒否/切断、タイムアウト、JSON でない応答、
        リクエストがサービスのフロントエンドには大きすぎる
-  5    stdout に出力を書き込めなかった (ディスクが満杯、パイプが閉じた)。stderr に表示し、
+  5    追跡したグループが失敗した (--wait)。原因の説明とドキュメントの行を表示
+  6    待機の上限時間を過ぎた (--wait-timeout)。Running にも失敗にもならなかった
+  7    stdout に出力を書き込めなかった (ディスクが満杯、パイプが閉じた)。stderr に表示し、
        作成したグループの ContainerGroupId と ClientToken も stderr に出力
   130  中断された (Ctrl-C)
   143  呼び出し中に終了された (SIGTERM)。Ctrl-C と同じく報告`;
@@ -120,7 +124,7 @@ end of its line or on the line before, '# eci-ignore-file RULE-ID -- reason' in 
 block. Suppressed findings do not count, and do not block dry-run or create.
 
 Exit codes: 0 no errors (warnings allowed), 1 any error, 2 usage error or an unreadable or
-missing input (named on stderr; the readable files are still checked and reported), 5 the
+missing input (named on stderr; the readable files are still checked and reported), 7 the
 output could not be written to stdout.
 `,
     request: `Usage: eci request [options] FILE
@@ -135,7 +139,7 @@ Options:
   --show-secrets     print secret values in clear
 ${COMMON_EN}
 
-Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file, 5 the
+Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file, 7 the
 output could not be written to stdout.
 `,
     'dry-run': `Usage: eci dry-run [options] FILE
@@ -246,7 +250,7 @@ ${COMMON_JA}
 create を妨げません。
 
 終了コード: 0 エラーなし (警告は可)、1 エラーあり、2 使い方の誤り、または入力が読めない/ない
-(stderr に名前を表示。読めたファイルは検査して報告します)、5 stdout に出力を書き込めなかった。
+(stderr に名前を表示。読めたファイルは検査して報告します)、7 stdout に出力を書き込めなかった。
 `,
     request: `使い方: eci request [options] FILE
 
@@ -261,7 +265,7 @@ dry-run と create が送信する CreateContainerGroup リクエストのワイ
 ${COMMON_JA}
 
 終了コード: 0 出力した、1 ドキュメントにエラーがある、2 使い方の誤り、またはファイルが読めない、
-5 stdout に出力を書き込めなかった。
+7 stdout に出力を書き込めなかった。
 `,
     'dry-run': `使い方: eci dry-run [options] FILE
 
