@@ -9,7 +9,7 @@ import { callWithProgress } from './callProgress';
 import { blocked, isOutcome, type CommandContext, type RunOptions, type RunOutcome } from './commandContext';
 import { credentialFor, documentFor, endpointOf, settingsFor, wireRequest, type WireRequestOk } from './preflight';
 import { presentOutcome } from './presentOutcome';
-import { followTimeoutSeconds } from './liveTarget';
+import { followTimeoutSeconds, targetOf } from './liveTarget';
 import { liveState } from './liveState';
 
 /** Documents with a dry run or create in progress (from the pre-checks to the result). */
@@ -72,13 +72,7 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
     const live = liveState(ctx);
     live.links.set(document.uri.toString(), { groupId: result.containerGroupId, regionId, name: group, locations: req.locations });
     live.explorer.refresh();
-    const target = {
-      regionId,
-      ...(settings.endpoint ? { endpoint: settings.endpoint.host, protocol: settings.endpoint.protocol } : {}),
-      credential,
-      timeouts: { connectMs: Math.min(settings.requestTimeoutSeconds * 1000, 10_000), readMs: settings.requestTimeoutSeconds * 1000 },
-      maxAttempts: settings.maxAttempts,
-    };
+    const target = targetOf(settings, regionId, credential);
     const following = live.follower.follow({ target, id: result.containerGroupId, name: group, document: { uri: document.uri, locations: req.locations }, timeoutSeconds: followTimeoutSeconds() });
     if (options.awaitFollow) return { ...result, follow: await following };
   }

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { secretValuesOf } from '../../calls/src/credential';
 import type { EciTarget } from '../../calls/src/lifecycleTypes';
 import { blocked, isOutcome, type CommandContext, type RunOutcome } from './commandContext';
-import { readSettings, InvalidEndpointSetting } from './config';
+import { readSettings, InvalidEndpointSetting, type EciSettings } from './config';
+import type { ResolvedCredential } from '../../calls/src/types';
 import { credentialFor } from './preflight';
 
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
@@ -25,6 +26,11 @@ export async function targetFor(ctx: CommandContext, regionId: string): Promise<
   const credential = await credentialFor(ctx, settings);
   if (isOutcome(credential)) return credential;
   ctx.output.addSecrets(secretValuesOf(credential));
+  return targetOf(settings, regionId, credential);
+}
+
+/** The target of calls from settings already read and a credential already resolved. */
+export function targetOf(settings: EciSettings, regionId: string, credential: ResolvedCredential): EciTarget {
   const ms = settings.requestTimeoutSeconds * 1000;
   return {
     regionId,
