@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { CommandContext } from './commandContext';
 import type { ExplorerNode } from './explorer';
 import { liveState } from './liveState';
+import { followedGroups } from '../../calls/src/follow';
 
 export function explorerChildren(ctx: CommandContext, node?: ExplorerNode): Promise<ExplorerNode[]> {
   return liveState(ctx).explorer.children(node);
@@ -14,9 +15,9 @@ export function explorerItem(ctx: CommandContext, node: ExplorerNode): vscode.Tr
 }
 
 /** For the tests: what the editor shows of the live groups. */
-export function liveInspect(ctx: CommandContext): { statusBar: Record<string, string>; links: Record<string, string> } {
+export function liveInspect(ctx: CommandContext): { statusBar: Record<string, string>; links: Record<string, string>; following: string[] } {
   const s = liveState(ctx);
-  return { statusBar: s.follower.statusTexts(), links: Object.fromEntries([...s.links].map(([uri, l]) => [uri, l.groupId])) };
+  return { statusBar: s.follower.statusTexts(), links: Object.fromEntries([...s.links].map(([uri, l]) => [uri, l.groupId])), following: followedGroups() };
 }
 
 /** For the tests: the view's children of `node` with the items VS Code would show. */
