@@ -14,6 +14,7 @@ export type { FollowFailureKind } from './followExplanations';
 export const DEFAULT_FOLLOW_TIMEOUT_MS = 600_000;
 export const FIRST_POLL_DELAY_MS = 1_000;
 export const MAX_POLL_DELAY_MS = 5_000;
+export const DEFAULT_SETTLE_MS = 5_000;
 /** Log lines quoted with a crash. */
 const LOG_LINES = 10;
 
@@ -55,6 +56,11 @@ export interface FollowListener {
 export interface FollowOptions extends FollowListener {
   /** The limit (default 600 s, `eci.followTimeoutSeconds`, `--wait-timeout`). */
   timeoutMs?: number;
+  /**
+   * How long a Running group must stay ready before it counts (default 5 s): a container that crashes
+   * right after starting is ready for a moment, and the group reports Running meanwhile.
+   */
+  settleMs?: number;
   /** Milliseconds now (default Date.now). */
   now?: () => number;
   /** Waits (default: an abortable timer). */
@@ -69,7 +75,7 @@ export function pollDelayMs(n: number): number {
   return Math.min(MAX_POLL_DELAY_MS, Math.round(FIRST_POLL_DELAY_MS * 1.5 ** n));
 }
 
-/** Succeeded, or Running with every container ready. */
+/** Succeeded, or Running with every container ready (the poller also wants it to stay so for settleMs). */
 export function isSuccess(g: LiveContainerGroup): boolean {
   if (g.Status === 'Succeeded') return true;
   const containers = g.Containers ?? [];
@@ -293,7 +299,10 @@ async function poll(target: EciTarget, id: string, o: FollowOptions, signal: Abo
   };
   // Each poll is one attempt: the follow itself is the retry loop.
   const pollTarget: EciTarget = { ...target, maxAttempts: 1, signal };
+  const settleMs = o.settleMs ?? DEFAULT_SETTLE_MS;
   let last: LiveContainerGroup | undefined;
+  /** When the group was first seen Running with every container ready (since then, without a break). */
+  let readySince: number | undefined;
   for (let n = 0; ; n++) {
     if (signal.aborted) return { type: 'cancelled' };
     const out = await describeContainerGroup(pollTarget, id);
@@ -311,7 +320,11 @@ async function poll(target: EciTarget, id: string, o: FollowOptions, signal: Abo
         if (f.container && (f.kind === 'crash-loop' || f.kind === 'oom')) await attachLog(pollTarget, id, g, f);
         return { type: 'failed', failure: f, group: g };
       }
-      if (isSuccess(g)) return { type: 'succeeded', status: g.Status ?? '', group: g };
+      if (g.Status === 'Succeeded') return { type: 'succeeded', status: g.Status, group: g };
+      if (isSuccess(g)) {
+        readySince ??= now();
+        if (now() - readySince >= settleMs) return { type: 'succeeded', status: g.Status ?? '', group: g };
+      } else readySince = undefined;
     } else if (out.type === 'service-error' && out.code === GROUP_NOT_FOUND_CODE && last) {
       return { type: 'deleted', id, regionId: target.regionId };
     } else if (isPassingFailure(out)) {
@@ -322,7 +335,8 @@ async function poll(target: EciTarget, id: string, o: FollowOptions, signal: Abo
     const left = limit - (now() - start);
     if (left <= 0) return { type: 'timeout', seconds: limit / 1000, ...(last ? { status: last.Status, group: last } : {}) };
     try {
-      await sleep(Math.min(pollDelayMs(n), left), signal);
+      const settleLeft = readySince !== undefined ? Math.max(0, settleMs - (now() - readySince)) : Infinity;
+      await sleep(Math.min(pollDelayMs(n), left, settleLeft), signal);
     } catch {
       return { type: 'cancelled' };
     }

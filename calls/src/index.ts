@@ -45,3 +45,5 @@ export { callEciOperation, groupNotFound, GROUP_NOT_FOUND_CODE, type EciAction, 
 export { DEFAULT_FOLLOW_TIMEOUT_MS, eventKey, followContainerGroup, followedGroups, isPassingFailure, isSuccess, newEvents, pollDelayMs, recognizeFailure, recommendedZonesOf, type FollowFailure, type FollowFailureKind, type FollowHandle, type FollowListener, type FollowOptions, type FollowResult } from './follow';
 export { explainFollowFailure } from './followExplanations';
 export { flattenRequest, groupToDocument, groupToRequest, groupToWireParams, planUpdate, registryOf, type UpdateChange, type UpdatePlan } from './groupDocument';
+export { createLogFollower, LOG_FOLLOW_POLL_MS, type LogFollower } from './logFollow';
+export { sleep } from './transport';

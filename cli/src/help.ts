@@ -1,8 +1,10 @@
 // `eci --help` and `eci COMMAND --help`, in English and Japanese.
 import type { CliLocale } from './locale';
 
-export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator';
-export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator'];
+import { LIFECYCLE_HELP, type LifecycleCommandName } from './helpLifecycle';
+
+export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator' | LifecycleCommandName;
+export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator', 'list', 'get', 'status', 'events', 'logs', 'restart', 'delete', 'exec', 'update'];
 
 const EXIT_CODES_EN = `Exit codes:
   0    success (validate: no errors, warnings allowed; dry-run: passed; create: created)
@@ -33,6 +35,8 @@ const EXIT_CODES_JA = `終了コード:
        作成したグループの ContainerGroupId と ClientToken も stderr に出力
   130  中断された (Ctrl-C)
   143  呼び出し中に終了された (SIGTERM)。Ctrl-C と同じく報告`;
+
+const EXIT_CODES: Record<CliLocale, string> = { en: EXIT_CODES_EN, ja: EXIT_CODES_JA };
 
 const COMMON_EN = `  --locale en|ja     language of messages (default: LC_ALL, LC_MESSAGES, LANG)
   --no-color         no colours (also when NO_COLOR is set or output is not a terminal)
@@ -82,7 +86,7 @@ ALIBABA_CLOUD_OIDC_TOKEN_FILE)、aliyun CLI のプロファイル、~/.alibabacl
 スロットリング、5xx 応答、切断、タイムアウトはバックオフ付きで再試行します。create の再試行は
 すべて同じ ClientToken を送るため、コンテナグループが 2 つ作られることはありません。`;
 
-const HELP: Record<CliLocale, Record<'main' | CommandName, string>> = {
+const HELP: Record<CliLocale, Record<'main' | Exclude<CommandName, LifecycleCommandName>, string>> = {
   en: {
     main: `eci: check, show and send Alibaba Cloud ECI container groups described in *.eci.yaml files
 (CreateContainerGroup parameters with the API's own names). Same rules as the editor extension.
@@ -96,6 +100,15 @@ Commands:
   create FILE                create the container group; prints ContainerGroupId and RequestId
   simulator                  serve a local simulator of ECI, VPC and ECS to try everything without
                              an account (prints its URL and a test AccessKey)
+  list                       the container groups of a region
+  get ID                     a group, as an .eci.yaml document (or JSON)
+  status ID [--wait]         a group's status; --wait follows it until Running or failed
+  events ID                  a group's events
+  logs ID                    a container's log (--tail, --follow, --previous)
+  restart ID                 restart a group
+  delete ID --yes            delete a group
+  exec ID -- COMMAND [ARG...]  run a command in a container and print its output
+  update FILE --group ID     apply a document's changes to a live group (--dry-run: show them)
 
 Options:
   -V, --version      print the version
@@ -175,6 +188,10 @@ ${CALL_OPTIONS_EN}
   --client-token TOKEN  the ClientToken to send (at most 64 ASCII characters), e.g. the one printed
                      after a network failure; never overrides a ClientToken written in the
                      document (a different one is refused, exit 2)
+  --wait             then follow the group until it is Running with every container ready or
+                     Succeeded (exit 0), fails (exit 5: explained, with the line of FILE it
+                     concerns), or the limit passes (exit 6); new events are printed on stderr
+  --wait-timeout SECONDS  the limit of --wait (default 600)
 ${COMMON_EN}
 
 ${CREDENTIALS_EN}
@@ -222,6 +239,15 @@ CreateContainerGroup パラメーター) を検査・表示・送信します。
   create FILE                コンテナグループを作成し ContainerGroupId と RequestId を出力
   simulator                  ECI、VPC、ECS のローカルシミュレーターを起動し、アカウントなしで
                              試せるようにする (URL とテスト用 AccessKey を出力)
+  list                       リージョンのコンテナグループの一覧
+  get ID                     グループを .eci.yaml ドキュメント (または JSON) として出力
+  status ID [--wait]         グループの状態。--wait では Running か失敗まで追跡
+  events ID                  グループのイベント
+  logs ID                    コンテナのログ (--tail、--follow、--previous)
+  restart ID                 グループを再起動
+  delete ID --yes            グループを削除
+  exec ID -- COMMAND [ARG...]  コンテナでコマンドを実行し出力を表示
+  update FILE --group ID     ドキュメントの変更を稼働中のグループに適用 (--dry-run: 表示のみ)
 
 オプション:
   -V, --version      バージョンを出力
@@ -299,6 +325,10 @@ ${CALL_OPTIONS_JA}
   --client-token TOKEN  送信する ClientToken (64 文字以内の ASCII 文字)。ネットワーク障害の後に出力
                      されたものなど。ドキュメントに書かれた ClientToken は上書きしません (異なる値は
                      拒否、終了 2)
+  --wait             作成後、すべてのコンテナが準備完了の Running か Succeeded になる (終了 0)、
+                     失敗する (終了 5。説明と FILE の該当行を表示)、上限時間を過ぎる (終了 6) まで
+                     追跡する。新しいイベントは stderr に出力
+  --wait-timeout SECONDS  --wait の上限秒数 (既定 600)
 ${COMMON_JA}
 
 ${CREDENTIALS_JA}
@@ -336,5 +366,6 @@ ${COMMON_JA}
 };
 
 export function helpText(locale: CliLocale, command?: CommandName): string {
-  return HELP[locale][command ?? 'main'];
+  if (command && command in LIFECYCLE_HELP[locale]) return LIFECYCLE_HELP[locale][command as LifecycleCommandName](EXIT_CODES[locale]);
+  return HELP[locale][(command ?? 'main') as 'main'];
 }

@@ -153,3 +153,23 @@ test('one poller per group: a second follow joins the first, its listener gets e
   assert.deepEqual(secondEvents.map((e) => e.Reason), first.events.map((e) => e.Reason));
   assert.equal(new Set(first.events.map((e) => `${e.Reason}|${e.Message}`)).size, first.events.length, 'no event twice');
 });
+
+test('a container that crashes a few seconds after starting is not taken for a success (it must stay ready)', async () => {
+  const slow = await harness({ crashAfterMs: 5000 });
+  try {
+    const t: EciTarget = { ...target, endpoint: slow.sim.endpoint };
+    const id = await create(slow, { name: 'follow-late-crash', command: ['/bin/sh', '-c', 'exit 2'] });
+    const snapshots: string[] = [];
+    const r = await followContainerGroup(t, id, {
+      now: () => slow.clock.now(),
+      sleep: async (ms) => slow.clock.advance(ms),
+      onSnapshot: (g) => snapshots.push(`${g.Status}:${g.Containers?.[0].Ready}`),
+    }).result;
+    assert.ok(snapshots.includes('Running:true'), `it was seen Running and ready first: ${snapshots.join(' ')}`);
+    assert.equal(r.type, 'failed', JSON.stringify(r));
+    assert.equal(r.type === 'failed' && r.failure.kind, 'crash-loop');
+    assert.equal(r.type === 'failed' && r.failure.exitCode, 2);
+  } finally {
+    await slow.close();
+  }
+});
