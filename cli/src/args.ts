@@ -11,6 +11,8 @@ export interface OptionSpec {
 export interface ParsedArgs {
   options: Map<string, string | true>;
   positionals: string[];
+  /** The arguments after `--` (also at the end of positionals), when `--` was given. */
+  afterDash?: string[];
 }
 
 export class UsageError extends Error {}
@@ -31,7 +33,7 @@ export function parseArgs(argv: string[], specs: OptionSpec[], words: UsageWords
     const a = argv[i];
     if (a === '--') {
       positionals.push(...argv.slice(i + 1));
-      break;
+      return { options, positionals, afterDash: argv.slice(i + 1) };
     }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');

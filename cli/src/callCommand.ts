@@ -43,6 +43,8 @@ export interface CallOptions {
   clientToken?: string;
   /** `eci dry-run --force`: dry run despite cross-field rule errors (never for create). */
   force?: boolean;
+  /** `eci create --wait [--wait-timeout SECONDS]`: follow the created group (followCommand.ts). */
+  wait?: { timeoutSeconds?: number };
 }
 
 type Built = Extract<ReturnType<typeof buildDocument>, { ok: true }>;
@@ -68,7 +70,23 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
     ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(describeCredentialInUse(call.credential, ctx.locale))}\n${ctx.msg.endpointUsed(call.endpoint.text)}\n`));
   }
   const { outcome, stoppedBy } = await send(ctx, call);
-  return present(ctx, call, outcome, stoppedBy);
+  const code = present(ctx, call, outcome, stoppedBy);
+  if (code !== EXIT.ok || outcome.type !== 'created' || !options.wait) return code;
+  return waitForCreated(ctx, call, outcome);
+}
+
+/** `create --wait`: follow the created group; a failure is placed on the document's line. */
+async function waitForCreated(ctx: CliContext, call: PreparedCall, created: Extract<EciCallOutcome, { type: 'created' }>): Promise<number> {
+  const { groupTarget } = await import('./groupTarget.js');
+  const { followAndReport } = await import('./followCommand.js');
+  const o = { command: 'create', region: call.regionId, profile: call.options.profile, endpoint: call.options.endpoint, allowInstanceMetadata: call.options.allowInstanceMetadata, json: call.options.json };
+  const gt = await groupTarget(ctx, o, call.regionId);
+  if (typeof gt === 'number') return gt;
+  return followAndReport(ctx, gt, o, created.containerGroupId, {
+    ...(call.options.wait?.timeoutSeconds !== undefined ? { waitTimeoutSeconds: call.options.wait.timeoutSeconds } : {}),
+    file: { displayPath: call.displayPath, locations: call.built.locations },
+    jsonExtra: { RequestId: created.requestId, ClientToken: created.clientToken },
+  });
 }
 
 /** Checks the command line and the document, resolves the credential: a call ready to send, or the exit code. */
@@ -207,7 +225,9 @@ function presentCreated(ctx: CliContext, call: PreparedCall, outcome: Extract<Ec
   const text = `${ctx.msg.created}\n${ctx.msg.containerGroupId}: ${outcome.containerGroupId}\n${ctx.msg.requestId}: ${outcome.requestId}\n${ctx.msg.clientToken}: ${outcome.clientToken}`;
   // Should stdout be lost (a full disk, a closed pipe), these still reach the user on stderr.
   noteForLostOutput(ctx, text);
-  if (call.options.json) {
+  if (call.options.json && call.options.wait) {
+    // One JSON answer: the follow's, which carries the create's ids.
+  } else if (call.options.json) {
     call.emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, requestSent: true, ...commonJson(call) });
   } else {
     ctx.stdout.write(`${ctx.out.green(ctx.msg.created)}${text.slice(ctx.msg.created.length)}\n`);

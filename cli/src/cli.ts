@@ -30,7 +30,16 @@ const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
   price: [...COMMON, ...ONLINE_OPTIONS, { name: 'json', takesValue: false }],
   request: [...COMMON, { name: 'show-secrets', takesValue: false }],
   'dry-run': [...COMMON, ...callOptions(), { name: 'force', takesValue: false }],
-  create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }],
+  create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }, { name: 'wait', takesValue: false }, { name: 'wait-timeout', takesValue: true }],
+  list: [...COMMON, ...groupOptions(), { name: 'status', takesValue: true }],
+  get: [...COMMON, ...groupOptions(), { name: 'format', short: 'f', takesValue: true }],
+  status: [...COMMON, ...groupOptions(), { name: 'wait', takesValue: false }, { name: 'wait-timeout', takesValue: true }],
+  events: [...COMMON, ...groupOptions()],
+  logs: [...COMMON, ...groupOptions(), { name: 'container', takesValue: true }, { name: 'tail', takesValue: true }, { name: 'follow', takesValue: false }, { name: 'previous', takesValue: false }],
+  restart: [...COMMON, ...groupOptions()],
+  delete: [...COMMON, ...groupOptions(), { name: 'yes', takesValue: false }],
+  exec: [...COMMON, ...groupOptions(), { name: 'container', takesValue: true }],
+  update: [...COMMON, ...groupOptions(), { name: 'group', takesValue: true }, { name: 'dry-run', takesValue: false }],
   simulator: [
     ...COMMON,
     { name: 'port', takesValue: true },
@@ -48,6 +57,17 @@ function callOptions(): OptionSpec[] {
     { name: 'instance-metadata', takesValue: false },
     { name: 'timeout', takesValue: true },
     { name: 'max-attempts', takesValue: true },
+    { name: 'json', takesValue: false },
+  ];
+}
+
+/** The options of the commands after a create (list, get, status, events, logs, restart, delete, exec, update). */
+function groupOptions(): OptionSpec[] {
+  return [
+    { name: 'region', takesValue: true },
+    { name: 'profile', takesValue: true },
+    { name: 'endpoint', takesValue: true },
+    { name: 'instance-metadata', takesValue: false },
     { name: 'json', takesValue: false },
   ];
 }
@@ -206,9 +226,93 @@ async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed)
       }
       const call = callOptionsFrom(ctx, command, opt, flag);
       if (typeof call === 'number') return call;
+      if (command === 'create') {
+        const waitTimeout = waitTimeoutFrom(ctx, command, opt);
+        if (typeof waitTimeout === 'object') return waitTimeout.exit;
+        if (flag('wait')) call.wait = { ...(waitTimeout !== undefined ? { timeoutSeconds: waitTimeout } : {}) };
+      }
       // The call layer (and the SDK behind it) loads only when a call is asked for.
       const { runCall } = await import('./callCommand.js');
       return runCall(ctx, parsed.positionals[0], call);
+    }
+    default:
+      return runGroupCommand(ctx, command, parsed, opt, flag);
+  }
+}
+
+/** `--wait-timeout SECONDS` (1 to 86400), undefined when absent, or the exit code of a usage error. */
+function waitTimeoutFrom(ctx: CliContext, command: CommandName, opt: (name: string) => string | undefined): number | undefined | { exit: number } {
+  const v = opt('wait-timeout');
+  if (v === undefined) return undefined;
+  if (!(/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 && Number(v) <= 86400)) {
+    complain(ctx, `${ctx.msg.badNumber('--wait-timeout', v, 'a number of seconds above 0 and at most 86400')}\n${ctx.msg.seeHelp(command)}`);
+    return { exit: EXIT.usage };
+  }
+  return Number(v);
+}
+
+/** list, get, status, events, logs, restart, delete, exec, update: checked, then run (the call layer loads only then). */
+async function runGroupCommand(ctx: CliContext, command: CommandName, parsed: Parsed, opt: (name: string) => string | undefined, flag: (name: string) => boolean): Promise<number> {
+  const { lifecycleWords } = await import('./lifecycleWords.js');
+  const words = lifecycleWords(ctx.locale);
+  const usage = (message: string) => {
+    complain(ctx, `${message}\n${ctx.msg.seeHelp(command)}`);
+    return EXIT.usage;
+  };
+  const o = { command, region: opt('region'), profile: opt('profile'), endpoint: opt('endpoint'), allowInstanceMetadata: flag('instance-metadata'), json: flag('json') };
+  const positionals = parsed.positionals;
+  const oneId = () => (positionals.length === 1 ? positionals[0] : undefined);
+  switch (command) {
+    case 'list': {
+      if (positionals.length) return usage(words.oneId(command, positionals.length));
+      const { runList } = await import('./groupCommand.js');
+      return runList(ctx, o, opt('status'));
+    }
+    case 'update': {
+      if (positionals.length !== 1) return usage(ctx.msg.oneFile(command, positionals.length));
+      const group = opt('group');
+      if (!group) return usage(words.updateNeedsGroup);
+      const { runUpdate } = await import('./updateCommand.js');
+      return runUpdate(ctx, o, positionals[0], group, flag('dry-run'));
+    }
+    case 'exec': {
+      const dash = parsed.afterDash ?? [];
+      const before = positionals.slice(0, positionals.length - dash.length);
+      if (before.length !== 1) return usage(words.oneId(command, before.length));
+      if (!dash.length) return usage(words.execNeedsCommand);
+      const { runExec } = await import('./execCommand.js');
+      return runExec(ctx, o, before[0], dash, opt('container'));
+    }
+    default: {
+      const id = oneId();
+      if (id === undefined) return usage(words.oneId(command, positionals.length));
+      const groups = await import('./groupCommand.js');
+      switch (command) {
+        case 'get': {
+          const format = opt('format') ?? 'yaml';
+          if (format !== 'yaml' && format !== 'json') return usage(words.badFormatGetYaml(format));
+          return groups.runGet(ctx, o, id, format);
+        }
+        case 'status': {
+          const waitTimeout = waitTimeoutFrom(ctx, command, opt);
+          if (typeof waitTimeout === 'object') return waitTimeout.exit;
+          return groups.runStatus(ctx, o, id, flag('wait'), waitTimeout);
+        }
+        case 'events':
+          return groups.runEvents(ctx, o, id);
+        case 'restart':
+          return groups.runRestart(ctx, o, id);
+        case 'delete':
+          return groups.runDelete(ctx, o, id, flag('yes'));
+        case 'logs': {
+          const tail = opt('tail');
+          if (tail !== undefined && !/^\d+$/.test(tail)) return usage(ctx.msg.badNumber('--tail', tail, 'a whole number of lines'));
+          const { runLogs } = await import('./logsCommand.js');
+          return runLogs(ctx, o, id, { container: opt('container'), ...(tail !== undefined ? { tail: Number(tail) } : {}), follow: flag('follow'), previous: flag('previous') });
+        }
+        default:
+          return usage(words.oneId(command, positionals.length));
+      }
     }
   }
 }

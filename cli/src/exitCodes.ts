@@ -10,8 +10,12 @@ export const EXIT = {
   service: 3,
   /** No usable answer: connection refused/reset, timeout, non-JSON answer, request too large for the front end. */
   network: 4,
+  /** The followed group failed (create --wait, status --wait): the reason explained, the document line named. */
+  groupFailed: 5,
+  /** The wait limit passed (--wait-timeout) before the group was Running or failed. */
+  waitLimit: 6,
   /** stdout could not be written (a full disk, a closed pipe): the output is lost; stderr says what happened. */
-  outputFailed: 5,
+  outputFailed: 7,
   /** Interrupted (Ctrl-C) while a call was in flight. */
   cancelled: 130,
   /** Terminated (SIGTERM) while a call was in flight; handled as Ctrl-C is. */

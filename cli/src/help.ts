@@ -1,8 +1,10 @@
 // `eci --help` and `eci COMMAND --help`, in English and Japanese.
 import type { CliLocale } from './locale';
 
-export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator' | 'price';
-export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator', 'price'];
+import { LIFECYCLE_HELP, type LifecycleCommandName } from './helpLifecycle';
+
+export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator' | 'price' | LifecycleCommandName;
+export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator', 'price', 'list', 'get', 'status', 'events', 'logs', 'restart', 'delete', 'exec', 'update'];
 
 const EXIT_CODES_EN = `Exit codes:
   0    success (validate: no errors, warnings allowed; dry-run: passed; create: created)
@@ -12,7 +14,9 @@ const EXIT_CODES_EN = `Exit codes:
   3    the service answered with an error (e.g. InvalidParameter, Forbidden.RAM)
   4    no usable answer: connection refused or reset, timeout, non-JSON answer,
        request too large for the service's front end
-  5    the output could not be written to stdout (full disk, closed pipe); said on
+  5    the followed group failed (--wait): the reason explained, with the document line
+  6    the wait limit passed (--wait-timeout) before the group was Running or failed
+  7    the output could not be written to stdout (full disk, closed pipe); said on
        stderr, with a created group's ContainerGroupId and ClientToken
   130  interrupted (Ctrl-C)
   143  terminated (SIGTERM) during a call; reported as for Ctrl-C`;
@@ -25,10 +29,14 @@ const EXIT_CODES_JA = `終了コード:
   3    サービスがエラーを返した (InvalidParameter、Forbidden.RAM など)
   4    有効な応答がない: 接続拒否/切断、タイムアウト、JSON でない応答、
        リクエストがサービスのフロントエンドには大きすぎる
-  5    stdout に出力を書き込めなかった (ディスクが満杯、パイプが閉じた)。stderr に表示し、
+  5    追跡したグループが失敗した (--wait)。原因の説明とドキュメントの行を表示
+  6    待機の上限時間を過ぎた (--wait-timeout)。Running にも失敗にもならなかった
+  7    stdout に出力を書き込めなかった (ディスクが満杯、パイプが閉じた)。stderr に表示し、
        作成したグループの ContainerGroupId と ClientToken も stderr に出力
   130  中断された (Ctrl-C)
   143  呼び出し中に終了された (SIGTERM)。Ctrl-C と同じく報告`;
+
+const EXIT_CODES: Record<CliLocale, string> = { en: EXIT_CODES_EN, ja: EXIT_CODES_JA };
 
 const COMMON_EN = `  --locale en|ja     language of messages (default: LC_ALL, LC_MESSAGES, LANG)
   --no-color         no colours (also when NO_COLOR is set or output is not a terminal)
@@ -120,7 +128,7 @@ ${COMMON_JA}
 エラーを返した、4 有効な応答がない。
 `;
 
-const HELP: Record<CliLocale, Record<'main' | CommandName, string>> = {
+const HELP: Record<CliLocale, Record<'main' | Exclude<CommandName, LifecycleCommandName>, string>> = {
   en: {
     main: `eci: check, show and send Alibaba Cloud ECI container groups described in *.eci.yaml files
 (CreateContainerGroup parameters with the API's own names). Same rules as the editor extension.
@@ -135,6 +143,15 @@ Commands:
   price FILE                 the estimated price per hour of the group (DescribeContainerGroupPrice)
   simulator                  serve a local simulator of ECI, VPC and ECS to try everything without
                              an account (prints its URL and a test AccessKey)
+  list                       the container groups of a region
+  get ID                     a group, as an .eci.yaml document (or JSON)
+  status ID [--wait]         a group's status; --wait follows it until Running or failed
+  events ID                  a group's events
+  logs ID                    a container's log (--tail, --follow, --previous)
+  restart ID                 restart a group
+  delete ID --yes            delete a group
+  exec ID -- COMMAND [ARG...]  run a command in a container and print its output
+  update FILE --group ID     apply a document's changes to a live group (--dry-run: show them)
 
 Options:
   -V, --version      print the version
@@ -167,7 +184,7 @@ end of its line or on the line before, '# eci-ignore-file RULE-ID -- reason' in 
 block. Suppressed findings do not count, and do not block dry-run or create.
 
 Exit codes: 0 no errors (warnings allowed), 1 any error, 2 usage error or an unreadable or
-missing input (named on stderr; the readable files are still checked and reported), 5 the
+missing input (named on stderr; the readable files are still checked and reported), 7 the
 output could not be written to stdout.
 `,
     request: `Usage: eci request [options] FILE
@@ -182,7 +199,7 @@ Options:
   --show-secrets     print secret values in clear
 ${COMMON_EN}
 
-Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file, 5 the
+Exit codes: 0 printed, 1 the document has errors, 2 usage error or unreadable file, 7 the
 output could not be written to stdout.
 `,
     'dry-run': `Usage: eci dry-run [options] FILE
@@ -218,6 +235,10 @@ ${CALL_OPTIONS_EN}
   --client-token TOKEN  the ClientToken to send (at most 64 ASCII characters), e.g. the one printed
                      after a network failure; never overrides a ClientToken written in the
                      document (a different one is refused, exit 2)
+  --wait             then follow the group until it is Running with every container ready or
+                     Succeeded (exit 0), fails (exit 5: explained, with the line of FILE it
+                     concerns), or the limit passes (exit 6); new events are printed on stderr
+  --wait-timeout SECONDS  the limit of --wait (default 600)
 ${COMMON_EN}
 
 ${CREDENTIALS_EN}
@@ -267,6 +288,15 @@ CreateContainerGroup パラメーター) を検査・表示・送信します。
   price FILE                 グループの 1 時間あたりの推定価格 (DescribeContainerGroupPrice)
   simulator                  ECI、VPC、ECS のローカルシミュレーターを起動し、アカウントなしで
                              試せるようにする (URL とテスト用 AccessKey を出力)
+  list                       リージョンのコンテナグループの一覧
+  get ID                     グループを .eci.yaml ドキュメント (または JSON) として出力
+  status ID [--wait]         グループの状態。--wait では Running か失敗まで追跡
+  events ID                  グループのイベント
+  logs ID                    コンテナのログ (--tail、--follow、--previous)
+  restart ID                 グループを再起動
+  delete ID --yes            グループを削除
+  exec ID -- COMMAND [ARG...]  コンテナでコマンドを実行し出力を表示
+  update FILE --group ID     ドキュメントの変更を稼働中のグループに適用 (--dry-run: 表示のみ)
 
 オプション:
   -V, --version      バージョンを出力
@@ -299,7 +329,7 @@ ${COMMON_JA}
 create を妨げません。
 
 終了コード: 0 エラーなし (警告は可)、1 エラーあり、2 使い方の誤り、または入力が読めない/ない
-(stderr に名前を表示。読めたファイルは検査して報告します)、5 stdout に出力を書き込めなかった。
+(stderr に名前を表示。読めたファイルは検査して報告します)、7 stdout に出力を書き込めなかった。
 `,
     request: `使い方: eci request [options] FILE
 
@@ -314,7 +344,7 @@ dry-run と create が送信する CreateContainerGroup リクエストのワイ
 ${COMMON_JA}
 
 終了コード: 0 出力した、1 ドキュメントにエラーがある、2 使い方の誤り、またはファイルが読めない、
-5 stdout に出力を書き込めなかった。
+7 stdout に出力を書き込めなかった。
 `,
     'dry-run': `使い方: eci dry-run [options] FILE
 
@@ -348,6 +378,10 @@ ${CALL_OPTIONS_JA}
   --client-token TOKEN  送信する ClientToken (64 文字以内の ASCII 文字)。ネットワーク障害の後に出力
                      されたものなど。ドキュメントに書かれた ClientToken は上書きしません (異なる値は
                      拒否、終了 2)
+  --wait             作成後、すべてのコンテナが準備完了の Running か Succeeded になる (終了 0)、
+                     失敗する (終了 5。説明と FILE の該当行を表示)、上限時間を過ぎる (終了 6) まで
+                     追跡する。新しいイベントは stderr に出力
+  --wait-timeout SECONDS  --wait の上限秒数 (既定 600)
 ${COMMON_JA}
 
 ${CREDENTIALS_JA}
@@ -386,5 +420,6 @@ ${COMMON_JA}
 };
 
 export function helpText(locale: CliLocale, command?: CommandName): string {
-  return HELP[locale][command ?? 'main'];
+  if (command && command in LIFECYCLE_HELP[locale]) return LIFECYCLE_HELP[locale][command as LifecycleCommandName](EXIT_CODES[locale]);
+  return HELP[locale][(command ?? 'main') as 'main'];
 }

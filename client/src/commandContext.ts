@@ -17,6 +17,8 @@ export interface RunOptions {
   cancellation?: vscode.CancellationToken;
   /** "Dry run anyway": dry run despite cross-field rule errors (never for create). */
   force?: boolean;
+  /** Create returns only when the follow of the new group has ended (tests), with how it ended. */
+  awaitFollow?: boolean;
 }
 
 export type BlockedReason =
@@ -32,7 +34,7 @@ export type BlockedReason =
 
 /** What a dry run or create ended with, as the commands return it. */
 export type CallResult =
-  | { kind: 'created'; containerGroupId: string; requestId: string; clientToken: string; attempts: number }
+  | { kind: 'created'; containerGroupId: string; requestId: string; clientToken: string; attempts: number; /** How the follow of the new group ended (with awaitFollow): follow.ts FollowEnd. */ follow?: { kind: string; [key: string]: unknown } }
   | { kind: 'dry-run-passed'; requestId: string; code: string; attempts: number }
   | {
       kind: 'service-error';
@@ -81,6 +83,8 @@ export interface CommandContext {
   requestDocumentsChanged: vscode.EventEmitter<vscode.Uri>;
   /** Messages, Create's confirmation, the clipboard and the workspace trust: VS Code's (client/src/ui.ts), a recorder in the tests. */
   ui: EciUi;
+  /** Fired when the "ECI Container Groups" view should be read again (its provider is registered at activation). */
+  explorerChanged?: vscode.EventEmitter<void>;
 }
 
 /** A button of a message: its title and what it does when picked. */

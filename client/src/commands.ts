@@ -9,6 +9,8 @@
 //   presentOutcome.ts   notifications, output, service errors on their parameters, history
 //   showRequest.ts      Show request: the wire parameters in a read-only document
 //   newFile.ts          New container group file
+//   explorer.ts, follow.ts, groupActions.ts, logs.ts, shell.ts, liveDiagnostics.ts, liveDocument.ts
+//                       live groups: the view, following after Create, Events/Logs/Restart/Delete/...
 // Each command accepts an optional document URI (CodeLens, menus and tests pass one; the palette uses
 // the active editor) and returns its outcome as data. Notifications are never awaited on the way to the
 // outcome; only Create's modal confirmation is, and only an explicit `{ confirm: false }` argument
@@ -20,3 +22,8 @@ export { newContainerGroupFile } from './newFile';
 // What activation needs of these is in shared.ts and history.ts (loaded with the extension).
 export { HISTORY_STATE_KEY } from './history';
 export { REQUEST_SCHEME, writeHistory } from './shared';
+export { showEvents, restartGroup, deleteGroup, copyGroupId, runCommandIn, refreshExplorer } from './groupActions';
+export { showLogs } from './logs';
+export { openShell } from './shell';
+export { explorerChildren, explorerItem, explorerShown, liveInspect } from './liveCommands';
+export { openAsYaml, applyChanges } from './liveDocument';

@@ -9,6 +9,8 @@ import { callWithProgress } from './callProgress';
 import { blocked, isOutcome, type CommandContext, type RunOptions, type RunOutcome } from './commandContext';
 import { credentialFor, documentFor, endpointOf, settingsFor, wireRequest, type WireRequestOk } from './preflight';
 import { presentOutcome } from './presentOutcome';
+import { followTimeoutSeconds, targetOf } from './liveTarget';
+import { liveState } from './liveState';
 
 /** Documents with a dry run or create in progress (from the pre-checks to the result). */
 const running = new Set<string>();
@@ -64,7 +66,17 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
   ctx.output.log(`${what}: ${group} (${regionId}) ${fileName} → ${endpoint.text}; ${vscode.l10n.t('credentials')}: ${credentialText}`);
   const outcome = await callWithProgress(ctx, { dryRun, req, regionId, group, endpoint, credential, settings }, options);
   ctx.output.addSecrets(secretValuesOf(credential));
-  return presentOutcome(ctx, outcome, { document, req, regionId, group, credential, timeoutSeconds: settings.requestTimeoutSeconds });
+  const result = await presentOutcome(ctx, outcome, { document, req, regionId, group, credential, timeoutSeconds: settings.requestTimeoutSeconds });
+  if (result.kind === 'created') {
+    // Follow the new group until it runs or fails; its failures land on this document's lines.
+    const live = liveState(ctx);
+    live.links.set(document.uri.toString(), { groupId: result.containerGroupId, regionId, name: group, locations: req.locations });
+    live.explorer.refresh();
+    const target = targetOf(settings, regionId, credential);
+    const following = live.follower.follow({ target, id: result.containerGroupId, name: group, document: { uri: document.uri, locations: req.locations }, timeoutSeconds: followTimeoutSeconds() });
+    if (options.awaitFollow) return { ...result, follow: await following };
+  }
+  return result;
 }
 
 interface CreateToConfirm {

@@ -16,6 +16,7 @@ import { REQUEST_SCHEME, writeHistory } from './shared';
 import type { NewFileArgs } from './newFile';
 import { createRedactingTraceChannel } from './trace';
 import { uiFrom, vscodeUi } from './ui';
+import { SimulatorStatus } from './simulatorStatus';
 
 let client: LanguageClient | undefined;
 
@@ -40,6 +41,7 @@ function runOptions(arg: unknown): RunOptions {
   const options: RunOptions = {};
   if (o.confirm === false) options.confirm = false;
   if ((o as { force?: unknown }).force === true) options.force = true;
+  if ((o as { awaitFollow?: unknown }).awaitFollow === true) options.awaitFollow = true;
   const c = o.cancellation as vscode.CancellationToken | undefined;
   if (c && typeof c.isCancellationRequested === 'boolean' && typeof c.onCancellationRequested === 'function') options.cancellation = c;
   return options;
@@ -61,10 +63,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   const requestDocuments = new Map<string, string>();
   const requestDocumentsChanged = new vscode.EventEmitter<vscode.Uri>();
   const codeLens = new EciCodeLensProvider();
-  context.subscriptions.push(output, serviceDiagnostics, requestDocumentsChanged, codeLens);
+  context.subscriptions.push(output, serviceDiagnostics, requestDocumentsChanged, codeLens, new SimulatorStatus());
 
   let clientStarted: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
-  const ctx: CommandContext = { extension: context, client: () => clientStarted, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged, ui: vscodeUi };
+  const explorerChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(explorerChanged);
+  const ctx: CommandContext = { extension: context, client: () => clientStarted, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged, ui: vscodeUi, explorerChanged };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) => commands().runCall(ctx, true, uri, runOptions(options))),
@@ -81,6 +85,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
     }),
     vscode.commands.registerCommand('eci.newFile', (args?: NewFileArgs) => commands().newContainerGroupFile(typeof args === 'object' && args !== null && !(args instanceof vscode.Uri) ? args : {})),
     vscode.commands.registerCommand('eci.internal.outputText', () => output.text()),
+    // The "ECI Container Groups" view: its provider loads the commands bundle when the view is first shown.
+    vscode.window.registerTreeDataProvider('eciContainerGroups', {
+      onDidChangeTreeData: explorerChanged.event,
+      getChildren: (node?: unknown) => commands().explorerChildren(ctx, node as never),
+      getTreeItem: (node: unknown) => commands().explorerItem(ctx, node as never),
+    }),
+    vscode.commands.registerCommand('eci.groups.refresh', () => commands().refreshExplorer(ctx)),
+    vscode.commands.registerCommand('eci.group.openYaml', (arg?: unknown) => commands().openAsYaml(ctx, arg)),
+    vscode.commands.registerCommand('eci.applyChanges', (uri?: unknown) => commands().applyChanges(ctx, uri)),
+    vscode.commands.registerCommand('eci.group.events', (arg?: unknown) => commands().showEvents(ctx, arg)),
+    vscode.commands.registerCommand('eci.group.logs', (arg?: unknown) => commands().showLogs(ctx, arg)),
+    vscode.commands.registerCommand('eci.group.restart', (arg?: unknown) => commands().restartGroup(ctx, arg)),
+    vscode.commands.registerCommand('eci.group.delete', (arg?: unknown) => commands().deleteGroup(ctx, arg)),
+    vscode.commands.registerCommand('eci.group.copyId', (arg?: unknown) => commands().copyGroupId(ctx, arg)),
+    vscode.commands.registerCommand('eci.group.shell', (arg?: unknown) => commands().openShell(ctx, arg)),
+    vscode.commands.registerCommand('eci.group.runCommand', (arg?: unknown) => commands().runCommandIn(ctx, arg)),
+    vscode.commands.registerCommand('eci.internal.liveState', () => commands().liveInspect(ctx)),
+    vscode.commands.registerCommand('eci.internal.explorer', (node?: unknown) => commands().explorerShown(ctx, node as never)),
     vscode.languages.registerCodeLensProvider({ language: 'eci-yaml' }, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, {
       onDidChange: requestDocumentsChanged.event,

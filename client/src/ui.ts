@@ -13,6 +13,10 @@ export interface EciUi {
   writeClipboard(text: string): Thenable<void>;
   /** Whether the workspace is trusted (dry run and create are refused when it is not). */
   isWorkspaceTrusted(): boolean;
+  /** A quick pick of plain strings (e.g. a container); undefined when dismissed. */
+  pick(items: string[], placeHolder: string): Thenable<string | undefined>;
+  /** An input box; undefined when dismissed. */
+  input(prompt: string, value?: string): Thenable<string | undefined>;
 }
 
 /** The real editor: notifications, modal dialogs, the system clipboard and the workspace trust. */
@@ -23,9 +27,11 @@ export const vscodeUi: EciUi = {
   confirm: (message, detail, ...items) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...items),
   writeClipboard: (text) => vscode.env.clipboard.writeText(text),
   isWorkspaceTrusted: () => vscode.workspace.isTrusted,
+  pick: (items, placeHolder) => vscode.window.showQuickPick(items, { placeHolder }),
+  input: (prompt, value) => vscode.window.showInputBox({ prompt, value }),
 };
 
-const UI_METHODS = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'confirm', 'writeClipboard', 'isWorkspaceTrusted'] as const;
+const UI_METHODS = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'confirm', 'writeClipboard', 'isWorkspaceTrusted', 'pick', 'input'] as const;
 
 /**
  * The UI a test hands to `eci.internal.setUi`: its own methods replace the real ones, the others stay

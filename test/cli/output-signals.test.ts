@@ -1,5 +1,5 @@
 // Issue 16 items 10 and 11: what reaches the user when stdout cannot be written or the process is
-// terminated. A write failure (stdout on /dev/full) is reported on stderr with exit 5, and a create's
+// terminated. A write failure (stdout on /dev/full) is reported on stderr with exit 7, and a create's
 // ContainerGroupId and ClientToken are repeated there; a create's ClientToken is on stderr before
 // anything is sent; SIGTERM during a call is handled as Ctrl-C is (exit 143, the token and what to do).
 import { test, before, after } from 'node:test';
@@ -44,22 +44,22 @@ function runToDevFull(args: string[]): Promise<CliResult> {
   });
 }
 
-test('validate --format json > /dev/full: exit 5 with the failure on stderr, no unhandled error', async () => {
+test('validate --format json > /dev/full: exit 7 with the failure on stderr, no unhandled error', async () => {
   const r = await runToDevFull(['validate', '--format', 'json', 'app.eci.yaml']);
-  assert.equal(r.code, 5, r.stderr);
+  assert.equal(r.code, 7, r.stderr);
   assert.match(r.stderr, /^eci: the output could not be written to stdout \(ENOSPC: no space left on device/m);
   assert.match(r.stderr, /the command itself ended with exit 0/);
   assert.doesNotMatch(r.stderr, /Unhandled|at .*\.js:\d+|internal error/);
 });
 
 for (const json of [false, true]) {
-  test(`create${json ? ' --json' : ''} > /dev/full: the group is created, exit 5, its id and ClientToken are on stderr`, async () => {
+  test(`create${json ? ' --json' : ''} > /dev/full: the group is created, exit 7, its id and ClientToken are on stderr`, async () => {
     const groupsBefore = endpoint.groups.size;
     const r = await runToDevFull(['create', ...(json ? ['--json'] : []), '--endpoint', url, 'app.eci.yaml']);
     assert.equal(endpoint.groups.size, groupsBefore + 1, 'the group was created');
     const token = endpoint.requests.at(-1)!.params.ClientToken;
     const id = endpoint.groups.get(token)!;
-    assert.equal(r.code, 5, r.stderr);
+    assert.equal(r.code, 7, r.stderr);
     assert.match(r.stderr, /could not be written to stdout/);
     assert.ok(r.stderr.includes(`ContainerGroupId: ${id}`), r.stderr);
     assert.ok(r.stderr.includes(`ClientToken: ${token}`), r.stderr);
@@ -100,12 +100,14 @@ test('SIGTERM during a sent create is handled as Ctrl-C: exit 143, the ClientTok
   assert.equal(o.ClientToken, j.sent);
 });
 
-test('the help lists exit codes 5 and 143', async () => {
+test('the help lists exit codes 5, 6, 7 and 143', async () => {
   for (const args of [['--help'], ['create', '--help'], ['--locale', 'ja', 'dry-run', '--help']]) {
     const run = startCli(args, { cwd: tree.dir });
     const r = await run.done;
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^ {2}5 {4}(the output could not be written to stdout|stdout に出力を書き込めなかった)/m);
+    assert.match(r.stdout, /^ {2}5 {4}(the followed group failed|追跡したグループが失敗した)/m);
+    assert.match(r.stdout, /^ {2}6 {4}(the wait limit passed|待機の上限時間を過ぎた)/m);
+    assert.match(r.stdout, /^ {2}7 {4}(the output could not be written to stdout|stdout に出力を書き込めなかった)/m);
     assert.match(r.stdout, /^ {2}143 {2}(terminated \(SIGTERM\)|呼び出し中に終了された \(SIGTERM\))/m);
   }
 });

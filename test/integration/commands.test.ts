@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
-import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, errorsOf, openEciDocument, positionOf, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, errorsOf, openEciDocument, waitForNoFollow, positionOf, waitFor, waitForDiagnostics } from './helpers';
 
 const ACCESS_KEY_ID = (process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ||= 'LTAI5tExtensionHostKeyId');
 const ACCESS_KEY_SECRET = (process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ||= 'extension-host-secret-Hq4mN8rV1cX6');
@@ -59,16 +59,23 @@ describe('commands against the local ECI endpoint', function () {
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', `http://${endpoint.endpoint}`, target);
     await eci.update('maxAttempts', 1, target);
+    // Create follows each new group; a short limit ends those follows soon (waitForNoFollow after each test).
+    await eci.update('followTimeoutSeconds', 1, target);
   });
 
   after(async () => {
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', undefined, target);
     await eci.update('maxAttempts', undefined, target);
+    await eci.update('followTimeoutSeconds', undefined, target);
     await endpoint?.close();
   });
 
-  afterEach(closeAllEditors);
+  afterEach(async () => {
+    await closeAllEditors();
+    // Create follows the new group (polling this endpoint): let it end before the next test counts requests.
+    await waitForNoFollow();
+  });
 
   it('shows Dry run, Create and Show request as CodeLens at the top of the file', async () => {
     const editor = await openEciDocument(GROUP, 'codelens');

@@ -176,3 +176,12 @@ export async function replaceText(editor: vscode.TextEditor, text: string): Prom
   const applied = await editor.edit((edit) => edit.replace(whole, text));
   assert.ok(applied, 'the edit was not applied');
 }
+
+/**
+ * Waits until no group created by a test is followed any more (Create follows the new group, polling
+ * the test's endpoint): suites that count the requests their endpoint received, or inject faults,
+ * call it after each test, with a short eci.followTimeoutSeconds.
+ */
+export async function waitForNoFollow(timeoutMs = 20_000): Promise<void> {
+  await waitFor('no followed group', async () => (await vscode.commands.executeCommand<{ following: string[] }>('eci.internal.liveState')).following.length === 0, { pollMs: 100, timeoutMs });
+}

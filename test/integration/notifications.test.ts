@@ -19,7 +19,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { effectiveSetting } from '../../client/src/settingValues';
 import { startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
-import { activateExtension, closeAllEditors, codeOf, EXTENSION_ID, openEciDocument, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, closeAllEditors, codeOf, EXTENSION_ID, openEciDocument, waitForNoFollow, waitFor, waitForDiagnostics } from './helpers';
 
 const ACCESS_KEY_ID = (process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ||= 'LTAI5tExtensionHostKeyId');
 const ACCESS_KEY_SECRET = (process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ||= 'extension-host-secret-Hq4mN8rV1cX6');
@@ -136,6 +136,8 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', `http://${endpoint.endpoint}`, target);
     await eci.update('maxAttempts', 1, target);
+    // Create follows each new group; a short limit ends those follows soon (waitForNoFollow after each test).
+    await eci.update('followTimeoutSeconds', 1, target);
     await vscode.commands.executeCommand('eci.internal.setUi', ui);
   });
 
@@ -144,6 +146,7 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', undefined, target);
     await eci.update('maxAttempts', undefined, target);
+    await eci.update('followTimeoutSeconds', undefined, target);
     await endpoint?.close();
     ui.dispose();
   });
@@ -153,7 +156,11 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     ui.answer = () => undefined;
   });
 
-  afterEach(closeAllEditors);
+  afterEach(async () => {
+    await closeAllEditors();
+    // Create follows the new group (polling this endpoint): let it end before the next test counts requests.
+    await waitForNoFollow();
+  });
 
   it('is registered only as a hidden command: eci.internal.setUi is not offered in the palette', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: { commandPalette: { command: string; when?: string }[] } } };
