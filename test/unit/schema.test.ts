@@ -200,7 +200,7 @@ test('every row of the reference is in the schema with its type (integer vs numb
       node.type === 'array' ? (node.items?.type === 'object' ? 'array<object>' : 'array') : node.type;
     if (actual !== row.seedType) problems.push(`${row.path}: reference type ${row.seedType}, schema ${actual}`);
     if (row.seedType === 'array' && node.items?.type !== 'string') problems.push(`${row.path}: items are ${node.items?.type}, the reference lists strings`);
-    if (node['x-seedLine'] !== firstLine.get(row.path)) problems.push(`${row.path}: x-seedLine ${node['x-seedLine']}, reference row at L${firstLine.get(row.path)}`);
+    if (node['x-referenceLine'] !== firstLine.get(row.path)) problems.push(`${row.path}: x-referenceLine ${node['x-referenceLine']}, reference row at L${firstLine.get(row.path)}`);
     const segments = row.path.split('.');
     const parentPath = segments.slice(0, -1).join('.');
     const parent = nodeAt(parentPath);
@@ -553,7 +553,7 @@ test('a minimal document validates and representative defects are caught at thei
 
 test('every parameter node has its wire path, both descriptions and a reference line', () => {
   const problems: string[] = [];
-  const seedLines = new Map<number, string>();
+  const referenceLines = new Map<number, string>();
   for (const { path, node } of parameterNodes()) {
     if (node['x-wirePath'] !== path) problems.push(`${path}: x-wirePath is ${node['x-wirePath']}`);
     if (!node.description?.trim()) problems.push(`${path}: no description`);
@@ -562,12 +562,12 @@ test('every parameter node has its wire path, both descriptions and a reference 
     if (node.description && /[\u3040-\u30ff]/.test(node.description)) problems.push(`${path}: description (English) contains Japanese`);
     const synthetic = node.type === 'object'; // objects that only group dotted names have no row of their own
     if (!synthetic && node['x-sdk'] !== 'undocumented') {
-      const line = node['x-seedLine'];
-      if (!Number.isInteger(line) || (line as number) < 1 || (line as number) > 2805) problems.push(`${path}: x-seedLine ${line}`);
-      else if (seedLines.has(line as number)) problems.push(`${path}: x-seedLine ${line} also used by ${seedLines.get(line as number)}`);
-      else seedLines.set(line as number, path);
+      const line = node['x-referenceLine'];
+      if (!Number.isInteger(line) || (line as number) < 1 || (line as number) > 2805) problems.push(`${path}: x-referenceLine ${line}`);
+      else if (referenceLines.has(line as number)) problems.push(`${path}: x-referenceLine ${line} also used by ${referenceLines.get(line as number)}`);
+      else referenceLines.set(line as number, path);
     }
-    if (node['x-sdk'] === 'undocumented' && node['x-seedLine'] !== undefined) problems.push(`${path}: undocumented but has x-seedLine`);
+    if (node['x-sdk'] === 'undocumented' && node['x-referenceLine'] !== undefined) problems.push(`${path}: undocumented but has x-referenceLine`);
     if (node.type === 'object' || node.type === 'array') {
       const holder = node.type === 'array' ? node.items : node;
       if (holder?.type === 'object' && holder.additionalProperties !== false) problems.push(`${path}: additionalProperties is not false`);
@@ -660,11 +660,11 @@ test('rule ids are unique and dotted, severities valid, paths exist, description
     if (r.severity !== 'error' && r.severity !== 'warning' && r.severity !== 'hint') problems.push(`${r.id}: severity ${String(r.severity)}`);
     if (!r.paths.length) problems.push(`${r.id}: no paths`);
     for (const p of r.paths) if (!nodeAt(p)) problems.push(`${r.id}: path ${p} is not in the schema`);
-    if (!r.seedLines.length || !r.seedLines.every((l) => Number.isInteger(l) && l >= 1 && l <= 2805)) problems.push(`${r.id}: seedLines ${JSON.stringify(r.seedLines)}`);
+    if (!r.referenceLines.length || !r.referenceLines.every((l) => Number.isInteger(l) && l >= 1 && l <= 2805)) problems.push(`${r.id}: referenceLines ${JSON.stringify(r.referenceLines)}`);
     if (!r.description?.trim() || /[\u3040-\u30ff]/.test(r.description)) problems.push(`${r.id}: description`);
     if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(r['x-description-ja'] ?? '')) problems.push(`${r.id}: x-description-ja`);
     const keys = Object.keys(r).sort();
-    const allowed = ['description', 'errorCode', 'id', 'paths', 'seedLines', 'severity', 'x-description-ja', 'x-source'];
+    const allowed = ['description', 'errorCode', 'id', 'paths', 'referenceLines', 'severity', 'x-description-ja', 'x-source'];
     for (const k of keys) if (!allowed.includes(k)) problems.push(`${r.id}: unknown field ${k}`);
   }
   assert.deepEqual(problems, []);

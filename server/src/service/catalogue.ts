@@ -81,7 +81,7 @@ function build(): CatalogueEntry[] {
       help: helpOf(r.id),
       suppressible: true,
       paths: r.paths,
-      referenceLines: r.seedLines,
+      referenceLines: r.referenceLines,
     });
   }
   const warnings = new Map<string, CatalogueEntry>();

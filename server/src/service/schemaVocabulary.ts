@@ -19,8 +19,8 @@ export const ANNOTATION_KEYWORDS = [
   'x-enumDescriptions-ja',
   /** Unit of a numeric or size value: `cores`, `GiB`, `seconds`, `Bps`, `Mbps`, `hours`, ... */
   'x-unit',
-  /** Line of the parameter's row in the API reference (shared/seed/000_62041056daa77367.txt). */
-  'x-seedLine',
+  /** Line of the parameter's row in the API reference's text (rows and lines: test/unit/reference/seed-params.json). */
+  'x-referenceLine',
   /** `missing` (documented, absent from the SDK model) or `undocumented` (SDK only). */
   'x-sdk',
   /** The value is a secret: mask it in every output. */
@@ -53,7 +53,7 @@ export interface EciRule {
   id: string;
   severity: Severity;
   paths: string[];
-  seedLines: number[];
+  referenceLines: number[];
   description: string;
   'x-description-ja': string;
   /** The service's error code for the same defect, when the reference names one. */
@@ -112,7 +112,7 @@ export interface JsonSchema {
   enumDescriptions?: string[];
   'x-enumDescriptions-ja'?: string[];
   'x-unit'?: string;
-  'x-seedLine'?: number;
+  'x-referenceLine'?: number;
   'x-sdk'?: 'missing' | 'undocumented';
   'x-secret'?: boolean;
   'x-warning'?: SchemaWarning;
