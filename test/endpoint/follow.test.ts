@@ -8,13 +8,13 @@ import { followContainerGroup, followedGroups, pollDelayMs, type FollowOptions }
 import type { EciTarget, LiveEvent } from '../../calls/src/lifecycleTypes';
 import { keysForParameterPaths } from '../../calls/src/parameterPaths';
 import { ACCESS_KEY_SECRET, credential } from './helpers';
-import { create, harness, type Harness } from './simulator-helpers';
+import { callTarget, create, harness, type Harness } from './simulator-helpers';
 
 let h: Harness;
 let target: EciTarget;
 before(async () => {
   h = await harness();
-  target = { regionId: 'cn-hangzhou', endpoint: h.sim.endpoint, protocol: 'http', credential: credential(), backoffBaseMs: 5, timeouts: { connectMs: 2000, readMs: 5000 } };
+  target = callTarget(h, credential());
 });
 after(() => h.close());
 

@@ -9,13 +9,13 @@ import { callCreateContainerGroup } from '../../calls/src/operations/createConta
 import { describeContainerGroup } from '../../calls/src/operations/lifecycleOperations';
 import { createLanguageService } from '../../server/src/service/index';
 import { credential, wire } from './helpers';
-import { harness, type Harness } from './simulator-helpers';
+import { callTarget, harness, type Harness } from './simulator-helpers';
 
 let h: Harness;
 let target: EciTarget;
 before(async () => {
   h = await harness();
-  target = { regionId: 'cn-hangzhou', endpoint: h.sim.endpoint, protocol: 'http', credential: credential(), backoffBaseMs: 5 };
+  target = callTarget(h, credential());
 });
 after(() => h.close());
 

@@ -16,13 +16,13 @@ import {
 } from '../../calls/src/operations/lifecycleOperations';
 import type { EciTarget } from '../../calls/src/lifecycleTypes';
 import { ACCESS_KEY_SECRET, credential } from './helpers';
-import { create, harness, TIMING, type Harness } from './simulator-helpers';
+import { callTarget, create, harness, TIMING, type Harness } from './simulator-helpers';
 
 let h: Harness;
 let target: EciTarget;
 before(async () => {
   h = await harness();
-  target = { regionId: 'cn-hangzhou', endpoint: h.sim.endpoint, protocol: 'http', credential: credential(), backoffBaseMs: 5, timeouts: { connectMs: 2000, readMs: 5000 } };
+  target = callTarget(h, credential());
 });
 after(() => h.close());
 
