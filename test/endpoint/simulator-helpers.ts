@@ -79,7 +79,14 @@ export async function harness(timing: Partial<LifecycleTiming> = {}): Promise<Ha
 
 /** Where the call layer's operations go in these tests: the simulator, the test key, quick retries. */
 export function callTarget(h: Harness, credential: ResolvedCredential): EciTarget {
-  return { regionId: 'cn-hangzhou', endpoint: h.sim.endpoint, protocol: 'http', credential, backoffBaseMs: 5, timeouts: { connectMs: 2000, readMs: 5000 } };
+  return {
+    regionId: 'cn-hangzhou',
+    endpoint: h.sim.endpoint,
+    protocol: 'http',
+    credential,
+    backoffBaseMs: 5,
+    timeouts: { connectMs: 2000, readMs: 5000 },
+  };
 }
 
 /** An ECI client with a wrong secret. */
