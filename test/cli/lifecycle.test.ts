@@ -253,3 +253,36 @@ test('an id command without a region: exit 2 saying how to give one', async () =
   assert.match(h.stdout, /^使い方: eci logs ID/);
   assert.match(h.stdout, /^ {2}5 {4}追跡したグループが失敗した/m);
 });
+
+test('status --wait goes on through throttling and a 503 while polling (said on stderr), then exit 0; --json', async () => {
+  const id = await created('web.eci.yaml');
+  sim.inject(
+    { kind: 'error', code: 'Throttling.User', status: 400, action: 'DescribeContainerGroups' },
+    { kind: 'html', status: 503, action: 'DescribeContainerGroups' },
+  );
+  const r = await eci(['status', id, '--wait', '--region', 'cn-hangzhou']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Poll failed \(Throttling\.User\); trying again\./);
+  assert.match(r.stderr, /Poll failed \(bad-response\); trying again\./);
+  assert.match(r.stdout, new RegExp(`${id} is Running\\.`));
+  const j = await eci(['status', id, '--wait', '--region', 'cn-hangzhou', '--json']);
+  assert.equal(j.code, 0, j.stderr);
+  const answer = JSON.parse(j.stdout);
+  assert.equal(answer.outcome, 'succeeded');
+  assert.equal(answer.Status, 'Running');
+  assert.deepEqual(
+    answer.events.map((e: { Reason: string }) => e.Reason),
+    ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+  );
+});
+
+test('status --wait with a key the service refuses: exit 3 at once, no secret printed', async () => {
+  const id = await created('slow.eci.yaml');
+  const before = sim.requests.length;
+  const r = await eci(['status', id, '--wait', '--region', 'cn-hangzhou'], {
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-Kq81',
+  });
+  assert.equal(r.code, 3, r.stderr);
+  assert.equal(sim.requests.length - before, 1, 'one poll, no retry');
+  assert.ok(!r.stderr.includes('wrong-secret-Kq81'));
+});
