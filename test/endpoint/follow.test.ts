@@ -216,3 +216,71 @@ test('a container that crashes a few seconds after starting is not taken for a s
     await slow.close();
   }
 });
+
+// The failures the simulator's lifecycle does not produce, answered by it as the service would
+// (an answer fault), through the real SDK's response model and the poller.
+const answered = (group: Record<string, unknown>) => ({
+  kind: 'answer' as const,
+  status: 200,
+  action: 'DescribeContainerGroups',
+  body: () => ({ RequestId: 'REQ-1', TotalCount: 1, NextToken: '', ContainerGroups: [group] }),
+});
+const liveGroup = (id: string, extra: Record<string, unknown>) => ({
+  ContainerGroupId: id,
+  ContainerGroupName: 'answered',
+  RegionId: 'cn-hangzhou',
+  Status: 'Pending',
+  Volumes: [{ Name: 'data', Type: 'NFSVolume', NFSVolumeServer: 'nas.example.com', NFSVolumePath: '/' }],
+  Containers: [
+    {
+      Name: 'web',
+      Image: 'nginx',
+      Ready: false,
+      RestartCount: 0,
+      CurrentState: { State: 'Waiting', Reason: 'ContainerCreating' },
+      VolumeMounts: [{ Name: 'data', MountPath: '/data' }],
+      ReadinessProbe: { HttpGet: { Path: '/healthz', Port: 80 }, PeriodSeconds: 5 },
+    },
+  ],
+  ...extra,
+});
+const warning = (Reason: string, Message: string) => ({
+  Events: [{ Type: 'Warning', Reason, Message, Count: 3, FirstTimestamp: '2025-03-01T08:00:01Z' }],
+});
+
+for (const [kind, extra, paths, en, ja] of [
+  [
+    'probe',
+    { Status: 'Running', ...warning('Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503') },
+    ['Container.1.ReadinessProbe'],
+    /readiness probe of the container "web" keeps failing/,
+    /readiness プローブが失敗し続けています/,
+  ],
+  [
+    'mount',
+    warning('FailedMount', 'MountVolume.SetUp failed for volume "data" : mount failed: exit status 32'),
+    ['Volume.1', 'Container.1.VolumeMount.1'],
+    /volume "data" cannot be mounted/,
+    /ボリューム "data" をマウントできません/,
+  ],
+  [
+    'no-stock',
+    warning('ContainerGroup.NoStock', 'No stock of the instance type in the zone. Recommend zones: [cn-hangzhou-i]'),
+    ['ZoneId', 'VSwitchId', 'InstanceType'],
+    /recommends the zones cn-hangzhou-i/,
+    /推奨するゾーン: cn-hangzhou-i/,
+  ],
+  ['expired', { Status: 'Expired' }, [], /expired/, /期限切れ/],
+] as const) {
+  test(`${kind}: recognised from the service's answer, with its paths and en/ja words`, async () => {
+    const id = `eci-answered${kind.replace('-', '')}`;
+    h.sim.inject(answered(liveGroup(id, extra)));
+    const r = await followContainerGroup(target, id, clocked()).result;
+    assert.equal(r.type, 'failed', JSON.stringify(r));
+    if (r.type !== 'failed') return;
+    assert.equal(r.failure.kind, kind);
+    assert.deepEqual(r.failure.parameterPaths, paths);
+    assert.match(r.failure.explanation.en, en);
+    assert.match(r.failure.explanation.ja, ja);
+  });
+}
