@@ -50,15 +50,7 @@ const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
 };
 
 function callOptions(): OptionSpec[] {
-  return [
-    { name: 'region', takesValue: true },
-    { name: 'profile', takesValue: true },
-    { name: 'endpoint', takesValue: true },
-    { name: 'instance-metadata', takesValue: false },
-    { name: 'timeout', takesValue: true },
-    { name: 'max-attempts', takesValue: true },
-    { name: 'json', takesValue: false },
-  ];
+  return [...groupOptions(), { name: 'timeout', takesValue: true }, { name: 'max-attempts', takesValue: true }];
 }
 
 /** The options of the commands after a create (list, get, status, events, logs, restart, delete, exec, update). */

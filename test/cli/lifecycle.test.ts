@@ -26,7 +26,8 @@ Container:
       - -c
       - COMMAND
 `;
-const doc = (name: string, command: string, image = 'nginx:1.27') => BASE.replace('NAME', name).replace('IMAGE', image).replace('COMMAND', command);
+const doc = (name: string, command: string, image = 'nginx:1.27') =>
+  BASE.replace('NAME', name).replace('IMAGE', image).replace('COMMAND', command);
 
 const tree = makeTree({
   'web.eci.yaml': doc('web', 'echo hello from app; sleep infinity'),
@@ -39,20 +40,30 @@ let url: string;
 const outputs: CliResult[] = [];
 
 before(async () => {
-  sim = await startSimulator({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } }, timing: { pendingMs: 1500, crashAfterMs: 300, backoffBaseMs: 10_000, logIntervalMs: 500 } });
+  sim = await startSimulator({
+    accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } },
+    timing: { pendingMs: 1500, crashAfterMs: 300, backoffBaseMs: 10_000, logIntervalMs: 500 },
+  });
   url = `http://${sim.endpoint}`;
 });
 after(async () => {
   await sim.close();
   tree.dispose();
-  for (const r of outputs) for (const secret of [ACCESS_KEY_SECRET, REGISTRY_PASSWORD]) assert.ok(!`${r.stdout}${r.stderr}`.includes(secret), 'no secret in any output');
+  for (const r of outputs)
+    for (const secret of [ACCESS_KEY_SECRET, REGISTRY_PASSWORD])
+      assert.ok(!`${r.stdout}${r.stderr}`.includes(secret), 'no secret in any output');
 });
 
-const env = (extra: Record<string, string> = {}) => ({ ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET, ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID,
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET,
+  ...extra,
+});
 
 async function eci(args: string[], extra: Record<string, string> = {}): Promise<CliResult> {
   const dash = args.indexOf('--');
-  const withEndpoint = dash < 0 ? [...args, '--endpoint', url] : [...args.slice(0, dash), '--endpoint', url, ...args.slice(dash)];
+  const withEndpoint =
+    dash < 0 ? [...args, '--endpoint', url] : [...args.slice(0, dash), '--endpoint', url, ...args.slice(dash)];
   const r = await runCli(withEndpoint, { cwd: tree.dir, env: env(extra), timeoutMs: 60_000 });
   outputs.push(r);
   return r;
@@ -69,7 +80,8 @@ test('create --wait: followed until Running (exit 0), each event printed once', 
   assert.equal(r.code, 0, r.stderr);
   const id = /ContainerGroupId: (eci-\w+)/.exec(r.stdout)![1];
   assert.match(r.stdout, new RegExp(`${id} is Running\\.`));
-  for (const reason of ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']) assert.equal(r.stderr.split(`Normal  ${reason}:`).length - 1, 1, `${reason} once:\n${r.stderr}`);
+  for (const reason of ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'])
+    assert.equal(r.stderr.split(`Normal  ${reason}:`).length - 1, 1, `${reason} once:\n${r.stderr}`);
 });
 
 test('create --wait: a crash loop is exit 5, explained, on the Command line of the document; in Japanese too', async () => {
@@ -78,7 +90,12 @@ test('create --wait: a crash loop is exit 5, explained, on the Command line of t
   assert.match(r.stderr, /The container "app" keeps crashing: it exited with code 1/);
   assert.match(r.stderr, /\| starting/, 'its last log lines');
   const line = lineOf(doc('crash', 'echo starting; exit 1'), '      - /bin/sh') + 1;
-  assert.match(r.stderr, new RegExp(`crash\\.eci\\.yaml:${line}:9: error follow\\.crash-loop: Container\\.1\\.Command\\.1: .*from the running group eci-`));
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `crash\\.eci\\.yaml:${line}:9: error follow\\.crash-loop: Container\\.1\\.Command\\.1: .*from the running group eci-`,
+    ),
+  );
   const ja = await eci(['create', 'crash.eci.yaml', '--wait', '--locale', 'ja', '--json']);
   assert.equal(ja.code, 5, ja.stderr);
   const j = JSON.parse(ja.stdout);
@@ -86,7 +103,10 @@ test('create --wait: a crash loop is exit 5, explained, on the Command line of t
   assert.equal(j.failure.kind, 'crash-loop');
   assert.equal(j.failure.exitCode, 1);
   assert.match(j.failure.explanation, /クラッシュを繰り返しています。終了コード 1/);
-  assert.deepEqual(j.parameters.map((p: { key: string; line: number }) => [p.key, p.line]), [['Container.1.Command.1', line]]);
+  assert.deepEqual(
+    j.parameters.map((p: { key: string; line: number }) => [p.key, p.line]),
+    [['Container.1.Command.1', line]],
+  );
   assert.match(j.ContainerGroupId, /^eci-/);
   assert.match(j.ClientToken, /^[0-9a-f-]{36}$/);
 });
@@ -94,7 +114,12 @@ test('create --wait: a crash loop is exit 5, explained, on the Command line of t
 test('create --wait: an image that cannot be pulled is exit 5 on its Image line', async () => {
   const r = await eci(['create', 'pull.eci.yaml', '--wait']);
   assert.equal(r.code, 5, r.stderr);
-  assert.match(r.stderr, new RegExp(`pull\\.eci\\.yaml:${lineOf(doc('pull', 'x'), '    Image:') + 1}:12: error follow\\.image-pull: Container\\.1\\.Image`));
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `pull\\.eci\\.yaml:${lineOf(doc('pull', 'x'), '    Image:') + 1}:12: error follow\\.image-pull: Container\\.1\\.Image`,
+    ),
+  );
 });
 
 test('status --wait with a limit that passes first: exit 6; status and events', async () => {
@@ -118,7 +143,9 @@ test('list (text, --json, --status), get as a document that eci validate accepts
   assert.match(l.stdout, new RegExp(`^${id}  web +(Pending|Running) +\\d{4}-`, 'm'));
   const lj = JSON.parse((await eci(['list', '--region', 'cn-hangzhou', '--json'])).stdout);
   assert.ok(lj.some((g: { ContainerGroupId: string }) => g.ContainerGroupId === id));
-  const pending = JSON.parse((await eci(['list', '--region', 'cn-hangzhou', '--json', '--status', 'Succeeded'])).stdout);
+  const pending = JSON.parse(
+    (await eci(['list', '--region', 'cn-hangzhou', '--json', '--status', 'Succeeded'])).stdout,
+  );
   assert.deepEqual(pending, []);
   const g = await eci(['get', id, '--region', 'cn-hangzhou']);
   assert.equal(g.code, 0, g.stderr);
@@ -167,7 +194,11 @@ test('logs (--tail, --previous), exec, restart, delete (refused without --yes), 
 
 test('logs --follow prints new lines as they come, each once, until Ctrl-C', async () => {
   const id = await created('web.eci.yaml');
-  const run = startCli(['logs', id, '--follow', '--region', 'cn-hangzhou', '--endpoint', url], { cwd: tree.dir, env: env(), timeoutMs: 30_000 });
+  const run = startCli(['logs', id, '--follow', '--region', 'cn-hangzhou', '--endpoint', url], {
+    cwd: tree.dir,
+    env: env(),
+    timeoutMs: 30_000,
+  });
   await new Promise((r) => setTimeout(r, 5500));
   run.child.kill('SIGINT');
   const r = await run.done;
@@ -176,12 +207,20 @@ test('logs --follow prints new lines as they come, each once, until Ctrl-C', asy
   const lines = r.stdout.split('\n').filter(Boolean);
   assert.ok(lines.length >= 4, r.stdout);
   assert.equal(new Set(lines).size, lines.length, `no line twice:\n${r.stdout}`);
-  assert.ok(lines.some((l) => /alive, [3-9] s up/.test(l)), `lines printed after the first poll:\n${r.stdout}`);
+  assert.ok(
+    lines.some((l) => /alive, [3-9] s up/.test(l)),
+    `lines printed after the first poll:\n${r.stdout}`,
+  );
 });
 
 test('update --dry-run prints the difference and sends nothing; update sends it and names what cannot change', async () => {
   const id = await created('web.eci.yaml');
-  const changed = doc('web', 'echo hello from app; sleep infinity', 'nginx:1.28').replace('vsw-bp1sim0prodh00000001', 'vsw-bp1sim0prodi00000001') + `ImageRegistryCredential:\n  - Server: registry.example.com\n    UserName: deploy\n    Password: ${REGISTRY_PASSWORD}\n`;
+  const changed =
+    doc('web', 'echo hello from app; sleep infinity', 'nginx:1.28').replace(
+      'vsw-bp1sim0prodh00000001',
+      'vsw-bp1sim0prodi00000001',
+    ) +
+    `ImageRegistryCredential:\n  - Server: registry.example.com\n    UserName: deploy\n    Password: ${REGISTRY_PASSWORD}\n`;
   const { writeFileSync } = await import('node:fs');
   writeFileSync(tree.path('changed.eci.yaml'), changed);
   const before = sim.requests.filter((q) => q.action === 'UpdateContainerGroup').length;
@@ -190,7 +229,11 @@ test('update --dry-run prints the difference and sends nothing; update sends it 
   assert.match(dry.stdout, /^- Container\.1\.Image=nginx:1\.27\n\+ Container\.1\.Image=nginx:1\.28$/m);
   assert.match(dry.stdout, /^\+ ImageRegistryCredential\.1\.Password=\*{8}$/m);
   assert.match(dry.stderr, /UpdateContainerGroup cannot change: VSwitchId/);
-  assert.equal(sim.requests.filter((q) => q.action === 'UpdateContainerGroup').length, before, '--dry-run sends nothing');
+  assert.equal(
+    sim.requests.filter((q) => q.action === 'UpdateContainerGroup').length,
+    before,
+    '--dry-run sends nothing',
+  );
   const sent = await eci(['update', 'changed.eci.yaml', '--group', id]);
   assert.equal(sent.code, 0, sent.stderr);
   const update = sim.requests.filter((q) => q.action === 'UpdateContainerGroup').at(-1)!;
@@ -209,4 +252,37 @@ test('an id command without a region: exit 2 saying how to give one', async () =
   assert.equal(h.code, 0);
   assert.match(h.stdout, /^使い方: eci logs ID/);
   assert.match(h.stdout, /^ {2}5 {4}追跡したグループが失敗した/m);
+});
+
+test('status --wait goes on through throttling and a 503 while polling (said on stderr), then exit 0; --json', async () => {
+  const id = await created('web.eci.yaml');
+  sim.inject(
+    { kind: 'error', code: 'Throttling.User', status: 400, action: 'DescribeContainerGroups' },
+    { kind: 'html', status: 503, action: 'DescribeContainerGroups' },
+  );
+  const r = await eci(['status', id, '--wait', '--region', 'cn-hangzhou']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Poll failed \(Throttling\.User\); trying again\./);
+  assert.match(r.stderr, /Poll failed \(bad-response\); trying again\./);
+  assert.match(r.stdout, new RegExp(`${id} is Running\\.`));
+  const j = await eci(['status', id, '--wait', '--region', 'cn-hangzhou', '--json']);
+  assert.equal(j.code, 0, j.stderr);
+  const answer = JSON.parse(j.stdout);
+  assert.equal(answer.outcome, 'succeeded');
+  assert.equal(answer.Status, 'Running');
+  assert.deepEqual(
+    answer.events.map((e: { Reason: string }) => e.Reason),
+    ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+  );
+});
+
+test('status --wait with a key the service refuses: exit 3 at once, no secret printed', async () => {
+  const id = await created('slow.eci.yaml');
+  const before = sim.requests.length;
+  const r = await eci(['status', id, '--wait', '--region', 'cn-hangzhou'], {
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-Kq81',
+  });
+  assert.equal(r.code, 3, r.stderr);
+  assert.equal(sim.requests.length - before, 1, 'one poll, no retry');
+  assert.ok(!r.stderr.includes('wrong-secret-Kq81'));
 });

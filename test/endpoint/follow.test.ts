@@ -8,13 +8,13 @@ import { followContainerGroup, followedGroups, pollDelayMs, type FollowOptions }
 import type { EciTarget, LiveEvent } from '../../calls/src/lifecycleTypes';
 import { keysForParameterPaths } from '../../calls/src/parameterPaths';
 import { ACCESS_KEY_SECRET, credential } from './helpers';
-import { create, harness, type Harness } from './simulator-helpers';
+import { callTarget, create, harness, type Harness } from './simulator-helpers';
 
 let h: Harness;
 let target: EciTarget;
 before(async () => {
   h = await harness();
-  target = { regionId: 'cn-hangzhou', endpoint: h.sim.endpoint, protocol: 'http', credential: credential(), backoffBaseMs: 5, timeouts: { connectMs: 2000, readMs: 5000 } };
+  target = callTarget(h, credential());
 });
 after(() => h.close());
 
@@ -47,7 +47,10 @@ test('a healthy group: Pending, then Running with every container ready; every e
   const r = await followContainerGroup(target, id, o).result;
   assert.equal(r.type, 'succeeded');
   assert.equal(r.type === 'succeeded' && r.status, 'Running');
-  assert.deepEqual(o.events.map((e) => e.Reason), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+  assert.deepEqual(
+    o.events.map((e) => e.Reason),
+    ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+  );
   assert.ok(o.waits.length >= 3, 'it polled several times while Pending');
   assert.equal(o.waits[0], 1000);
   assert.ok(o.waits.every((w) => w <= 5000));
@@ -62,7 +65,10 @@ test('an image that cannot be pulled: image-pull on Container.1.Image, explained
   if (r.type !== 'failed') return;
   assert.equal(r.failure.kind, 'image-pull');
   assert.deepEqual(r.failure.parameterPaths, ['Container.1.Image']);
-  assert.deepEqual(keysForParameterPaths(r.failure.parameterPaths, ['ContainerGroupName', 'Container.1.Name', 'Container.1.Image']), ['Container.1.Image']);
+  assert.deepEqual(
+    keysForParameterPaths(r.failure.parameterPaths, ['ContainerGroupName', 'Container.1.Name', 'Container.1.Image']),
+    ['Container.1.Image'],
+  );
   assert.match(r.failure.explanation.en, /cannot be pulled/);
   assert.match(r.failure.explanation.ja, /プルできません/);
   assert.ok(o.waits.reduce((a, b) => a + b, 0) < 60_000, 'recognised without waiting out the limit');
@@ -76,7 +82,14 @@ test('a crash loop: crash-loop on Container.1.Command with its exit code and las
   assert.equal(r.failure.kind, 'crash-loop');
   assert.equal(r.failure.exitCode, 1);
   assert.deepEqual(r.failure.parameterPaths, ['Container.1.Command']);
-  assert.deepEqual(keysForParameterPaths(r.failure.parameterPaths, ['Container.1.Image', 'Container.1.Command.1', 'Container.1.Command.2']), ['Container.1.Command.1']);
+  assert.deepEqual(
+    keysForParameterPaths(r.failure.parameterPaths, [
+      'Container.1.Image',
+      'Container.1.Command.1',
+      'Container.1.Command.2',
+    ]),
+    ['Container.1.Command.1'],
+  );
   assert.match(r.failure.explanation.en, /exited with code 1/);
   assert.match(r.failure.explanation.en, /exiting with code 1/, 'its last log lines');
   assert.match(r.failure.explanation.ja, /終了コード 1/);
@@ -97,9 +110,17 @@ test('OOMKilled: oom on the container Memory', async () => {
 
 test('throttling and a 503 while polling are retried; the follow goes on', async () => {
   const id = await create(h, { name: 'follow-throttled' });
-  h.sim.inject({ kind: 'error', code: 'Throttling.User', status: 400, action: 'DescribeContainerGroups' }, { kind: 'html', status: 503, action: 'DescribeContainerGroups' }, { kind: 'drop', action: 'DescribeContainerGroups' });
+  h.sim.inject(
+    { kind: 'error', code: 'Throttling.User', status: 400, action: 'DescribeContainerGroups' },
+    { kind: 'html', status: 503, action: 'DescribeContainerGroups' },
+    { kind: 'drop', action: 'DescribeContainerGroups' },
+  );
   const retries: string[] = [];
-  const r = await followContainerGroup(target, id, clocked({ onRetry: (o) => retries.push(o.type === 'service-error' ? o.code : o.type) })).result;
+  const r = await followContainerGroup(
+    target,
+    id,
+    clocked({ onRetry: (o) => retries.push(o.type === 'service-error' ? o.code : o.type) }),
+  ).result;
   assert.equal(r.type, 'succeeded');
   assert.deepEqual(retries, ['Throttling.User', 'network-error', 'network-error']);
 });
@@ -118,7 +139,11 @@ test('an authentication error ends the follow at once', async () => {
 test('a group deleted while followed: deleted, not an error', async () => {
   const id = await create(h, { name: 'follow-deleted', image: 'doesnotexist-but-slow' });
   let polls = 0;
-  const r = await followContainerGroup(target, id, clocked({ onSnapshot: () => (++polls === 1 ? h.sim.eci.groups.delete(id) : undefined) })).result;
+  const r = await followContainerGroup(
+    target,
+    id,
+    clocked({ onSnapshot: () => (++polls === 1 ? h.sim.eci.groups.delete(id) : undefined) }),
+  ).result;
   assert.deepEqual(r, { type: 'deleted', id, regionId: 'cn-hangzhou' });
 });
 
@@ -128,14 +153,23 @@ test('the limit: a group that stays Pending ends in timeout after the limit', as
   const r = await followContainerGroup(target, id, o).result;
   assert.equal(r.type, 'timeout');
   assert.equal(r.type === 'timeout' && r.status, 'Pending');
-  assert.equal(o.waits.reduce((a, b) => a + b, 0), 3000);
+  assert.equal(
+    o.waits.reduce((a, b) => a + b, 0),
+    3000,
+  );
 });
 
 test('one poller per group: a second follow joins the first, its listener gets every event once', async () => {
   const id = await create(h, { name: 'follow-once' });
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const first = clocked({ sleep: async (ms) => { first.waits.push(ms); await gate; h.clock.advance(ms); } });
+  const first = clocked({
+    sleep: async (ms) => {
+      first.waits.push(ms);
+      await gate;
+      h.clock.advance(ms);
+    },
+  });
   const a = followContainerGroup(target, id, first);
   await h.sim.waitForRequests(h.sim.requests.length + 1);
   await new Promise((r) => setTimeout(r, 50));
@@ -144,14 +178,23 @@ test('one poller per group: a second follow joins the first, its listener gets e
   assert.equal(a.joined, false);
   assert.equal(b.joined, true);
   assert.deepEqual(followedGroups(), [id]);
-  const polls = () => h.sim.requests.filter((q) => q.action === 'DescribeContainerGroups' && q.params.ContainerGroupIds?.includes(id)).length;
+  const polls = () =>
+    h.sim.requests.filter((q) => q.action === 'DescribeContainerGroups' && q.params.ContainerGroupIds?.includes(id))
+      .length;
   release();
   const [ra, rb] = await Promise.all([a.result, b.result]);
   assert.deepEqual(ra, rb);
   assert.equal(ra.type, 'succeeded');
   assert.equal(polls(), first.waits.length + 1, 'one poll per wait of the one poller');
-  assert.deepEqual(secondEvents.map((e) => e.Reason), first.events.map((e) => e.Reason));
-  assert.equal(new Set(first.events.map((e) => `${e.Reason}|${e.Message}`)).size, first.events.length, 'no event twice');
+  assert.deepEqual(
+    secondEvents.map((e) => e.Reason),
+    first.events.map((e) => e.Reason),
+  );
+  assert.equal(
+    new Set(first.events.map((e) => `${e.Reason}|${e.Message}`)).size,
+    first.events.length,
+    'no event twice',
+  );
 });
 
 test('a container that crashes a few seconds after starting is not taken for a success (it must stay ready)', async () => {
@@ -173,3 +216,71 @@ test('a container that crashes a few seconds after starting is not taken for a s
     await slow.close();
   }
 });
+
+// The failures the simulator's lifecycle does not produce, answered by it as the service would
+// (an answer fault), through the real SDK's response model and the poller.
+const answered = (group: Record<string, unknown>) => ({
+  kind: 'answer' as const,
+  status: 200,
+  action: 'DescribeContainerGroups',
+  body: () => ({ RequestId: 'REQ-1', TotalCount: 1, NextToken: '', ContainerGroups: [group] }),
+});
+const liveGroup = (id: string, extra: Record<string, unknown>) => ({
+  ContainerGroupId: id,
+  ContainerGroupName: 'answered',
+  RegionId: 'cn-hangzhou',
+  Status: 'Pending',
+  Volumes: [{ Name: 'data', Type: 'NFSVolume', NFSVolumeServer: 'nas.example.com', NFSVolumePath: '/' }],
+  Containers: [
+    {
+      Name: 'web',
+      Image: 'nginx',
+      Ready: false,
+      RestartCount: 0,
+      CurrentState: { State: 'Waiting', Reason: 'ContainerCreating' },
+      VolumeMounts: [{ Name: 'data', MountPath: '/data' }],
+      ReadinessProbe: { HttpGet: { Path: '/healthz', Port: 80 }, PeriodSeconds: 5 },
+    },
+  ],
+  ...extra,
+});
+const warning = (Reason: string, Message: string) => ({
+  Events: [{ Type: 'Warning', Reason, Message, Count: 3, FirstTimestamp: '2025-03-01T08:00:01Z' }],
+});
+
+for (const [kind, extra, paths, en, ja] of [
+  [
+    'probe',
+    { Status: 'Running', ...warning('Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503') },
+    ['Container.1.ReadinessProbe'],
+    /readiness probe of the container "web" keeps failing/,
+    /readiness プローブが失敗し続けています/,
+  ],
+  [
+    'mount',
+    warning('FailedMount', 'MountVolume.SetUp failed for volume "data" : mount failed: exit status 32'),
+    ['Volume.1', 'Container.1.VolumeMount.1'],
+    /volume "data" cannot be mounted/,
+    /ボリューム "data" をマウントできません/,
+  ],
+  [
+    'no-stock',
+    warning('ContainerGroup.NoStock', 'No stock of the instance type in the zone. Recommend zones: [cn-hangzhou-i]'),
+    ['ZoneId', 'VSwitchId', 'InstanceType'],
+    /recommends the zones cn-hangzhou-i/,
+    /推奨するゾーン: cn-hangzhou-i/,
+  ],
+  ['expired', { Status: 'Expired' }, [], /expired/, /期限切れ/],
+] as const) {
+  test(`${kind}: recognised from the service's answer, with its paths and en/ja words`, async () => {
+    const id = `eci-answered${kind.replace('-', '')}`;
+    h.sim.inject(answered(liveGroup(id, extra)));
+    const r = await followContainerGroup(target, id, clocked()).result;
+    assert.equal(r.type, 'failed', JSON.stringify(r));
+    if (r.type !== 'failed') return;
+    assert.equal(r.failure.kind, kind);
+    assert.deepEqual(r.failure.parameterPaths, paths);
+    assert.match(r.failure.explanation.en, en);
+    assert.match(r.failure.explanation.ja, ja);
+  });
+}

@@ -16,13 +16,13 @@ import {
 } from '../../calls/src/operations/lifecycleOperations';
 import type { EciTarget } from '../../calls/src/lifecycleTypes';
 import { ACCESS_KEY_SECRET, credential } from './helpers';
-import { create, harness, TIMING, type Harness } from './simulator-helpers';
+import { callTarget, create, harness, TIMING, type Harness } from './simulator-helpers';
 
 let h: Harness;
 let target: EciTarget;
 before(async () => {
   h = await harness();
-  target = { regionId: 'cn-hangzhou', endpoint: h.sim.endpoint, protocol: 'http', credential: credential(), backoffBaseMs: 5, timeouts: { connectMs: 2000, readMs: 5000 } };
+  target = callTarget(h, credential());
 });
 after(() => h.close());
 
@@ -35,13 +35,20 @@ test('DescribeContainerGroups follows NextToken over every page, and filters by 
   const ids: string[] = [];
   for (let i = 0; i < 23; i++) ids.push(await create(h, { name: `paged-${i}` }));
   const all = ok(await describeContainerGroups(target));
-  for (const id of ids) assert.ok(all.some((g) => g.ContainerGroupId === id), `${id} on some page`);
+  for (const id of ids)
+    assert.ok(
+      all.some((g) => g.ContainerGroupId === id),
+      `${id} on some page`,
+    );
   const pages = h.sim.requests.filter((r) => r.action === 'DescribeContainerGroups' && r.params.NextToken);
   assert.ok(pages.length >= 1, 'a second page was asked for with NextToken');
   const two = ok(await describeContainerGroups(target, { ids: ids.slice(0, 2) }));
   assert.deepEqual(two.map((g) => g.ContainerGroupId).sort(), ids.slice(0, 2).sort());
   const byName = ok(await describeContainerGroups(target, { name: 'paged-7' }));
-  assert.deepEqual(byName.map((g) => g.ContainerGroupId), [ids[7]]);
+  assert.deepEqual(
+    byName.map((g) => g.ContainerGroupId),
+    [ids[7]],
+  );
   assert.equal(ok(await describeContainerGroups(target, { status: 'Running', ids })).length, 0);
   h.clock.advance(TIMING.pendingMs);
   assert.equal(ok(await describeContainerGroups(target, { status: 'Running', ids })).length, ids.length);
@@ -62,7 +69,10 @@ test('an id the region does not have: a service error naming the id and the regi
     assert.equal(out.type, 'service-error');
     if (out.type !== 'service-error') continue;
     assert.equal(out.code, 'InvalidContainerGroup.NotFound');
-    assert.match(out.explanation.en, /(eci-doesnotexist000000 exists in the region cn-hangzhou|\S+ exists in the region cn-shanghai)/);
+    assert.match(
+      out.explanation.en,
+      /(eci-doesnotexist000000 exists in the region cn-hangzhou|\S+ exists in the region cn-shanghai)/,
+    );
     assert.match(out.explanation.ja, /リージョン (cn-hangzhou|cn-shanghai)/);
   }
   const del = await deleteContainerGroup(target, 'eci-doesnotexist000000');
@@ -77,7 +87,10 @@ test('status, events, logs (tail, previous, since), exec (sync and TTY), restart
   assert.equal(status.Status, 'Running');
   assert.equal(status.PodStatus?.ContainerStatuses?.[0].Name, 'app');
   const events = ok(await describeContainerGroupEvents(target, id));
-  assert.deepEqual(events.map((e) => e.Reason), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+  assert.deepEqual(
+    events.map((e) => e.Reason),
+    ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+  );
   h.clock.advance(TIMING.crashAfterMs + TIMING.backoffBaseMs + 500);
   const log = ok(await describeContainerLog(target, { id, container: 'app', tail: 1 }));
   assert.equal(log.container, 'app');
@@ -85,12 +98,20 @@ test('status, events, logs (tail, previous, since), exec (sync and TTY), restart
   const previous = ok(await describeContainerLog(target, { id, previous: true }));
   assert.match(previous.content, /exiting with code 3/);
   const since = ok(await describeContainerLog(target, { id, sinceSeconds: 0 }));
-  assert.ok(since.content.length < ok(await describeContainerLog(target, { id })).content.length || since.content === '');
-  assert.equal(h.sim.requests.filter((r) => r.action === 'DescribeContainerLog' && r.params.LastTime === 'true').length, 1);
+  assert.ok(
+    since.content.length < ok(await describeContainerLog(target, { id })).content.length || since.content === '',
+  );
+  assert.equal(
+    h.sim.requests.filter((r) => r.action === 'DescribeContainerLog' && r.params.LastTime === 'true').length,
+    1,
+  );
 
   const run = await create(h, { name: 'exec' });
   h.clock.advance(TIMING.pendingMs);
-  assert.deepEqual(ok(await execContainerCommand(target, { id: run, command: ['echo', 'hello'] })), { kind: 'output', output: 'hello\n' });
+  assert.deepEqual(ok(await execContainerCommand(target, { id: run, command: ['echo', 'hello'] })), {
+    kind: 'output',
+    output: 'hello\n',
+  });
   const tty = ok(await execContainerCommand(target, { id: run, container: 'app', command: ['/bin/sh'], tty: true }));
   assert.equal(tty.kind, 'websocket');
   if (tty.kind === 'websocket') assert.match(tty.webSocketUri, /^ws:\/\/127\.0\.0\.1:\d+\/exec\//);
@@ -98,7 +119,10 @@ test('status, events, logs (tail, previous, since), exec (sync and TTY), restart
   assert.equal((await restartContainerGroup(target, run)).type, 'ok');
   assert.equal(ok(await describeContainerGroup(target, run)).Status, 'Restarting');
   h.clock.advance(TIMING.pendingMs);
-  assert.equal((await updateContainerGroup(target, run, { 'Container.1.Name': 'app', 'Container.1.Image': 'nginx:1.28' })).type, 'ok');
+  assert.equal(
+    (await updateContainerGroup(target, run, { 'Container.1.Name': 'app', 'Container.1.Image': 'nginx:1.28' })).type,
+    'ok',
+  );
   const updated = ok(await describeContainerGroup(target, run));
   assert.equal(updated.Status, 'Updating');
   assert.equal(updated.Containers?.[0].Image, 'nginx:1.28');
@@ -112,7 +136,10 @@ test('status, events, logs (tail, previous, since), exec (sync and TTY), restart
 
 test('throttling and 5xx are retried; a wrong key ends at once; no secret in any outcome', async () => {
   const id = await create(h, { name: 'faults' });
-  h.sim.inject({ kind: 'error', code: 'Throttling.User', status: 400, action: 'DescribeContainerGroups' }, { kind: 'html', status: 503, action: 'DescribeContainerGroups' });
+  h.sim.inject(
+    { kind: 'error', code: 'Throttling.User', status: 400, action: 'DescribeContainerGroups' },
+    { kind: 'html', status: 503, action: 'DescribeContainerGroups' },
+  );
   const out = await describeContainerGroup(target, id);
   assert.equal(out.type, 'ok');
   assert.equal(out.type === 'ok' && out.attempts, 3);

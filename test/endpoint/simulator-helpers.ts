@@ -6,6 +6,8 @@ import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
 import { ManualClock, startSimulator, type Simulator } from '../../simulator/src';
 import type { LifecycleTiming } from '../../simulator/src/lifecycle';
+import type { EciTarget } from '../../calls/src/lifecycleTypes';
+import type { ResolvedCredential } from '../../calls/src/types';
 import { ACCESS_KEY_ID, ACCESS_KEY_SECRET } from './helpers';
 
 export { $Eci };
@@ -72,6 +74,18 @@ export async function harness(timing: Partial<LifecycleTiming> = {}): Promise<Ha
       return out.body;
     },
     close: () => sim.close(),
+  };
+}
+
+/** Where the call layer's operations go in these tests: the simulator, the test key, quick retries. */
+export function callTarget(h: Harness, credential: ResolvedCredential): EciTarget {
+  return {
+    regionId: 'cn-hangzhou',
+    endpoint: h.sim.endpoint,
+    protocol: 'http',
+    credential,
+    backoffBaseMs: 5,
+    timeouts: { connectMs: 2000, readMs: 5000 },
   };
 }
 
