@@ -4,18 +4,17 @@
 import * as vscode from 'vscode';
 import type { EciTarget } from '../../calls/src/lifecycleTypes';
 import { describeContainerLog } from '../../calls/src/operations/lifecycleOperations';
+import { createLogFollower, LOG_FOLLOW_POLL_MS, type LogFollower } from '../../calls/src/logFollow';
 import type { CommandContext } from './commandContext';
 import { currentGroup, isCallFailed, pickContainer, prepare, type GroupActionOutcome } from './groupActions';
 import { callFailed, failureText } from './liveFailures';
 
 export const LOGS_SCHEME = 'eci-logs';
 export const LOG_TAIL = 200;
-const POLL_MS = 2000;
-
 interface LogDocument {
   text: string;
-  /** The last timestamped line seen (the overlap of the next poll starts after it). */
-  lastLine?: string;
+  /** What has been shown (each answer overlaps the previous one): the call layer's follower, as `eci logs --follow`. */
+  follower: LogFollower;
   timer?: NodeJS.Timeout;
 }
 
@@ -38,16 +37,6 @@ function register(ctx: CommandContext): void {
   );
 }
 
-/** The lines of `content` that come after `lastLine` (all of them when it is not there: a gap). */
-export function newLines(content: string, lastLine: string | undefined): string[] {
-  const lines = content.split('\n').filter((l) => l !== '');
-  if (lastLine === undefined) return lines;
-  const at = lines.lastIndexOf(lastLine);
-  return at >= 0 ? lines.slice(at + 1) : lines;
-}
-
-const stripTime = (line: string) => line.replace(/^\d{4}-\d\d-\d\dT\S+\s/, '');
-
 export async function showLogs(ctx: CommandContext, arg: unknown): Promise<GroupActionOutcome | { kind: 'logs'; uri: string; container: string; lines: string[] }> {
   register(ctx);
   const p = await prepare(ctx, arg);
@@ -65,14 +54,15 @@ export async function showLogs(ctx: CommandContext, arg: unknown): Promise<Group
     void ctx.ui.showErrorMessage(f.message);
     return f;
   }
-  const lines = newLines(out.value.content, undefined);
-  const doc: LogDocument = { text: lines.map((l) => ctx.output.scrub(stripTime(l)) + '\n').join(''), lastLine: lines[lines.length - 1] };
+  const follower = createLogFollower();
+  const lines = follower.take(out.value.content);
+  const doc: LogDocument = { text: lines.map((l) => ctx.output.scrub(l) + '\n').join(''), follower };
   const key = uri.toString();
   const old = documents.get(key);
   if (old?.timer) clearInterval(old.timer);
   documents.set(key, doc);
   changed.fire(uri);
-  if (!previous) doc.timer = setInterval(() => void poll(ctx, p.target, p.ref.groupId, container, uri, doc), POLL_MS);
+  if (!previous) doc.timer = setInterval(() => void poll(ctx, p.target, p.ref.groupId, container, uri, doc), LOG_FOLLOW_POLL_MS);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { preview: false });
   return { kind: 'logs', uri: key, container, lines: doc.text.split('\n').filter(Boolean) };
@@ -89,10 +79,9 @@ async function poll(ctx: CommandContext, target: EciTarget, id: string, containe
       ctx.output.log(`  ${ctx.output.scrub(failureText(out))}`);
       return;
     }
-    const fresh = newLines(out.value.content, doc.lastLine);
+    const fresh = doc.follower.take(out.value.content);
     if (fresh.length === 0) return;
-    doc.lastLine = fresh[fresh.length - 1];
-    doc.text += fresh.map((l) => ctx.output.scrub(stripTime(l)) + '\n').join('');
+    doc.text += fresh.map((l) => ctx.output.scrub(l) + '\n').join('');
     changed.fire(uri);
   } finally {
     polling.delete(key);
