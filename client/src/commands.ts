@@ -9,6 +9,8 @@
 //   presentOutcome.ts   notifications, output, service errors on their parameters, history
 //   showRequest.ts      Show request: the wire parameters in a read-only document
 //   newFile.ts          New container group file
+//   accountLookups.ts   the account's facts looked up in the background and handed to the server
+//   priceEstimate.ts    the estimated price per hour (CodeLens, hover, Create's confirmation)
 // Each command accepts an optional document URI (CodeLens, menus and tests pass one; the palette uses
 // the active editor) and returns its outcome as data. Notifications are never awaited on the way to the
 // outcome; only Create's modal confirmation is, and only an explicit `{ confirm: false }` argument
@@ -17,6 +19,8 @@ export type { BlockedReason, CallResult, CommandContext, RunOptions, RunOutcome,
 export { runCall } from './dryRunAndCreate';
 export { showRequest } from './showRequest';
 export { newContainerGroupFile } from './newFile';
+export { lookUpAccount, type AccountLookupReport } from './accountLookups';
+export { clearPrices, estimatePrice } from './priceEstimate';
 // What activation needs of these is in shared.ts and history.ts (loaded with the extension).
 export { HISTORY_STATE_KEY } from './history';
 export { REQUEST_SCHEME, writeHistory } from './shared';
