@@ -10,7 +10,7 @@ import { secretValuesOf } from '../../calls/src/credential';
 import { AccountFactsCache, noFacts, type AccountLookup } from '../../calls/src/operations/lookups';
 import { AccountFactsMethod, type AccountFacts, type AccountFactsParams } from '../../server/src/protocol';
 import type { CommandContext } from './commandContext';
-import { accountLookupsEnabled } from './accountWiring';
+import { accountLookupsEnabled } from './accountSettings';
 import { InvalidEndpointSetting, readSettings } from './config';
 import { resolveCallCredential } from './preflight';
 

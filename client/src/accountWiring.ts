@@ -6,26 +6,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AccountRegionsMethod, type AccountRegionsParams } from '../../server/src/protocol';
+import { accountLookupsEnabled, type PriceView } from './accountSettings';
 import type { CommandContext } from './commandContext';
 
 /** How long after the language server's start the first look-up may begin. */
 const BACKGROUND_START_MS = 3_000;
 /** How long the price waits for typing to pause. */
 const PRICE_DEBOUNCE_MS = 700;
-
-/** The price of a document as the lens and hover show it. */
-export interface PriceView {
-  title: string;
-  tooltip: string;
-  /** Lines (0-based) of the group's Cpu, Memory and InstanceType: the hover adds the price there. */
-  hoverLines: number[];
-  hoverText: string;
-}
-
-/** The setting eci.accountLookups (default on). */
-export function accountLookupsEnabled(): boolean {
-  return vscode.workspace.getConfiguration('eci').get<boolean>('accountLookups', true) !== false;
-}
 
 type Commands = typeof import('./commands');
 

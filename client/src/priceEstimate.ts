@@ -7,7 +7,7 @@ import { secretValuesOf } from '../../calls/src/credential';
 import { callDescribeContainerGroupPrice, describePrice, priceParams, type PriceOutcome } from '../../calls/src/operations/price';
 import type { ResolvedCredential } from '../../calls/src/types';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from '../../server/src/protocol';
-import { accountLookupsEnabled, type PriceView } from './accountWiring';
+import { accountLookupsEnabled, type PriceView } from './accountSettings';
 import type { CommandContext } from './commandContext';
 import { InvalidEndpointSetting, readSettings, type EciSettings } from './config';
 import { resolveCallCredential } from './preflight';
