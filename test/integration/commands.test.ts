@@ -59,12 +59,15 @@ describe('commands against the local ECI endpoint', function () {
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', `http://${endpoint.endpoint}`, target);
     await eci.update('maxAttempts', 1, target);
+    // No background account look-ups or price calls here: these tests count what reaches the endpoint (account.test.ts has them).
+    await eci.update('accountLookups', false, target);
   });
 
   after(async () => {
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', undefined, target);
     await eci.update('maxAttempts', undefined, target);
+    await eci.update('accountLookups', undefined, target);
     await endpoint?.close();
   });
 

@@ -136,6 +136,8 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', `http://${endpoint.endpoint}`, target);
     await eci.update('maxAttempts', 1, target);
+    // No background account look-ups or price calls here: these tests count what reaches the endpoint (account.test.ts has them).
+    await eci.update('accountLookups', false, target);
     await vscode.commands.executeCommand('eci.internal.setUi', ui);
   });
 
@@ -144,6 +146,7 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', undefined, target);
     await eci.update('maxAttempts', undefined, target);
+    await eci.update('accountLookups', undefined, target);
     await endpoint?.close();
     ui.dispose();
   });
