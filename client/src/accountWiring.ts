@@ -76,7 +76,8 @@ class PriceLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const known = this.views.get(document.uri.toString());
     if (!known || known.version !== document.version || !known.view.hoverLines.includes(position.line)) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString().appendText(known.view.hoverText));
+    // The words of describePrice hold no markdown; appendText would turn every space into &nbsp;.
+    return new vscode.Hover(new vscode.MarkdownString(known.view.hoverText));
   }
 
   /** Asks for the price once typing has paused (the answer is cached per request parameters). */
