@@ -11,6 +11,8 @@
 //   newFile.ts          New container group file
 //   explorer.ts, follow.ts, groupActions.ts, logs.ts, shell.ts, liveDiagnostics.ts, liveDocument.ts
 //                       live groups: the view, following after Create, Events/Logs/Restart/Delete/...
+//   accountLookups.ts   the account's facts looked up in the background and handed to the server
+//   priceEstimate.ts    the estimated price per hour (CodeLens, hover, Create's confirmation)
 // Each command accepts an optional document URI (CodeLens, menus and tests pass one; the palette uses
 // the active editor) and returns its outcome as data. Notifications are never awaited on the way to the
 // outcome; only Create's modal confirmation is, and only an explicit `{ confirm: false }` argument
@@ -19,6 +21,8 @@ export type { BlockedReason, CallResult, CommandContext, RunOptions, RunOutcome,
 export { runCall } from './dryRunAndCreate';
 export { showRequest } from './showRequest';
 export { newContainerGroupFile } from './newFile';
+export { lookUpAccount, type AccountLookupReport } from './accountLookups';
+export { clearPrices, estimatePrice } from './priceEstimate';
 // What activation needs of these is in shared.ts and history.ts (loaded with the extension).
 export { HISTORY_STATE_KEY } from './history';
 export { REQUEST_SCHEME, writeHistory } from './shared';

@@ -8,6 +8,7 @@ import type { CallEndpoint } from '../../calls/src/endpoint';
 import { callWithProgress } from './callProgress';
 import { blocked, isOutcome, type CommandContext, type RunOptions, type RunOutcome } from './commandContext';
 import { credentialFor, documentFor, endpointOf, settingsFor, wireRequest, type WireRequestOk } from './preflight';
+import { confirmationPriceLine } from './priceEstimate';
 import { presentOutcome } from './presentOutcome';
 import { followTimeoutSeconds, targetOf } from './liveTarget';
 import { liveState } from './liveState';
@@ -58,7 +59,8 @@ async function runCallFor(ctx: CommandContext, dryRun: boolean, document: vscode
   const credentialText = describeCredentialInUse(credential, vscode.env.language);
 
   if (!dryRun && options.confirm !== false) {
-    const confirmed = await confirmCreate(ctx, { document, req, regionId, group, credentialText, endpoint, fromWorkspace: settings.endpoint?.fromWorkspace === true });
+    const priceLine = await confirmationPriceLine(req, regionId, credential, settings);
+    const confirmed = await confirmCreate(ctx, { document, req, regionId, group, credentialText, endpoint, fromWorkspace: settings.endpoint?.fromWorkspace === true, priceLine });
     if (!confirmed) return { kind: 'declined' };
   }
   ctx.serviceDiagnostics.clear(document.uri);
@@ -88,6 +90,8 @@ interface CreateToConfirm {
   endpoint: CallEndpoint;
   /** The endpoint is set by this workspace's settings. */
   fromWorkspace: boolean;
+  /** The estimated price per hour, or why there is none (undefined: look-ups are off). */
+  priceLine?: string;
 }
 
 /** Create's modal confirmation: which file, credential and endpoint, and that it costs money. */
@@ -99,6 +103,7 @@ async function confirmCreate(ctx: CommandContext, c: CreateToConfirm): Promise<b
       vscode.l10n.t('File: {0}', vscode.workspace.asRelativePath(c.document.uri)) + (c.document.isDirty ? ' ' + vscode.l10n.t('(with its unsaved changes)') : ''),
       vscode.l10n.t('Credentials: {0}', c.credentialText),
       vscode.l10n.t('Endpoint: {0}', c.endpoint.text) + (c.fromWorkspace ? ' ' + vscode.l10n.t('(set by this workspace)') : ''),
+      ...(c.priceLine ? [c.priceLine] : []),
       vscode.l10n.t('This creates billable resources in your Alibaba Cloud account.'),
     ].join('\n'),
     createButton,

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAccountFeatures } from './accountWiring';
 import { EciCodeLensProvider } from './codelens';
 import type { CommandContext, RunOptions } from './commands';
 import { AccessKeyStore, selectProfile, type StoreAccessKeyArgs } from './accessKeys';
@@ -148,6 +149,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
       return undefined;
     },
   );
+  // Account look-ups and the price (issue 12): in the background, after the server has started.
+  context.subscriptions.push(...registerAccountFeatures(ctx, commands, clientStarted));
   const serverReady = clientStarted.then(() => performance.now() - started);
   return { activationMs: performance.now() - started, serverReady };
 }

@@ -117,14 +117,8 @@ export function endpointOf(ctx: CommandContext, settings: EciSettings, regionId:
  * access key kept in SecretStorage, else the default chain.
  */
 export async function credentialFor(ctx: CommandContext, settings: EciSettings): Promise<ResolvedCredential | RunOutcome> {
-  const stored = await ctx.accessKeys.get();
-  ctx.output.addSecrets([stored?.accessKeySecret, stored?.securityToken]);
   try {
-    if (settings.profile) {
-      if (stored) ctx.output.log(vscode.l10n.t('The setting eci.profile names "{0}": that profile is used, not the access key stored in VS Code.', settings.profile));
-      return await resolveCredential({ profile: settings.profile });
-    }
-    return storedCredential(stored) ?? (await resolveCredential({ explicitKey: stored, allowInstanceMetadata: settings.allowInstanceMetadataCredentials }));
+    return await resolveCallCredential(ctx, settings, true);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     ctx.output.log(detail);
@@ -137,6 +131,21 @@ export async function credentialFor(ctx: CommandContext, settings: EciSettings):
       actions: [[vscode.l10n.t('Store access key'), () => vscode.commands.executeCommand('eci.storeAccessKey')], selectProfile, showOutput],
     });
   }
+}
+
+/**
+ * The credential as Dry run resolves it (eci.profile, else the stored access key, else the chain), its
+ * secrets known to the output; throws when there is none. The background look-ups use it quietly
+ * (`explain` false: no line about eci.profile winning over a stored key).
+ */
+export async function resolveCallCredential(ctx: Pick<CommandContext, 'accessKeys' | 'output'>, settings: EciSettings, explain: boolean): Promise<ResolvedCredential> {
+  const stored = await ctx.accessKeys.get();
+  ctx.output.addSecrets([stored?.accessKeySecret, stored?.securityToken]);
+  if (settings.profile) {
+    if (stored && explain) ctx.output.log(vscode.l10n.t('The setting eci.profile names "{0}": that profile is used, not the access key stored in VS Code.', settings.profile));
+    return resolveCredential({ profile: settings.profile });
+  }
+  return storedCredential(stored) ?? (await resolveCredential({ explicitKey: stored, allowInstanceMetadata: settings.allowInstanceMetadataCredentials }));
 }
 
 /**

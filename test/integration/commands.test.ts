@@ -61,6 +61,8 @@ describe('commands against the local ECI endpoint', function () {
     await eci.update('maxAttempts', 1, target);
     // Create follows each new group; a short limit ends those follows soon (waitForNoFollow after each test).
     await eci.update('followTimeoutSeconds', 1, target);
+    // No background account look-ups or price calls here: these tests count what reaches the endpoint (account.test.ts has them).
+    await eci.update('accountLookups', false, target);
   });
 
   after(async () => {
@@ -68,6 +70,7 @@ describe('commands against the local ECI endpoint', function () {
     await eci.update('endpoint', undefined, target);
     await eci.update('maxAttempts', undefined, target);
     await eci.update('followTimeoutSeconds', undefined, target);
+    await eci.update('accountLookups', undefined, target);
     await endpoint?.close();
   });
 

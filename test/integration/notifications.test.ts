@@ -138,6 +138,8 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     await eci.update('maxAttempts', 1, target);
     // Create follows each new group; a short limit ends those follows soon (waitForNoFollow after each test).
     await eci.update('followTimeoutSeconds', 1, target);
+    // No background account look-ups or price calls here: these tests count what reaches the endpoint (account.test.ts has them).
+    await eci.update('accountLookups', false, target);
     await vscode.commands.executeCommand('eci.internal.setUi', ui);
   });
 
@@ -147,6 +149,7 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     await eci.update('endpoint', undefined, target);
     await eci.update('maxAttempts', undefined, target);
     await eci.update('followTimeoutSeconds', undefined, target);
+    await eci.update('accountLookups', undefined, target);
     await endpoint?.close();
     ui.dispose();
   });
