@@ -10,15 +10,34 @@ const facts = [
   {
     regionId: 'cn-hangzhou',
     lookedUpAt: new Date().toISOString(),
-    vSwitches: Array.from({ length: 200 }, (_, i) => ({ id: `vsw-${String(i).padStart(20, '0')}`, name: `sw-${i}`, vpcId: `vpc-${i % 5}`, zoneId: `cn-hangzhou-${'hijkmn'[i % 6]}`, cidr: `10.${i}.0.0/24`, freeIps: i % 7 })),
-    securityGroups: Array.from({ length: 100 }, (_, i) => ({ id: `sg-${String(i).padStart(20, '0')}`, name: `sg-${i}`, vpcId: `vpc-${i % 5}` })),
-    zones: [...'hijkmn'].map((z) => ({ id: `cn-hangzhou-${z}`, recommended: z === 'h', cores: { 2: 'with', 4: z === 'j' ? 'without' : 'with' }, instanceTypes: {} })),
+    vSwitches: Array.from({ length: 200 }, (_, i) => ({
+      id: `vsw-${String(i).padStart(20, '0')}`,
+      name: `sw-${i}`,
+      vpcId: `vpc-${i % 5}`,
+      zoneId: `cn-hangzhou-${'hijkmn'[i % 6]}`,
+      cidr: `10.${i}.0.0/24`,
+      freeIps: i % 7,
+    })),
+    securityGroups: Array.from({ length: 100 }, (_, i) => ({
+      id: `sg-${String(i).padStart(20, '0')}`,
+      name: `sg-${i}`,
+      vpcId: `vpc-${i % 5}`,
+    })),
+    zones: [...'hijkmn'].map((z) => ({
+      id: `cn-hangzhou-${z}`,
+      recommended: z === 'h',
+      cores: { 2: 'with', 4: z === 'j' ? 'without' : 'with' },
+      instanceTypes: {},
+    })),
     imageCaches: [],
     eips: [],
     regions: ['cn-hangzhou', 'cn-shanghai'],
   },
 ];
-const body = Array.from({ length: 8 }, (_, i) => `  - Name: c${i}\n    Image: nginx:1.27\n    Cpu: 0.5\n    Memory: 1\n`).join('');
+const body = Array.from(
+  { length: 8 },
+  (_, i) => `  - Name: c${i}\n    Image: nginx:1.27\n    Cpu: 0.5\n    Memory: 1\n`,
+).join('');
 const base = `RegionId: cn-hangzhou\nContainerGroupName: web\nZoneId: cn-hangzhou-k\nCpu: 4\nMemory: 8\nVSwitchId: vsw-00000000000000000003,\nSecurityGroupId: \nContainer:\n${body}`;
 const service = createLanguageService({ locale: 'en' });
 const cases = [
@@ -39,5 +58,7 @@ for (const [name, position] of cases) {
   times.sort((a, b) => a - b);
   const med = times[Math.floor(times.length / 2)];
   const p95 = times[Math.floor(times.length * 0.95)];
-  console.log(`${name.padEnd(28)} median ${med.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  (${times.length} completions)`);
+  console.log(
+    `${name.padEnd(28)} median ${med.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  (${times.length} completions)`,
+  );
 }

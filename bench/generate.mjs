@@ -23,7 +23,13 @@ function volumeLines(i) {
   const name = `data-${pad(i)}`;
   switch (kind) {
     case 'EmptyDirVolume':
-      return [`  - Name: ${name}`, `    Type: EmptyDirVolume`, `    EmptyDirVolume:`, `      Medium: memory`, `      SizeLimit: 2Gi`];
+      return [
+        `  - Name: ${name}`,
+        `    Type: EmptyDirVolume`,
+        `    EmptyDirVolume:`,
+        `      Medium: memory`,
+        `      SizeLimit: 2Gi`,
+      ];
     case 'NFSVolume':
       return [
         `  - Name: ${name}`,
@@ -51,7 +57,14 @@ function probeLines(kind, i, port) {
     TcpSocket: ['      TcpSocket:', `        Port: ${port}`],
     Exec: ['      Exec:', '        Command:', '          - /bin/check', `          - --instance=${pad(i)}`],
   }[kind];
-  return [...handler, '      InitialDelaySeconds: 5', '      PeriodSeconds: 10', '      TimeoutSeconds: 2', '      SuccessThreshold: 1', '      FailureThreshold: 3'];
+  return [
+    ...handler,
+    '      InitialDelaySeconds: 5',
+    '      PeriodSeconds: 10',
+    '      TimeoutSeconds: 2',
+    '      SuccessThreshold: 1',
+    '      FailureThreshold: 3',
+  ];
 }
 
 function containerLines(i) {
@@ -212,13 +225,23 @@ export function generateDocument(targetLines) {
      * new name, alternately invalid (`APP-NAME-<n>`, breaks the Key pattern) and valid (`APP_NAME_<n>`),
      * so that every edit gives a text the server has not seen before.
      */
-    editValue: { start: at(envKey, 'APP_NAME'), initial: 'APP_NAME', valid: (n) => `APP_NAME_${n}`, invalid: (n) => `APP-NAME-${n}` },
+    editValue: {
+      start: at(envKey, 'APP_NAME'),
+      initial: 'APP_NAME',
+      valid: (n) => `APP_NAME_${n}`,
+      invalid: (n) => `APP-NAME-${n}`,
+    },
     /**
      * The `MountPath` line of the first VolumeMount item of the middle container: each edit rewrites
      * the whole line, alternately with a misspelled key (`MountPth: /data-<n>`) and the right one
      * (`MountPath: /data-<n>`): a key edit, every text new.
      */
-    keyEdit: { line: mount - 1, indent: '        ', valid: (n) => `MountPath: /data-${n}`, invalid: (n) => `MountPth: /data-${n}` },
+    keyEdit: {
+      line: mount - 1,
+      indent: '        ',
+      valid: (n) => `MountPath: /data-${n}`,
+      invalid: (n) => `MountPth: /data-${n}`,
+    },
     /** A new, indented blank line is inserted after this line; completion asks for keys of that VolumeMount item. */
     keyCompletionAfterLine: mount,
     keyCompletionIndent: '        ',

@@ -33,15 +33,25 @@ export class LspSession {
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
     this.child.once('exit', (code, signal) => {
       this.exitInfo = { code, signal };
-      for (const w of this.diagnosticWaiters.splice(0)) w.reject(new Error(`${this.name} exited (code ${code}, signal ${signal}) while the benchmark waited for diagnostics; see ${logFile}`));
+      for (const w of this.diagnosticWaiters.splice(0))
+        w.reject(
+          new Error(
+            `${this.name} exited (code ${code}, signal ${signal}) while the benchmark waited for diagnostics; see ${logFile}`,
+          ),
+        );
     });
-    this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout), new rpc.StreamMessageWriter(this.child.stdin));
+    this.connection = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.child.stdout),
+      new rpc.StreamMessageWriter(this.child.stdin),
+    );
     /** @type {{uri: string, minVersion: number, resolve: Function, reject: Function, timer: any}[]} */
     this.diagnosticWaiters = [];
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => this.onDiagnostics(params));
     // Configuration pulls get the configured sections; every other server-to-client request
     // (capability registration, progress creation) gets null; other notifications are ignored.
-    this.connection.onRequest('workspace/configuration', (params) => params.items.map((i) => configuration[i.section] ?? null));
+    this.connection.onRequest('workspace/configuration', (params) =>
+      params.items.map((i) => configuration[i.section] ?? null),
+    );
     this.connection.onRequest(() => null);
     this.connection.onNotification(() => {});
     this.connection.listen();
@@ -54,7 +64,10 @@ export class LspSession {
       const w = waiters[i];
       // A server that sends versions is matched on the version; one that does not
       // (yaml-language-server) is matched on the first publication after the change.
-      if (w.uri === params.uri && (params.version === undefined || params.version === null || params.version >= w.minVersion)) {
+      if (
+        w.uri === params.uri &&
+        (params.version === undefined || params.version === null || params.version >= w.minVersion)
+      ) {
         waiters.splice(i, 1);
         clearTimeout(w.timer);
         w.resolve({ at, diagnostics: params.diagnostics });
@@ -73,7 +86,11 @@ export class LspSession {
       const w = { uri, minVersion, resolve, reject, timer: undefined };
       w.timer = setTimeout(() => {
         this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(w), 1);
-        reject(new Error(`${this.name} published no diagnostics for ${uri} (version ${minVersion}) within ${WAIT_LIMIT_MS} ms`));
+        reject(
+          new Error(
+            `${this.name} published no diagnostics for ${uri} (version ${minVersion}) within ${WAIT_LIMIT_MS} ms`,
+          ),
+        );
       }, WAIT_LIMIT_MS);
       this.diagnosticWaiters.push(w);
     });
@@ -82,7 +99,10 @@ export class LspSession {
   async request(method, params) {
     let timer;
     const limit = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${this.name} did not answer ${method} within ${WAIT_LIMIT_MS} ms`)), WAIT_LIMIT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${this.name} did not answer ${method} within ${WAIT_LIMIT_MS} ms`)),
+        WAIT_LIMIT_MS,
+      );
     });
     try {
       return await Promise.race([this.connection.sendRequest(method, params), limit]);
@@ -119,7 +139,10 @@ export class LspSession {
       } catch {
         // the process may already be gone; the kill below covers it
       }
-      const gone = await Promise.race([this.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+      const gone = await Promise.race([
+        this.exited.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 10_000)),
+      ]);
       if (!gone) this.child.kill('SIGKILL');
     }
     this.connection.dispose();

@@ -15,11 +15,26 @@ export function ensurePeer(benchDir) {
   const installed = existsSync(pkg) ? JSON.parse(readFileSync(pkg, 'utf8')).version : undefined;
   if (installed !== PEER_VERSION) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'eci-bench-peer', private: true, dependencies: { 'yaml-language-server': PEER_VERSION } }, null, 2) + '\n');
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify(
+        { name: 'eci-bench-peer', private: true, dependencies: { 'yaml-language-server': PEER_VERSION } },
+        null,
+        2,
+      ) + '\n',
+    );
     console.log(`installing yaml-language-server@${PEER_VERSION} into bench/.peer/ ...`);
     // Serialized with the other npm runs on this machine (/tmp/npm.lock).
-    const r = spawnSync('flock', ['/tmp/npm.lock', 'npm', 'install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.status !== 0) throw new Error(`npm install of yaml-language-server@${PEER_VERSION} into ${dir} failed (exit ${r.status})`);
+    const r = spawnSync(
+      'flock',
+      ['/tmp/npm.lock', 'npm', 'install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'],
+      { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    if (r.status !== 0)
+      throw new Error(`npm install of yaml-language-server@${PEER_VERSION} into ${dir} failed (exit ${r.status})`);
   }
-  return { version: PEER_VERSION, bin: join(dir, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server') };
+  return {
+    version: PEER_VERSION,
+    bin: join(dir, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'),
+  };
 }

@@ -10,7 +10,9 @@ export function summarizeProfiles(dir) {
   const totals = new Map();
   const entry = (frame) => {
     const name = frame.functionName || '(anonymous)';
-    const location = frame.url ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '';
+    const location = frame.url
+      ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
+      : '';
     const key = `${name} ${location}`;
     let t = totals.get(key);
     if (!t) totals.set(key, (t = { name, location, selfMs: 0, inclusiveMs: 0 }));
@@ -36,5 +38,7 @@ export function summarizeProfiles(dir) {
     }
   }
   const round = (x) => Math.round(x * 10) / 10;
-  return [...totals.values()].map((t) => ({ ...t, selfMs: round(t.selfMs), inclusiveMs: round(t.inclusiveMs) })).sort((a, b) => b.selfMs - a.selfMs);
+  return [...totals.values()]
+    .map((t) => ({ ...t, selfMs: round(t.selfMs), inclusiveMs: round(t.inclusiveMs) }))
+    .sort((a, b) => b.selfMs - a.selfMs);
 }

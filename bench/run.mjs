@@ -58,7 +58,17 @@ const args = Object.fromEntries(
     return [m[1], m[2] ?? 'true'];
   }),
 );
-const KNOWN = ['sizes', 'servers', 'source', 'cpu-prof', 'budget', 'max-iterations', 'eci-node-flags', 'eci-entry', 'startup-runs'];
+const KNOWN = [
+  'sizes',
+  'servers',
+  'source',
+  'cpu-prof',
+  'budget',
+  'max-iterations',
+  'eci-node-flags',
+  'eci-entry',
+  'startup-runs',
+];
 for (const k of Object.keys(args)) {
   if (!KNOWN.includes(k)) {
     console.error(`unknown option --${k}; options are ${KNOWN.map((o) => `--${o}`).join(', ')}`);
@@ -93,7 +103,14 @@ function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
   const rank = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
   const round = (x) => Math.round(x * 100) / 100;
-  return { n: s.length, median: round(rank(0.5)), p95: round(rank(0.95)), min: round(s[0]), max: round(s[s.length - 1]), mean: round(s.reduce((a, b) => a + b, 0) / s.length) };
+  return {
+    n: s.length,
+    median: round(rank(0.5)),
+    p95: round(rank(0.95)),
+    min: round(s[0]),
+    max: round(s[s.length - 1]),
+    mean: round(s.reduce((a, b) => a + b, 0) / s.length),
+  };
 }
 
 /**
@@ -141,8 +158,13 @@ function prepareOurServer() {
   const head = join(CACHE, 'head');
   rmSync(head, { recursive: true, force: true });
   mkdirSync(head, { recursive: true });
-  const paths = ['package.json', 'scripts', 'server', 'schemas', 'client', 'cli', 'calls', 'simulator'].filter((p) => spawnSync('git', ['cat-file', '-e', `HEAD:${p}`], { cwd: ROOT }).status === 0);
-  const tar = spawnSync('git', ['archive', '--format=tar', 'HEAD', ...paths], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  const paths = ['package.json', 'scripts', 'server', 'schemas', 'client', 'cli', 'calls', 'simulator'].filter(
+    (p) => spawnSync('git', ['cat-file', '-e', `HEAD:${p}`], { cwd: ROOT }).status === 0,
+  );
+  const tar = spawnSync('git', ['archive', '--format=tar', 'HEAD', ...paths], {
+    cwd: ROOT,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
   sh('tar', ['-x', '-C', head], { input: tar.stdout, encoding: undefined });
   sh(process.execPath, ['scripts/build.mjs'], { cwd: head });
@@ -213,12 +235,19 @@ function serverDefinitions(ours, schemaPath) {
       version: peer.version,
     };
   }
-  for (const n of serverNames) if (!defs[n]) throw new Error(`unknown server ${n}; servers are eci, yaml-language-server`);
+  for (const n of serverNames)
+    if (!defs[n]) throw new Error(`unknown server ${n}; servers are eci, yaml-language-server`);
   return defs;
 }
 
 async function openSession(def, name, uri, text) {
-  const session = new LspSession({ name, argv: def.argv, cwd: def.cwd, logFile: join(CACHE, `${name}.stderr.log`), configuration: def.settings ?? {} });
+  const session = new LspSession({
+    name,
+    argv: def.argv,
+    cwd: def.cwd,
+    logFile: join(CACHE, `${name}.stderr.log`),
+    configuration: def.settings ?? {},
+  });
   const init = await session.request('initialize', {
     processId: process.pid,
     clientInfo: { name: 'eci-bench' },
@@ -283,8 +312,19 @@ async function startupRuns(defs, name, uri, text, runs) {
   }
   for (let i = 0; i < runs; i++) {
     for (const [key, def] of Object.entries(defs)) {
-      const { session, startupMs, initializedMs, openToDiagnosticsMs, diagnostics } = await openSession(def, `${key}-${name}-startup`, uri, text);
-      samples[key].push({ startupMs, initializedMs, openToDiagnosticsMs, cpuMs: session.cpuMs(), diagnostics: diagnostics.length });
+      const { session, startupMs, initializedMs, openToDiagnosticsMs, diagnostics } = await openSession(
+        def,
+        `${key}-${name}-startup`,
+        uri,
+        text,
+      );
+      samples[key].push({
+        startupMs,
+        initializedMs,
+        openToDiagnosticsMs,
+        cpuMs: session.cpuMs(),
+        diagnostics: diagnostics.length,
+      });
       await session.close();
     }
   }
@@ -304,12 +344,19 @@ async function startupRuns(defs, name, uri, text, runs) {
 // ---------------------------------------------------------------- checks
 /** Opens a document with two schema defects and returns what the server reports. */
 async function validationCheck(def, name, doc) {
-  const broken = doc.text.replace('ContainerGroupName:', 'ContainerGroupNmae:').replace('ImagePullPolicy: IfNotPresent', 'ImagePullPolicy: IfNotPresemt');
+  const broken = doc.text
+    .replace('ContainerGroupName:', 'ContainerGroupNmae:')
+    .replace('ImagePullPolicy: IfNotPresent', 'ImagePullPolicy: IfNotPresemt');
   const uri = pathToFileURL(join(DOCS, `check-${name}.eci.yaml`)).href;
   writeFileSync(fileURLToPath(uri), broken);
   const { session, diagnostics } = await openSession(def, `${name}-check`, uri, broken);
   await session.close();
-  return { count: diagnostics.length, messages: diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message.split('\n')[0]}`) };
+  return {
+    count: diagnostics.length,
+    messages: diagnostics.map(
+      (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message.split('\n')[0]}`,
+    ),
+  };
 }
 
 /** Validates the generated document against the project's schema with ajv (the benchmark documents must be valid). */
@@ -329,7 +376,10 @@ async function benchOne(def, name, doc, uri) {
   try {
     result.startupMs = Math.round(startupMs * 10) / 10;
     result.baselineDiagnostics = diagnostics.length;
-    if (diagnostics.length) result.baselineMessages = diagnostics.slice(0, 5).map((d) => `${d.range.start.line + 1}: ${d.message.split('\n')[0]}`);
+    if (diagnostics.length)
+      result.baselineMessages = diagnostics
+        .slice(0, 5)
+        .map((d) => `${d.range.start.line + 1}: ${d.message.split('\n')[0]}`);
     const p = doc.positions;
     let version = 1;
 
@@ -347,7 +397,10 @@ async function benchOne(def, name, doc, uri) {
       version += 1;
       const published = session.nextDiagnostics(uri, version);
       const sent = performance.now();
-      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+      session.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: next }],
+      });
       return { sent, published };
     };
     result.edit = await measure(session, async (i) => {
@@ -360,8 +413,10 @@ async function benchOne(def, name, doc, uri) {
     // Each edit with the bad name must report more than the valid document, each without it exactly as many.
     const withTypo = [...editChecks.invalid];
     const without = [...editChecks.valid];
-    result.edit.validates = withTypo.every((n) => n > diagnostics.length) && without.every((n) => n === diagnostics.length);
-    if (!result.edit.validates) result.edit.note = `diagnostic counts: valid document ${diagnostics.length}, with an invalid EnvironmentVar Key ${withTypo.join('/')}, with a valid one ${without.join('/')}`;
+    result.edit.validates =
+      withTypo.every((n) => n > diagnostics.length) && without.every((n) => n === diagnostics.length);
+    if (!result.edit.validates)
+      result.edit.note = `diagnostic counts: valid document ${diagnostics.length}, with an invalid EnvironmentVar Key ${withTypo.join('/')}, with a valid one ${without.join('/')}`;
     if (def.debounceMs) {
       result.edit.debounceMs = def.debounceMs;
       result.edit.medianMinusDebounce = Math.round((result.edit.median - def.debounceMs) * 100) / 100;
@@ -382,7 +437,10 @@ async function benchOne(def, name, doc, uri) {
       version += 1;
       const published = session.nextDiagnostics(uri, version);
       const sent = performance.now();
-      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+      session.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: next }],
+      });
       return { sent, published, invalid };
     };
     result.editKey = await measure(session, async (i) => {
@@ -391,8 +449,11 @@ async function benchOne(def, name, doc, uri) {
       (invalid ? keyChecks.invalid : keyChecks.valid).add(d.diagnostics.length);
       return d.at - sent;
     });
-    result.editKey.validates = [...keyChecks.invalid].every((n) => n > diagnostics.length) && [...keyChecks.valid].every((n) => n === diagnostics.length);
-    if (!result.editKey.validates) result.editKey.note = `diagnostic counts: valid document ${diagnostics.length}, with MountPth ${[...keyChecks.invalid].join('/')}, with MountPath ${[...keyChecks.valid].join('/')}`;
+    result.editKey.validates =
+      [...keyChecks.invalid].every((n) => n > diagnostics.length) &&
+      [...keyChecks.valid].every((n) => n === diagnostics.length);
+    if (!result.editKey.validates)
+      result.editKey.note = `diagnostic counts: valid document ${diagnostics.length}, with MountPth ${[...keyChecks.invalid].join('/')}, with MountPath ${[...keyChecks.valid].join('/')}`;
     if (keyLine !== ke.indent + ke.valid(keyEdits)) await rewriteKeyLine(false).published; // leave the document valid
 
     // Edit -> diagnostics for a structural edit: alternately a line is added after the MountPath line
@@ -412,7 +473,13 @@ async function benchOne(def, name, doc, uri) {
       } else {
         const valueStart = keyLine.indexOf(': ') + 2;
         const value = `/data-s${lineEdits}`;
-        change = { range: { start: { line: ke.line, character: valueStart }, end: { line: ke.line + 1, character: extraLine.length } }, text: value };
+        change = {
+          range: {
+            start: { line: ke.line, character: valueStart },
+            end: { line: ke.line + 1, character: extraLine.length },
+          },
+          text: value,
+        };
         keyLine = keyLine.slice(0, valueStart) + value;
         extraLine = undefined;
       }
@@ -428,8 +495,11 @@ async function benchOne(def, name, doc, uri) {
       (invalid ? lineChecks.invalid : lineChecks.valid).add(d.diagnostics.length);
       return d.at - sent;
     });
-    result.editLine.validates = [...lineChecks.invalid].every((n) => n > diagnostics.length) && [...lineChecks.valid].every((n) => n === diagnostics.length);
-    if (!result.editLine.validates) result.editLine.note = `diagnostic counts: valid document ${diagnostics.length}, with the SubPth line ${[...lineChecks.invalid].join('/')}, without it ${[...lineChecks.valid].join('/')}`;
+    result.editLine.validates =
+      [...lineChecks.invalid].every((n) => n > diagnostics.length) &&
+      [...lineChecks.valid].every((n) => n === diagnostics.length);
+    if (!result.editLine.validates)
+      result.editLine.note = `diagnostic counts: valid document ${diagnostics.length}, with the SubPth line ${[...lineChecks.invalid].join('/')}, without it ${[...lineChecks.valid].join('/')}`;
     if (extraLine !== undefined) await addOrRemoveLine().published; // leave the document valid, with its line count
 
     // Insert an indented blank line at the end of a VolumeMount item: the key-completion position.
@@ -439,7 +509,12 @@ async function benchOne(def, name, doc, uri) {
     const inserted = session.nextDiagnostics(uri, version);
     session.notify('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: afterLine, character: lineEnd }, end: { line: afterLine, character: lineEnd } }, text: `\n${p.keyCompletionIndent}` }],
+      contentChanges: [
+        {
+          range: { start: { line: afterLine, character: lineEnd }, end: { line: afterLine, character: lineEnd } },
+          text: `\n${p.keyCompletionIndent}`,
+        },
+      ],
     });
     await inserted;
     const shift = (pos) => (pos.line > afterLine ? { line: pos.line + 1, character: pos.character } : pos);
@@ -464,7 +539,11 @@ async function benchOne(def, name, doc, uri) {
       const keyPos = { line: afterLine + 1, character: p.keyCompletionIndent.length };
       result.completionKey = await measureRequest('textDocument/completion', keyPos, (r) => {
         const labels = labelsOf(r);
-        return { items: labels.length, answers: p.keyCompletionExpect.every((k) => labels.includes(k)), expected: p.keyCompletionExpect };
+        return {
+          items: labels.length,
+          answers: p.keyCompletionExpect.every((k) => labels.includes(k)),
+          expected: p.keyCompletionExpect,
+        };
       });
       // Completion as it happens while typing: an edit (a new text) immediately followed by the request,
       // timed from the request; the diagnostics of that edit are awaited before the next iteration.
@@ -478,13 +557,25 @@ async function benchOne(def, name, doc, uri) {
         return ms;
       });
       const afterEditLabels = labelsOf(lastAfterEdit);
-      result.completionAfterEdit = { ...afterEdit, items: afterEditLabels.length, answers: p.keyCompletionExpect.every((k) => afterEditLabels.includes(k)), expected: p.keyCompletionExpect };
+      result.completionAfterEdit = {
+        ...afterEdit,
+        items: afterEditLabels.length,
+        answers: p.keyCompletionExpect.every((k) => afterEditLabels.includes(k)),
+        expected: p.keyCompletionExpect,
+      };
       result.completionEnum = await measureRequest('textDocument/completion', shift(p.enumCompletion), (r) => {
         const labels = labelsOf(r);
-        return { items: labels.length, answers: p.enumCompletionExpect.every((k) => labels.includes(k)), expected: p.enumCompletionExpect };
+        return {
+          items: labels.length,
+          answers: p.enumCompletionExpect.every((k) => labels.includes(k)),
+          expected: p.enumCompletionExpect,
+        };
       });
     } else {
-      result.completionKey = result.completionEnum = result.completionAfterEdit = { unsupported: 'no completionProvider in the initialize result' };
+      result.completionKey =
+        result.completionEnum =
+        result.completionAfterEdit =
+          { unsupported: 'no completionProvider in the initialize result' };
     }
     if (capabilities.hoverProvider) {
       result.hoverKey = await measureRequest('textDocument/hover', shift(p.hoverKey), (r) => {
@@ -517,7 +608,12 @@ function fmt(m) {
 /** The results as a Markdown table (also what is printed). */
 function resultTable(run) {
   const rows = [];
-  const header = ['lines', 'metric (ms: median / p95)', ...run.servers.map((s) => run.labels[s]), ...(run.servers.length === 2 ? ['peer/eci', 'peer-200ms/eci'] : [])];
+  const header = [
+    'lines',
+    'metric (ms: median / p95)',
+    ...run.servers.map((s) => run.labels[s]),
+    ...(run.servers.length === 2 ? ['peer/eci', 'peer-200ms/eci'] : []),
+  ];
   for (const size of run.sizes) {
     const r = size.results;
     const ours = r.eci;
@@ -536,12 +632,30 @@ function resultTable(run) {
     metric('startup → first diagnostics', (x, raw) => (raw ? x.startupMs : `${x.startupMs}`), true);
     metric('edit → diagnostics: a value', (x, raw) => (raw ? x.edit?.median : fmt(x.edit)), true);
     metric('edit → diagnostics: a key (line rewritten)', (x, raw) => (raw ? x.editKey?.median : fmt(x.editKey)), true);
-    metric('edit → diagnostics: a line added / removed', (x, raw) => (raw ? x.editLine?.median : fmt(x.editLine)), true);
-    metric('completion: key in VolumeMount item', (x, raw) => (raw ? (x.completionKey?.unsupported ? undefined : x.completionKey?.median) : fmt(x.completionKey)));
-    metric('completion: key, right after an edit', (x, raw) => (raw ? (x.completionAfterEdit?.unsupported ? undefined : x.completionAfterEdit?.median) : fmt(x.completionAfterEdit)));
-    metric('completion: enum value', (x, raw) => (raw ? (x.completionEnum?.unsupported ? undefined : x.completionEnum?.median) : fmt(x.completionEnum)));
-    metric('hover: nested key', (x, raw) => (raw ? (x.hoverKey?.unsupported ? undefined : x.hoverKey?.median) : fmt(x.hoverKey)));
-    metric('hover: enum value', (x, raw) => (raw ? (x.hoverEnum?.unsupported ? undefined : x.hoverEnum?.median) : fmt(x.hoverEnum)));
+    metric(
+      'edit → diagnostics: a line added / removed',
+      (x, raw) => (raw ? x.editLine?.median : fmt(x.editLine)),
+      true,
+    );
+    metric('completion: key in VolumeMount item', (x, raw) =>
+      raw ? (x.completionKey?.unsupported ? undefined : x.completionKey?.median) : fmt(x.completionKey),
+    );
+    metric('completion: key, right after an edit', (x, raw) =>
+      raw
+        ? x.completionAfterEdit?.unsupported
+          ? undefined
+          : x.completionAfterEdit?.median
+        : fmt(x.completionAfterEdit),
+    );
+    metric('completion: enum value', (x, raw) =>
+      raw ? (x.completionEnum?.unsupported ? undefined : x.completionEnum?.median) : fmt(x.completionEnum),
+    );
+    metric('hover: nested key', (x, raw) =>
+      raw ? (x.hoverKey?.unsupported ? undefined : x.hoverKey?.median) : fmt(x.hoverKey),
+    );
+    metric('hover: enum value', (x, raw) =>
+      raw ? (x.hoverEnum?.unsupported ? undefined : x.hoverEnum?.median) : fmt(x.hoverEnum),
+    );
     const cpu = (x, raw) => (raw ? x?.serverCpuMsPerOp : x && !x.unsupported ? `${x.serverCpuMsPerOp}` : 'n/a');
     metric('server CPU ms per edit: a value (all threads)', (x, raw) => cpu(x.edit, raw));
     metric('server CPU ms per edit: a key', (x, raw) => cpu(x.editKey, raw));
@@ -553,7 +667,10 @@ function resultTable(run) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
   const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
-  table.push('', '(!) = the answer was not the expected one (see the JSON). peer-200ms = yaml-language-server minus its fixed 200 ms validation delay.');
+  table.push(
+    '',
+    '(!) = the answer was not the expected one (see the JSON). peer-200ms = yaml-language-server minus its fixed 200 ms validation delay.',
+  );
   return table.join('\n');
 }
 
@@ -566,32 +683,63 @@ async function main() {
     rmSync(join(CACHE, 'profiles'), { recursive: true, force: true });
     mkdirSync(join(CACHE, 'profiles'), { recursive: true });
   }
-  const ours = args['eci-entry'] ? { entry: resolve(args['eci-entry']), cwd: ROOT, commit: `custom ${args['eci-entry']}`, dirty: false, schema: join(ROOT, SCHEMA_REL) } : prepareOurServer();
+  const ours = args['eci-entry']
+    ? {
+        entry: resolve(args['eci-entry']),
+        cwd: ROOT,
+        commit: `custom ${args['eci-entry']}`,
+        dirty: false,
+        schema: join(ROOT, SCHEMA_REL),
+      }
+    : prepareOurServer();
   if (args['cpu-prof']) ours.entry = await buildProfilingServer(ours);
   const schemaPath = existsSync(ours.schema) ? ours.schema : join(ROOT, SCHEMA_REL);
-  if (!existsSync(schemaPath)) throw new Error(`${SCHEMA_REL} does not exist (in ${source === 'head' ? 'HEAD' : 'the working tree'}); the peer needs it`);
+  if (!existsSync(schemaPath))
+    throw new Error(
+      `${SCHEMA_REL} does not exist (in ${source === 'head' ? 'HEAD' : 'the working tree'}); the peer needs it`,
+    );
   const defs = serverDefinitions(ours, schemaPath);
   const run = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+    },
     eci: { source, commit: ours.commit, dirty: ours.dirty },
-    peer: defs['yaml-language-server'] ? { name: 'yaml-language-server', version: defs['yaml-language-server'].version, node: process.version } : undefined,
-    method: { warmup: WARMUP, minIterations: MIN_ITERATIONS, maxIterations, budgetSecondsPerMeasurement: budgetMs / 1000 },
+    peer: defs['yaml-language-server']
+      ? { name: 'yaml-language-server', version: defs['yaml-language-server'].version, node: process.version }
+      : undefined,
+    method: {
+      warmup: WARMUP,
+      minIterations: MIN_ITERATIONS,
+      maxIterations,
+      budgetSecondsPerMeasurement: budgetMs / 1000,
+    },
     servers: Object.keys(defs),
     labels: Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, d.label])),
     loadAverage: { start: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     checks: {},
     sizes: [],
   };
-  console.log(`eci server: ${ours.entry} (${source}, ${ours.commit}); node ${process.version}; ${run.machine.cpus} cpus`);
+  console.log(
+    `eci server: ${ours.entry} (${source}, ${ours.commit}); node ${process.version}; ${run.machine.cpus} cpus`,
+  );
 
   // Every server must validate a broken document before its timings are trusted.
   const small = generateDocument(100);
   for (const [name, def] of Object.entries(defs)) {
     const check = await validationCheck(def, name, small);
     run.checks[name] = check;
-    console.log(`${def.label}: broken document -> ${check.count} diagnostics${check.count ? `: ${check.messages.slice(0, 3).join(' | ')}` : ''}`);
-    if (name === 'yaml-language-server' && check.count === 0) throw new Error('yaml-language-server reported nothing for a document with an unknown key and a bad enum value: it is not using the schema, so its timings would be meaningless');
+    console.log(
+      `${def.label}: broken document -> ${check.count} diagnostics${check.count ? `: ${check.messages.slice(0, 3).join(' | ')}` : ''}`,
+    );
+    if (name === 'yaml-language-server' && check.count === 0)
+      throw new Error(
+        'yaml-language-server reported nothing for a document with an unknown key and a bad enum value: it is not using the schema, so its timings would be meaningless',
+      );
   }
 
   for (const target of sizes) {
@@ -599,9 +747,21 @@ async function main() {
     const file = join(DOCS, `bench-${target}.eci.yaml`);
     writeFileSync(file, doc.text);
     const invalid = schemaErrors(schemaPath, doc.text);
-    if (invalid.length) console.log(`warning: the generated ${doc.lines}-line document is not valid against ${SCHEMA_REL}: ${invalid.join('; ')}`);
-    const size = { target, lines: doc.lines, containers: doc.containers, schemaValid: invalid.length === 0, schemaErrors: invalid, results: {} };
-    process.stdout.write(`${doc.lines} lines, start-up of ${Object.keys(defs).join(' and ')}, ${startupRunCount} fresh processes each ... `);
+    if (invalid.length)
+      console.log(
+        `warning: the generated ${doc.lines}-line document is not valid against ${SCHEMA_REL}: ${invalid.join('; ')}`,
+      );
+    const size = {
+      target,
+      lines: doc.lines,
+      containers: doc.containers,
+      schemaValid: invalid.length === 0,
+      schemaErrors: invalid,
+      results: {},
+    };
+    process.stdout.write(
+      `${doc.lines} lines, start-up of ${Object.keys(defs).join(' and ')}, ${startupRunCount} fresh processes each ... `,
+    );
     size.startup = await startupRuns(defs, String(target), pathToFileURL(file).href, doc.text, startupRunCount);
     size.nodeStartMs = nodeStartMs(startupRunCount);
     console.log('done');
@@ -633,7 +793,8 @@ async function main() {
   if (args['cpu-prof']) {
     run.profile = summarizeProfiles(join(CACHE, 'profiles'));
     console.log('\nour server, CPU self time by function (all profiles):');
-    for (const f of run.profile.slice(0, 25)) console.log(`  ${String(f.selfMs).padStart(8)} ms  ${f.name}  ${f.location}`);
+    for (const f of run.profile.slice(0, 25))
+      console.log(`  ${String(f.selfMs).padStart(8)} ms  ${f.name}  ${f.location}`);
   }
   const stamp = run.date.replace(/[:.]/g, '-');
   writeFileSync(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(run, null, 2));

@@ -60,42 +60,49 @@ export function summarize(run) {
   const rss = sizes.flatMap((s) => {
     const o = s.results.eci?.peakRssMiB;
     const p = s.results[PEER]?.peakRssMiB;
-    return [o === undefined ? 'n/a' : `${o} MiB`, p === undefined ? 'n/a' : `${p} MiB`, o && p ? `${(p / o).toFixed(1)}x` : 'n/a'];
+    return [
+      o === undefined ? 'n/a' : `${o} MiB`,
+      p === undefined ? 'n/a' : `${p} MiB`,
+      o && p ? `${(p / o).toFixed(1)}x` : 'n/a',
+    ];
   });
   out.push(`| peak RSS | ${rss.join(' | ')} |`, '');
-  if (run.sizes.some((x) => x.target === 1000 && x.results[PEER])) out.push(
-    `yaml-language-server waits ${200} ms after a change before it validates (a constant); its edit figures include that wait, as a user sees it. ` +
-      'Without it, the ratios for edits at 1,000 lines are ' +
-      [
-        ['edit', 'value'],
-        ['editKey', 'key'],
-        ['editLine', 'line added / removed'],
-      ]
-        .map(([k, what]) => {
-          const s = run.sizes.find((x) => x.target === 1000);
-          return `${what} ${s ? ratio(median(s.results[PEER]?.[k]), median(s.results.eci?.[k]), 200) : 'n/a'}`;
-        })
-        .join(', ') +
-      '; in server CPU per edit (no waiting counted on either side) they are ' +
-      [
-        ['edit', 'value'],
-        ['editKey', 'key'],
-        ['editLine', 'line added / removed'],
-      ]
-        .map(([k, what]) => {
-          const s = run.sizes.find((x) => x.target === 1000);
-          return `${what} ${s ? ratio(s.results[PEER]?.[k]?.serverCpuMsPerOp, s.results.eci?.[k]?.serverCpuMsPerOp) : 'n/a'}`;
-        })
-        .join(', ') +
-      '.',
-    '',
-  );
+  if (run.sizes.some((x) => x.target === 1000 && x.results[PEER]))
+    out.push(
+      `yaml-language-server waits ${200} ms after a change before it validates (a constant); its edit figures include that wait, as a user sees it. ` +
+        'Without it, the ratios for edits at 1,000 lines are ' +
+        [
+          ['edit', 'value'],
+          ['editKey', 'key'],
+          ['editLine', 'line added / removed'],
+        ]
+          .map(([k, what]) => {
+            const s = run.sizes.find((x) => x.target === 1000);
+            return `${what} ${s ? ratio(median(s.results[PEER]?.[k]), median(s.results.eci?.[k]), 200) : 'n/a'}`;
+          })
+          .join(', ') +
+        '; in server CPU per edit (no waiting counted on either side) they are ' +
+        [
+          ['edit', 'value'],
+          ['editKey', 'key'],
+          ['editLine', 'line added / removed'],
+        ]
+          .map(([k, what]) => {
+            const s = run.sizes.find((x) => x.target === 1000);
+            return `${what} ${s ? ratio(s.results[PEER]?.[k]?.serverCpuMsPerOp, s.results.eci?.[k]?.serverCpuMsPerOp) : 'n/a'}`;
+          })
+          .join(', ') +
+        '.',
+      '',
+    );
 
   // Start-up, every size: the median of fresh processes and where the time goes.
   const withStartup = run.sizes.filter((s) => s.startup?.eci);
   if (withStartup.length) {
     out.push(
-      'Start-up (spawn → first diagnostics), the median of ' + withStartup[0].startup.eci.runs + ' fresh processes per server and size, the servers alternating:',
+      'Start-up (spawn → first diagnostics), the median of ' +
+        withStartup[0].startup.eci.runs +
+        ' fresh processes per server and size, the servers alternating:',
       '',
       '| lines | eci | of which: spawn → initialize answered | didOpen → diagnostics | eci CPU | peer | ratio | `node -e 0` |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -103,7 +110,9 @@ export function summarize(run) {
     for (const s of withStartup) {
       const o = s.startup.eci;
       const p = s.startup[PEER];
-      out.push(`| ${s.lines.toLocaleString('en')} | ${o.medianMs} ms | ${o.initializeMedianMs} ms | ${o.openToDiagnosticsMedianMs} ms | ${o.cpuMedianMs} ms | ${p ? `${p.medianMs} ms` : 'n/a'} | ${p ? ratio(p.medianMs, o.medianMs) : 'n/a'} | ${s.nodeStartMs ?? 'n/a'} ms |`);
+      out.push(
+        `| ${s.lines.toLocaleString('en')} | ${o.medianMs} ms | ${o.initializeMedianMs} ms | ${o.openToDiagnosticsMedianMs} ms | ${o.cpuMedianMs} ms | ${p ? `${p.medianMs} ms` : 'n/a'} | ${p ? ratio(p.medianMs, o.medianMs) : 'n/a'} | ${s.nodeStartMs ?? 'n/a'} ms |`,
+      );
     }
     out.push('');
   }
@@ -113,7 +122,8 @@ export function summarize(run) {
   const k1 = at(1000);
   const k10 = at(10000);
   const targets = [];
-  const check = (label, ok, detail) => targets.push(`- ${ok === undefined ? '(not measured)' : ok ? 'met' : '**missed**'}: ${label} (${detail})`);
+  const check = (label, ok, detail) =>
+    targets.push(`- ${ok === undefined ? '(not measured)' : ok ? 'met' : '**missed**'}: ${label} (${detail})`);
   if (k1 && k1.results[PEER]) {
     for (const [k, what] of [
       ['edit', 'edit a value'],
@@ -125,14 +135,23 @@ export function summarize(run) {
       const o = median(k1.results.eci?.[k]);
       const p = median(k1.results[PEER]?.[k]);
       const r = o && p ? p / o : undefined;
-      check(`at least 5x faster than yaml-language-server at 1,000 lines: ${what}`, r === undefined ? undefined : r >= 5, r === undefined ? 'n/a' : `${r.toFixed(1)}x`);
+      check(
+        `at least 5x faster than yaml-language-server at 1,000 lines: ${what}`,
+        r === undefined ? undefined : r >= 5,
+        r === undefined ? 'n/a' : `${r.toFixed(1)}x`,
+      );
     }
   }
   for (const target of [100, 1000]) {
     const s = at(target);
     const o = s?.startup?.eci?.medianMs;
     const p = s?.startup?.[PEER]?.medianMs;
-    if (o !== undefined && p !== undefined) check(`spawn → first diagnostics at least 5x faster than yaml-language-server at ${target.toLocaleString('en')} lines`, p / o >= 5, `${(p / o).toFixed(1)}x: ${o} ms against ${p} ms`);
+    if (o !== undefined && p !== undefined)
+      check(
+        `spawn → first diagnostics at least 5x faster than yaml-language-server at ${target.toLocaleString('en')} lines`,
+        p / o >= 5,
+        `${(p / o).toFixed(1)}x: ${o} ms against ${p} ms`,
+      );
   }
   if (k10) {
     for (const [k, what] of [
@@ -141,11 +160,20 @@ export function summarize(run) {
       ['completionEnum', 'enum value completion'],
     ]) {
       const o = median(k10.results.eci?.[k]);
-      check(`${what} under 10 ms median at 10,000 lines`, o === undefined ? undefined : o < 10, o === undefined ? 'n/a' : `${o} ms`);
+      check(
+        `${what} under 10 ms median at 10,000 lines`,
+        o === undefined ? undefined : o < 10,
+        o === undefined ? 'n/a' : `${o} ms`,
+      );
     }
   }
   const peaks = run.sizes.map((s) => s.results.eci?.peakRssMiB).filter((x) => typeof x === 'number');
-  if (peaks.length) check('under 150 MB RSS', Math.max(...peaks) * 1.048576 < 150, `peak ${Math.max(...peaks)} MiB = ${(Math.max(...peaks) * 1.048576).toFixed(0)} MB, highest of all sizes`);
+  if (peaks.length)
+    check(
+      'under 150 MB RSS',
+      Math.max(...peaks) * 1.048576 < 150,
+      `peak ${Math.max(...peaks)} MiB = ${(Math.max(...peaks) * 1.048576).toFixed(0)} MB, highest of all sizes`,
+    );
   out.push(...targets);
   return out.join('\n');
 }
@@ -191,7 +219,8 @@ function writeReadme(readmeFile, summary) {
 //            (the full table comes from the .md written beside the results JSON)
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('./results/latest.json', import.meta.url));
+  const file =
+    args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('./results/latest.json', import.meta.url));
   const summary = summarize(JSON.parse(readFileSync(file, 'utf8')));
   console.log(summary);
   if (args.includes('--write')) {

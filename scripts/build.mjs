@@ -27,12 +27,22 @@ for (const e of entries) if (!existsSync(e.in)) throw new Error(`entry point ${e
  * In the extension and the CLI, every `@alicloud/*` package the call layer requires (lazily, inside the
  * call) becomes a property of dist/alicloud.js, so that their bundles stay small and fast to load.
  */
-const alicloudPackages = ['@alicloud/eci20180808', '@alicloud/openapi-client', '@alicloud/tea-util', '@alicloud/credentials', '@alicloud/openapi-util', '@alicloud/tea-typescript'];
+const alicloudPackages = [
+  '@alicloud/eci20180808',
+  '@alicloud/openapi-client',
+  '@alicloud/tea-util',
+  '@alicloud/credentials',
+  '@alicloud/openapi-util',
+  '@alicloud/tea-typescript',
+];
 const sdkOnDemand = {
   name: 'alicloud-on-demand',
   setup(build) {
     build.onResolve({ filter: /^@alicloud\// }, (args) => {
-      if (!alicloudPackages.includes(args.path)) throw new Error(`${args.path} is not in dist/alicloud.js: add it to calls/src/sdkBundle.ts and scripts/build.mjs`);
+      if (!alicloudPackages.includes(args.path))
+        throw new Error(
+          `${args.path} is not in dist/alicloud.js: add it to calls/src/sdkBundle.ts and scripts/build.mjs`,
+        );
       return { path: args.path, namespace: 'alicloud-on-demand' };
     });
     build.onLoad({ filter: /.*/, namespace: 'alicloud-on-demand' }, (args) => ({
@@ -49,7 +59,9 @@ function onFirstUse(names) {
     name: 'on-first-use',
     setup(build) {
       const filter = new RegExp(`^\\./(${names.join('|')})$`);
-      build.onResolve({ filter }, (args) => (args.kind === 'require-call' ? { path: `${args.path}.js`, external: true } : undefined));
+      build.onResolve({ filter }, (args) =>
+        args.kind === 'require-call' ? { path: `${args.path}.js`, external: true } : undefined,
+      );
     },
   };
 }

@@ -14,21 +14,32 @@ export function debianPackageInstalled(name) {
  *   purpose  what needs them, for the messages ("the VS Code runtime", "the editors test layer")
  *   log      where progress goes (stderr by default)
  */
-export function ensureDebianPackages(packages, { purpose = 'this command', log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+export function ensureDebianPackages(
+  packages,
+  { purpose = 'this command', log = (m) => process.stderr.write(`${m}\n`) } = {},
+) {
   if (process.platform !== 'linux' || spawnSync('dpkg', ['--version'], { stdio: 'ignore' }).status !== 0) return;
   const missing = packages.filter((p) => !debianPackageInstalled(p));
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Debian packages needed by ${purpose} are missing: run \`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\``);
+    throw new Error(
+      `Debian packages needed by ${purpose} are missing: run \`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\``,
+    );
   }
   log(`installing Debian packages for ${purpose}: ${missing.join(' ')}`);
   const started = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Another apt-get (a second test layer, the user's own) may hold the dpkg lock: wait for it rather than fail.
   const wait = ['-o', 'DPkg::Lock::Timeout=600'];
-  for (const args of [[...wait, 'update', '-qq'], [...wait, 'install', '-y', '-qq', ...missing]]) {
+  for (const args of [
+    [...wait, 'update', '-qq'],
+    [...wait, 'install', '-y', '-qq', ...missing],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}); install ${missing.join(' ')} and run again`);
+    if (r.status !== 0)
+      throw new Error(
+        `apt-get ${args.join(' ')} failed (exit ${r.status}); install ${missing.join(' ')} and run again`,
+      );
   }
   log(`installed ${missing.join(' ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -25,7 +25,12 @@ export function annotationKeywords() {
 }
 
 /** The options of createSchemaAjv() (server/src/service/schemaAjv.ts; a test checks), plus code generation. */
-export const AJV_OPTIONS = { strict: true, allErrors: true, verbose: true, code: { source: true, esm: true, lines: false } };
+export const AJV_OPTIONS = {
+  strict: true,
+  allErrors: true,
+  verbose: true,
+  code: { source: true, esm: true, lines: false },
+};
 
 /** What the generated module is made from: the schema, the vocabulary, the options and this generator. */
 export function schemaDigest() {
@@ -41,7 +46,11 @@ export function generateValidator() {
   const schemaText = readFileSync(schemaFile, 'utf8');
   const keywords = annotationKeywords();
   const digest = schemaDigest();
-  if (existsSync(generatedValidatorFile) && readFileSync(generatedValidatorFile, 'utf8').includes(`schema digest ${digest}`)) return false;
+  if (
+    existsSync(generatedValidatorFile) &&
+    readFileSync(generatedValidatorFile, 'utf8').includes(`schema digest ${digest}`)
+  )
+    return false;
   // esm: an ES module that esbuild and tsc both take.
   const ajv = new Ajv(AJV_OPTIONS);
   ajv.addVocabulary(keywords);
@@ -51,7 +60,9 @@ export function generateValidator() {
   // service already loads the same JSON, so the module imports it instead of parsing a second copy.
   const literal = /const (schema\d+) = (\{"\$schema":[^\n]*?\});(?=(const|function) )/.exec(code);
   if (!literal || JSON.stringify(JSON.parse(literal[2])) !== JSON.stringify(JSON.parse(schemaText))) {
-    throw new Error('the generated validator no longer holds the schema as one literal: update scripts/generate-validator.mjs');
+    throw new Error(
+      'the generated validator no longer holds the schema as one literal: update scripts/generate-validator.mjs',
+    );
   }
   code = code.replace(literal[0], `import ${literal[1]} from '../../../schemas/eci-container-group.schema.json';`);
   mkdirSync(dirname(generatedValidatorFile), { recursive: true });

@@ -51,14 +51,21 @@ export function npmInstall(folder, spec, { prependPath = [], extra = {} } = {}) 
   const env = nestedNpmEnv(process.env, { prependPath, extra });
   mkdirSync(folder, { recursive: true });
   // A package.json of its own keeps npm from walking up into the project's tree.
-  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: `vscode-runtime-${spec.split('@')[0]}`, private: true }, null, 2));
+  writeFileSync(
+    join(folder, 'package.json'),
+    JSON.stringify({ name: `vscode-runtime-${spec.split('@')[0]}`, private: true }, null, 2),
+  );
   const started = Date.now();
   log(`npm install ${spec} into ${folder}`);
-  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
-    cwd: folder,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const r = spawnSync(
+    process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec],
+    {
+      cwd: folder,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (r.status !== 0) {
     throw new Error(`npm install ${spec} in ${folder} failed (exit ${r.status ?? r.signal}); see the npm output above`);
   }
@@ -70,10 +77,15 @@ export function npmInstall(folder, spec, { prependPath = [], extra = {} } = {}) 
  * Throws with what to do when Chromium is missing (it comes from apt, not from npm).
  */
 export function ensureVscodeRuntime({ requireChromium = true } = {}) {
-  ensureDebianPackages(requireChromium ? DEBIAN_PACKAGES : DEBIAN_PACKAGES.filter((p) => p !== 'chromium'), { purpose: 'the VS Code runtime', log });
+  ensureDebianPackages(requireChromium ? DEBIAN_PACKAGES : DEBIAN_PACKAGES.filter((p) => p !== 'chromium'), {
+    purpose: 'the VS Code runtime',
+    log,
+  });
   const paths = runtimePaths();
   if (requireChromium && !paths.chromium) {
-    throw new Error('Chromium is not installed: run `apt-get install -y chromium` (Debian) or set CHROMIUM to a Chromium executable');
+    throw new Error(
+      'Chromium is not installed: run `apt-get install -y chromium` (Debian) or set CHROMIUM to a Chromium executable',
+    );
   }
   if (isInstalled(paths)) return paths;
   // Several test layers may start at once (parallel runs in one clone): one installs, the others wait.
@@ -92,7 +104,11 @@ export function ensureVscodeRuntime({ requireChromium = true } = {}) {
         rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`another process has been installing the VS Code runtime for 20 minutes (lock ${lockDir}); remove the lock if no install is running`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `another process has been installing the VS Code runtime for 20 minutes (lock ${lockDir}); remove the lock if no install is running`,
+          { cause: err },
+        );
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
     }
   }
@@ -123,7 +139,10 @@ function newestMtime(dir) {
 export function compileTestsIfStale({ root, project, compiled, sources }) {
   const newest = Math.max(...sources.map(newestMtime));
   if (existsSync(compiled) && statSync(compiled).mtimeMs >= newest) return;
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: root, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0 && !existsSync(compiled)) throw new Error(`compiling ${project} failed`);
 }
 
@@ -149,7 +168,13 @@ function lockHolderAlive(lockDir) {
 function isInstalled(paths) {
   if (!existsSync(markerFile)) return false;
   const marker = JSON.parse(readFileSync(markerFile, 'utf8'));
-  if (marker.node === NODE_PACKAGE && marker.codeServer === CODE_SERVER_PACKAGE && existsSync(paths.node) && existsSync(paths.codeServerEntry)) return true;
+  if (
+    marker.node === NODE_PACKAGE &&
+    marker.codeServer === CODE_SERVER_PACKAGE &&
+    existsSync(paths.node) &&
+    existsSync(paths.codeServerEntry)
+  )
+    return true;
   log('cached runtime is incomplete or of other versions; reinstalling');
   return false;
 }
@@ -162,7 +187,8 @@ function isInstalled(paths) {
  * Settings a user may have exported on purpose (`npm_config_registry`, proxies, `npm_config_cafile`,
  * `npm_config_cache`, …) are kept; npm re-reads the user's npmrc files in any case.
  */
-const OUTER_NPM_VARIABLE = /^(npm_(package|lifecycle)_.*|npm_(execpath|node_execpath|command)|npm_config_(user_agent|npm_version|node_gyp|nodedir|prefix|global_prefix|local_prefix|global|location|argv|save|save_.*|package_lock|package_lock_only|workspaces?|include_workspace_root|init_module|loglevel|yes|omit|include|dry_run|ignore_scripts)|INIT_CWD|NODE|COLOR)$/i;
+const OUTER_NPM_VARIABLE =
+  /^(npm_(package|lifecycle)_.*|npm_(execpath|node_execpath|command)|npm_config_(user_agent|npm_version|node_gyp|nodedir|prefix|global_prefix|local_prefix|global|location|argv|save|save_.*|package_lock|package_lock_only|workspaces?|include_workspace_root|init_module|loglevel|yes|omit|include|dry_run|ignore_scripts)|INIT_CWD|NODE|COLOR)$/i;
 
 /**
  * The environment for a nested npm: the caller's, less what an outer npm put there (OUTER_NPM_VARIABLE and
@@ -192,8 +218,16 @@ function install(paths) {
     prependPath: [join(paths.nodeHome, 'bin')],
     extra: { npm_config_nodedir: paths.nodeHome },
   });
-  if (!existsSync(paths.codeServerEntry)) throw new Error(`${CODE_SERVER_PACKAGE} installed but ${paths.codeServerEntry} is missing`);
-  writeFileSync(markerFile, JSON.stringify({ node: NODE_PACKAGE, codeServer: CODE_SERVER_PACKAGE, installedAt: new Date().toISOString() }, null, 2));
+  if (!existsSync(paths.codeServerEntry))
+    throw new Error(`${CODE_SERVER_PACKAGE} installed but ${paths.codeServerEntry} is missing`);
+  writeFileSync(
+    markerFile,
+    JSON.stringify(
+      { node: NODE_PACKAGE, codeServer: CODE_SERVER_PACKAGE, installedAt: new Date().toISOString() },
+      null,
+      2,
+    ),
+  );
 }
 
 /** User settings for a fresh user-data folder: no Chat pane stealing focus, no Welcome page. */
@@ -225,7 +259,21 @@ const USER_SETTINGS = {
  *   keepHome         keep the user's HOME (npm start: the user's credentials files); tests get a scratch one
  * Returns { url, port, workspace, sessionDir, output(), stop() }; stop() ends the whole process group.
  */
-export async function startCodeServer(runtime, { name, workspaceSource, workspace: openFolder, sessionDir: fixedSessionDir, smokeTestDriver = false, vsix, env = {}, settings = {}, port = 0, keepHome = false } = {}) {
+export async function startCodeServer(
+  runtime,
+  {
+    name,
+    workspaceSource,
+    workspace: openFolder,
+    sessionDir: fixedSessionDir,
+    smokeTestDriver = false,
+    vsix,
+    env = {},
+    settings = {},
+    port = 0,
+    keepHome = false,
+  } = {},
+) {
   const sessionDir = fixedSessionDir ?? join(runtimeDir, '..', 'sessions', `${name}-${process.pid}-${Date.now()}`);
   const home = join(sessionDir, 'home');
   const userDataDir = join(sessionDir, 'user-data');
@@ -234,7 +282,8 @@ export async function startCodeServer(runtime, { name, workspaceSource, workspac
   for (const dir of [home, join(userDataDir, 'User'), extensionsDir, workspace]) mkdirSync(dir, { recursive: true });
   const settingsFile = join(userDataDir, 'User', 'settings.json');
   // A user's own settings in a kept session folder (npm start) stay as they are.
-  if (!fixedSessionDir || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  if (!fixedSessionDir || !existsSync(settingsFile))
+    writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   if (workspaceSource && !openFolder) cpSync(workspaceSource, workspace, { recursive: true });
 
   const processEnv = {
@@ -250,13 +299,19 @@ export async function startCodeServer(runtime, { name, workspaceSource, workspac
   };
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   if (vsix) {
-    const r = spawnSync(runtime.node, [runtime.codeServerEntry, ...common, '--install-extension', vsix], { env: processEnv, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+    const r = spawnSync(runtime.node, [runtime.codeServerEntry, ...common, '--install-extension', vsix], {
+      env: processEnv,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0)
+      throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   }
   const args = [
     runtime.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -274,10 +329,12 @@ export async function startCodeServer(runtime, { name, workspaceSource, workspac
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   let exited = false;
-  const exitedPromise = new Promise((res) => child.once('exit', (code, signal) => {
-    exited = true;
-    res({ code, signal });
-  }));
+  const exitedPromise = new Promise((res) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      res({ code, signal });
+    }),
+  );
 
   const stop = async () => {
     if (exited) return;
@@ -298,7 +355,10 @@ export async function startCodeServer(runtime, { name, workspaceSource, workspac
   };
 
   const listening = await new Promise((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`code-server did not start listening within 60 s; its output:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => rej(new Error(`code-server did not start listening within 60 s; its output:\n${output}`)),
+      60_000,
+    );
     const check = () => {
       const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+))\/?/.exec(output);
       if (m) {
@@ -325,7 +385,16 @@ export async function launchChromium(runtime) {
   return chromium.launch({
     executablePath: runtime.chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 

@@ -34,7 +34,8 @@ function parseArgs(argv) {
     else if (a === '--real-service') options.simulator = false;
     else if (a === '--port') {
       const port = Number(argv[++i]);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port needs a port number from 1 to 65535, got "${argv[i] ?? ''}"`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        fail(`--port needs a port number from 1 to 65535, got "${argv[i] ?? ''}"`);
       options.port = port;
     } else fail(`unknown option "${a}"; options are --code-server, --port N and --real-service`);
   }
@@ -75,10 +76,27 @@ function findDesktopCode() {
 export async function startSimulatorProcess({ pendingSeconds = 5 } = {}) {
   const accessKeyId = `LTAIsim${randomBytes(8).toString('hex')}`;
   const accessKeySecret = randomBytes(18).toString('base64url');
-  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'simulator', '--port', '0', '--pending-seconds', String(pendingSeconds), '--access-key-id', accessKeyId, '--access-key-secret', accessKeySecret, '--locale', 'en'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'dist', 'cli.js'),
+      'simulator',
+      '--port',
+      '0',
+      '--pending-seconds',
+      String(pendingSeconds),
+      '--access-key-id',
+      accessKeyId,
+      '--access-key-secret',
+      accessKeySecret,
+      '--locale',
+      'en',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`the simulator did not start within 20 s:\n${output}`)), 20_000);
@@ -132,13 +150,33 @@ async function launchCodeServer(port, session) {
   const launchDir = join(runtimeDir, '..', 'launch');
   const vsix = join(launchDir, 'eci-container-groups.vsix');
   mkdirSync(launchDir, { recursive: true });
-  run('package the extension (vsce)', process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix]);
+  run('package the extension (vsce)', process.execPath, [
+    join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+    'package',
+    '--no-dependencies',
+    '--no-rewrite-relative-links',
+    '--allow-missing-repository',
+    '--out',
+    vsix,
+  ]);
   // The extension is reinstalled from this build on every launch; settings and state are kept.
   rmSync(join(launchDir, 'extensions'), { recursive: true, force: true });
-  const server = await startCodeServer(runtime, { name: 'launch', sessionDir: launchDir, workspace: examples, vsix, port, keepHome: true, env: session.env });
-  const url = session.workspaceFile ? `${server.url}/?workspace=${encodeURIComponent(session.workspaceFile)}` : `${server.url}/?folder=${encodeURIComponent(examples)}`;
+  const server = await startCodeServer(runtime, {
+    name: 'launch',
+    sessionDir: launchDir,
+    workspace: examples,
+    vsix,
+    port,
+    keepHome: true,
+    env: session.env,
+  });
+  const url = session.workspaceFile
+    ? `${server.url}/?workspace=${encodeURIComponent(session.workspaceFile)}`
+    : `${server.url}/?folder=${encodeURIComponent(examples)}`;
   console.log('');
-  console.log(`VS Code (code-server) is running with the ECI extension and the examples folder${session.workspaceFile ? ', pointed at the ECI simulator' : ''}:`);
+  console.log(
+    `VS Code (code-server) is running with the ECI extension and the examples folder${session.workspaceFile ? ', pointed at the ECI simulator' : ''}:`,
+  );
   console.log(`  ${url}`);
   console.log('Open that URL in a browser (on another machine: forward the port, e.g. ssh -L). Ctrl+C stops it.');
   const stop = async () => {
@@ -159,12 +197,20 @@ async function prepareSession(options) {
   if (!options.simulator) return { env: {}, workspaceFile: undefined, target: examples, stop: () => undefined };
   const simulator = await startSimulatorProcess();
   const workspaceFile = writeSimulatorWorkspace(join(root, '.vscode-test', 'launch'), simulator.url);
-  console.log(`> ECI simulator listening on ${simulator.url} (127.0.0.1 only; a test key for this session, in the environment of this VS Code only)`);
-  console.log(`  workspace ${workspaceFile}: eci.endpoint = ${simulator.url}. Open examples/web-server.eci.yaml and click Create.`);
+  console.log(
+    `> ECI simulator listening on ${simulator.url} (127.0.0.1 only; a test key for this session, in the environment of this VS Code only)`,
+  );
+  console.log(
+    `  workspace ${workspaceFile}: eci.endpoint = ${simulator.url}. Open examples/web-server.eci.yaml and click Create.`,
+  );
   console.log('  Run `npm start -- --real-service` to use Alibaba Cloud instead.');
   simulator.child.once('exit', (code, signal) => console.error(`the ECI simulator stopped (${code ?? signal})`));
   return {
-    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: simulator.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: simulator.accessKeySecret, ECI_SIMULATOR_SESSION: simulator.url },
+    env: {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: simulator.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: simulator.accessKeySecret,
+      ECI_SIMULATOR_SESSION: simulator.url,
+    },
     workspaceFile,
     target: workspaceFile,
     stop: simulator.stop,
@@ -174,28 +220,32 @@ async function prepareSession(options) {
 if (process.argv[1] !== fileURLToPath(import.meta.url)) {
   // Imported (by a test) for its helpers: launch nothing.
 } else {
-const options = parseArgs(process.argv.slice(2));
-if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) run('install dependencies (npm ci)', npm, ['ci', '--no-audit', '--no-fund']);
-run('build the extension', process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(root, 'node_modules', '.package-lock.json')))
+    run('install dependencies (npm ci)', npm, ['ci', '--no-audit', '--no-fund']);
+  run('build the extension', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 
-const session = await prepareSession(options);
-process.on('exit', () => session.stop());
-const code = options.codeServer ? undefined : findDesktopCode();
-if (code) {
-  console.log(`> open desktop VS Code (${code}) with the extension under development and ${session.target}`);
-  // --wait: this command (and the simulator) lives as long as the window.
-  const child = spawn(code, [`--extensionDevelopmentPath=${root}`, '--new-window', '--wait', session.target], { stdio: 'inherit', env: { ...process.env, ...session.env } });
-  const stopAll = () => {
-    session.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stopAll);
-  process.on('SIGTERM', stopAll);
-  child.on('exit', (status) => {
-    session.stop();
-    process.exit(status ?? 0);
-  });
-} else {
-  await launchCodeServer(options.port, session);
-}
+  const session = await prepareSession(options);
+  process.on('exit', () => session.stop());
+  const code = options.codeServer ? undefined : findDesktopCode();
+  if (code) {
+    console.log(`> open desktop VS Code (${code}) with the extension under development and ${session.target}`);
+    // --wait: this command (and the simulator) lives as long as the window.
+    const child = spawn(code, [`--extensionDevelopmentPath=${root}`, '--new-window', '--wait', session.target], {
+      stdio: 'inherit',
+      env: { ...process.env, ...session.env },
+    });
+    const stopAll = () => {
+      session.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', stopAll);
+    process.on('SIGTERM', stopAll);
+    child.on('exit', (status) => {
+      session.stop();
+      process.exit(status ?? 0);
+    });
+  } else {
+    await launchCodeServer(options.port, session);
+  }
 }

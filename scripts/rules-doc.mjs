@@ -16,6 +16,10 @@ const out = await esbuild.build({
   write: false,
 });
 const module = { exports: {} };
-new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+new Function('module', 'exports', 'require', out.outputFiles[0].text)(
+  module,
+  module.exports,
+  createRequire(import.meta.url),
+);
 writeFileSync(join(root, 'docs', 'rules.md'), module.exports.catalogueMarkdown());
 console.log('wrote docs/rules.md');

@@ -13,10 +13,15 @@
 // extension host and hands the exit code to `window.codeAutomationExit`, which Playwright exposes.
 // The suite itself (test/integration/index.ts) is runner-agnostic: @vscode/test-electron runs it too.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileTestsIfStale, ensureVscodeRuntime, launchChromium, startCodeServer } from './install-vscode-runtime.mjs';
+import {
+  compileTestsIfStale,
+  ensureVscodeRuntime,
+  launchChromium,
+  startCodeServer,
+} from './install-vscode-runtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const testsIndex = join(root, 'out', 'test', 'integration', 'index.js');
@@ -29,12 +34,18 @@ export const TEST_ACCESS_KEY_SECRET = 'Zq7vW3xN9pL2-host-test-secret';
 /** Secrets the suite writes into its documents (a registry password, an EnvironmentVarHide value). */
 const TEST_REGISTRY_PASSWORD = 'registry-password-Vx8cJ4nT';
 const TEST_HIDDEN_VALUE = 'hidden-env-value-Rw2gF7kM';
-const SECRETS = { 'access key secret': TEST_ACCESS_KEY_SECRET, 'registry password': TEST_REGISTRY_PASSWORD, 'hidden environment value': TEST_HIDDEN_VALUE };
+const SECRETS = {
+  'access key secret': TEST_ACCESS_KEY_SECRET,
+  'registry password': TEST_REGISTRY_PASSWORD,
+  'hidden environment value': TEST_HIDDEN_VALUE,
+};
 
 /** Every file below `dir`. */
 function filesBelow(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesBelow(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /**
@@ -47,10 +58,14 @@ function scanForSecrets(session) {
   const sources = [...logs.map((f) => [f, readFileSync(f, 'utf8')]), ['code-server output', session.output()]];
   const problems = [];
   for (const [where, text] of sources) {
-    for (const [name, secret] of Object.entries(SECRETS)) if (text.includes(secret)) problems.push(`the ${name} appears in ${where}`);
+    for (const [name, secret] of Object.entries(SECRETS))
+      if (text.includes(secret)) problems.push(`the ${name} appears in ${where}`);
   }
   const eciOutput = logs.filter((f) => /output_logging/.test(f) && /ECI/.test(f));
-  if (eciOutput.length === 0) problems.push(`VS Code kept no log of the "ECI" output channel under ${join(session.userDataDir, 'logs')}: nothing to scan`);
+  if (eciOutput.length === 0)
+    problems.push(
+      `VS Code kept no log of the "ECI" output channel under ${join(session.userDataDir, 'logs')}: nothing to scan`,
+    );
   return { problems, files: logs.length, eciOutput };
 }
 
@@ -58,7 +73,12 @@ function scanForSecrets(session) {
 function prepare() {
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build (scripts/build.mjs) failed');
-  compileTestsIfStale({ root, project: join(root, 'test', 'integration'), compiled: testsIndex, sources: [join(root, 'test', 'integration'), join(root, 'test', 'support')] });
+  compileTestsIfStale({
+    root,
+    project: join(root, 'test', 'integration'),
+    compiled: testsIndex,
+    sources: [join(root, 'test', 'integration'), join(root, 'test', 'support')],
+  });
 }
 
 /** The environment the suite runs with: where to report, and the test credentials and secrets. */
@@ -83,7 +103,12 @@ async function runInCodeServer(reportFile, extraEnv = {}) {
   });
   let browser;
   const consoleLines = [];
-  const session = { sessionDir: server.sessionDir, userDataDir: server.userDataDir, output: () => server.output(), exitCode: undefined };
+  const session = {
+    sessionDir: server.sessionDir,
+    userDataDir: server.userDataDir,
+    output: () => server.output(),
+    exitCode: undefined,
+  };
   try {
     browser = await launchChromium(runtime);
     const page = await browser.newPage();
@@ -101,13 +126,18 @@ async function runInCodeServer(reportFile, extraEnv = {}) {
     session.exitCode = await Promise.race([
       exited,
       new Promise((_, rej) => {
-        timer = setTimeout(() => rej(new Error(`the extension-host suite did not finish within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS);
+        timer = setTimeout(
+          () => rej(new Error(`the extension-host suite did not finish within ${RUN_TIMEOUT_MS / 1000} s`)),
+          RUN_TIMEOUT_MS,
+        );
       }),
       server.exited.then(({ code, signal }) => {
         throw new Error(`code-server exited (${code ?? signal}) during the run`);
       }),
     ]).finally(() => clearTimeout(timer));
-    console.log(`extension-host run (code-server) finished in ${((Date.now() - started) / 1000).toFixed(1)} s (exit code ${session.exitCode})`);
+    console.log(
+      `extension-host run (code-server) finished in ${((Date.now() - started) / 1000).toFixed(1)} s (exit code ${session.exitCode})`,
+    );
   } catch (err) {
     console.log(err?.message ?? String(err));
     session.exitCode = 1;
@@ -156,7 +186,10 @@ async function measureActivation(runs) {
     const reportFile = join(reportDir, `activation-${process.pid}-${i}.jsonl`);
     writeFileSync(reportFile, '');
     const session = await runInCodeServer(reportFile, { ECI_TEST_ONLY: 'activation.test.js' });
-    const records = readFileSync(reportFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const records = readFileSync(reportFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
     const failed = records.filter((r) => r.event === 'fail');
     if (session.exitCode !== 0 || failed.length || !records.some((r) => r.event === 'pass')) {
       for (const r of records) if (r.event === 'log') console.log(r.text);
@@ -164,17 +197,24 @@ async function measureActivation(runs) {
     }
     const run = Object.fromEntries(records.filter((r) => r.event === 'measure').map((m) => [m.name, m.value]));
     figures.push(run);
-    console.log(`run ${i}: ${Object.entries(run).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+    console.log(
+      `run ${i}: ${Object.entries(run)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')}`,
+    );
     rmSync(session.sessionDir, { recursive: true, force: true });
     rmSync(reportFile, { force: true });
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   console.log(`\nmedians over ${runs} fresh sessions:`);
-  for (const name of Object.keys(figures[0])) console.log(`  ${name}: ${median(figures.map((f) => f[name]))} ms (${figures.map((f) => f[name]).join(', ')})`);
+  for (const name of Object.keys(figures[0]))
+    console.log(`  ${name}: ${median(figures.map((f) => f[name]))} ms (${figures.map((f) => f[name]).join(', ')})`);
 }
 
 async function main() {
-  const activationRuns = Number(/^--activation-runs=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--activation-runs=')) ?? '')?.[1] ?? 0);
+  const activationRuns = Number(
+    /^--activation-runs=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--activation-runs=')) ?? '')?.[1] ?? 0,
+  );
   if (activationRuns > 0) return measureActivation(activationRuns);
   const desktop = process.argv.includes('--desktop');
   prepare();
@@ -186,9 +226,13 @@ async function main() {
   const session = desktop ? await runInDesktop(reportFile) : await runInCodeServer(reportFile);
   const secretScan = scanForSecrets(session);
 
-  const records = readFileSync(reportFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const records = readFileSync(reportFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   for (const r of records) if (r.event === 'log') console.log(r.text);
-  for (const m of records.filter((r) => r.event === 'measure')) console.log(`measurement: ${m.name} = ${m.value} ${m.unit}`);
+  for (const m of records.filter((r) => r.event === 'measure'))
+    console.log(`measurement: ${m.name} = ${m.value} ${m.unit}`);
   const end = records.find((r) => r.event === 'end');
   let passed = records.filter((r) => r.event === 'pass').length;
   let failed = records.filter((r) => r.event === 'fail').length;

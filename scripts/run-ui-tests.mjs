@@ -20,25 +20,43 @@ function run(label, args, options = {}) {
 
 function main() {
   run('the build (scripts/build.mjs)', [join(root, 'scripts', 'build.mjs')]);
-  compileTestsIfStale({ root, project: join(root, 'test', 'ui'), compiled: join(compiledTests, 'vscode-ui.test.js'), sources: [join(root, 'test', 'ui'), join(root, 'test', 'support')] });
+  compileTestsIfStale({
+    root,
+    project: join(root, 'test', 'ui'),
+    compiled: join(compiledTests, 'vscode-ui.test.js'),
+    sources: [join(root, 'test', 'ui'), join(root, 'test', 'support')],
+  });
 
   const vsixDir = join(root, '.vscode-test', 'ui');
   mkdirSync(vsixDir, { recursive: true });
   const vsix = join(vsixDir, `eci-container-groups-${process.pid}.vsix`);
-  run('packaging the extension (vsce package)', [
-    join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
-    'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix,
-  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(
+    'packaging the extension (vsce package)',
+    [
+      join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--no-rewrite-relative-links',
+      '--allow-missing-repository',
+      '--out',
+      vsix,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   console.log(`packaged ${vsix}: ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
 
   ensureVscodeRuntime();
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(compiledTests, 'vscode-ui.test.js')], {
-    cwd: root,
-    env: { ...process.env, ECI_UI_VSIX: vsix },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--test', '--test-reporter=spec', '--test-concurrency=1', join(compiledTests, 'vscode-ui.test.js')],
+    {
+      cwd: root,
+      env: { ...process.env, ECI_UI_VSIX: vsix },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   rmSync(vsix, { force: true });
   process.stdout.write(r.stdout ?? '');
   const passed = Number(/ℹ pass (\d+)/.exec(r.stdout ?? '')?.[1] ?? 0);

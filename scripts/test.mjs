@@ -1,6 +1,6 @@
 // `npm test`: builds, type-checks, then runs every test layer and prints one summary line per layer.
 //   npm test                    all layers
-//   npm test -- unit protocol   only the named layers (build and compile always run)
+//   npm test -- unit protocol   only the named layers (build, compile and lint always run)
 // Layers of node:test files live in out/test/<layer>/ (compiled from test/<layer>/*.test.ts);
 // the extension-host and UI layers are scripts that print their own `N passed, N failed` line.
 import { spawnSync } from 'node:child_process';
@@ -26,7 +26,12 @@ if (unknown.length) {
 }
 
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: opts.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts });
+  const r = spawnSync(cmd, args, {
+    stdio: opts.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...opts,
+  });
   if (opts.capture && r.stdout) process.stdout.write(r.stdout);
   return r;
 }
@@ -41,12 +46,24 @@ function step(label, cmd, args) {
 }
 
 if (!existsSync('node_modules/.package-lock.json')) {
-  step('install dependencies (npm ci)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund']);
+  step('install dependencies (npm ci)', process.platform === 'win32' ? 'npm.cmd' : 'npm', [
+    'ci',
+    '--no-audit',
+    '--no-fund',
+  ]);
 }
 step('build', process.execPath, ['scripts/build.mjs']);
 // out/ is compiled afresh: a test file renamed or removed must not run on from an old compile.
 rmSync('out', { recursive: true, force: true });
 step('type-check and compile tests', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+// npm run lint: the formatting (Prettier) and the lint rules with the import boundaries (ESLint).
+step('lint: prettier --check', process.execPath, [
+  'node_modules/prettier/bin/prettier.cjs',
+  '--check',
+  '--log-level=warn',
+  '.',
+]);
+step('lint: eslint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -65,8 +82,8 @@ let totalFail = 0;
 for (const layer of LAYERS) {
   if (wanted.length && !wanted.includes(layer.name)) continue;
   console.log(`\n=== ${layer.name} tests ===`);
-  let pass = 0;
-  let fail = 0;
+  let pass;
+  let fail;
   if (layer.kind === 'node-test') {
     const files = testFiles(layer.dir);
     if (!files.length) {
@@ -76,7 +93,9 @@ for (const layer of LAYERS) {
       totalFail += 1;
       continue;
     }
-    const r = run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { capture: true });
+    const r = run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+      capture: true,
+    });
     pass = Number(/ℹ pass (\d+)/.exec(r.stdout ?? '')?.[1] ?? 0);
     fail = Number(/ℹ fail (\d+)/.exec(r.stdout ?? '')?.[1] ?? 0);
     if (r.status !== 0 && fail === 0) fail = 1;

@@ -36,6 +36,12 @@ export function ensureClientToken(params: Record<string, string>): string {
  * and its answer was lost (`network-error`) or no longer awaited (`cancelled`). Its ClientToken then
  * makes sending the document again safe. Never for a dry run (it has no ClientToken of its own).
  */
-export function mayHaveBeenCreated(outcome: EciCallOutcome): outcome is Extract<EciCallOutcome, { type: 'network-error' | 'cancelled' }> & { clientToken: string } {
-  return (outcome.type === 'network-error' || outcome.type === 'cancelled') && outcome.requestSent && outcome.clientToken !== undefined;
+export function mayHaveBeenCreated(
+  outcome: EciCallOutcome,
+): outcome is Extract<EciCallOutcome, { type: 'network-error' | 'cancelled' }> & { clientToken: string } {
+  return (
+    (outcome.type === 'network-error' || outcome.type === 'cancelled') &&
+    outcome.requestSent &&
+    outcome.clientToken !== undefined
+  );
 }

@@ -19,7 +19,15 @@ import {
   type CredentialsModule,
   type CredentialsProvider,
 } from './credential';
-import { cliConfigPath, cliProfilesDisabled, credentialsFilePath, readCliConfig, reasonOf, tryCliProfile, tryCredentialsFileSection } from './credentialFiles';
+import {
+  cliConfigPath,
+  cliProfilesDisabled,
+  credentialsFilePath,
+  readCliConfig,
+  reasonOf,
+  tryCliProfile,
+  tryCredentialsFileSection,
+} from './credentialFiles';
 import { resolveProfile } from './credentialProfile';
 import type { CredentialSource, ResolveCredentialOptions, ResolvedCredential } from './types';
 
@@ -59,7 +67,13 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
     if (!problem) return credentialFromKey(options.explicitKey);
     attempts.push({ source: 'explicit', reason: problem });
   }
-  const chain: Chain = { env, home, profile: env.ALIBABA_CLOUD_PROFILE || undefined, allowInstanceMetadata: options.allowInstanceMetadata === true, mod: loadCredentialsModule() };
+  const chain: Chain = {
+    env,
+    home,
+    profile: env.ALIBABA_CLOUD_PROFILE || undefined,
+    allowInstanceMetadata: options.allowInstanceMetadata === true,
+    mod: loadCredentialsModule(),
+  };
   for (const step of DEFAULT_CHAIN) {
     const result = await step(chain);
     if (result === undefined) continue;
@@ -70,7 +84,12 @@ export async function resolveCredential(options: ResolveCredentialOptions = {}):
 }
 
 /** A provider's credential, or why it could not give one (never quoting a secret). */
-async function ask(source: CredentialSource, facts: Omit<CredentialFacts, 'source'>, build: () => CredentialsProvider, failure: (reason: string) => string): Promise<ResolvedCredential | Attempt> {
+async function ask(
+  source: CredentialSource,
+  facts: Omit<CredentialFacts, 'source'>,
+  build: () => CredentialsProvider,
+  failure: (reason: string) => string,
+): Promise<ResolvedCredential | Attempt> {
   try {
     const provider = build();
     return makeResolved({ source, ...facts }, provider, await provider.getCredentials());
@@ -83,12 +102,19 @@ async function ask(source: CredentialSource, facts: Omit<CredentialFacts, 'sourc
 const environmentStep: Step = async ({ env, mod }) => {
   const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
-  if (!id && !secret) return { source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set' };
-  if (!id) return { source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is not' };
-  if (!secret) return { source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not' };
+  if (!id && !secret)
+    return { source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set' };
+  if (!id)
+    return { source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is not' };
+  if (!secret)
+    return { source: 'env', reason: 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not' };
   const token = env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined;
   const provider: CredentialsProvider = token
-    ? mod.StaticSTSCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).withSecurityToken(token).build()
+    ? mod.StaticSTSCredentialsProvider.builder()
+        .withAccessKeyId(id)
+        .withAccessKeySecret(secret)
+        .withSecurityToken(token)
+        .build()
     : mod.StaticAKCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).build();
   const description = `environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET${token ? ' / ALIBABA_CLOUD_SECURITY_TOKEN' : ''}`;
   try {
@@ -99,19 +125,36 @@ const environmentStep: Step = async ({ env, mod }) => {
   }
 };
 
-const OIDC_VARIABLES = ['ALIBABA_CLOUD_ROLE_ARN', 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN', 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'] as const;
+const OIDC_VARIABLES = [
+  'ALIBABA_CLOUD_ROLE_ARN',
+  'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
+  'ALIBABA_CLOUD_OIDC_TOKEN_FILE',
+] as const;
 
 /** 2. OIDC (RRSA): all three variables. */
 const oidcStep: Step = async ({ env, mod }) => {
   const set = OIDC_VARIABLES.filter((v) => env[v]);
-  if (set.length === 0) return { source: 'oidc', reason: 'ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE are not set' };
-  if (set.length < OIDC_VARIABLES.length) return { source: 'oidc', reason: `${set.join(', ')} set but ${OIDC_VARIABLES.filter((v) => !env[v]).join(', ')} not` };
+  if (set.length === 0)
+    return {
+      source: 'oidc',
+      reason: 'ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE are not set',
+    };
+  if (set.length < OIDC_VARIABLES.length)
+    return {
+      source: 'oidc',
+      reason: `${set.join(', ')} set but ${OIDC_VARIABLES.filter((v) => !env[v]).join(', ')} not`,
+    };
   const roleArn = env.ALIBABA_CLOUD_ROLE_ARN!;
   const tokenFile = env.ALIBABA_CLOUD_OIDC_TOKEN_FILE!;
   return ask(
     'oidc',
     { description: `OIDC role ${roleArn} (token file ${tokenFile})`, origin: { roleArn, tokenFile } },
-    () => mod.OIDCRoleArnCredentialsProvider.builder().withRoleArn(roleArn).withOIDCProviderArn(env.ALIBABA_CLOUD_OIDC_PROVIDER_ARN!).withOIDCTokenFilePath(tokenFile).build(),
+    () =>
+      mod.OIDCRoleArnCredentialsProvider.builder()
+        .withRoleArn(roleArn)
+        .withOIDCProviderArn(env.ALIBABA_CLOUD_OIDC_PROVIDER_ARN!)
+        .withOIDCTokenFilePath(tokenFile)
+        .build(),
     (reason) => `OIDC role ${roleArn}: ${reason}`,
   );
 };
@@ -126,8 +169,10 @@ const cliProfileStep: Step = async ({ env, home, profile, mod }) => {
   if (!cli.ok) return attempt(cli.problem);
   const name = profile ?? cli.conf.current;
   if (!cli.names.length) return attempt(`${cliPath} has no profiles`);
-  if (!name) return attempt(`${cliPath} names no current profile and none was asked for (profiles: ${cli.names.join(', ')})`);
-  if (!cli.names.includes(name)) return attempt(`${cliPath} has no profile "${name}" (profiles: ${cli.names.join(', ')})`);
+  if (!name)
+    return attempt(`${cliPath} names no current profile and none was asked for (profiles: ${cli.names.join(', ')})`);
+  if (!cli.names.includes(name))
+    return attempt(`${cliPath} has no profile "${name}" (profiles: ${cli.names.join(', ')})`);
   const tried = await tryCliProfile(mod, name, cli, home);
   return 'credential' in tried ? tried.credential : attempt(`profile "${name}" in ${cliPath}: ${tried.reason}`);
 };
@@ -138,17 +183,28 @@ const credentialsFileStep: Step = async ({ env, home, profile, mod }) => {
   const section = profile ?? 'default';
   if (!existsSync(filePath)) return { source: 'credentials-file', reason: `${filePath} does not exist` };
   const tried = await tryCredentialsFileSection(mod, section, filePath, env, home);
-  return 'credential' in tried ? tried.credential : { source: 'credentials-file', reason: `section [${section}] of ${filePath}: ${tried.reason}` };
+  return 'credential' in tried
+    ? tried.credential
+    : { source: 'credentials-file', reason: `section [${section}] of ${filePath}: ${tried.reason}` };
 };
 
 /** 5. ECS instance metadata, only when allowed. */
 const instanceMetadataStep: Step = async ({ env, allowInstanceMetadata, mod }) => {
-  if (!allowInstanceMetadata) return { source: 'instance-metadata', reason: 'not consulted (instance metadata is off unless allowed)' };
+  if (!allowInstanceMetadata)
+    return { source: 'instance-metadata', reason: 'not consulted (instance metadata is off unless allowed)' };
   const roleName = env.ALIBABA_CLOUD_ECS_METADATA;
   return ask(
     'instance-metadata',
-    { description: `the RAM role of this ECS instance${roleName ? ` (${roleName})` : ''}`, ...(roleName ? { origin: { roleName } } : {}) },
-    () => mod.ECSRAMRoleCredentialsProvider.builder().withRoleName(roleName as string).withConnectTimeout(1000).withReadTimeout(1000).build(),
+    {
+      description: `the RAM role of this ECS instance${roleName ? ` (${roleName})` : ''}`,
+      ...(roleName ? { origin: { roleName } } : {}),
+    },
+    () =>
+      mod.ECSRAMRoleCredentialsProvider.builder()
+        .withRoleName(roleName as string)
+        .withConnectTimeout(1000)
+        .withReadTimeout(1000)
+        .build(),
     (reason) => `instance metadata service (100.100.100.200): ${reason}`,
   );
 };
@@ -166,7 +222,14 @@ const credentialsUriStep: Step = async ({ env, mod }) => {
 };
 
 /** The default chain, in the order of `@alicloud/credentials`. */
-const DEFAULT_CHAIN: Step[] = [environmentStep, oidcStep, cliProfileStep, credentialsFileStep, instanceMetadataStep, credentialsUriStep];
+const DEFAULT_CHAIN: Step[] = [
+  environmentStep,
+  oidcStep,
+  cliProfileStep,
+  credentialsFileStep,
+  instanceMetadataStep,
+  credentialsUriStep,
+];
 
 /** The error when no source gave a credential: what each said, and what to set up. */
 function notFound(profile: string | undefined, attempts: Attempt[]): CredentialsNotFoundError {

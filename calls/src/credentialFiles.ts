@@ -2,7 +2,7 @@
 // the aliyun CLI's ~/.aliyun/config.json and the credentials file (~/.alibabacloud/credentials or
 // ALIBABA_CLOUD_CREDENTIALS_FILE). Each is read once per resolution; no message ever quotes a value
 // of them (they hold secrets).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeResolved, type CredentialsModule, type CredentialsProvider } from './credential';
 import type { ResolvedCredential } from './types';
@@ -13,7 +13,8 @@ export interface AliyunCliConfig {
 }
 
 /** The aliyun CLI config as read: its profile names, and the secret values to keep out of messages. */
-export type CliConfigRead = { ok: true; path: string; conf: AliyunCliConfig; hide: string[]; names: string[] } | { ok: false; problem: string };
+export type CliConfigRead =
+  { ok: true; path: string; conf: AliyunCliConfig; hide: string[]; names: string[] } | { ok: false; problem: string };
 
 export function cliConfigPath(home: string): string {
   return join(home, '.aliyun', 'config.json');
@@ -71,19 +72,38 @@ export function readCliConfig(cliPath: string): CliConfigRead {
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, problem: code ? `${cliPath} could not be read (${code})` : `${cliPath} is not valid JSON` };
   }
-  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? 'a string' : `a ${typeof v}`);
-  const malformed = (what: string) => ({ ok: false as const, problem: `${cliPath} is malformed: ${what}; fix it or run \`aliyun configure\`` });
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return malformed(`it holds ${kind(parsed)}, not an object with "current" and "profiles"`);
+  const kind = (v: unknown) =>
+    v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'a list'
+        : typeof v === 'object'
+          ? 'an object'
+          : typeof v === 'string'
+            ? 'a string'
+            : `a ${typeof v}`;
+  const malformed = (what: string) => ({
+    ok: false as const,
+    problem: `${cliPath} is malformed: ${what}; fix it or run \`aliyun configure\``,
+  });
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return malformed(`it holds ${kind(parsed)}, not an object with "current" and "profiles"`);
   const conf = parsed as Record<string, unknown>;
-  if (conf.current !== undefined && typeof conf.current !== 'string') return malformed(`"current" is ${kind(conf.current)}, not a profile name`);
-  if (conf.profiles !== undefined && !Array.isArray(conf.profiles)) return malformed(`"profiles" is ${kind(conf.profiles)}, not a list of profiles`);
+  if (conf.current !== undefined && typeof conf.current !== 'string')
+    return malformed(`"current" is ${kind(conf.current)}, not a profile name`);
+  if (conf.profiles !== undefined && !Array.isArray(conf.profiles))
+    return malformed(`"profiles" is ${kind(conf.profiles)}, not a list of profiles`);
   const profiles = (conf.profiles ?? []) as unknown[];
   const names: string[] = [];
   for (let i = 0; i < profiles.length; i++) {
     const p = profiles[i];
-    if (p === null || typeof p !== 'object' || Array.isArray(p)) return malformed(`profile ${i + 1} of "profiles" is ${kind(p)}, not an object`);
+    if (p === null || typeof p !== 'object' || Array.isArray(p))
+      return malformed(`profile ${i + 1} of "profiles" is ${kind(p)}, not an object`);
     const name = (p as Record<string, unknown>).name;
-    if (typeof name !== 'string') return malformed(`profile ${i + 1} of "profiles" has ${name === undefined ? 'no "name"' : `a "name" that is ${kind(name)}`}`);
+    if (typeof name !== 'string')
+      return malformed(
+        `profile ${i + 1} of "profiles" has ${name === undefined ? 'no "name"' : `a "name" that is ${kind(name)}`}`,
+      );
     names.push(name);
   }
   return { ok: true, path: cliPath, conf: conf as AliyunCliConfig, hide: secretsIn(parsed), names };
@@ -111,26 +131,63 @@ function fileSecrets(filePath: string): string[] {
 export type Tried = { credential: ResolvedCredential } | { reason: string };
 
 /** A profile of the aliyun CLI config (already read and checked by readCliConfig). */
-export async function tryCliProfile(mod: CredentialsModule, name: string, cli: Extract<CliConfigRead, { ok: true }>, home: string): Promise<Tried> {
+export async function tryCliProfile(
+  mod: CredentialsModule,
+  name: string,
+  cli: Extract<CliConfigRead, { ok: true }>,
+  home: string,
+): Promise<Tried> {
   try {
-    const p = mod.CLIProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as CredentialsProvider & { homedir: string };
+    const p = mod.CLIProfileCredentialsProvider.builder()
+      .withProfileName(name)
+      .build() as unknown as CredentialsProvider & { homedir: string };
     p.homedir = home;
     const creds = await p.getCredentials();
     const mode = cli.conf.profiles?.find((x) => x.name === name)?.mode;
     const description = `aliyun CLI profile "${name}"${mode ? ` (mode ${mode})` : ''} in ${cli.path}`;
-    return { credential: makeResolved({ source: 'aliyun-cli-profile', description, profile: name, origin: { file: cli.path, ...(mode ? { mode } : {}) } }, p, creds) };
+    return {
+      credential: makeResolved(
+        {
+          source: 'aliyun-cli-profile',
+          description,
+          profile: name,
+          origin: { file: cli.path, ...(mode ? { mode } : {}) },
+        },
+        p,
+        creds,
+      ),
+    };
   } catch (e) {
     return { reason: reasonOf(e, cli.hide) };
   }
 }
 
 /** A section of the credentials file. */
-export async function tryCredentialsFileSection(mod: CredentialsModule, section: string, filePath: string, env: NodeJS.ProcessEnv, home: string): Promise<Tried> {
+export async function tryCredentialsFileSection(
+  mod: CredentialsModule,
+  section: string,
+  filePath: string,
+  env: NodeJS.ProcessEnv,
+  home: string,
+): Promise<Tried> {
   try {
-    const p = mod.ProfileCredentialsProvider.builder().withProfileName(section).build() as unknown as CredentialsProvider & { homedir: string };
+    const p = mod.ProfileCredentialsProvider.builder()
+      .withProfileName(section)
+      .build() as unknown as CredentialsProvider & { homedir: string };
     p.homedir = home;
     const creds = await withCredentialsFile(filePath, env, () => p.getCredentials());
-    return { credential: makeResolved({ source: 'credentials-file', description: `section [${section}] of ${filePath}`, profile: section, origin: { file: filePath } }, p, creds) };
+    return {
+      credential: makeResolved(
+        {
+          source: 'credentials-file',
+          description: `section [${section}] of ${filePath}`,
+          profile: section,
+          origin: { file: filePath },
+        },
+        p,
+        creds,
+      ),
+    };
   } catch (e) {
     return { reason: reasonOf(e, fileSecrets(filePath)) };
   }

@@ -5,7 +5,16 @@
 // reason to try another source.
 import { existsSync } from 'node:fs';
 import { CredentialsNotFoundError, loadCredentialsModule } from './credential';
-import { cliConfigPath, cliProfilesDisabled, credentialsFilePath, readCliConfig, sectionsOf, tryCliProfile, tryCredentialsFileSection, type CliConfigRead } from './credentialFiles';
+import {
+  cliConfigPath,
+  cliProfilesDisabled,
+  credentialsFilePath,
+  readCliConfig,
+  sectionsOf,
+  tryCliProfile,
+  tryCredentialsFileSection,
+  type CliConfigRead,
+} from './credentialFiles';
 import type { CredentialSource, ResolvedCredential } from './types';
 
 export async function resolveProfile(name: string, env: NodeJS.ProcessEnv, home: string): Promise<ResolvedCredential> {
@@ -13,14 +22,19 @@ export async function resolveProfile(name: string, env: NodeJS.ProcessEnv, home:
   const cliPath = cliConfigPath(home);
   const filePath = credentialsFilePath(env, home);
   const fail = (reason: string, source: CredentialSource): never => {
-    throw new CredentialsNotFoundError(`The credentials profile "${name}" was asked for but ${reason}`, [{ source, reason }]);
+    throw new CredentialsNotFoundError(`The credentials profile "${name}" was asked for but ${reason}`, [
+      { source, reason },
+    ]);
   };
   const cli = existsSync(cliPath) ? readCliConfig(cliPath) : undefined;
   const cliDisabled = cliProfilesDisabled(env);
   if (!cliDisabled && cli?.ok && cli.names.includes(name)) {
     const tried = await tryCliProfile(mod, name, cli, home);
     if ('credential' in tried) return tried.credential;
-    return fail(`profile "${name}" in ${cliPath} does not work: ${tried.reason}. Fix it with \`aliyun configure --profile ${name}\`.`, 'aliyun-cli-profile');
+    return fail(
+      `profile "${name}" in ${cliPath} does not work: ${tried.reason}. Fix it with \`aliyun configure --profile ${name}\`.`,
+      'aliyun-cli-profile',
+    );
   }
   const sections = sectionsOf(filePath);
   if (sections.includes(name)) {
@@ -28,7 +42,9 @@ export async function resolveProfile(name: string, env: NodeJS.ProcessEnv, home:
     if ('credential' in tried) return tried.credential;
     return fail(`section [${name}] of ${filePath} does not work: ${tried.reason}.`, 'credentials-file');
   }
-  const fileText = existsSync(filePath) ? `${filePath} has no section [${name}] (sections: ${sections.join(', ') || 'none'})` : `${filePath} does not exist`;
+  const fileText = existsSync(filePath)
+    ? `${filePath} has no section [${name}] (sections: ${sections.join(', ') || 'none'})`
+    : `${filePath} does not exist`;
   return fail(
     `does not exist: ${whyNotInCliConfig(name, cliPath, cli, cliDisabled)}; ${fileText}. Create it with \`aliyun configure --profile ${name}\`, or choose an existing profile (or none, for the default chain).`,
     'aliyun-cli-profile',

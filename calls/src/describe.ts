@@ -30,10 +30,17 @@ export function describeNetworkDetail(d: NetworkErrorDetail, locale: string = 'e
         ? `${d.host}:${d.port} への接続が拒否されました: そこで接続を受け付けているものがありません。エンドポイントの設定を確認してください。`
         : `Connection to ${d.host}:${d.port} was refused: nothing accepts connections there. Check the endpoint setting.`;
     case 'connect-timeout':
-      if (d.seconds === undefined) return ja ? `${d.host}:${d.port} に接続できませんでした (タイムアウト)。` : `Could not connect to ${d.host}:${d.port} (timed out).`;
-      return ja ? `${d.seconds} 秒以内に ${d.host}:${d.port} に接続できませんでした。` : `Could not connect to ${d.host}:${d.port} within ${d.seconds} s.`;
+      if (d.seconds === undefined)
+        return ja
+          ? `${d.host}:${d.port} に接続できませんでした (タイムアウト)。`
+          : `Could not connect to ${d.host}:${d.port} (timed out).`;
+      return ja
+        ? `${d.seconds} 秒以内に ${d.host}:${d.port} に接続できませんでした。`
+        : `Could not connect to ${d.host}:${d.port} within ${d.seconds} s.`;
     case 'connect-failed':
-      return ja ? `${d.host}:${d.port} に接続できませんでした (${d.errno})。` : `Could not connect to ${d.host}:${d.port} (${d.errno}).`;
+      return ja
+        ? `${d.host}:${d.port} に接続できませんでした (${d.errno})。`
+        : `Could not connect to ${d.host}:${d.port} (${d.errno}).`;
     case 'credential-unusable':
       return ja
         ? `リクエストは送信されていません: ${d.credential} の認証情報を使用できませんでした (${d.error})。`
@@ -44,26 +51,39 @@ export function describeNetworkDetail(d: NetworkErrorDetail, locale: string = 'e
         return (
           `ECI のフロントエンドがリクエストを大きすぎるとして拒否しました (${status})。` +
           `CreateContainerGroup はすべてのパラメーターを URL のクエリ文字列で送ります。このリクエストの URL は ${kb(d.urlBytes)}` +
-          (d.configFileKeys.length ? ` で、そのうち ${kb(d.configFileBytes)} が ConfigFile の内容です (${d.configFileKeys.join(', ')})。` : ' です。') +
+          (d.configFileKeys.length
+            ? ` で、そのうち ${kb(d.configFileBytes)} が ConfigFile の内容です (${d.configFileKeys.join(', ')})。`
+            : ' です。') +
           'ConfigFile の内容を小さくする (またはファイルをイメージ、NAS、OSS ボリュームで渡す) か、パラメーターを減らしてください。'
         );
       return (
         `The ECI front end refused the request as too large (${status}). ` +
         `CreateContainerGroup sends every parameter in the URL query string; this request's URL is ${kb(d.urlBytes)}` +
-        (d.configFileKeys.length ? `, of which ${kb(d.configFileBytes)} is ConfigFile content (${d.configFileKeys.join(', ')}). ` : '. ') +
+        (d.configFileKeys.length
+          ? `, of which ${kb(d.configFileBytes)} is ConfigFile content (${d.configFileKeys.join(', ')}). `
+          : '. ') +
         'Make ConfigFile contents smaller (or deliver the files through an image, NAS or OSS volume) and fewer parameters.'
       );
     }
     case 'not-service-json': {
-      const what = d.status !== undefined ? `HTTP ${d.status}${d.contentType ? ` (${d.contentType.split(';')[0]})` : ''}` : ja ? '応答' : 'a response';
+      const what =
+        d.status !== undefined
+          ? `HTTP ${d.status}${d.contentType ? ` (${d.contentType.split(';')[0]})` : ''}`
+          : ja
+            ? '応答'
+            : 'a response';
       return ja
         ? `${d.host} が ECI サービスの JSON ではない ${what} を返しました。このマシンとサービスの間のゲートウェイまたはプロキシで障害が起きています。${d.requestId ? ` RequestId: ${d.requestId}。` : ''}`
         : `${d.host} answered ${what} that is not the ECI service's JSON; a gateway or proxy between this machine and the service failed.${d.requestId ? ` RequestId: ${d.requestId}.` : ''}`;
     }
     case 'no-answer':
-      return ja ? `${d.seconds} 秒以内に ${d.host} から応答がありませんでした。` : `No answer from ${d.host} within ${d.seconds} s.`;
+      return ja
+        ? `${d.seconds} 秒以内に ${d.host} から応答がありませんでした。`
+        : `No answer from ${d.host} within ${d.seconds} s.`;
     case 'connection-closed':
-      return ja ? `応答が届く前に ${d.host} との接続が切れました。` : `The connection to ${d.host} was closed before the answer arrived.`;
+      return ja
+        ? `応答が届く前に ${d.host} との接続が切れました。`
+        : `The connection to ${d.host} was closed before the answer arrived.`;
     case 'no-container-group-id':
       return ja
         ? `${d.host} は HTTP ${d.status} を返しましたが ContainerGroupId がありません${d.requestId ? ` (RequestId ${d.requestId})` : ''}。`
@@ -77,7 +97,10 @@ export function describeNetworkDetail(d: NetworkErrorDetail, locale: string = 'e
  * A network failure in full: its details, the number of attempts and, when the URL was large,
  * that a front end may have refused it for its size.
  */
-export function describeNetworkError(outcome: Pick<NetworkErrorOutcome, 'detail' | 'attempts' | 'largeUrl'>, locale: string = 'en'): string {
+export function describeNetworkError(
+  outcome: Pick<NetworkErrorOutcome, 'detail' | 'attempts' | 'largeUrl'>,
+  locale: string = 'en',
+): string {
   const ja = describeLocale(locale) === 'ja';
   let text = describeNetworkDetail(outcome.detail, locale);
   if (outcome.attempts > 1) text += ja ? ` (${outcome.attempts} 回試行)` : ` (${outcome.attempts} attempts)`;
@@ -95,7 +118,10 @@ export function describeNetworkError(outcome: Pick<NetworkErrorOutcome, 'detail'
  * /home/u/.aliyun/config.json`). A credential the caller made itself (`explicit`) keeps the caller's
  * own description. Never includes a secret.
  */
-export function describeCredential(credential: Pick<ResolvedCredential, 'source' | 'description' | 'profile' | 'origin' | 'temporary'>, locale: string = 'en'): string {
+export function describeCredential(
+  credential: Pick<ResolvedCredential, 'source' | 'description' | 'profile' | 'origin' | 'temporary'>,
+  locale: string = 'en',
+): string {
   const ja = describeLocale(locale) === 'ja';
   const o = credential.origin ?? {};
   switch (credential.source) {
@@ -106,15 +132,21 @@ export function describeCredential(credential: Pick<ResolvedCredential, 'source'
       return ja ? `環境変数 ${vars}` : `environment variables ${vars}`;
     }
     case 'oidc':
-      return ja ? `OIDC ロール ${o.roleArn ?? ''} (トークンファイル ${o.tokenFile ?? ''})` : `OIDC role ${o.roleArn ?? ''} (token file ${o.tokenFile ?? ''})`;
+      return ja
+        ? `OIDC ロール ${o.roleArn ?? ''} (トークンファイル ${o.tokenFile ?? ''})`
+        : `OIDC role ${o.roleArn ?? ''} (token file ${o.tokenFile ?? ''})`;
     case 'aliyun-cli-profile':
       return ja
         ? `${o.file ?? '~/.aliyun/config.json'} の aliyun CLI プロファイル "${credential.profile ?? ''}"${o.mode ? ` (モード ${o.mode})` : ''}`
         : `aliyun CLI profile "${credential.profile ?? ''}"${o.mode ? ` (mode ${o.mode})` : ''} in ${o.file ?? '~/.aliyun/config.json'}`;
     case 'credentials-file':
-      return ja ? `${o.file ?? '~/.alibabacloud/credentials'} のセクション [${credential.profile ?? 'default'}]` : `section [${credential.profile ?? 'default'}] of ${o.file ?? '~/.alibabacloud/credentials'}`;
+      return ja
+        ? `${o.file ?? '~/.alibabacloud/credentials'} のセクション [${credential.profile ?? 'default'}]`
+        : `section [${credential.profile ?? 'default'}] of ${o.file ?? '~/.alibabacloud/credentials'}`;
     case 'instance-metadata':
-      return ja ? `この ECS インスタンスの RAM ロール${o.roleName ? ` (${o.roleName})` : ''}` : `the RAM role of this ECS instance${o.roleName ? ` (${o.roleName})` : ''}`;
+      return ja
+        ? `この ECS インスタンスの RAM ロール${o.roleName ? ` (${o.roleName})` : ''}`
+        : `the RAM role of this ECS instance${o.roleName ? ` (${o.roleName})` : ''}`;
     case 'credentials-uri':
       return ja ? `ALIBABA_CLOUD_CREDENTIALS_URI (${o.uri ?? ''})` : `ALIBABA_CLOUD_CREDENTIALS_URI (${o.uri ?? ''})`;
   }
@@ -124,12 +156,21 @@ export function describeCredential(credential: Pick<ResolvedCredential, 'source'
  * The credential a call uses, as confirmations and logs name it: its source and its masked AccessKey ID
  * (`environment variables ... (AccessKey LTAI****wxyz, STS)`). Never includes a secret.
  */
-export function describeCredentialInUse(credential: Pick<ResolvedCredential, 'source' | 'description' | 'profile' | 'origin' | 'temporary' | 'accessKeyIdHint'>, locale: string = 'en'): string {
+export function describeCredentialInUse(
+  credential: Pick<
+    ResolvedCredential,
+    'source' | 'description' | 'profile' | 'origin' | 'temporary' | 'accessKeyIdHint'
+  >,
+  locale: string = 'en',
+): string {
   return `${describeCredential(credential, locale)} (AccessKey ${credential.accessKeyIdHint}${credential.temporary ? ', STS' : ''})`;
 }
 
 /** What a service error means and what to do, in the locale asked for (the service's own Message aside). */
-export function explainServiceError(outcome: Pick<Extract<EciCallOutcome, { type: 'service-error' }>, 'explanation'>, locale: string = 'en'): { explanation: string; action?: string } {
+export function explainServiceError(
+  outcome: Pick<Extract<EciCallOutcome, { type: 'service-error' }>, 'explanation'>,
+  locale: string = 'en',
+): { explanation: string; action?: string } {
   const l = describeLocale(locale);
   const action = outcome.explanation.action?.[l];
   return { explanation: outcome.explanation[l], ...(action ? { action } : {}) };

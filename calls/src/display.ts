@@ -57,7 +57,11 @@ export function flattenForDisplay(
   }
   for (const key of Object.keys(params).sort(compareWireKeys)) {
     const isSecret = secret.has(key);
-    lines.push({ key, value: isSecret && !options.showSecrets && params[key] !== '' ? MASK : params[key], secret: isSecret });
+    lines.push({
+      key,
+      value: isSecret && !options.showSecrets && params[key] !== '' ? MASK : params[key],
+      secret: isSecret,
+    });
   }
   return lines;
 }

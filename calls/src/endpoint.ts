@@ -13,7 +13,9 @@ const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 export function defaultEndpoint(regionId: string): string {
   const r = regionId.trim();
   if (!REGION_ID.test(r)) {
-    throw new Error(`"${regionId}" is not a region id (expected something like cn-hangzhou or ap-northeast-1); set RegionId in the document.`);
+    throw new Error(
+      `"${regionId}" is not a region id (expected something like cn-hangzhou or ap-northeast-1); set RegionId in the document.`,
+    );
   }
   return `eci.${r}.aliyuncs.com`;
 }
@@ -65,6 +67,9 @@ export function hostAndPort(endpoint: string, protocol: 'https' | 'http'): { hos
   const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(e);
   if (v6) return { host: v6[1], port: v6[2] ? Number(v6[2]) : protocol === 'https' ? 443 : 80 };
   const m = /^([^:]+)(?::(\d+))?$/.exec(e);
-  if (!m) throw new Error(`"${endpoint}" is not an endpoint (expected host or host:port, e.g. eci-vpc.cn-hangzhou.aliyuncs.com).`);
+  if (!m)
+    throw new Error(
+      `"${endpoint}" is not an endpoint (expected host or host:port, e.g. eci-vpc.cn-hangzhou.aliyuncs.com).`,
+    );
   return { host: m[1], port: m[2] ? Number(m[2]) : protocol === 'https' ? 443 : 80 };
 }

@@ -108,8 +108,22 @@ export function recommendedZonesOf(text: string): string[] {
   return m ? [...new Set(m[1].match(ZONE) ?? [])] : [];
 }
 
-function failure(kind: FollowFailureKind, reason: string, message: string, paths: string[], facts: FailureFacts, extra: Partial<FollowFailure> = {}): FollowFailure {
-  return { kind, reason, message, parameterPaths: paths, explanation: explainFollowFailure(kind, { ...facts, reason, message }), ...extra };
+function failure(
+  kind: FollowFailureKind,
+  reason: string,
+  message: string,
+  paths: string[],
+  facts: FailureFacts,
+  extra: Partial<FollowFailure> = {},
+): FollowFailure {
+  return {
+    kind,
+    reason,
+    message,
+    parameterPaths: paths,
+    explanation: explainFollowFailure(kind, { ...facts, reason, message }),
+    ...extra,
+  };
 }
 
 function commandPath(prefix: string, c: LiveContainer): string {
@@ -119,25 +133,55 @@ function commandPath(prefix: string, c: LiveContainer): string {
 }
 
 /** A container that cannot succeed: its image, crash loop or OOM. */
-function containerFailure(g: LiveContainerGroup, c: LiveContainer, index: number, init: boolean): FollowFailure | undefined {
+function containerFailure(
+  g: LiveContainerGroup,
+  c: LiveContainer,
+  index: number,
+  init: boolean,
+): FollowFailure | undefined {
   const prefix = `${init ? 'InitContainer' : 'Container'}.${index}`;
   const who = { container: { name: c.Name, index, init } };
   const cur = c.CurrentState ?? {};
   const prev = c.PreviousState ?? {};
   const curReason = cur.Reason ?? cur.DetailStatus ?? '';
   if (cur.State === 'Waiting' && PULL_REASONS.has(curReason))
-    return failure('image-pull', curReason, cur.Message ?? '', [`${prefix}.Image`], { container: c.Name, image: c.Image }, who);
+    return failure(
+      'image-pull',
+      curReason,
+      cur.Message ?? '',
+      [`${prefix}.Image`],
+      { container: c.Name, image: c.Image },
+      who,
+    );
   const oom = [cur, prev].find((s) => (s.Reason ?? s.DetailStatus) === 'OOMKilled');
   // A previous run that ended counts as much as a restart (the first back-off shows RestartCount 0).
   const ranBefore = (c.RestartCount ?? 0) > 0 || prev.State === 'Terminated';
   if (oom && (ranBefore || cur.State === 'Terminated')) {
-    return failure('oom', 'OOMKilled', oom.Message ?? '', [c.Memory ? `${prefix}.Memory` : 'Memory'], { container: c.Name }, { ...who, exitCode: oom.ExitCode ?? 137 });
+    return failure(
+      'oom',
+      'OOMKilled',
+      oom.Message ?? '',
+      [c.Memory ? `${prefix}.Memory` : 'Memory'],
+      { container: c.Name },
+      { ...who, exitCode: oom.ExitCode ?? 137 },
+    );
   }
   const crashedBefore = ranBefore && prev.ExitCode !== undefined && prev.ExitCode !== 0;
-  const terminatedBadly = cur.State === 'Terminated' && cur.ExitCode !== undefined && cur.ExitCode !== 0 && (g.Status === 'Failed' || g.RestartPolicy === 'Never');
+  const terminatedBadly =
+    cur.State === 'Terminated' &&
+    cur.ExitCode !== undefined &&
+    cur.ExitCode !== 0 &&
+    (g.Status === 'Failed' || g.RestartPolicy === 'Never');
   if (curReason === 'CrashLoopBackOff' || crashedBefore || terminatedBadly) {
     const exitCode = terminatedBadly ? cur.ExitCode : (prev.ExitCode ?? cur.ExitCode);
-    return failure('crash-loop', curReason || prev.Reason || 'Error', cur.Message ?? '', [commandPath(prefix, c)], { container: c.Name, exitCode }, { ...who, exitCode });
+    return failure(
+      'crash-loop',
+      curReason || prev.Reason || 'Error',
+      cur.Message ?? '',
+      [commandPath(prefix, c)],
+      { container: c.Name, exitCode },
+      { ...who, exitCode },
+    );
   }
   return undefined;
 }
@@ -151,7 +195,14 @@ function eventFailure(g: LiveContainerGroup, e: LiveEvent): FollowFailure | unde
     const image = /Failed to pull image "([^"]+)"/i.exec(message)?.[1];
     const i = containers.findIndex((c) => c.Image === image);
     const c = containers[i];
-    return failure('image-pull', reason, message, [i >= 0 ? `Container.${i + 1}.Image` : 'Container[].Image'], { container: c?.Name, image }, c ? { container: { name: c.Name, index: i + 1, init: false } } : {});
+    return failure(
+      'image-pull',
+      reason,
+      message,
+      [i >= 0 ? `Container.${i + 1}.Image` : 'Container[].Image'],
+      { container: c?.Name, image },
+      c ? { container: { name: c.Name, index: i + 1, init: false } } : {},
+    );
   }
   if (reason === 'Unhealthy') {
     const probe = /\b(liveness|readiness|startup)\b/i.exec(message)?.[1]?.toLowerCase() ?? 'liveness';
@@ -160,7 +211,14 @@ function eventFailure(g: LiveContainerGroup, e: LiveEvent): FollowFailure | unde
     const withProbe = containers.findIndex((c) => c[key] !== undefined && c[key] !== null);
     const i = named >= 0 ? named : withProbe >= 0 ? withProbe : containers.length === 1 ? 0 : -1;
     const c = containers[i];
-    return failure('probe', reason, message, [i >= 0 ? `Container.${i + 1}.${key}` : `Container[].${key}`], { container: c?.Name, probe }, c ? { container: { name: c.Name, index: i + 1, init: false } } : {});
+    return failure(
+      'probe',
+      reason,
+      message,
+      [i >= 0 ? `Container.${i + 1}.${key}` : `Container[].${key}`],
+      { container: c?.Name, probe },
+      c ? { container: { name: c.Name, index: i + 1, init: false } } : {},
+    );
   }
   if (reason === 'FailedMount' || reason === 'FailedAttachVolume' || /MountVolume\.\w+ failed/i.test(message)) {
     const volume = /volume "([^"]+)"/i.exec(message)?.[1];
@@ -173,9 +231,18 @@ function eventFailure(g: LiveContainerGroup, e: LiveEvent): FollowFailure | unde
     }
     return failure('mount', reason, message, paths, { volume });
   }
-  if (/NoStock|no ?stock|out of stock|insufficient (capacity|resource)|Recommend\w* zones?/i.test(`${reason} ${message}`)) {
+  if (
+    /NoStock|no ?stock|out of stock|insufficient (capacity|resource)|Recommend\w* zones?/i.test(`${reason} ${message}`)
+  ) {
     const zones = recommendedZonesOf(message);
-    return failure('no-stock', reason, message, ['ZoneId', 'VSwitchId', 'InstanceType'], { zones }, zones.length ? { recommendedZones: zones } : {});
+    return failure(
+      'no-stock',
+      reason,
+      message,
+      ['ZoneId', 'VSwitchId', 'InstanceType'],
+      { zones },
+      zones.length ? { recommendedZones: zones } : {},
+    );
   }
   return undefined;
 }
@@ -184,7 +251,10 @@ function eventFailure(g: LiveContainerGroup, e: LiveEvent): FollowFailure | unde
  * Why the group cannot succeed, or undefined while it still may: its containers first (image, crash,
  * OOM), then its Warning events (pull, probe, mount, stock), then Failed / Expired.
  */
-export function recognizeFailure(g: LiveContainerGroup, events: readonly LiveEvent[] = g.Events ?? []): FollowFailure | undefined {
+export function recognizeFailure(
+  g: LiveContainerGroup,
+  events: readonly LiveEvent[] = g.Events ?? [],
+): FollowFailure | undefined {
   const lists: [LiveContainer[], boolean][] = [
     [g.InitContainers ?? [], true],
     [g.Containers ?? [], false],
@@ -282,7 +352,13 @@ export function isPassingFailure(o: OperationFailure): boolean {
   return false;
 }
 
-async function poll(target: EciTarget, id: string, o: FollowOptions, signal: AbortSignal, entry: Running): Promise<FollowResult> {
+async function poll(
+  target: EciTarget,
+  id: string,
+  o: FollowOptions,
+  signal: AbortSignal,
+  entry: Running,
+): Promise<FollowResult> {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? abortableSleep;
   const limit = o.timeoutMs ?? DEFAULT_FOLLOW_TIMEOUT_MS;
@@ -333,7 +409,8 @@ async function poll(target: EciTarget, id: string, o: FollowOptions, signal: Abo
       return { type: 'error', outcome: out };
     }
     const left = limit - (now() - start);
-    if (left <= 0) return { type: 'timeout', seconds: limit / 1000, ...(last ? { status: last.Status, group: last } : {}) };
+    if (left <= 0)
+      return { type: 'timeout', seconds: limit / 1000, ...(last ? { status: last.Status, group: last } : {}) };
     try {
       const settleLeft = readySince !== undefined ? Math.max(0, settleMs - (now() - readySince)) : Infinity;
       await sleep(Math.min(pollDelayMs(n), left, settleLeft), signal);
@@ -348,7 +425,12 @@ async function attachLog(target: EciTarget, id: string, g: LiveContainerGroup, f
   const c = f.container!;
   if (c.init) return;
   const current = g.Containers?.[c.index - 1]?.CurrentState;
-  const out = await describeContainerLog(target, { id, container: c.name, tail: LOG_LINES, previous: current?.State !== 'Terminated' });
+  const out = await describeContainerLog(target, {
+    id,
+    container: c.name,
+    tail: LOG_LINES,
+    previous: current?.State !== 'Terminated',
+  });
   if (out.type !== 'ok') return;
   const lines = out.value.content.split('\n').filter((l) => l !== '');
   if (!lines.length) return;

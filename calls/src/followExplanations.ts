@@ -1,7 +1,8 @@
 // The words of a recognised launch failure (follow.ts), English and Japanese: what happened, in plain
 // words, and what to do. Facts (container, image, exit code, zones) are filled in; nothing else.
 
-export type FollowFailureKind = 'image-pull' | 'crash-loop' | 'oom' | 'probe' | 'mount' | 'no-stock' | 'group-failed' | 'expired';
+export type FollowFailureKind =
+  'image-pull' | 'crash-loop' | 'oom' | 'probe' | 'mount' | 'no-stock' | 'group-failed' | 'expired';
 
 export interface FailureFacts {
   container?: string;

@@ -10,7 +10,12 @@ import type { LiveContainer, LiveContainerGroup } from './lifecycleTypes';
 type Doc = { [key: string]: DocValue };
 type DocValue = string | number | boolean | DocValue[] | Doc;
 
-const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+const isEmpty = (v: unknown) =>
+  v === undefined ||
+  v === null ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
 
 /** An object without its empty members (undefined, '', [], {}). */
 function compact(o: Record<string, unknown>): Doc {
@@ -21,7 +26,8 @@ function compact(o: Record<string, unknown>): Doc {
 
 const num = (v: unknown) => (typeof v === 'number' && v > 0 ? v : undefined);
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const obj = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 function probe(p: unknown): Doc | undefined {
   const o = obj(p);
@@ -29,14 +35,31 @@ function probe(p: unknown): Doc | undefined {
   const http = obj(o.HttpGet);
   const tcp = obj(o.TcpSocket);
   const execs = Array.isArray(o.Execs) ? o.Execs.map(String) : undefined;
-  const action = http && num(http.Port) ? { HttpGet: compact({ Path: str(http.Path), Port: num(http.Port), Scheme: str(http.Scheme) }) } : tcp && num(tcp.Port) ? { TcpSocket: compact({ Port: num(tcp.Port) }) } : execs?.length ? { Exec: { Command: execs } } : undefined;
+  const action =
+    http && num(http.Port)
+      ? { HttpGet: compact({ Path: str(http.Path), Port: num(http.Port), Scheme: str(http.Scheme) }) }
+      : tcp && num(tcp.Port)
+        ? { TcpSocket: compact({ Port: num(tcp.Port) }) }
+        : execs?.length
+          ? { Exec: { Command: execs } }
+          : undefined;
   if (!action) return undefined;
-  return compact({ ...action, InitialDelaySeconds: num(o.InitialDelaySeconds), PeriodSeconds: num(o.PeriodSeconds), TimeoutSeconds: num(o.TimeoutSeconds), SuccessThreshold: num(o.SuccessThreshold), FailureThreshold: num(o.FailureThreshold) });
+  return compact({
+    ...action,
+    InitialDelaySeconds: num(o.InitialDelaySeconds),
+    PeriodSeconds: num(o.PeriodSeconds),
+    TimeoutSeconds: num(o.TimeoutSeconds),
+    SuccessThreshold: num(o.SuccessThreshold),
+    FailureThreshold: num(o.FailureThreshold),
+  });
 }
 
 function container(c: LiveContainer): Doc {
   const sc = obj(c.SecurityContext);
-  const adds = sc && obj(sc.Capability) && Array.isArray(obj(sc.Capability)!.Adds) ? (obj(sc.Capability)!.Adds as unknown[]).map(String) : [];
+  const adds =
+    sc && obj(sc.Capability) && Array.isArray(obj(sc.Capability)!.Adds)
+      ? (obj(sc.Capability)!.Adds as unknown[]).map(String)
+      : [];
   return compact({
     Name: c.Name,
     Image: c.Image,
@@ -47,15 +70,35 @@ function container(c: LiveContainer): Doc {
     Gpu: num(c.Gpu),
     WorkingDir: str(c.WorkingDir),
     ImagePullPolicy: c.ImagePullPolicy && c.ImagePullPolicy !== 'IfNotPresent' ? c.ImagePullPolicy : undefined,
-    Port: (c.Ports ?? []).filter((p) => num(p.Port)).map((p) => compact({ Port: p.Port, Protocol: p.Protocol && p.Protocol !== 'TCP' ? p.Protocol : undefined })),
+    Port: (c.Ports ?? [])
+      .filter((p) => num(p.Port))
+      .map((p) => compact({ Port: p.Port, Protocol: p.Protocol && p.Protocol !== 'TCP' ? p.Protocol : undefined })),
     EnvironmentVar: (c.EnvironmentVars ?? []).map((e) => {
       const field = obj(obj(e.ValueFrom)?.FieldRef);
-      return compact({ Key: e.Key, Value: field ? undefined : (e.Value ?? ''), FieldRef: field && str(field.FieldPath) ? { FieldPath: String(field.FieldPath) } : undefined });
+      return compact({
+        Key: e.Key,
+        Value: field ? undefined : (e.Value ?? ''),
+        FieldRef: field && str(field.FieldPath) ? { FieldPath: String(field.FieldPath) } : undefined,
+      });
     }),
-    VolumeMount: (c.VolumeMounts ?? []).map((m) => compact({ Name: m.Name, MountPath: m.MountPath, ReadOnly: m.ReadOnly === true ? true : undefined, SubPath: str(m.SubPath), MountPropagation: m.MountPropagation && m.MountPropagation !== 'None' ? m.MountPropagation : undefined })),
+    VolumeMount: (c.VolumeMounts ?? []).map((m) =>
+      compact({
+        Name: m.Name,
+        MountPath: m.MountPath,
+        ReadOnly: m.ReadOnly === true ? true : undefined,
+        SubPath: str(m.SubPath),
+        MountPropagation: m.MountPropagation && m.MountPropagation !== 'None' ? m.MountPropagation : undefined,
+      }),
+    ),
     ReadinessProbe: probe(c.ReadinessProbe),
     LivenessProbe: probe(c.LivenessProbe),
-    SecurityContext: sc ? compact({ Capability: adds.length ? { Add: adds } : undefined, ReadOnlyRootFilesystem: sc.ReadOnlyRootFilesystem === true ? true : undefined, RunAsUser: typeof sc.RunAsUser === 'number' && sc.RunAsUser > 0 ? sc.RunAsUser : undefined }) : undefined,
+    SecurityContext: sc
+      ? compact({
+          Capability: adds.length ? { Add: adds } : undefined,
+          ReadOnlyRootFilesystem: sc.ReadOnlyRootFilesystem === true ? true : undefined,
+          RunAsUser: typeof sc.RunAsUser === 'number' && sc.RunAsUser > 0 ? sc.RunAsUser : undefined,
+        })
+      : undefined,
     Tty: c.Tty === true ? true : undefined,
     Stdin: c.Stdin === true ? true : undefined,
     StdinOnce: c.StdinOnce === true ? true : undefined,
@@ -64,13 +107,33 @@ function container(c: LiveContainer): Doc {
 
 function volume(v: Record<string, unknown>): Doc {
   const type = String(v.Type ?? '');
-  const paths = Array.isArray(v.ConfigFileVolumeConfigFileToPaths) ? (v.ConfigFileVolumeConfigFileToPaths as Record<string, unknown>[]) : [];
+  const paths = Array.isArray(v.ConfigFileVolumeConfigFileToPaths)
+    ? (v.ConfigFileVolumeConfigFileToPaths as Record<string, unknown>[])
+    : [];
   const byType: Record<string, Doc | undefined> = {
-    NFSVolume: compact({ NFSVolume: compact({ Server: str(v.NFSVolumeServer), Path: str(v.NFSVolumePath), ReadOnly: v.NFSVolumeReadOnly === true ? true : undefined }) }),
-    EmptyDirVolume: compact({ EmptyDirVolume: compact({ Medium: str(v.EmptyDirVolumeMedium), SizeLimit: str(v.EmptyDirVolumeSizeLimit) }) }),
-    ConfigFileVolume: compact({ ConfigFileVolume: compact({ ConfigFileToPath: paths.map((p) => compact({ Path: str(p.Path), Content: str(p.Content) })) }) }),
+    NFSVolume: compact({
+      NFSVolume: compact({
+        Server: str(v.NFSVolumeServer),
+        Path: str(v.NFSVolumePath),
+        ReadOnly: v.NFSVolumeReadOnly === true ? true : undefined,
+      }),
+    }),
+    EmptyDirVolume: compact({
+      EmptyDirVolume: compact({ Medium: str(v.EmptyDirVolumeMedium), SizeLimit: str(v.EmptyDirVolumeSizeLimit) }),
+    }),
+    ConfigFileVolume: compact({
+      ConfigFileVolume: compact({
+        ConfigFileToPath: paths.map((p) => compact({ Path: str(p.Path), Content: str(p.Content) })),
+      }),
+    }),
     DiskVolume: compact({ DiskVolume: compact({ DiskId: str(v.DiskVolumeDiskId), FsType: str(v.DiskVolumeFsType) }) }),
-    FlexVolume: compact({ FlexVolume: compact({ Driver: str(v.FlexVolumeDriver), FsType: str(v.FlexVolumeFsType), Options: str(v.FlexVolumeOptions) }) }),
+    FlexVolume: compact({
+      FlexVolume: compact({
+        Driver: str(v.FlexVolumeDriver),
+        FsType: str(v.FlexVolumeFsType),
+        Options: str(v.FlexVolumeOptions),
+      }),
+    }),
   };
   return compact({ Name: v.Name, Type: type, ...(byType[type] ?? {}) });
 }
@@ -121,8 +184,18 @@ const YAML_WORDS = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
 
 function scalar(v: string | number | boolean): string {
   if (typeof v !== 'string') return String(v);
-  if (v.includes('\n')) return `|-\n${v.split('\n').map((l) => `  ${l}`).join('\n')}`;
-  const plain = /^[A-Za-z0-9_./@%+-][A-Za-z0-9_./:@%+ =,-]*$/.test(v) && !/[ :]$/.test(v) && !/: /.test(v) && !YAML_WORDS.test(v) && Number.isNaN(Number(v)) && !v.startsWith('-');
+  if (v.includes('\n'))
+    return `|-\n${v
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n')}`;
+  const plain =
+    /^[A-Za-z0-9_./@%+-][A-Za-z0-9_./:@%+ =,-]*$/.test(v) &&
+    !/[ :]$/.test(v) &&
+    !/: /.test(v) &&
+    !YAML_WORDS.test(v) &&
+    Number.isNaN(Number(v)) &&
+    !v.startsWith('-');
   return plain ? v : JSON.stringify(v);
 }
 
@@ -138,10 +211,18 @@ function emit(v: DocValue, indent: string): string[] {
     return lines;
   }
   for (const [k, x] of Object.entries(v as Doc)) {
-    if (typeof x === 'object') lines.push(`${indent}${k}:`, ...emit(x, Array.isArray(x) ? `${indent}  ` : `${indent}  `));
+    if (typeof x === 'object')
+      lines.push(`${indent}${k}:`, ...emit(x, Array.isArray(x) ? `${indent}  ` : `${indent}  `));
     else {
       const s = scalar(x);
-      if (s.startsWith('|-')) lines.push(`${indent}${k}: |-`, ...s.split('\n').slice(1).map((l) => `${indent}${l}`));
+      if (s.startsWith('|-'))
+        lines.push(
+          `${indent}${k}: |-`,
+          ...s
+            .split('\n')
+            .slice(1)
+            .map((l) => `${indent}${l}`),
+        );
       else lines.push(`${indent}${k}: ${s}`);
     }
   }
@@ -151,22 +232,32 @@ function emit(v: DocValue, indent: string): string[] {
 /** A registry host an image names (`registry.example.com/app:1`), or undefined for Docker Hub images. */
 export function registryOf(image: string | undefined): string | undefined {
   const first = image?.split('/')[0];
-  return first && image!.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
+  return first && image!.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    ? first
+    : undefined;
 }
 
 /** The words of the document's header and placeholders. */
 const WORDS = {
   en: {
-    header: (id: string, region: string) => `Opened from the container group ${id} (${region}): creating this document creates the same group.`,
-    leftOut: 'Status, ids, times, events and addresses the service assigns are left out, as are values that are only its defaults.',
-    resourceGroup: 'The resource group of the live group (usually the account\'s default one, which the service reports whether asked for or not); uncomment to create the group in it:',
-    registry: (servers: string[]) => `The service does not return registry passwords. If ${servers.join(', ')} needs credentials, fill these in (never commit the password):`,
+    header: (id: string, region: string) =>
+      `Opened from the container group ${id} (${region}): creating this document creates the same group.`,
+    leftOut:
+      'Status, ids, times, events and addresses the service assigns are left out, as are values that are only its defaults.',
+    resourceGroup:
+      "The resource group of the live group (usually the account's default one, which the service reports whether asked for or not); uncomment to create the group in it:",
+    registry: (servers: string[]) =>
+      `The service does not return registry passwords. If ${servers.join(', ')} needs credentials, fill these in (never commit the password):`,
   },
   ja: {
-    header: (id: string, region: string) => `コンテナグループ ${id} (${region}) から開きました。このドキュメントで作成すると同じグループが作成されます。`,
-    leftOut: 'サービスが割り当てるステータス、ID、時刻、イベント、アドレスと、サービスの既定値にすぎない値は省いています。',
-    resourceGroup: 'このグループのリソースグループ (通常はアカウントの既定のもので、指定しなくてもサービスが報告します)。このリソースグループに作成する場合はコメントを外してください:',
-    registry: (servers: string[]) => `サービスはレジストリのパスワードを返しません。${servers.join(', ')} に認証が必要な場合は、以下を記入してください (パスワードはコミットしないでください):`,
+    header: (id: string, region: string) =>
+      `コンテナグループ ${id} (${region}) から開きました。このドキュメントで作成すると同じグループが作成されます。`,
+    leftOut:
+      'サービスが割り当てるステータス、ID、時刻、イベント、アドレスと、サービスの既定値にすぎない値は省いています。',
+    resourceGroup:
+      'このグループのリソースグループ (通常はアカウントの既定のもので、指定しなくてもサービスが報告します)。このリソースグループに作成する場合はコメントを外してください:',
+    registry: (servers: string[]) =>
+      `サービスはレジストリのパスワードを返しません。${servers.join(', ')} に認証が必要な場合は、以下を記入してください (パスワードはコミットしないでください):`,
   },
 };
 
@@ -179,19 +270,47 @@ export function groupToDocument(g: LiveContainerGroup, locale: string = 'en'): s
   const w = locale.toLowerCase().startsWith('ja') ? WORDS.ja : WORDS.en;
   const doc = groupToRequest(g);
   const lines = [`# ${w.header(g.ContainerGroupId, String(g.RegionId ?? ''))}`, `# ${w.leftOut}`, ...emit(doc, '')];
-  const servers = [...new Set([...(g.Containers ?? []), ...(g.InitContainers ?? [])].map((c) => registryOf(c.Image)).filter((s): s is string => !!s))];
-  if (str(g.ResourceGroupId)) lines.push(`# ${w.resourceGroup}`, `# ResourceGroupId: ${scalar(String(g.ResourceGroupId))}`);
+  const servers = [
+    ...new Set(
+      [...(g.Containers ?? []), ...(g.InitContainers ?? [])]
+        .map((c) => registryOf(c.Image))
+        .filter((s): s is string => !!s),
+    ),
+  ];
+  if (str(g.ResourceGroupId))
+    lines.push(`# ${w.resourceGroup}`, `# ResourceGroupId: ${scalar(String(g.ResourceGroupId))}`);
   if (servers.length) {
     lines.push(`# ${w.registry(servers)}`, '# ImageRegistryCredential:');
-    for (const s of servers) lines.push(`#   - Server: ${s}`, '#     UserName: <user name>', '#     Password: <password>');
+    for (const s of servers)
+      lines.push(`#   - Server: ${s}`, '#     UserName: <user name>', '#     Password: <password>');
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Top-level parameters UpdateContainerGroup accepts (the SDK's UpdateContainerGroupRequest). */
-const UPDATABLE = new Set(['Container', 'InitContainer', 'Cpu', 'Memory', 'RestartPolicy', 'Tag', 'Volume', 'ImageRegistryCredential', 'DnsConfig', 'AcrRegistryInfo', 'ResourceGroupId']);
+const UPDATABLE = new Set([
+  'Container',
+  'InitContainer',
+  'Cpu',
+  'Memory',
+  'RestartPolicy',
+  'Tag',
+  'Volume',
+  'ImageRegistryCredential',
+  'DnsConfig',
+  'AcrRegistryInfo',
+  'ResourceGroupId',
+]);
 /** Lists sent whole when any of their keys changes (the service replaces them). */
-const WHOLE_LISTS = new Set(['Container', 'InitContainer', 'Tag', 'Volume', 'ImageRegistryCredential', 'DnsConfig', 'AcrRegistryInfo']);
+const WHOLE_LISTS = new Set([
+  'Container',
+  'InitContainer',
+  'Tag',
+  'Volume',
+  'ImageRegistryCredential',
+  'DnsConfig',
+  'AcrRegistryInfo',
+]);
 /** Request-only keys of a document that say nothing about the group. */
 const REQUEST_ONLY = new Set(['ClientToken', 'DryRun', 'RegionId']);
 

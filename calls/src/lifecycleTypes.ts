@@ -65,7 +65,13 @@ export interface LiveContainer {
   Tty?: boolean;
   Stdin?: boolean;
   StdinOnce?: boolean;
-  VolumeMounts?: { Name?: string; MountPath?: string; ReadOnly?: boolean; SubPath?: string; MountPropagation?: string }[];
+  VolumeMounts?: {
+    Name?: string;
+    MountPath?: string;
+    ReadOnly?: boolean;
+    SubPath?: string;
+    MountPropagation?: string;
+  }[];
   Ready?: boolean;
   RestartCount?: number;
   CurrentState?: LiveContainerState;
@@ -113,7 +119,11 @@ export interface LiveGroupStatus {
       Ready?: boolean;
       Started?: boolean;
       RestartCount?: number;
-      State?: { Waiting?: { Reason?: string; Message?: string }; Running?: Record<string, unknown>; Terminated?: { ExitCode?: number; Reason?: string; Message?: string } };
+      State?: {
+        Waiting?: { Reason?: string; Message?: string };
+        Running?: Record<string, unknown>;
+        Terminated?: { ExitCode?: number; Reason?: string; Message?: string };
+      };
       LastState?: { Terminated?: { ExitCode?: number; Reason?: string; Message?: string } };
     }[];
   };
@@ -159,4 +169,5 @@ export interface ExecRequest {
 }
 
 /** A one-shot command's output, or the WebSocket URL of an interactive session. */
-export type ExecResult = { kind: 'output'; output: string } | { kind: 'websocket'; webSocketUri: string; httpUrl?: string };
+export type ExecResult =
+  { kind: 'output'; output: string } | { kind: 'websocket'; webSocketUri: string; httpUrl?: string };

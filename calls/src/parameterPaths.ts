@@ -10,7 +10,10 @@ import { compareWireKeys } from './display';
  * the first key below it, so that the diagnostic lands at the start of that part of the document.
  */
 export function keysForParameterPath(path: string, locationKeys: readonly string[]): string[] {
-  const escaped = path.split('[]').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\.\\d+');
+  const escaped = path
+    .split('[]')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\.\\d+');
   const exact = new RegExp(`^${escaped}$`);
   const below = new RegExp(`^${escaped}\\.`);
   const sorted = [...locationKeys].sort(compareWireKeys);

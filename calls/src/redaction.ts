@@ -39,7 +39,11 @@ export function registerWireEncoder(encoder: WireEncoder): void {
 /** Every encoding redaction looks for: raw, each encoder, and each pair of encoders applied in turn. */
 function encoders(): WireEncoder[] {
   const single = [...BASE_ENCODERS, ...registeredEncoders];
-  return [(v: string) => v, ...single, ...single.flatMap((outer) => single.map((inner) => (v: string) => outer(inner(v))))];
+  return [
+    (v: string) => v,
+    ...single,
+    ...single.flatMap((outer) => single.map((inner) => (v: string) => outer(inner(v)))),
+  ];
 }
 
 /** A secret this long or longer is also redacted when only a prefix of it is echoed (a truncated message). */
@@ -51,7 +55,11 @@ function tokenSource(encoded: string): string {
   for (let i = 0; i < encoded.length; i++) {
     const c = encoded[i];
     if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(encoded.slice(i + 1, i + 3))) {
-      out += '%' + [...encoded.slice(i + 1, i + 3)].map((h) => (/[0-9]/.test(h) ? h : `[${h.toLowerCase()}${h.toUpperCase()}]`)).join('');
+      out +=
+        '%' +
+        [...encoded.slice(i + 1, i + 3)]
+          .map((h) => (/[0-9]/.test(h) ? h : `[${h.toLowerCase()}${h.toUpperCase()}]`))
+          .join('');
       i += 2;
     } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
@@ -88,7 +96,10 @@ function matcherFor(secret: string): SecretMatcher {
     return `(?:${[...forms].sort((a, b) => b.length - a.length).join('|')})`;
   });
   const headLength = chars.length >= PARTIAL_SECRET_MIN_CHARS ? PARTIAL_SECRET_MIN_CHARS : chars.length;
-  const m: SecretMatcher = { head: new RegExp(tokens.slice(0, headLength).join(''), 'g'), tail: tokens.slice(headLength).map((t) => new RegExp(t, 'y')) };
+  const m: SecretMatcher = {
+    head: new RegExp(tokens.slice(0, headLength).join(''), 'g'),
+    tail: tokens.slice(headLength).map((t) => new RegExp(t, 'y')),
+  };
   if (matcherCache.size > 256) matcherCache.clear();
   matcherCache.set(secret, m);
   return m;
@@ -101,7 +112,9 @@ function matcherFor(secret: string): SecretMatcher {
  * PARTIAL_SECRET_MIN_CHARS characters (a message truncated in the middle of the secret).
  */
 export function redactSecrets(text: string, secretValues: Iterable<string | undefined>): string {
-  const values = [...new Set([...secretValues].filter((v): v is string => typeof v === 'string' && v.length >= 1))].sort((a, b) => b.length - a.length);
+  const values = [
+    ...new Set([...secretValues].filter((v): v is string => typeof v === 'string' && v.length >= 1)),
+  ].sort((a, b) => b.length - a.length);
   let out = text;
   for (const v of values) {
     const m = matcherFor(v);

@@ -25,7 +25,10 @@ export interface RetryOptions {
  * Resolves `{ cancelled }` when the signal aborts (or an attempt throws Cancelled), with the number of
  * the attempt under way. Any other error of an attempt propagates.
  */
-export async function withRetries<T>(o: RetryOptions, attempt: (n: number) => Promise<AttemptResult<T>>): Promise<{ result: T; attempts: number; exhausted: boolean } | { cancelled: true; attempts: number }> {
+export async function withRetries<T>(
+  o: RetryOptions,
+  attempt: (n: number) => Promise<AttemptResult<T>>,
+): Promise<{ result: T; attempts: number; exhausted: boolean } | { cancelled: true; attempts: number }> {
   const maxAttempts = Math.max(1, Math.floor(o.maxAttempts));
   let last: T | undefined;
   let reason: string | undefined;

@@ -53,14 +53,21 @@ let sdk: Sdk | undefined;
 /** Loads the SDK on first use and wraps its transport (pass-through: every call and result unchanged). */
 export function loadSdk(): Sdk {
   if (sdk) return sdk;
-  /* eslint-disable @typescript-eslint/no-require-imports */
+
   const eci = require('@alicloud/eci20180808') as EciModule;
   const openapi = require('@alicloud/openapi-client') as OpenApiModule;
   const teaUtil = require('@alicloud/tea-util') as TeaUtilModule;
   const credentials = require('@alicloud/credentials') as CredentialsModule;
-  const openapiUtil = (require('@alicloud/openapi-util') as { default: { query(filter: Record<string, unknown>): Record<string, string>; getEncodeParam(param: string): string } }).default;
+  const openapiUtil = (
+    require('@alicloud/openapi-util') as {
+      default: {
+        query(filter: Record<string, unknown>): Record<string, string>;
+        getEncodeParam(param: string): string;
+      };
+    }
+  ).default;
   const tea = require('@alicloud/tea-typescript') as { doAction: DoAction };
-  /* eslint-enable @typescript-eslint/no-require-imports */
+
   if (!tea.doAction.eciProbe) tea.doAction = probeTransport(tea.doAction);
   // Secrets are redacted in the exact encoding the SDK signs with, whatever its version does.
   registerWireEncoder((v) => openapiUtil.getEncodeParam(v));
@@ -120,7 +127,10 @@ export function eciClient(s: Sdk, o: SdkClientOptions): InstanceType<EciModule['
 }
 
 /** The runtime options of one request: no SDK retry (retries happen in retry.ts), the timeouts, extension queries. */
-export function runtimeOptions(s: Sdk, o: { connectMs: number; readMs: number; extensionQueries: Record<string, string> }): InstanceType<TeaUtilModule['RuntimeOptions']> {
+export function runtimeOptions(
+  s: Sdk,
+  o: { connectMs: number; readMs: number; extensionQueries: Record<string, string> },
+): InstanceType<TeaUtilModule['RuntimeOptions']> {
   return new s.teaUtil.RuntimeOptions({
     extendsParameters: new s.teaUtil.ExtendsParameters({ queries: o.extensionQueries }),
     // The SDK's own retry does nothing for HTTP errors or timeouts; retries happen here.

@@ -3,7 +3,7 @@
 // resolve each `@alicloud/*` package to this file's export of the same name, loaded on first use.
 // One bundle for all six keeps them one instance each (the call layer wraps a function of tea-typescript
 // that the SDK calls).
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 export const packages: Record<string, unknown> = {
   '@alicloud/eci20180808': require('@alicloud/eci20180808'),
   '@alicloud/openapi-client': require('@alicloud/openapi-client'),

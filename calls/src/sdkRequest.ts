@@ -16,7 +16,11 @@ export interface SdkModelClass {
   types(): Record<string, unknown>;
 }
 
-type FieldType = string | SdkModelClass | { type: 'array'; itemType: FieldType } | { type: 'map'; keyType: FieldType; valueType: FieldType };
+type FieldType =
+  | string
+  | SdkModelClass
+  | { type: 'array'; itemType: FieldType }
+  | { type: 'map'; keyType: FieldType; valueType: FieldType };
 
 interface Field {
   prop: string;
@@ -26,7 +30,11 @@ interface Field {
 const fieldCache = new WeakMap<SdkModelClass, Map<string, Field>>();
 
 function isModelClass(t: unknown): t is SdkModelClass {
-  return typeof t === 'function' && typeof (t as SdkModelClass).names === 'function' && typeof (t as SdkModelClass).types === 'function';
+  return (
+    typeof t === 'function' &&
+    typeof (t as SdkModelClass).names === 'function' &&
+    typeof (t as SdkModelClass).types === 'function'
+  );
 }
 
 /** PascalCase wire name -> {camelCase property, type} of a model class. */
@@ -166,8 +174,13 @@ export function toSdkRequest<R extends { toMap(): Record<string, unknown> }>(
   if (differing.length || unexpected.length) {
     built = build(new Set(differing));
     const again = flatten(built.request);
-    const still = Object.keys(again).filter((k) => !(k in params) || (again[k] !== params[k] && !(k in built.extensionQueries)));
-    if (still.length) throw new Error(`The SDK model changes these parameters on the wire: ${still.join(', ')}. This is a bug of the ECI extension; please report it.`);
+    const still = Object.keys(again).filter(
+      (k) => !(k in params) || (again[k] !== params[k] && !(k in built.extensionQueries)),
+    );
+    if (still.length)
+      throw new Error(
+        `The SDK model changes these parameters on the wire: ${still.join(', ')}. This is a bug of the ECI extension; please report it.`,
+      );
   }
   const { request, extensionQueries, notInModel } = built;
   return { request, extensionQueries, notInModel };

@@ -58,7 +58,12 @@ export interface ConnectFailure {
  * "connect timeout" is an idle-socket timeout that also cuts the wait for the answer, so it is set
  * to the read timeout and the connection bound is enforced here.
  */
-export function probeConnect(host: string, port: number, connectMs: number, signal?: AbortSignal): Promise<ConnectFailure | undefined> {
+export function probeConnect(
+  host: string,
+  port: number,
+  connectMs: number,
+  signal?: AbortSignal,
+): Promise<ConnectFailure | undefined> {
   return new Promise((resolve, reject) => {
     const socket = netConnect({ host, port });
     let settled = false;
@@ -71,7 +76,12 @@ export function probeConnect(host: string, port: number, connectMs: number, sign
       resolve(v);
     };
     const timer = setTimeout(
-      () => done({ kind: 'timeout', retryable: true, detail: { reason: 'connect-timeout', host, port, seconds: connectMs / 1000 } }),
+      () =>
+        done({
+          kind: 'timeout',
+          retryable: true,
+          detail: { reason: 'connect-timeout', host, port, seconds: connectMs / 1000 },
+        }),
       connectMs,
     );
     const onAbort = () => {
@@ -86,9 +96,16 @@ export function probeConnect(host: string, port: number, connectMs: number, sign
     socket.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
         done({ kind: 'refused', retryable: e.code === 'EAI_AGAIN', detail: { reason: 'dns', host, errno: e.code } });
-      else if (e.code === 'ECONNREFUSED') done({ kind: 'refused', retryable: false, detail: { reason: 'connection-refused', host, port } });
-      else if (e.code === 'ETIMEDOUT') done({ kind: 'timeout', retryable: true, detail: { reason: 'connect-timeout', host, port } });
-      else done({ kind: 'reset', retryable: true, detail: { reason: 'connect-failed', host, port, errno: e.code ?? 'connection error' } });
+      else if (e.code === 'ECONNREFUSED')
+        done({ kind: 'refused', retryable: false, detail: { reason: 'connection-refused', host, port } });
+      else if (e.code === 'ETIMEDOUT')
+        done({ kind: 'timeout', retryable: true, detail: { reason: 'connect-timeout', host, port } });
+      else
+        done({
+          kind: 'reset',
+          retryable: true,
+          detail: { reason: 'connect-failed', host, port, errno: e.code ?? 'connection error' },
+        });
     });
   });
 }

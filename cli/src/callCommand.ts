@@ -67,7 +67,11 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
   const call = await prepareCall(ctx, file, options);
   if (typeof call === 'number') return call;
   if (!options.json) {
-    ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(describeCredentialInUse(call.credential, ctx.locale))}\n${ctx.msg.endpointUsed(call.endpoint.text)}\n`));
+    ctx.stderr.write(
+      ctx.err.dim(
+        `${ctx.msg.credentialSource(describeCredentialInUse(call.credential, ctx.locale))}\n${ctx.msg.endpointUsed(call.endpoint.text)}\n`,
+      ),
+    );
   }
   const { outcome, stoppedBy } = await send(ctx, call);
   const code = present(ctx, call, outcome, stoppedBy);
@@ -76,14 +80,27 @@ export async function runCall(ctx: CliContext, file: string, options: CallOption
 }
 
 /** `create --wait`: follow the created group; a failure is placed on the document's line. */
-async function waitForCreated(ctx: CliContext, call: PreparedCall, created: Extract<EciCallOutcome, { type: 'created' }>): Promise<number> {
+async function waitForCreated(
+  ctx: CliContext,
+  call: PreparedCall,
+  created: Extract<EciCallOutcome, { type: 'created' }>,
+): Promise<number> {
   const { groupTarget } = await import('./groupTarget.js');
   const { followAndReport } = await import('./followCommand.js');
-  const o = { command: 'create', region: call.regionId, profile: call.options.profile, endpoint: call.options.endpoint, allowInstanceMetadata: call.options.allowInstanceMetadata, json: call.options.json };
+  const o = {
+    command: 'create',
+    region: call.regionId,
+    profile: call.options.profile,
+    endpoint: call.options.endpoint,
+    allowInstanceMetadata: call.options.allowInstanceMetadata,
+    json: call.options.json,
+  };
   const gt = await groupTarget(ctx, o, call.regionId);
   if (typeof gt === 'number') return gt;
   return followAndReport(ctx, gt, o, created.containerGroupId, {
-    ...(call.options.wait?.timeoutSeconds !== undefined ? { waitTimeoutSeconds: call.options.wait.timeoutSeconds } : {}),
+    ...(call.options.wait?.timeoutSeconds !== undefined
+      ? { waitTimeoutSeconds: call.options.wait.timeoutSeconds }
+      : {}),
     file: { displayPath: call.displayPath, locations: call.built.locations },
     jsonExtra: { RequestId: created.requestId, ClientToken: created.clientToken },
   });
@@ -92,16 +109,24 @@ async function waitForCreated(ctx: CliContext, call: PreparedCall, created: Extr
 /** Checks the command line and the document, resolves the credential: a call ready to send, or the exit code. */
 async function prepareCall(ctx: CliContext, file: string, options: CallOptions): Promise<PreparedCall | number> {
   const command = options.dryRun ? 'dry-run' : 'create';
-  const emitJson = (value: Record<string, unknown>) => ctx.stdout.write(JSON.stringify({ command, ...value }, null, 2) + '\n');
+  const emitJson = (value: Record<string, unknown>) =>
+    ctx.stdout.write(JSON.stringify({ command, ...value }, null, 2) + '\n');
   // Usage problems first: nothing is read or resolved when the command line is wrong.
   const override = options.endpoint === undefined ? undefined : parseEndpoint(options.endpoint);
   if (options.endpoint !== undefined && !override) {
-    complain(ctx, ctx.msg.badEndpoint(options.endpoint, 'expected host[:port] with an optional http:// or https:// scheme, e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080'));
+    complain(
+      ctx,
+      ctx.msg.badEndpoint(
+        options.endpoint,
+        'expected host[:port] with an optional http:// or https:// scheme, e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080',
+      ),
+    );
     return EXIT.usage;
   }
   const doc = buildDocument(ctx, file, options.dryRun && options.force === true);
   if (!doc.ok) {
-    if (options.json && doc.errors) emitJson({ outcome: 'invalid', file: doc.displayPath, diagnostics: doc.errors.map((d) => jsonDiagnostic(d)) });
+    if (options.json && doc.errors)
+      emitJson({ outcome: 'invalid', file: doc.displayPath, diagnostics: doc.errors.map((d) => jsonDiagnostic(d)) });
     return doc.exit;
   }
   const { built, displayPath } = doc;
@@ -123,19 +148,40 @@ async function prepareCall(ctx: CliContext, file: string, options: CallOptions):
     complain(ctx, `${displayPath}: ${(err as Error).message}`);
     return EXIT.usage;
   }
-  const credential = await credentialFor(ctx, options, () => ({ endpoint: endpoint.text, RegionId: regionId }), emitJson);
+  const credential = await credentialFor(
+    ctx,
+    options,
+    () => ({ endpoint: endpoint.text, RegionId: regionId }),
+    emitJson,
+  );
   if (typeof credential === 'number') return credential;
   return { options, displayPath, built, regionId, endpoint, credential, ...(token ? { token } : {}), emitJson };
 }
 
 /** The credential of the call (`--profile`, else the default chain), or the exit code after saying what is missing. */
-async function credentialFor(ctx: CliContext, options: CallOptions, where: () => Record<string, string>, emitJson: PreparedCall['emitJson']): Promise<ResolvedCredential | number> {
+async function credentialFor(
+  ctx: CliContext,
+  options: CallOptions,
+  where: () => Record<string, string>,
+  emitJson: PreparedCall['emitJson'],
+): Promise<ResolvedCredential | number> {
   try {
-    return await resolveCredential({ profile: options.profile, allowInstanceMetadata: options.allowInstanceMetadata, env: ctx.env });
+    return await resolveCredential({
+      profile: options.profile,
+      allowInstanceMetadata: options.allowInstanceMetadata,
+      env: ctx.env,
+    });
   } catch (err) {
     if (!isCredentialsNotFound(err)) throw err;
     complain(ctx, err.message);
-    if (options.json) emitJson({ outcome: 'no-credentials', message: err.message, attempts: err.attempts, ...where(), ...(options.profile !== undefined ? { profile: options.profile } : {}) });
+    if (options.json)
+      emitJson({
+        outcome: 'no-credentials',
+        message: err.message,
+        attempts: err.attempts,
+        ...where(),
+        ...(options.profile !== undefined ? { profile: options.profile } : {}),
+      });
     return EXIT.usage;
   }
 }
@@ -145,7 +191,10 @@ async function credentialFor(ctx: CliContext, options: CallOptions, where: () =>
  * `kill`) both cancel it and report what is known (the ClientToken, whether a create may have
  * happened); a second one exits at once.
  */
-async function send(ctx: CliContext, call: PreparedCall): Promise<{ outcome: EciCallOutcome; stoppedBy?: 'SIGINT' | 'SIGTERM' }> {
+async function send(
+  ctx: CliContext,
+  call: PreparedCall,
+): Promise<{ outcome: EciCallOutcome; stoppedBy?: 'SIGINT' | 'SIGTERM' }> {
   const { options, built, endpoint } = call;
   const controller = new AbortController();
   let interrupts = 0;
@@ -160,9 +209,16 @@ async function send(ctx: CliContext, call: PreparedCall): Promise<{ outcome: Eci
   process.on('SIGTERM', onSignal);
   // A create's ClientToken is shown before anything is sent: whatever happens to this process
   // afterwards (a signal, a lost terminal, stdout lost), the user can send it again safely.
-  if (call.token) ctx.stderr.write(`${ctx.msg.clientTokenBeforeSend(call.token.token, call.token.source === 'generated', call.displayPath)}\n`);
+  if (call.token)
+    ctx.stderr.write(
+      `${ctx.msg.clientTokenBeforeSend(call.token.token, call.token.source === 'generated', call.displayPath)}\n`,
+    );
   const what = options.dryRun ? ctx.msg.dryRunWord : ctx.msg.createWord;
-  const progress = new ProgressLine(ctx.stderr, (seconds, attempt) => ctx.err.dim(ctx.msg.progress(what, endpoint.host, seconds, attempt)), () => ctx.msg.progressStarted(what, endpoint.host));
+  const progress = new ProgressLine(
+    ctx.stderr,
+    (seconds, attempt) => ctx.err.dim(ctx.msg.progress(what, endpoint.host, seconds, attempt)),
+    () => ctx.msg.progressStarted(what, endpoint.host),
+  );
   try {
     const outcome = await callCreateContainerGroup({
       params: built.params,
@@ -174,7 +230,9 @@ async function send(ctx: CliContext, call: PreparedCall): Promise<{ outcome: Eci
       protocol: endpoint.protocol,
       credential: call.credential,
       signal: controller.signal,
-      ...(options.timeoutSeconds !== undefined ? { timeouts: { connectMs: options.timeoutSeconds * 1000, readMs: options.timeoutSeconds * 1000 } } : {}),
+      ...(options.timeoutSeconds !== undefined
+        ? { timeouts: { connectMs: options.timeoutSeconds * 1000, readMs: options.timeoutSeconds * 1000 } }
+        : {}),
       ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
       onAttempt: (attempt) => progress.setAttempt(attempt),
     });
@@ -187,10 +245,22 @@ async function send(ctx: CliContext, call: PreparedCall): Promise<{ outcome: Eci
 }
 
 /** Prints the outcome (text or --json) and returns the exit code. */
-function present(ctx: CliContext, call: PreparedCall, outcome: EciCallOutcome, stoppedBy: 'SIGINT' | 'SIGTERM' | undefined): number {
+function present(
+  ctx: CliContext,
+  call: PreparedCall,
+  outcome: EciCallOutcome,
+  stoppedBy: 'SIGINT' | 'SIGTERM' | undefined,
+): number {
   switch (outcome.type) {
     case 'dry-run-passed':
-      if (call.options.json) call.emitJson({ outcome: outcome.type, RequestId: outcome.requestId, Code: outcome.code, attempts: outcome.attempts, ...commonJson(call) });
+      if (call.options.json)
+        call.emitJson({
+          outcome: outcome.type,
+          RequestId: outcome.requestId,
+          Code: outcome.code,
+          attempts: outcome.attempts,
+          ...commonJson(call),
+        });
       else ctx.stdout.write(`${ctx.out.green(ctx.msg.dryRunPassed)}\n${ctx.msg.requestId}: ${outcome.requestId}\n`);
       return EXIT.ok;
     case 'created':
@@ -207,7 +277,16 @@ function present(ctx: CliContext, call: PreparedCall, outcome: EciCallOutcome, s
 /** What every outcome of a call carries in --json: where it went, with which credential. */
 function commonJson(call: PreparedCall): Record<string, unknown> {
   const c = call.credential;
-  return { endpoint: call.endpoint.text, RegionId: call.regionId, credential: { source: c.source, description: c.description, accessKeyIdHint: c.accessKeyIdHint, ...(c.profile ? { profile: c.profile } : {}) } };
+  return {
+    endpoint: call.endpoint.text,
+    RegionId: call.regionId,
+    credential: {
+      source: c.source,
+      description: c.description,
+      accessKeyIdHint: c.accessKeyIdHint,
+      ...(c.profile ? { profile: c.profile } : {}),
+    },
+  };
 }
 
 /** The call layer masks secrets; this is a second belt for anything the CLI itself prints. */
@@ -218,24 +297,42 @@ function cleaner(call: PreparedCall): (s: string) => string {
 
 /** What to do after a create whose answer was lost: send it again with the same ClientToken. */
 function retryAdvice(ctx: CliContext, call: PreparedCall, token: string): string {
-  return call.token?.source === 'document' ? ctx.msg.retryWithTokenFromDocument(token, call.displayPath) : ctx.msg.retryWithToken(token, call.displayPath);
+  return call.token?.source === 'document'
+    ? ctx.msg.retryWithTokenFromDocument(token, call.displayPath)
+    : ctx.msg.retryWithToken(token, call.displayPath);
 }
 
-function presentCreated(ctx: CliContext, call: PreparedCall, outcome: Extract<EciCallOutcome, { type: 'created' }>): number {
+function presentCreated(
+  ctx: CliContext,
+  call: PreparedCall,
+  outcome: Extract<EciCallOutcome, { type: 'created' }>,
+): number {
   const text = `${ctx.msg.created}\n${ctx.msg.containerGroupId}: ${outcome.containerGroupId}\n${ctx.msg.requestId}: ${outcome.requestId}\n${ctx.msg.clientToken}: ${outcome.clientToken}`;
   // Should stdout be lost (a full disk, a closed pipe), these still reach the user on stderr.
   noteForLostOutput(ctx, text);
   if (call.options.json && call.options.wait) {
     // One JSON answer: the follow's, which carries the create's ids.
   } else if (call.options.json) {
-    call.emitJson({ outcome: outcome.type, ContainerGroupId: outcome.containerGroupId, RequestId: outcome.requestId, ClientToken: outcome.clientToken, attempts: outcome.attempts, requestSent: true, ...commonJson(call) });
+    call.emitJson({
+      outcome: outcome.type,
+      ContainerGroupId: outcome.containerGroupId,
+      RequestId: outcome.requestId,
+      ClientToken: outcome.clientToken,
+      attempts: outcome.attempts,
+      requestSent: true,
+      ...commonJson(call),
+    });
   } else {
     ctx.stdout.write(`${ctx.out.green(ctx.msg.created)}${text.slice(ctx.msg.created.length)}\n`);
   }
   return EXIT.ok;
 }
 
-function presentServiceError(ctx: CliContext, call: PreparedCall, outcome: Extract<EciCallOutcome, { type: 'service-error' }>): number {
+function presentServiceError(
+  ctx: CliContext,
+  call: PreparedCall,
+  outcome: Extract<EciCallOutcome, { type: 'service-error' }>,
+): number {
   const clean = cleaner(call);
   const { explanation, action } = explainServiceError(outcome, ctx.locale);
   const located = locateParameters(outcome.parameterPaths, call.built.locations);
@@ -250,7 +347,12 @@ function presentServiceError(ctx: CliContext, call: PreparedCall, outcome: Extra
       explanation,
       ...(action ? { action } : {}),
       parameterPaths: outcome.parameterPaths,
-      parameters: located.map(({ key, range }) => ({ key, file: call.displayPath, line: range.start.line + 1, column: range.start.character + 1 })),
+      parameters: located.map(({ key, range }) => ({
+        key,
+        file: call.displayPath,
+        line: range.start.line + 1,
+        column: range.start.character + 1,
+      })),
       attempts: outcome.attempts,
       requestSent: true,
       ...(outcome.clientToken ? { ClientToken: outcome.clientToken } : {}),
@@ -266,12 +368,18 @@ function presentServiceError(ctx: CliContext, call: PreparedCall, outcome: Extra
   if (outcome.requestId) lines.push(`  ${ctx.msg.requestId}: ${clean(outcome.requestId)}`);
   ctx.stderr.write(lines.join('\n') + '\n');
   for (const { key, range } of located) {
-    ctx.stderr.write(`${ctx.err.bold(`${call.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(outcome.code)}: ${key}: ${explanation}\n`);
+    ctx.stderr.write(
+      `${ctx.err.bold(`${call.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(outcome.code)}: ${key}: ${explanation}\n`,
+    );
   }
   return EXIT.service;
 }
 
-function presentNetworkError(ctx: CliContext, call: PreparedCall, outcome: Extract<EciCallOutcome, { type: 'network-error' }>): number {
+function presentNetworkError(
+  ctx: CliContext,
+  call: PreparedCall,
+  outcome: Extract<EciCallOutcome, { type: 'network-error' }>,
+): number {
   const { dryRun, json } = call.options;
   const token = outcome.clientToken;
   const mayExist = mayHaveBeenCreated(outcome);
@@ -294,7 +402,9 @@ function presentNetworkError(ctx: CliContext, call: PreparedCall, outcome: Extra
   complain(ctx, `${ctx.msg.networkError} (${outcome.kind}, ${ctx.msg.attempts(outcome.attempts)})`);
   ctx.stderr.write(`  ${details}\n`);
   if (mayExist) {
-    ctx.stderr.write(`${ctx.err.bold(ctx.msg.mayHaveBeenCreated)}\n  ${ctx.msg.clientToken}: ${outcome.clientToken}\n  ${retryAdvice(ctx, call, outcome.clientToken)}\n`);
+    ctx.stderr.write(
+      `${ctx.err.bold(ctx.msg.mayHaveBeenCreated)}\n  ${ctx.msg.clientToken}: ${outcome.clientToken}\n  ${retryAdvice(ctx, call, outcome.clientToken)}\n`,
+    );
   } else if (!dryRun) {
     ctx.stderr.write(`  ${ctx.msg.notSentNothingCreated}\n`);
     if (token !== undefined) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${token}\n`);
@@ -302,7 +412,12 @@ function presentNetworkError(ctx: CliContext, call: PreparedCall, outcome: Extra
   return EXIT.network;
 }
 
-function presentCancelled(ctx: CliContext, call: PreparedCall, outcome: Extract<EciCallOutcome, { type: 'cancelled' }>, stoppedBy: 'SIGINT' | 'SIGTERM' | undefined): number {
+function presentCancelled(
+  ctx: CliContext,
+  call: PreparedCall,
+  outcome: Extract<EciCallOutcome, { type: 'cancelled' }>,
+  stoppedBy: 'SIGINT' | 'SIGTERM' | undefined,
+): number {
   const { dryRun, json } = call.options;
   const token = outcome.clientToken;
   const mayExist = mayHaveBeenCreated(outcome);
@@ -317,9 +432,16 @@ function presentCancelled(ctx: CliContext, call: PreparedCall, outcome: Extract<
       ...commonJson(call),
     });
   } else {
-    complain(ctx, `${stoppedBy === 'SIGTERM' ? `${ctx.msg.terminated} ` : ''}${dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled}`);
-    if (mayExist) ctx.stderr.write(`  ${ctx.msg.clientToken}: ${outcome.clientToken}\n  ${ctx.msg.cancelledWithToken(outcome.clientToken, call.displayPath)}\n`);
-    else if (token !== undefined) ctx.stderr.write(`  ${ctx.msg.notSentNothingCreated}\n  ${ctx.msg.clientToken}: ${token}\n`);
+    complain(
+      ctx,
+      `${stoppedBy === 'SIGTERM' ? `${ctx.msg.terminated} ` : ''}${dryRun ? ctx.msg.cancelledDryRun : ctx.msg.cancelled}`,
+    );
+    if (mayExist)
+      ctx.stderr.write(
+        `  ${ctx.msg.clientToken}: ${outcome.clientToken}\n  ${ctx.msg.cancelledWithToken(outcome.clientToken, call.displayPath)}\n`,
+      );
+    else if (token !== undefined)
+      ctx.stderr.write(`  ${ctx.msg.notSentNothingCreated}\n  ${ctx.msg.clientToken}: ${token}\n`);
   }
   return stoppedBy === 'SIGTERM' ? EXIT.terminated : EXIT.cancelled;
 }
@@ -329,5 +451,11 @@ function locateParameters(paths: string[], locations: Record<string, Range>): { 
 }
 
 function jsonDiagnostic(d: Diagnostic) {
-  return { line: d.range.start.line + 1, column: d.range.start.character + 1, severity: severityName(d), rule: String(d.code ?? 'eci'), message: messageText(d) };
+  return {
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    severity: severityName(d),
+    rule: String(d.code ?? 'eci'),
+    message: messageText(d),
+  };
 }

@@ -26,16 +26,40 @@ const ONLINE_OPTIONS: OptionSpec[] = [
 
 const OPTIONS: Record<CommandName | 'main', OptionSpec[]> = {
   main: [...COMMON, { name: 'version', short: 'V', takesValue: false }],
-  validate: [...COMMON, { name: 'format', short: 'f', takesValue: true }, { name: 'show-suppressed', takesValue: false }, ...ONLINE_OPTIONS, { name: 'online', takesValue: false }],
+  validate: [
+    ...COMMON,
+    { name: 'format', short: 'f', takesValue: true },
+    { name: 'show-suppressed', takesValue: false },
+    ...ONLINE_OPTIONS,
+    { name: 'online', takesValue: false },
+  ],
   price: [...COMMON, ...ONLINE_OPTIONS, { name: 'json', takesValue: false }],
   request: [...COMMON, { name: 'show-secrets', takesValue: false }],
   'dry-run': [...COMMON, ...callOptions(), { name: 'force', takesValue: false }],
-  create: [...COMMON, ...callOptions(), { name: 'client-token', takesValue: true }, { name: 'wait', takesValue: false }, { name: 'wait-timeout', takesValue: true }],
+  create: [
+    ...COMMON,
+    ...callOptions(),
+    { name: 'client-token', takesValue: true },
+    { name: 'wait', takesValue: false },
+    { name: 'wait-timeout', takesValue: true },
+  ],
   list: [...COMMON, ...groupOptions(), { name: 'status', takesValue: true }],
   get: [...COMMON, ...groupOptions(), { name: 'format', short: 'f', takesValue: true }],
-  status: [...COMMON, ...groupOptions(), { name: 'wait', takesValue: false }, { name: 'wait-timeout', takesValue: true }],
+  status: [
+    ...COMMON,
+    ...groupOptions(),
+    { name: 'wait', takesValue: false },
+    { name: 'wait-timeout', takesValue: true },
+  ],
   events: [...COMMON, ...groupOptions()],
-  logs: [...COMMON, ...groupOptions(), { name: 'container', takesValue: true }, { name: 'tail', takesValue: true }, { name: 'follow', takesValue: false }, { name: 'previous', takesValue: false }],
+  logs: [
+    ...COMMON,
+    ...groupOptions(),
+    { name: 'container', takesValue: true },
+    { name: 'tail', takesValue: true },
+    { name: 'follow', takesValue: false },
+    { name: 'previous', takesValue: false },
+  ],
   restart: [...COMMON, ...groupOptions()],
   delete: [...COMMON, ...groupOptions(), { name: 'yes', takesValue: false }],
   exec: [...COMMON, ...groupOptions(), { name: 'container', takesValue: true }],
@@ -67,7 +91,11 @@ function groupOptions(): OptionSpec[] {
 /** The --locale value written on the command line, if any (read before parsing, to word parse errors). */
 function localeFlagOf(argv: string[]): string | undefined {
   const localeIndex = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
-  return localeIndex < 0 ? undefined : argv[localeIndex].includes('=') ? argv[localeIndex].split('=')[1] : argv[localeIndex + 1];
+  return localeIndex < 0
+    ? undefined
+    : argv[localeIndex].includes('=')
+      ? argv[localeIndex].split('=')[1]
+      : argv[localeIndex + 1];
 }
 
 function localeOfArgv(argv: string[], env: NodeJS.ProcessEnv) {
@@ -79,7 +107,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // The locale is needed before parsing to word parse errors: take a --locale value if one is there.
   const locale = localeOfArgv(argv, io.env);
   const noColour = argv.includes('--no-color');
-  const ctx = createContext(io, locale, colourEnabled(io.stdout, io.env, noColour), colourEnabled(io.stderr, io.env, noColour));
+  const ctx = createContext(
+    io,
+    locale,
+    colourEnabled(io.stdout, io.env, noColour),
+    colourEnabled(io.stderr, io.env, noColour),
+  );
   const invocation = parseInvocation(ctx, argv);
   return typeof invocation === 'number' ? invocation : runCommand(ctx, invocation.command, invocation.parsed);
 }
@@ -97,7 +130,12 @@ function parseInvocation(ctx: CliContext, argv: string[]): { command: CommandNam
   while (commandIndex < argv.length && argv[commandIndex].startsWith('-') && argv[commandIndex] !== '--') {
     commandIndex += argv[commandIndex] === '--locale' ? 2 : 1;
   }
-  const globals = parseOrComplain(ctx, argv.slice(0, Math.min(commandIndex, argv.length)), 'main', () => `\n\n${helpText(locale)}`);
+  const globals = parseOrComplain(
+    ctx,
+    argv.slice(0, Math.min(commandIndex, argv.length)),
+    'main',
+    () => `\n\n${helpText(locale)}`,
+  );
   if (typeof globals === 'number') return globals;
   if (localeFlag !== undefined && !isSupportedLocaleFlag(localeFlag)) {
     complain(ctx, msg.badLocale(localeFlag));
@@ -126,7 +164,12 @@ function parseInvocation(ctx: CliContext, argv: string[]): { command: CommandNam
     return EXIT.usage;
   }
   const command = commandWord as CommandName;
-  const parsed = parseOrComplain(ctx, argv.slice(argv.indexOf(commandWord, commandIndex) + 1), command, () => `\n${msg.seeHelp(command)}`);
+  const parsed = parseOrComplain(
+    ctx,
+    argv.slice(argv.indexOf(commandWord, commandIndex) + 1),
+    command,
+    () => `\n${msg.seeHelp(command)}`,
+  );
   if (typeof parsed === 'number') return parsed;
   const localeValue = parsed.options.get('locale');
   if (typeof localeValue === 'string' && !isSupportedLocaleFlag(localeValue)) {
@@ -141,10 +184,19 @@ function parseInvocation(ctx: CliContext, argv: string[]): { command: CommandNam
 }
 
 /** `args` parsed against the options of `command` (or the global ones), or a usage error said with `after`. */
-function parseOrComplain(ctx: CliContext, args: string[], command: CommandName | 'main', after: () => string): Parsed | number {
+function parseOrComplain(
+  ctx: CliContext,
+  args: string[],
+  command: CommandName | 'main',
+  after: () => string,
+): Parsed | number {
   const { msg } = ctx;
   try {
-    return parseArgs(args, OPTIONS[command], { unknownOption: (o) => msg.unknownOption(o, command === 'main' ? 'eci' : command), missingValue: msg.missingValue, noValueExpected: msg.noValueExpected });
+    return parseArgs(args, OPTIONS[command], {
+      unknownOption: (o) => msg.unknownOption(o, command === 'main' ? 'eci' : command),
+      missingValue: msg.missingValue,
+      noValueExpected: msg.noValueExpected,
+    });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     complain(ctx, `${err.message}${after()}`);
@@ -169,7 +221,10 @@ async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed)
         return EXIT.usage;
       }
       if (!(/^\d+(\.\d+)?$/.test(pending) && Number(pending) <= 600)) {
-        complain(ctx, `${msg.badNumber('--pending-seconds', pending, 'a number of seconds from 0 to 600')}\n${msg.seeHelp(command)}`);
+        complain(
+          ctx,
+          `${msg.badNumber('--pending-seconds', pending, 'a number of seconds from 0 to 600')}\n${msg.seeHelp(command)}`,
+        );
         return EXIT.usage;
       }
       const id = opt('access-key-id');
@@ -179,7 +234,12 @@ async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed)
         return EXIT.usage;
       }
       const { runSimulator } = await import('./simulator.js');
-      return runSimulator(ctx, { port: Number(port), pendingSeconds: Number(pending), accessKeyId: id, accessKeySecret: secret });
+      return runSimulator(ctx, {
+        port: Number(port),
+        pendingSeconds: Number(pending),
+        accessKeyId: id,
+        accessKeySecret: secret,
+      });
     }
     case 'validate': {
       const format = opt('format') ?? 'text';
@@ -190,11 +250,22 @@ async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed)
       let facts;
       if (flag('online')) {
         const { lookUpForDocuments } = await import('./onlineChecks.js');
-        const looked = await lookUpForDocuments(ctx, parsed.positionals, { region: opt('region'), profile: opt('profile'), endpoint: opt('endpoint') });
+        const looked = await lookUpForDocuments(ctx, parsed.positionals, {
+          region: opt('region'),
+          profile: opt('profile'),
+          endpoint: opt('endpoint'),
+        });
         if (typeof looked === 'number') return looked;
         facts = looked;
       }
-      return runValidate(ctx, parsed.positionals, format as OutputFormat, packageVersion, flag('show-suppressed'), facts);
+      return runValidate(
+        ctx,
+        parsed.positionals,
+        format as OutputFormat,
+        packageVersion,
+        flag('show-suppressed'),
+        facts,
+      );
     }
     case 'price': {
       if (parsed.positionals.length !== 1) {
@@ -202,7 +273,12 @@ async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed)
         return EXIT.usage;
       }
       const { runPrice } = await import('./priceCommand.js');
-      return runPrice(ctx, parsed.positionals[0], { region: opt('region'), profile: opt('profile'), endpoint: opt('endpoint'), json: flag('json') });
+      return runPrice(ctx, parsed.positionals[0], {
+        region: opt('region'),
+        profile: opt('profile'),
+        endpoint: opt('endpoint'),
+        json: flag('json'),
+      });
     }
     case 'request':
       if (parsed.positionals.length !== 1) {
@@ -233,25 +309,45 @@ async function runCommand(ctx: CliContext, command: CommandName, parsed: Parsed)
 }
 
 /** `--wait-timeout SECONDS` (1 to 86400), undefined when absent, or the exit code of a usage error. */
-function waitTimeoutFrom(ctx: CliContext, command: CommandName, opt: (name: string) => string | undefined): number | undefined | { exit: number } {
+function waitTimeoutFrom(
+  ctx: CliContext,
+  command: CommandName,
+  opt: (name: string) => string | undefined,
+): number | undefined | { exit: number } {
   const v = opt('wait-timeout');
   if (v === undefined) return undefined;
   if (!(/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 && Number(v) <= 86400)) {
-    complain(ctx, `${ctx.msg.badNumber('--wait-timeout', v, 'a number of seconds above 0 and at most 86400')}\n${ctx.msg.seeHelp(command)}`);
+    complain(
+      ctx,
+      `${ctx.msg.badNumber('--wait-timeout', v, 'a number of seconds above 0 and at most 86400')}\n${ctx.msg.seeHelp(command)}`,
+    );
     return { exit: EXIT.usage };
   }
   return Number(v);
 }
 
 /** list, get, status, events, logs, restart, delete, exec, update: checked, then run (the call layer loads only then). */
-async function runGroupCommand(ctx: CliContext, command: CommandName, parsed: Parsed, opt: (name: string) => string | undefined, flag: (name: string) => boolean): Promise<number> {
+async function runGroupCommand(
+  ctx: CliContext,
+  command: CommandName,
+  parsed: Parsed,
+  opt: (name: string) => string | undefined,
+  flag: (name: string) => boolean,
+): Promise<number> {
   const { lifecycleWords } = await import('./lifecycleWords.js');
   const words = lifecycleWords(ctx.locale);
   const usage = (message: string) => {
     complain(ctx, `${message}\n${ctx.msg.seeHelp(command)}`);
     return EXIT.usage;
   };
-  const o = { command, region: opt('region'), profile: opt('profile'), endpoint: opt('endpoint'), allowInstanceMetadata: flag('instance-metadata'), json: flag('json') };
+  const o = {
+    command,
+    region: opt('region'),
+    profile: opt('profile'),
+    endpoint: opt('endpoint'),
+    allowInstanceMetadata: flag('instance-metadata'),
+    json: flag('json'),
+  };
   const positionals = parsed.positionals;
   const oneId = () => (positionals.length === 1 ? positionals[0] : undefined);
   switch (command) {
@@ -298,9 +394,15 @@ async function runGroupCommand(ctx: CliContext, command: CommandName, parsed: Pa
           return groups.runDelete(ctx, o, id, flag('yes'));
         case 'logs': {
           const tail = opt('tail');
-          if (tail !== undefined && !/^\d+$/.test(tail)) return usage(ctx.msg.badNumber('--tail', tail, 'a whole number of lines'));
+          if (tail !== undefined && !/^\d+$/.test(tail))
+            return usage(ctx.msg.badNumber('--tail', tail, 'a whole number of lines'));
           const { runLogs } = await import('./logsCommand.js');
-          return runLogs(ctx, o, id, { container: opt('container'), ...(tail !== undefined ? { tail: Number(tail) } : {}), follow: flag('follow'), previous: flag('previous') });
+          return runLogs(ctx, o, id, {
+            container: opt('container'),
+            ...(tail !== undefined ? { tail: Number(tail) } : {}),
+            follow: flag('follow'),
+            previous: flag('previous'),
+          });
         }
         default:
           return usage(words.oneId(command, positionals.length));
@@ -310,16 +412,30 @@ async function runGroupCommand(ctx: CliContext, command: CommandName, parsed: Pa
 }
 
 /** The options of `dry-run` / `create`, checked (a usage error's exit code otherwise). */
-function callOptionsFrom(ctx: CliContext, command: 'dry-run' | 'create', opt: (name: string) => string | undefined, flag: (name: string) => boolean): CallOptions | number {
+function callOptionsFrom(
+  ctx: CliContext,
+  command: 'dry-run' | 'create',
+  opt: (name: string) => string | undefined,
+  flag: (name: string) => boolean,
+): CallOptions | number {
   const msg = ctx.msg;
   const timeout = opt('timeout');
   const maxAttempts = opt('max-attempts');
   if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0 && Number(timeout) <= 600)) {
-    complain(ctx, `${msg.badNumber('--timeout', timeout, 'a number of seconds above 0 and at most 600')}\n${msg.seeHelp(command)}`);
+    complain(
+      ctx,
+      `${msg.badNumber('--timeout', timeout, 'a number of seconds above 0 and at most 600')}\n${msg.seeHelp(command)}`,
+    );
     return EXIT.usage;
   }
-  if (maxAttempts !== undefined && !(/^\d+$/.test(maxAttempts) && Number(maxAttempts) >= 1 && Number(maxAttempts) <= 10)) {
-    complain(ctx, `${msg.badNumber('--max-attempts', maxAttempts, 'a whole number from 1 to 10')}\n${msg.seeHelp(command)}`);
+  if (
+    maxAttempts !== undefined &&
+    !(/^\d+$/.test(maxAttempts) && Number(maxAttempts) >= 1 && Number(maxAttempts) <= 10)
+  ) {
+    complain(
+      ctx,
+      `${msg.badNumber('--max-attempts', maxAttempts, 'a whole number from 1 to 10')}\n${msg.seeHelp(command)}`,
+    );
     return EXIT.usage;
   }
   const clientToken = opt('client-token');
@@ -346,7 +462,13 @@ if (require.main === module) {
   const stdout = guardStdout(process.stdout);
   // A broken stderr must not crash the process either; there is nowhere left to report it.
   process.stderr.on('error', () => undefined);
-  const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: stdout.stream, stderr: process.stderr, lostOutputNotes: [] };
+  const io: CliIO = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: stdout.stream,
+    stderr: process.stderr,
+    lostOutputNotes: [],
+  };
   const finish = async (code: number) => {
     await stdout.flushed();
     const failure = stdout.failure();
@@ -372,7 +494,11 @@ if (require.main === module) {
  * process.stdout behind a guard: a failed write (a full disk: ENOSPC; a closed pipe: EPIPE) is recorded
  * instead of crashing the process with an unhandled 'error', and nothing more is written after it.
  */
-function guardStdout(out: NodeJS.WriteStream): { stream: CliIO['stdout']; failure(): NodeJS.ErrnoException | undefined; flushed(): Promise<void> } {
+function guardStdout(out: NodeJS.WriteStream): {
+  stream: CliIO['stdout'];
+  failure(): NodeJS.ErrnoException | undefined;
+  flushed(): Promise<void>;
+} {
   let failure: NodeJS.ErrnoException | undefined;
   const onError = (e: Error) => (failure ??= e as NodeJS.ErrnoException);
   out.on('error', onError);

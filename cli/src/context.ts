@@ -42,7 +42,9 @@ export function complain(ctx: CliContext, message: string): void {
   ctx.stderr.write(`${ctx.err.bold('eci')}: ${message}\n`);
 }
 
-export type ReadResult = { ok: true; text: string; absolutePath: string; displayPath: string } | { ok: false; message: string; absolutePath: string; displayPath: string };
+export type ReadResult =
+  | { ok: true; text: string; absolutePath: string; displayPath: string }
+  | { ok: false; message: string; absolutePath: string; displayPath: string };
 
 /**
  * The largest file read, in bytes. The service analyses documents up to MAX_DOCUMENT_CHARS UTF-16
@@ -84,7 +86,13 @@ export function readDocument(ctx: CliContext, arg: string): ReadResult {
     bytes = Buffer.concat(chunks, total);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? ctx.msg.notFound(shown) : code === 'EISDIR' ? ctx.msg.notAFile(shown) : ctx.msg.unreadableFile(shown, code ?? (err as Error).message));
+    return fail(
+      code === 'ENOENT'
+        ? ctx.msg.notFound(shown)
+        : code === 'EISDIR'
+          ? ctx.msg.notAFile(shown)
+          : ctx.msg.unreadableFile(shown, code ?? (err as Error).message),
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -110,13 +118,19 @@ export type EncodingProblem =
   | { kind: 'nul'; offset: number; line: number; column: number };
 
 /** The text of a document's bytes as strict UTF-8 (a UTF-8 byte-order mark dropped), or what stops it being that. */
-export function decodeUtf8Document(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: EncodingProblem } {
+export function decodeUtf8Document(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: EncodingProblem } {
   const b = bytes;
   // UTF-32 first: its little-endian mark begins with UTF-16's.
-  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { ok: false, problem: { kind: 'bom', encoding: 'UTF-32 LE' } };
-  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { ok: false, problem: { kind: 'bom', encoding: 'UTF-32 BE' } };
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { ok: false, problem: { kind: 'bom', encoding: 'UTF-16 LE' } };
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { ok: false, problem: { kind: 'bom', encoding: 'UTF-16 BE' } };
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0)
+    return { ok: false, problem: { kind: 'bom', encoding: 'UTF-32 LE' } };
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
+    return { ok: false, problem: { kind: 'bom', encoding: 'UTF-32 BE' } };
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe)
+    return { ok: false, problem: { kind: 'bom', encoding: 'UTF-16 LE' } };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff)
+    return { ok: false, problem: { kind: 'bom', encoding: 'UTF-16 BE' } };
   const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   const where = (offset: number) => {
     let line = 1;
@@ -144,12 +158,17 @@ export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
       i++;
       continue;
     }
-    let n: number;
-    let min: number;
-    if (c >= 0xc2 && c <= 0xdf) (n = 1), (min = 0x80);
-    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = 0x800);
-    else if (c >= 0xf0 && c <= 0xf4) (n = 3), (min = 0x10000);
-    else return i;
+    // The continuation bytes a lead byte announces, and the least code point it may encode.
+    const lead: [number, number] | undefined =
+      c >= 0xc2 && c <= 0xdf
+        ? [1, 0x80]
+        : c >= 0xe0 && c <= 0xef
+          ? [2, 0x800]
+          : c >= 0xf0 && c <= 0xf4
+            ? [3, 0x10000]
+            : undefined;
+    if (!lead) return i;
+    const [n, min] = lead;
     let cp = c & (0x3f >> n);
     for (let k = 1; k <= n; k++) {
       const cc = b[i + k];

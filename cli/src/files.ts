@@ -180,7 +180,11 @@ function walk(
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    problems.push({ path: displayPath(dir, cwd), kind: 'unreadable-directory', detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
+    problems.push({
+      path: displayPath(dir, cwd),
+      kind: 'unreadable-directory',
+      detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+    });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

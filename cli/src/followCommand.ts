@@ -3,7 +3,13 @@
 // failed (exit 5: the explanation, and with a FILE the document line it concerns), or the limit
 // passed (exit 6).
 import type { Range } from 'vscode-languageserver-types';
-import { DEFAULT_FOLLOW_TIMEOUT_MS, followContainerGroup, keysForParameterPaths, type FollowResult, type LiveEvent } from '../../calls/src/index';
+import {
+  DEFAULT_FOLLOW_TIMEOUT_MS,
+  followContainerGroup,
+  keysForParameterPaths,
+  type FollowResult,
+  type LiveEvent,
+} from '../../calls/src/index';
 import { complain, type CliContext } from './context';
 import { EXIT } from './exitCodes';
 import { emitJson, presentFailure, type GroupCommandOptions, type GroupTarget } from './groupTarget';
@@ -22,7 +28,13 @@ export function eventLine(e: LiveEvent): string {
   return `${e.LastTimestamp ?? e.FirstTimestamp ?? ''}  ${e.Type ?? ''}  ${e.Reason ?? ''}: ${e.Message ?? ''}${(e.Count ?? 1) > 1 ? ` (x${e.Count})` : ''}`;
 }
 
-export async function followAndReport(ctx: CliContext, gt: GroupTarget, o: GroupCommandOptions, id: string, f: FollowCommandOptions): Promise<number> {
+export async function followAndReport(
+  ctx: CliContext,
+  gt: GroupTarget,
+  o: GroupCommandOptions,
+  id: string,
+  f: FollowCommandOptions,
+): Promise<number> {
   const words = lifecycleWords(ctx.locale);
   const timeoutMs = f.waitTimeoutSeconds !== undefined ? f.waitTimeoutSeconds * 1000 : DEFAULT_FOLLOW_TIMEOUT_MS;
   const events: LiveEvent[] = [];
@@ -35,16 +47,37 @@ export async function followAndReport(ctx: CliContext, gt: GroupTarget, o: Group
       if (!o.json) ctx.stderr.write(`  ${gt.clean(eventLine(e))}\n`);
     },
     onRetry: (out) => {
-      if (!o.json) ctx.stderr.write(ctx.err.dim(`  ${words.retrying(out.type === 'service-error' ? out.code : out.type === 'network-error' ? out.kind : out.type)}\n`));
+      if (!o.json)
+        ctx.stderr.write(
+          ctx.err.dim(
+            `  ${words.retrying(out.type === 'service-error' ? out.code : out.type === 'network-error' ? out.kind : out.type)}\n`,
+          ),
+        );
     },
   });
   const result = await handle.result;
   return report(ctx, gt, o, id, f, result, events);
 }
 
-function report(ctx: CliContext, gt: GroupTarget, o: GroupCommandOptions, id: string, f: FollowCommandOptions, r: FollowResult, events: LiveEvent[]): number {
+function report(
+  ctx: CliContext,
+  gt: GroupTarget,
+  o: GroupCommandOptions,
+  id: string,
+  f: FollowCommandOptions,
+  r: FollowResult,
+  events: LiveEvent[],
+): number {
   const words = lifecycleWords(ctx.locale);
-  const json = (value: Record<string, unknown>) => emitJson(ctx, o.command, { ContainerGroupId: id, ...f.jsonExtra, ...value, events, endpoint: gt.endpointText, RegionId: gt.target.regionId });
+  const json = (value: Record<string, unknown>) =>
+    emitJson(ctx, o.command, {
+      ContainerGroupId: id,
+      ...f.jsonExtra,
+      ...value,
+      events,
+      endpoint: gt.endpointText,
+      RegionId: gt.target.regionId,
+    });
   switch (r.type) {
     case 'succeeded':
       gt.release();
@@ -55,22 +88,52 @@ function report(ctx: CliContext, gt: GroupTarget, o: GroupCommandOptions, id: st
       gt.release();
       const loc = ctx.locale === 'ja' ? 'ja' : 'en';
       const fl = r.failure;
-      const located = f.file ? keysForParameterPaths(fl.parameterPaths, Object.keys(f.file.locations)).map((key) => ({ key, range: f.file!.locations[key] })) : [];
+      const located = f.file
+        ? keysForParameterPaths(fl.parameterPaths, Object.keys(f.file.locations)).map((key) => ({
+            key,
+            range: f.file!.locations[key],
+          }))
+        : [];
       if (o.json) {
         json({
           outcome: 'failed',
           Status: r.group.Status,
-          failure: { kind: fl.kind, reason: fl.reason, message: gt.clean(fl.message), ...(fl.container ? { container: fl.container.name } : {}), ...(fl.exitCode !== undefined ? { exitCode: fl.exitCode } : {}), ...(fl.recommendedZones ? { recommendedZones: fl.recommendedZones } : {}), ...(fl.lastLogLines ? { lastLogLines: fl.lastLogLines.map(gt.clean) } : {}), explanation: gt.clean(fl.explanation[loc]), action: fl.explanation.action[loc], parameterPaths: fl.parameterPaths },
-          ...(f.file ? { parameters: located.map(({ key, range }) => ({ key, file: f.file!.displayPath, line: range.start.line + 1, column: range.start.character + 1 })) } : {}),
+          failure: {
+            kind: fl.kind,
+            reason: fl.reason,
+            message: gt.clean(fl.message),
+            ...(fl.container ? { container: fl.container.name } : {}),
+            ...(fl.exitCode !== undefined ? { exitCode: fl.exitCode } : {}),
+            ...(fl.recommendedZones ? { recommendedZones: fl.recommendedZones } : {}),
+            ...(fl.lastLogLines ? { lastLogLines: fl.lastLogLines.map(gt.clean) } : {}),
+            explanation: gt.clean(fl.explanation[loc]),
+            action: fl.explanation.action[loc],
+            parameterPaths: fl.parameterPaths,
+          },
+          ...(f.file
+            ? {
+                parameters: located.map(({ key, range }) => ({
+                  key,
+                  file: f.file!.displayPath,
+                  line: range.start.line + 1,
+                  column: range.start.character + 1,
+                })),
+              }
+            : {}),
         });
         return EXIT.groupFailed;
       }
       complain(ctx, words.failed(id));
-      ctx.stderr.write(`${ctx.err.red(fl.reason)}: ${gt.clean(fl.explanation[loc])}\n  ${fl.explanation.action[loc]}\n`);
-      if (fl.message && !fl.explanation[loc].includes(fl.message)) ctx.stderr.write(`  Message: ${gt.clean(fl.message)}\n`);
+      ctx.stderr.write(
+        `${ctx.err.red(fl.reason)}: ${gt.clean(fl.explanation[loc])}\n  ${fl.explanation.action[loc]}\n`,
+      );
+      if (fl.message && !fl.explanation[loc].includes(fl.message))
+        ctx.stderr.write(`  Message: ${gt.clean(fl.message)}\n`);
       const firstLine = gt.clean(fl.explanation[loc]).split('\n')[0];
       for (const { key, range } of located) {
-        ctx.stderr.write(`${ctx.err.bold(`${f.file!.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(`follow.${fl.kind}`)}: ${key}: ${firstLine} (${words.fromGroup(id)})\n`);
+        ctx.stderr.write(
+          `${ctx.err.bold(`${f.file!.displayPath}:${range.start.line + 1}:${range.start.character + 1}`)}: ${ctx.err.red('error')} ${ctx.err.dim(`follow.${fl.kind}`)}: ${key}: ${firstLine} (${words.fromGroup(id)})\n`,
+        );
       }
       return EXIT.groupFailed;
     }

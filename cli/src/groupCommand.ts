@@ -28,13 +28,35 @@ export async function runList(ctx: CliContext, o: GroupCommandOptions, status: s
   gt.release();
   const words = lifecycleWords(ctx.locale);
   if (o.json) {
-    emitJson(ctx, o.command, out.value.map((g) => ({ ContainerGroupId: g.ContainerGroupId, ContainerGroupName: g.ContainerGroupName, Status: g.Status, CreationTime: g.CreationTime, RegionId: g.RegionId, ZoneId: g.ZoneId })));
+    emitJson(
+      ctx,
+      o.command,
+      out.value.map((g) => ({
+        ContainerGroupId: g.ContainerGroupId,
+        ContainerGroupName: g.ContainerGroupName,
+        Status: g.Status,
+        CreationTime: g.CreationTime,
+        RegionId: g.RegionId,
+        ZoneId: g.ZoneId,
+      })),
+    );
   } else if (!out.value.length) ctx.stderr.write(`${words.noGroups(gt.target.regionId)}\n`);
-  else ctx.stdout.write(table([words.header, ...out.value.map((g) => [g.ContainerGroupId, g.ContainerGroupName ?? '', g.Status ?? '', g.CreationTime ?? ''])]));
+  else
+    ctx.stdout.write(
+      table([
+        words.header,
+        ...out.value.map((g) => [g.ContainerGroupId, g.ContainerGroupName ?? '', g.Status ?? '', g.CreationTime ?? '']),
+      ]),
+    );
   return EXIT.ok;
 }
 
-export async function runGet(ctx: CliContext, o: GroupCommandOptions, id: string, format: 'yaml' | 'json'): Promise<number> {
+export async function runGet(
+  ctx: CliContext,
+  o: GroupCommandOptions,
+  id: string,
+  format: 'yaml' | 'json',
+): Promise<number> {
   const gt = await groupTarget(ctx, o);
   if (typeof gt === 'number') return gt;
   const out = await describeContainerGroup(gt.target, id);
@@ -51,20 +73,40 @@ function statusText(ctx: CliContext, g: LiveContainerGroup): string {
   for (const c of g.Containers ?? []) {
     const st = c.CurrentState ?? {};
     const why = st.Reason || st.DetailStatus;
-    lines.push(`  ${c.Name}: ${st.State ?? ''}${why ? ` (${why})` : ''}, ${c.Ready ? words.ready : words.notReady}, ${words.restarts}: ${c.RestartCount ?? 0}`);
+    lines.push(
+      `  ${c.Name}: ${st.State ?? ''}${why ? ` (${why})` : ''}, ${c.Ready ? words.ready : words.notReady}, ${words.restarts}: ${c.RestartCount ?? 0}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
 
-export async function runStatus(ctx: CliContext, o: GroupCommandOptions, id: string, wait: boolean, waitTimeoutSeconds: number | undefined): Promise<number> {
+export async function runStatus(
+  ctx: CliContext,
+  o: GroupCommandOptions,
+  id: string,
+  wait: boolean,
+  waitTimeoutSeconds: number | undefined,
+): Promise<number> {
   const gt = await groupTarget(ctx, o);
   if (typeof gt === 'number') return gt;
-  if (wait) return followAndReport(ctx, gt, o, id, { ...(waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds } : {}) });
+  if (wait)
+    return followAndReport(ctx, gt, o, id, { ...(waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds } : {}) });
   const out = await describeContainerGroup(gt.target, id);
   if (out.type !== 'ok') return presentFailure(ctx, gt, o, out);
   gt.release();
   const g = out.value;
-  if (o.json) emitJson(ctx, o.command, { ContainerGroupId: g.ContainerGroupId, ContainerGroupName: g.ContainerGroupName, Status: g.Status, Containers: (g.Containers ?? []).map((c) => ({ Name: c.Name, Ready: c.Ready, RestartCount: c.RestartCount, CurrentState: c.CurrentState })) });
+  if (o.json)
+    emitJson(ctx, o.command, {
+      ContainerGroupId: g.ContainerGroupId,
+      ContainerGroupName: g.ContainerGroupName,
+      Status: g.Status,
+      Containers: (g.Containers ?? []).map((c) => ({
+        Name: c.Name,
+        Ready: c.Ready,
+        RestartCount: c.RestartCount,
+        CurrentState: c.CurrentState,
+      })),
+    });
   else ctx.stdout.write(statusText(ctx, g));
   return EXIT.ok;
 }
@@ -87,7 +129,13 @@ export async function runRestart(ctx: CliContext, o: GroupCommandOptions, id: st
   const out = await restartContainerGroup(gt.target, id);
   if (out.type !== 'ok') return presentFailure(ctx, gt, o, out);
   gt.release();
-  if (o.json) emitJson(ctx, o.command, { outcome: 'restarted', ContainerGroupId: id, RequestId: out.requestId, RegionId: gt.target.regionId });
+  if (o.json)
+    emitJson(ctx, o.command, {
+      outcome: 'restarted',
+      ContainerGroupId: id,
+      RequestId: out.requestId,
+      RegionId: gt.target.regionId,
+    });
   else ctx.stdout.write(`${lifecycleWords(ctx.locale).restarted(id)}\n${ctx.msg.requestId}: ${out.requestId}\n`);
   return EXIT.ok;
 }
@@ -103,7 +151,16 @@ export async function runDelete(ctx: CliContext, o: GroupCommandOptions, id: str
   const out = await deleteContainerGroup(gt.target, id);
   if (out.type !== 'ok') return presentFailure(ctx, gt, o, out);
   gt.release();
-  if (o.json) emitJson(ctx, o.command, { outcome: 'deleted', ContainerGroupId: id, RequestId: out.requestId, RegionId: gt.target.regionId });
-  else ctx.stdout.write(`${lifecycleWords(ctx.locale).deleted(id, gt.target.regionId)}\n${ctx.msg.requestId}: ${out.requestId}\n`);
+  if (o.json)
+    emitJson(ctx, o.command, {
+      outcome: 'deleted',
+      ContainerGroupId: id,
+      RequestId: out.requestId,
+      RegionId: gt.target.regionId,
+    });
+  else
+    ctx.stdout.write(
+      `${lifecycleWords(ctx.locale).deleted(id, gt.target.regionId)}\n${ctx.msg.requestId}: ${out.requestId}\n`,
+    );
   return EXIT.ok;
 }

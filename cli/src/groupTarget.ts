@@ -36,11 +36,21 @@ export interface GroupTarget {
 }
 
 /** The region (--region, the document's, ALIBABA_CLOUD_REGION_ID), endpoint and credential, or an exit code. */
-export async function groupTarget(ctx: CliContext, o: GroupCommandOptions, documentRegion?: string): Promise<GroupTarget | number> {
+export async function groupTarget(
+  ctx: CliContext,
+  o: GroupCommandOptions,
+  documentRegion?: string,
+): Promise<GroupTarget | number> {
   const words = lifecycleWords(ctx.locale);
   const override = o.endpoint === undefined ? undefined : parseEndpoint(o.endpoint);
   if (o.endpoint !== undefined && !override) {
-    complain(ctx, ctx.msg.badEndpoint(o.endpoint, 'expected host[:port] with an optional http:// or https:// scheme, e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080'));
+    complain(
+      ctx,
+      ctx.msg.badEndpoint(
+        o.endpoint,
+        'expected host[:port] with an optional http:// or https:// scheme, e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080',
+      ),
+    );
     return EXIT.usage;
   }
   if (o.region !== undefined && documentRegion && o.region !== documentRegion) {
@@ -61,7 +71,11 @@ export async function groupTarget(ctx: CliContext, o: GroupCommandOptions, docum
   }
   let credential;
   try {
-    credential = await resolveCredential({ profile: o.profile, allowInstanceMetadata: o.allowInstanceMetadata, env: ctx.env });
+    credential = await resolveCredential({
+      profile: o.profile,
+      allowInstanceMetadata: o.allowInstanceMetadata,
+      env: ctx.env,
+    });
   } catch (err) {
     if (!isCredentialsNotFound(err)) throw err;
     complain(ctx, err.message);
@@ -91,11 +105,18 @@ export async function groupTarget(ctx: CliContext, o: GroupCommandOptions, docum
 
 /** Writes the command's --json answer. */
 export function emitJson(ctx: CliContext, command: string, value: unknown): void {
-  ctx.stdout.write(JSON.stringify(Array.isArray(value) ? value : { command, ...(value as Record<string, unknown>) }, null, 2) + '\n');
+  ctx.stdout.write(
+    JSON.stringify(Array.isArray(value) ? value : { command, ...(value as Record<string, unknown>) }, null, 2) + '\n',
+  );
 }
 
 /** A failed call, said (text or --json), and its exit code. */
-export function presentFailure(ctx: CliContext, gt: GroupTarget, o: GroupCommandOptions, outcome: OperationFailure): number {
+export function presentFailure(
+  ctx: CliContext,
+  gt: GroupTarget,
+  o: GroupCommandOptions,
+  outcome: OperationFailure,
+): number {
   const stoppedBy = gt.release();
   if (outcome.type === 'cancelled') {
     if (o.json) emitJson(ctx, o.command, { outcome: 'cancelled', ...(stoppedBy ? { signal: stoppedBy } : {}) });
@@ -104,7 +125,15 @@ export function presentFailure(ctx: CliContext, gt: GroupTarget, o: GroupCommand
   }
   if (outcome.type === 'network-error') {
     const details = gt.clean(describeNetworkError(outcome, ctx.locale));
-    if (o.json) emitJson(ctx, o.command, { outcome: outcome.type, kind: outcome.kind, message: details, attempts: outcome.attempts, endpoint: gt.endpointText, RegionId: gt.target.regionId });
+    if (o.json)
+      emitJson(ctx, o.command, {
+        outcome: outcome.type,
+        kind: outcome.kind,
+        message: details,
+        attempts: outcome.attempts,
+        endpoint: gt.endpointText,
+        RegionId: gt.target.regionId,
+      });
     else {
       complain(ctx, `${ctx.msg.networkError} (${outcome.kind}, ${ctx.msg.attempts(outcome.attempts)})`);
       ctx.stderr.write(`  ${details}\n`);
@@ -113,7 +142,17 @@ export function presentFailure(ctx: CliContext, gt: GroupTarget, o: GroupCommand
   }
   const { explanation, action } = explainServiceError(outcome, ctx.locale);
   if (o.json) {
-    emitJson(ctx, o.command, { outcome: outcome.type, Code: gt.clean(outcome.code), HttpStatus: outcome.httpStatus, Message: gt.clean(outcome.message), ...(outcome.requestId ? { RequestId: gt.clean(outcome.requestId) } : {}), explanation, ...(action ? { action } : {}), endpoint: gt.endpointText, RegionId: gt.target.regionId });
+    emitJson(ctx, o.command, {
+      outcome: outcome.type,
+      Code: gt.clean(outcome.code),
+      HttpStatus: outcome.httpStatus,
+      Message: gt.clean(outcome.message),
+      ...(outcome.requestId ? { RequestId: gt.clean(outcome.requestId) } : {}),
+      explanation,
+      ...(action ? { action } : {}),
+      endpoint: gt.endpointText,
+      RegionId: gt.target.regionId,
+    });
     return EXIT.service;
   }
   complain(ctx, ctx.msg.serviceError);

@@ -4,7 +4,23 @@ import type { CliLocale } from './locale';
 import { LIFECYCLE_HELP, type LifecycleCommandName } from './helpLifecycle';
 
 export type CommandName = 'validate' | 'request' | 'dry-run' | 'create' | 'simulator' | 'price' | LifecycleCommandName;
-export const COMMANDS: CommandName[] = ['validate', 'request', 'dry-run', 'create', 'simulator', 'price', 'list', 'get', 'status', 'events', 'logs', 'restart', 'delete', 'exec', 'update'];
+export const COMMANDS: CommandName[] = [
+  'validate',
+  'request',
+  'dry-run',
+  'create',
+  'simulator',
+  'price',
+  'list',
+  'get',
+  'status',
+  'events',
+  'logs',
+  'restart',
+  'delete',
+  'exec',
+  'update',
+];
 
 const EXIT_CODES_EN = `Exit codes:
   0    success (validate: no errors, warnings allowed; dry-run: passed; create: created)
@@ -420,6 +436,7 @@ ${COMMON_JA}
 };
 
 export function helpText(locale: CliLocale, command?: CommandName): string {
-  if (command && command in LIFECYCLE_HELP[locale]) return LIFECYCLE_HELP[locale][command as LifecycleCommandName](EXIT_CODES[locale]);
+  if (command && command in LIFECYCLE_HELP[locale])
+    return LIFECYCLE_HELP[locale][command as LifecycleCommandName](EXIT_CODES[locale]);
   return HELP[locale][(command ?? 'main') as 'main'];
 }

@@ -66,14 +66,16 @@ const en = {
     `${p}: the file contains a NUL byte at byte offset ${offset} (line ${line}, byte ${column} of the line): it is not a UTF-8 text file (UTF-16 without a byte-order mark, or a binary file): save it as UTF-8. Nothing was read from it.`,
   badPattern: (p: string, cls: string) =>
     `${p}: not a usable pattern: the character class ${cls} is not valid (a range goes from low to high, e.g. [a-z])`,
-  notRegularPath: (p: string, kind: FileKindName) => `${p}: is ${EN_KINDS[kind]}, not a regular file or a directory; eci reads only regular files`,
+  notRegularPath: (p: string, kind: FileKindName) =>
+    `${p}: is ${EN_KINDS[kind]}, not a regular file or a directory; eci reads only regular files`,
   summary: (errors: number, warnings: number, files: number) =>
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
   refusedBecauseErrors: (p: string, n: number) =>
     `${p}: not sent: the document has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} first`,
   onlyRuleErrors: () =>
     'these are cross-field rule errors only: `eci dry-run --force` lets the service judge, or suppress a finding with `# eci-ignore RULE-ID -- reason`',
-  forcedDryRun: (p: string, n: number) => `${p}: dry run despite ${n} rule error${n === 1 ? '' : 's'} (--force): the service is the judge`,
+  forcedDryRun: (p: string, n: number) =>
+    `${p}: dry run despite ${n} rule error${n === 1 ? '' : 's'} (--force): the service is the judge`,
   suppressedLabel: 'suppressed',
   noReason: 'no reason given',
   regionMismatch: (doc: string, flag: string) =>
@@ -90,9 +92,12 @@ const en = {
   containerGroupId: 'ContainerGroupId',
   credentialSource: (s: string) => `Credentials: ${s}`,
   endpointUsed: (e: string) => `Endpoint: ${e}`,
-  noPriceWithErrors: (file: string, n: number) => `${file}: no price: the document has ${n} error(s); fix them first (eci validate ${file}).`,
-  lookupFailed: (region: string, reasons: string) => `Account checks skipped for ${region}: nothing could be looked up (${reasons}).`,
-  lookupPartial: (region: string, reasons: string) => `Some account facts of ${region} could not be looked up: ${reasons}.`,
+  noPriceWithErrors: (file: string, n: number) =>
+    `${file}: no price: the document has ${n} error(s); fix them first (eci validate ${file}).`,
+  lookupFailed: (region: string, reasons: string) =>
+    `Account checks skipped for ${region}: nothing could be looked up (${reasons}).`,
+  lookupPartial: (region: string, reasons: string) =>
+    `Some account facts of ${region} could not be looked up: ${reasons}.`,
   lookedUp: (region: string, at: string) => `Account facts of ${region} looked up at ${at}.`,
   serviceError: 'The service refused the request.',
   networkError: 'The request did not reach the service or got no usable answer.',
@@ -141,7 +146,8 @@ const ja: Messages = {
   unreadableDirectory: (p, d) => `${p}: ディレクトリを読み取れません (${d})`,
   unreadableFile: (p, d) => `${p}: ファイルを読み取れません (${d})`,
   notAFile: (p) => `${p}: ディレクトリです。このコマンドには *.eci.yaml ファイルを 1 つ指定します`,
-  notRegularFile: (p, kind) => `${p}: ${JA_KINDS[kind]}であり、通常のファイルではありません。eci は通常のファイルだけを読みます (ドキュメントをファイルに保存し、そのファイルを指定してください)`,
+  notRegularFile: (p, kind) =>
+    `${p}: ${JA_KINDS[kind]}であり、通常のファイルではありません。eci は通常のファイルだけを読みます (ドキュメントをファイルに保存し、そのファイルを指定してください)`,
   fileTooLarge: (p, bytes, max) =>
     `${p}: ファイルが ${bytes} バイトあり、ドキュメントの上限 ${max} バイトを超えています (CreateContainerGroup リクエストは 1 つの URL で送られます)。読み込みませんでした`,
   wrongEncoding: (p, encoding) =>
@@ -150,10 +156,13 @@ const ja: Messages = {
     `${p}: ファイルが正しい UTF-8 ではありません: バイトオフセット ${offset} (${line} 行目、行の ${column} バイト目) のバイト 0x${byte.toString(16).toUpperCase().padStart(2, '0')} は UTF-8 の文字の一部ではありません。Latin-1、Windows-1252、Shift_JIS などの可能性があります: UTF-8 で保存してください。何も読み込んでいません。`,
   nulByte: (p, offset, line, column) =>
     `${p}: バイトオフセット ${offset} (${line} 行目、行の ${column} バイト目) に NUL バイトがあります。UTF-8 のテキストファイルではありません (バイト順マークのない UTF-16、またはバイナリファイル): UTF-8 で保存してください。何も読み込んでいません。`,
-  badPattern: (p, cls) => `${p}: 使用できないパターンです: 文字クラス ${cls} が正しくありません (範囲は小さい方から大きい方へ。例: [a-z])`,
-  notRegularPath: (p, kind) => `${p}: ${JA_KINDS[kind]}であり、通常のファイルでもディレクトリでもありません。eci は通常のファイルだけを読みます`,
+  badPattern: (p, cls) =>
+    `${p}: 使用できないパターンです: 文字クラス ${cls} が正しくありません (範囲は小さい方から大きい方へ。例: [a-z])`,
+  notRegularPath: (p, kind) =>
+    `${p}: ${JA_KINDS[kind]}であり、通常のファイルでもディレクトリでもありません。eci は通常のファイルだけを読みます`,
   summary: (errors, warnings, files) => `${files} ファイル中 エラー ${errors} 件、警告 ${warnings} 件`,
-  refusedBecauseErrors: (p, n) => `${p}: 送信しませんでした: ドキュメントにエラーが ${n} 件あります。先に修正してください`,
+  refusedBecauseErrors: (p, n) =>
+    `${p}: 送信しませんでした: ドキュメントにエラーが ${n} 件あります。先に修正してください`,
   onlyRuleErrors: () =>
     'これらは複数フィールドにまたがるルールのエラーだけです。`eci dry-run --force` でサービスに判断させるか、`# eci-ignore ルールID -- 理由` で指摘を抑制できます',
   forcedDryRun: (p, n) => `${p}: ルールのエラー ${n} 件があるままドライランします (--force)。判断はサービスに任せます`,
@@ -162,7 +171,8 @@ const ja: Messages = {
   regionMismatch: (doc, flag) =>
     `--region ${flag} がドキュメントの RegionId ${doc} と一致しません。作成先はドキュメントで決まります (RegionId を変更するか --region を外してください)`,
   badEndpoint: (v, why) => `--endpoint '${v}' は使用できません: ${why}`,
-  progress: (what, host, seconds, attempt) => `${what}: ${host} の応答を待っています… ${seconds} 秒${attempt > 1 ? ` (${attempt} 回目)` : ''}`,
+  progress: (what, host, seconds, attempt) =>
+    `${what}: ${host} の応答を待っています… ${seconds} 秒${attempt > 1 ? ` (${attempt} 回目)` : ''}`,
   progressStarted: (what, host) => `${what}: ${host} に送信しています…`,
   dryRunWord: 'ドライラン',
   createWord: '作成',
@@ -172,8 +182,10 @@ const ja: Messages = {
   containerGroupId: 'ContainerGroupId',
   credentialSource: (s) => `認証情報: ${s}`,
   endpointUsed: (e) => `エンドポイント: ${e}`,
-  noPriceWithErrors: (file, n) => `${file}: 価格なし: ドキュメントにエラーが ${n} 件あります。先に修正してください (eci validate ${file})。`,
-  lookupFailed: (region, reasons) => `${region} のアカウント検査を省略しました: 何も照会できませんでした (${reasons})。`,
+  noPriceWithErrors: (file, n) =>
+    `${file}: 価格なし: ドキュメントにエラーが ${n} 件あります。先に修正してください (eci validate ${file})。`,
+  lookupFailed: (region, reasons) =>
+    `${region} のアカウント検査を省略しました: 何も照会できませんでした (${reasons})。`,
   lookupPartial: (region, reasons) => `${region} のアカウント情報の一部を照会できませんでした: ${reasons}。`,
   lookedUp: (region, at) => `${region} のアカウント情報を ${at} に照会しました。`,
   serviceError: 'サービスがリクエストを拒否しました。',
@@ -185,13 +197,16 @@ const ja: Messages = {
   clientTokenBeforeSend: (token, generated, file) =>
     `ClientToken: ${token}${generated ? ' (この実行のために生成)' : ''}。この実行が途中で終わった場合は、同じ ClientToken で送信し直してください (eci create --client-token ${token} ${file})。サービスが 2 つ目のグループを作ることはありません。`,
   terminated: '終了しました (SIGTERM)。',
-  outputFailed: (detail, code, exit) => `出力を stdout に書き込めませんでした (${detail})。出力は失われました。終了コード ${exit} (コマンド自体の終了コードは ${code})。`,
+  outputFailed: (detail, code, exit) =>
+    `出力を stdout に書き込めませんでした (${detail})。出力は失われました。終了コード ${exit} (コマンド自体の終了コードは ${code})。`,
   outputFailedNotes: '失われた出力の内容:',
   attempts: (n) => `${n} 回試行`,
-  badClientToken: (v) => `--client-token '${v}' は ClientToken として使えません: 64 文字以内の ASCII 文字で、空白は含められません`,
+  badClientToken: (v) =>
+    `--client-token '${v}' は ClientToken として使えません: 64 文字以内の ASCII 文字で、空白は含められません`,
   clientTokenConflict: (flag, doc, file) =>
     `--client-token ${flag} が ${file} に書かれた ClientToken ${doc} と異なります。ドキュメントの ClientToken は上書きしません: --client-token を外すか、ドキュメントを変更してください`,
-  mayHaveBeenCreated: 'リクエストは送信されましたが応答がありませんでした: コンテナグループが作成された可能性があります。',
+  mayHaveBeenCreated:
+    'リクエストは送信されましたが応答がありませんでした: コンテナグループが作成された可能性があります。',
   notSentNothingCreated: 'どの試行もサービスに届いていません: 何も作成されていません。',
   retryWithTokenFromDocument: (token, file) =>
     `'eci create ${file}' をもう一度実行してください: ドキュメントの ClientToken ${token} により、失われたリクエストがグループを作成していた場合、サービスは 2 つ目を作らずにそのグループを返します。`,

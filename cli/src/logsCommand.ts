@@ -12,16 +12,24 @@ export interface LogsOptions {
   previous: boolean;
 }
 
-
 export async function runLogs(ctx: CliContext, o: GroupCommandOptions, id: string, l: LogsOptions): Promise<number> {
   const gt = await groupTarget(ctx, o);
   if (typeof gt === 'number') return gt;
   const request = { id, ...(l.container ? { container: l.container } : {}), ...(l.previous ? { previous: true } : {}) };
-  const first = await describeContainerLog(gt.target, { ...request, tail: l.tail ?? (l.follow ? 200 : undefined), timestamps: l.follow });
+  const first = await describeContainerLog(gt.target, {
+    ...request,
+    tail: l.tail ?? (l.follow ? 200 : undefined),
+    timestamps: l.follow,
+  });
   if (first.type !== 'ok') return presentFailure(ctx, gt, o, first);
   if (!l.follow) {
     gt.release();
-    if (o.json) emitJson(ctx, o.command, { ContainerGroupId: id, ContainerName: first.value.container, Content: gt.clean(first.value.content) });
+    if (o.json)
+      emitJson(ctx, o.command, {
+        ContainerGroupId: id,
+        ContainerName: first.value.container,
+        Content: gt.clean(first.value.content),
+      });
     else ctx.stdout.write(gt.clean(first.value.content));
     return EXIT.ok;
   }
@@ -38,7 +46,11 @@ export async function runLogs(ctx: CliContext, o: GroupCommandOptions, id: strin
       gt.release();
       return EXIT.ok;
     }
-    const next = await describeContainerLog(gt.target, { ...request, timestamps: true, sinceSeconds: Math.ceil(LOG_FOLLOW_POLL_MS / 1000) + 5 });
+    const next = await describeContainerLog(gt.target, {
+      ...request,
+      timestamps: true,
+      sinceSeconds: Math.ceil(LOG_FOLLOW_POLL_MS / 1000) + 5,
+    });
     if (next.type === 'cancelled') {
       gt.release();
       return EXIT.ok;

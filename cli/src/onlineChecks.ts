@@ -1,7 +1,14 @@
 // `eci validate --online`: the account facts of each region the documents name, looked up once per
 // region (a failure skips that region's account checks and says so on stderr). Without --online
 // nothing is loaded or sent.
-import { AccountFactsCache, describeCredentialInUse, isCredentialsNotFound, noFacts, parseEndpoint, resolveCredential } from '../../calls/src/index';
+import {
+  AccountFactsCache,
+  describeCredentialInUse,
+  isCredentialsNotFound,
+  noFacts,
+  parseEndpoint,
+  resolveCredential,
+} from '../../calls/src/index';
 import type { AccountFacts } from '../../server/src/service/index';
 import { createLanguageService, documentRegionId } from '../../server/src/service/index';
 import { complain, readDocument, type CliContext } from './context';
@@ -15,7 +22,11 @@ export interface OnlineOptions {
 }
 
 /** The facts for the regions of the documents `args` names, or an exit code (bad endpoint, no credentials). */
-export async function lookUpForDocuments(ctx: CliContext, args: string[], o: OnlineOptions): Promise<AccountFacts[] | number> {
+export async function lookUpForDocuments(
+  ctx: CliContext,
+  args: string[],
+  o: OnlineOptions,
+): Promise<AccountFacts[] | number> {
   const override = o.endpoint === undefined ? undefined : parseEndpoint(o.endpoint);
   if (o.endpoint !== undefined && !override) {
     complain(ctx, ctx.msg.badEndpoint(o.endpoint, 'expected host[:port] with an optional http:// or https:// scheme'));
@@ -51,7 +62,9 @@ export async function lookUpForDocuments(ctx: CliContext, args: string[], o: Onl
       continue;
     }
     if (lookup.failures.length) complain(ctx, ctx.msg.lookupPartial(regionId, reasons));
-    ctx.stderr.write(ctx.err.dim(`${ctx.msg.lookedUp(regionId, `${lookup.facts.lookedUpAt.slice(0, 16).replace('T', ' ')} UTC`)}\n`));
+    ctx.stderr.write(
+      ctx.err.dim(`${ctx.msg.lookedUp(regionId, `${lookup.facts.lookedUpAt.slice(0, 16).replace('T', ' ')} UTC`)}\n`),
+    );
     out.push(lookup.facts);
   }
   return out;

@@ -1,7 +1,17 @@
 // `eci price FILE [--json]`: the estimated price per hour of the group a document describes
 // (DescribeContainerGroupPrice; its per-second Price converted, its per-hour spot prices as they come).
 // A document with errors gets no price (exit 1), and says why.
-import { callDescribeContainerGroupPrice, describeCredentialInUse, describeNetworkError, describePrice, endpointFor, explainServiceError, parseEndpoint, resolveCredential, isCredentialsNotFound } from '../../calls/src/index';
+import {
+  callDescribeContainerGroupPrice,
+  describeCredentialInUse,
+  describeNetworkError,
+  describePrice,
+  endpointFor,
+  explainServiceError,
+  parseEndpoint,
+  resolveCredential,
+  isCredentialsNotFound,
+} from '../../calls/src/index';
 import { createLanguageService } from '../../server/src/service/index';
 import { complain, printDiagnosticsToStderr, readDocument, type CliContext } from './context';
 import { EXIT } from './exitCodes';
@@ -29,7 +39,14 @@ export async function runPrice(ctx: CliContext, file: string, o: PriceCommandOpt
   if (!built.ok) {
     printDiagnosticsToStderr(ctx, read.displayPath, built.errors);
     complain(ctx, ctx.msg.noPriceWithErrors(read.displayPath, built.errors.length));
-    if (o.json) ctx.stdout.write(JSON.stringify({ command: 'price', outcome: 'invalid', file: read.displayPath, errors: built.errors.length }, null, 2) + '\n');
+    if (o.json)
+      ctx.stdout.write(
+        JSON.stringify(
+          { command: 'price', outcome: 'invalid', file: read.displayPath, errors: built.errors.length },
+          null,
+          2,
+        ) + '\n',
+      );
     return EXIT.invalid;
   }
   const regionId = built.params.RegionId ?? '';
@@ -52,8 +69,20 @@ export async function runPrice(ctx: CliContext, file: string, o: PriceCommandOpt
     complain(ctx, err.message);
     return EXIT.usage;
   }
-  if (!o.json) ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(describeCredentialInUse(credential, ctx.locale))}\n${ctx.msg.endpointUsed(endpoint.text)}\n`));
-  const outcome = await callDescribeContainerGroupPrice({ params: built.params, sdkMissing: built.sdkMissing, regionId, credential, endpoint: endpoint.host, protocol: endpoint.protocol });
+  if (!o.json)
+    ctx.stderr.write(
+      ctx.err.dim(
+        `${ctx.msg.credentialSource(describeCredentialInUse(credential, ctx.locale))}\n${ctx.msg.endpointUsed(endpoint.text)}\n`,
+      ),
+    );
+  const outcome = await callDescribeContainerGroupPrice({
+    params: built.params,
+    sdkMissing: built.sdkMissing,
+    regionId,
+    credential,
+    endpoint: endpoint.host,
+    protocol: endpoint.protocol,
+  });
   switch (outcome.type) {
     case 'price':
       if (o.json) {
@@ -68,8 +97,18 @@ export async function runPrice(ctx: CliContext, file: string, o: PriceCommandOpt
               originalPricePerHour: outcome.originalPerHour,
               currency: outcome.currency,
               pricePerSecond: outcome.perSecond,
-              converted: 'PriceInfo.Price.TradePrice is per second: pricePerHour = pricePerSecond x 3600; spot prices are per hour as answered',
-              ...(outcome.spot.length ? { spot: outcome.spot.map((s) => ({ ZoneId: s.zoneId, InstanceType: s.instanceType, spotPricePerHour: s.spotPerHour, originPricePerHour: s.originPerHour })) } : {}),
+              converted:
+                'PriceInfo.Price.TradePrice is per second: pricePerHour = pricePerSecond x 3600; spot prices are per hour as answered',
+              ...(outcome.spot.length
+                ? {
+                    spot: outcome.spot.map((s) => ({
+                      ZoneId: s.zoneId,
+                      InstanceType: s.instanceType,
+                      spotPricePerHour: s.spotPerHour,
+                      originPricePerHour: s.originPerHour,
+                    })),
+                  }
+                : {}),
               sizeFrom: outcome.sizeFrom,
               sent: outcome.sent,
               askedAt: outcome.askedAt,
@@ -84,12 +123,28 @@ export async function runPrice(ctx: CliContext, file: string, o: PriceCommandOpt
     case 'service-error': {
       const e = explainServiceError(outcome, ctx.locale);
       complain(ctx, `${outcome.code}: ${outcome.message}\n${e.explanation}${e.action ? `\n${e.action}` : ''}`);
-      if (o.json) ctx.stdout.write(JSON.stringify({ command: 'price', outcome: 'service-error', Code: outcome.code, Message: outcome.message, RequestId: outcome.requestId }, null, 2) + '\n');
+      if (o.json)
+        ctx.stdout.write(
+          JSON.stringify(
+            {
+              command: 'price',
+              outcome: 'service-error',
+              Code: outcome.code,
+              Message: outcome.message,
+              RequestId: outcome.requestId,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
       return EXIT.service;
     }
     case 'network-error':
       complain(ctx, describeNetworkError(outcome, ctx.locale));
-      if (o.json) ctx.stdout.write(JSON.stringify({ command: 'price', outcome: 'network-error', kind: outcome.kind }, null, 2) + '\n');
+      if (o.json)
+        ctx.stdout.write(
+          JSON.stringify({ command: 'price', outcome: 'network-error', kind: outcome.kind }, null, 2) + '\n',
+        );
       return EXIT.network;
     case 'cancelled':
       return EXIT.cancelled;

@@ -79,7 +79,12 @@ export function countSeverities(files: FileReport[]): { errors: number; warnings
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return [...ds].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || ruleId(a).localeCompare(ruleId(b)));
+  return [...ds].sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      ruleId(a).localeCompare(ruleId(b)),
+  );
 }
 
 // ---------------------------------------------------------------- text
@@ -97,7 +102,10 @@ export function formatText(run: ValidationRun, p: Paint): string {
     for (const d of sortDiagnostics(f.diagnostics)) lines.push(formatTextLine(f.displayPath, d, p));
     if (!run.showSuppressed) continue;
     const words = run.words ?? { suppressed: 'suppressed', noReason: 'no reason given' };
-    for (const s of f.suppressed ?? []) lines.push(`${formatTextLine(f.displayPath, s.diagnostic, p)} ${p.dim(`[${words.suppressed}: ${s.reason || words.noReason}]`)}`);
+    for (const s of f.suppressed ?? [])
+      lines.push(
+        `${formatTextLine(f.displayPath, s.diagnostic, p)} ${p.dim(`[${words.suppressed}: ${s.reason || words.noReason}]`)}`,
+      );
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -199,11 +207,24 @@ export function formatSarif(run: ValidationRun): string {
   // Suppressed findings are results too, with the comment's justification (SARIF 2.1.0 §3.27.23).
   const justification = new Map<Diagnostic, string>();
   const results = run.files.flatMap((f, fileIndex) =>
-    sortDiagnostics([...f.diagnostics, ...(f.suppressed ?? []).map((s) => (justification.set(s.diagnostic, s.reason), s.diagnostic))]).map((d) => {
+    sortDiagnostics([
+      ...f.diagnostics,
+      ...(f.suppressed ?? []).map((s) => (justification.set(s.diagnostic, s.reason), s.diagnostic)),
+    ]).map((d) => {
       const id = ruleId(d);
       const suppressed = justification.has(d);
       return {
-        ...(suppressed ? { suppressions: [{ kind: 'inSource', status: 'accepted', ...(justification.get(d) ? { justification: justification.get(d) } : {}) }] } : {}),
+        ...(suppressed
+          ? {
+              suppressions: [
+                {
+                  kind: 'inSource',
+                  status: 'accepted',
+                  ...(justification.get(d) ? { justification: justification.get(d) } : {}),
+                },
+              ],
+            }
+          : {}),
         ruleId: id,
         ruleIndex: ruleIndex.get(id)!,
         level: sarifLevel(d),
@@ -264,7 +285,9 @@ export function formatSarif(run: ValidationRun): string {
             toolExecutionNotifications: run.unreadable.map((u) => ({
               level: 'error',
               message: { text: u.message },
-              ...(u.absolutePath ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(u) } }] } : {}),
+              ...(u.absolutePath
+                ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(u) } }] }
+                : {}),
             })),
           },
         ],

@@ -35,7 +35,11 @@ export function buildDocument(ctx: CliContext, file: string, force = false): Bui
     printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(built.overruled));
     complain(ctx, ctx.msg.forcedDryRun(read.displayPath, built.overruled.length));
   }
-  printDiagnosticsToStderr(ctx, read.displayPath, sortDiagnostics(service.diagnose(read.text).filter((d) => severityName(d) !== 'error')));
+  printDiagnosticsToStderr(
+    ctx,
+    read.displayPath,
+    sortDiagnostics(service.diagnose(read.text).filter((d) => severityName(d) !== 'error')),
+  );
   return { ok: true, displayPath: read.displayPath, built };
 }
 
@@ -44,7 +48,8 @@ export function runRequest(ctx: CliContext, file: string, showSecrets: boolean):
   if (!doc.ok) return doc.exit;
   const { built } = doc;
   const request: Record<string, string> = {};
-  for (const p of flattenForDisplay(built.params, built.secrets, { showSecrets, includeAction: true })) request[p.key] = p.value;
+  for (const p of flattenForDisplay(built.params, built.secrets, { showSecrets, includeAction: true }))
+    request[p.key] = p.value;
   ctx.stdout.write(JSON.stringify(request, null, 2) + '\n');
   return EXIT.ok;
 }

@@ -8,7 +8,13 @@ import { emitJson, groupTarget, presentFailure, type GroupCommandOptions } from 
 import { lifecycleWords } from './lifecycleWords';
 import { buildDocument } from './requestCommand';
 
-export async function runUpdate(ctx: CliContext, o: GroupCommandOptions, file: string, id: string, dryRun: boolean): Promise<number> {
+export async function runUpdate(
+  ctx: CliContext,
+  o: GroupCommandOptions,
+  file: string,
+  id: string,
+  dryRun: boolean,
+): Promise<number> {
   const words = lifecycleWords(ctx.locale);
   const doc = buildDocument(ctx, file);
   if (!doc.ok) return doc.exit;
@@ -19,8 +25,13 @@ export async function runUpdate(ctx: CliContext, o: GroupCommandOptions, file: s
   if (live.type !== 'ok') return presentFailure(ctx, gt, o, live);
   const plan = planUpdate(live.value, built.params);
   const secret = new Set(built.secrets);
-  const shown = (key: string, v: string | undefined) => (v === undefined ? undefined : secret.has(key) ? maskParams({ [key]: v }, [key])[key] : gt.clean(v));
-  const changes = plan.changes.map((c) => ({ key: c.key, ...(c.from !== undefined ? { from: shown(c.key, c.from) } : {}), ...(c.to !== undefined ? { to: shown(c.key, c.to) } : {}) }));
+  const shown = (key: string, v: string | undefined) =>
+    v === undefined ? undefined : secret.has(key) ? maskParams({ [key]: v }, [key])[key] : gt.clean(v);
+  const changes = plan.changes.map((c) => ({
+    key: c.key,
+    ...(c.from !== undefined ? { from: shown(c.key, c.from) } : {}),
+    ...(c.to !== undefined ? { to: shown(c.key, c.to) } : {}),
+  }));
   if (!o.json) {
     if (!changes.length) ctx.stdout.write(`${words.noChanges(id)}\n`);
     else {
@@ -35,14 +46,32 @@ export async function runUpdate(ctx: CliContext, o: GroupCommandOptions, file: s
   const sendable = Object.keys(plan.params).length > 0;
   if (dryRun || !sendable) {
     gt.release();
-    if (o.json) emitJson(ctx, o.command, { outcome: dryRun ? 'dry-run' : 'no-changes', ContainerGroupId: id, changes, cannotChange: plan.cannotChange, sent: false });
+    if (o.json)
+      emitJson(ctx, o.command, {
+        outcome: dryRun ? 'dry-run' : 'no-changes',
+        ContainerGroupId: id,
+        changes,
+        cannotChange: plan.cannotChange,
+        sent: false,
+      });
     else if (dryRun) ctx.stderr.write(`${words.dryRunNothingSent}\n`);
     return EXIT.ok;
   }
-  const out = await updateContainerGroup(gt.target, id, plan.params, { sdkMissing: built.sdkMissing.filter((k) => k in plan.params), secrets: built.secrets.filter((k) => k in plan.params) });
+  const out = await updateContainerGroup(gt.target, id, plan.params, {
+    sdkMissing: built.sdkMissing.filter((k) => k in plan.params),
+    secrets: built.secrets.filter((k) => k in plan.params),
+  });
   if (out.type !== 'ok') return presentFailure(ctx, gt, o, out);
   gt.release();
-  if (o.json) emitJson(ctx, o.command, { outcome: 'updated', ContainerGroupId: id, RequestId: out.requestId, changes, cannotChange: plan.cannotChange, sent: true });
+  if (o.json)
+    emitJson(ctx, o.command, {
+      outcome: 'updated',
+      ContainerGroupId: id,
+      RequestId: out.requestId,
+      changes,
+      cannotChange: plan.cannotChange,
+      sent: true,
+    });
   else ctx.stdout.write(`${words.updated(id)}\n${ctx.msg.requestId}: ${out.requestId}\n`);
   return EXIT.ok;
 }

@@ -4,19 +4,40 @@ import { complain, readDocument, type CliContext } from './context';
 import type { FileKindName } from './locale';
 import { EXIT } from './exitCodes';
 import { expandArguments, type FileProblem } from './files';
-import { countSeverities, formatJson, formatSarif, formatText, type FileReport, type UnreadableInput, type ValidationRun } from './report';
+import {
+  countSeverities,
+  formatJson,
+  formatSarif,
+  formatText,
+  type FileReport,
+  type UnreadableInput,
+  type ValidationRun,
+} from './report';
 import { resolve } from 'node:path';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 /** `facts`: the account facts looked up by `--online` (the account checks' warnings join the findings). */
-export function runValidate(ctx: CliContext, args: string[], format: OutputFormat, toolVersion: string, showSuppressed = false, facts?: readonly AccountFacts[]): number {
+export function runValidate(
+  ctx: CliContext,
+  args: string[],
+  format: OutputFormat,
+  toolVersion: string,
+  showSuppressed = false,
+  facts?: readonly AccountFacts[],
+): number {
   const { files, problems } = expandArguments(args.length ? args : ['.'], ctx.cwd);
 
   const unreadable: UnreadableInput[] = problems.map((p) => ({
     displayPath: p.path,
     message: describeFileProblem(ctx, p),
-    absolutePath: p.kind === 'not-found' || p.kind === 'unreadable-directory' || p.kind === 'no-documents' || p.kind === 'not-regular' ? resolve(ctx.cwd, p.path) : undefined,
+    absolutePath:
+      p.kind === 'not-found' ||
+      p.kind === 'unreadable-directory' ||
+      p.kind === 'no-documents' ||
+      p.kind === 'not-regular'
+        ? resolve(ctx.cwd, p.path)
+        : undefined,
   }));
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -27,10 +48,23 @@ export function runValidate(ctx: CliContext, args: string[], format: OutputForma
     }
     // Each file its own analysis: a service re-parses a text as an edit of the one before it, which files are not.
     const service = createLanguageService({ locale: ctx.locale });
-    reports.push({ displayPath: read.displayPath, absolutePath: read.absolutePath, diagnostics: service.diagnose(read.text, facts), suppressed: service.suppressed(read.text, facts) });
+    reports.push({
+      displayPath: read.displayPath,
+      absolutePath: read.absolutePath,
+      diagnostics: service.diagnose(read.text, facts),
+      suppressed: service.suppressed(read.text, facts),
+    });
   }
 
-  const run: ValidationRun = { files: reports, unreadable, cwd: ctx.cwd, toolVersion, locale: ctx.locale, showSuppressed, words: { suppressed: ctx.msg.suppressedLabel, noReason: ctx.msg.noReason } };
+  const run: ValidationRun = {
+    files: reports,
+    unreadable,
+    cwd: ctx.cwd,
+    toolVersion,
+    locale: ctx.locale,
+    showSuppressed,
+    words: { suppressed: ctx.msg.suppressedLabel, noReason: ctx.msg.noReason },
+  };
   for (const u of unreadable) complain(ctx, u.message);
   const { errors, warnings } = countSeverities(reports);
   if (format === 'json') ctx.stdout.write(formatJson(run));
@@ -39,7 +73,9 @@ export function runValidate(ctx: CliContext, args: string[], format: OutputForma
     ctx.stdout.write(formatText(run, ctx.out));
     if (reports.length) {
       const summary = ctx.msg.summary(errors, warnings, reports.length);
-      ctx.stderr.write((errors ? ctx.err.red(summary) : warnings ? ctx.err.yellow(summary) : ctx.err.green(summary)) + '\n');
+      ctx.stderr.write(
+        (errors ? ctx.err.red(summary) : warnings ? ctx.err.yellow(summary) : ctx.err.green(summary)) + '\n',
+      );
     }
   }
   if (unreadable.length) return EXIT.usage;

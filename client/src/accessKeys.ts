@@ -11,7 +11,8 @@ const SECRET_KEY = 'eci.accessKey';
 
 export type StoreAccessKeyOutcome = { kind: 'stored'; accessKeyIdHint: string } | { kind: 'cancelled' };
 export type ClearAccessKeyOutcome = { kind: 'cleared' } | { kind: 'nothing-stored' };
-export type SelectProfileOutcome = { kind: 'selected'; profile: string | undefined; overriddenByWorkspace?: string } | { kind: 'cancelled' };
+export type SelectProfileOutcome =
+  { kind: 'selected'; profile: string | undefined; overriddenByWorkspace?: string } | { kind: 'cancelled' };
 
 /** Arguments the Store access key command accepts instead of asking (tests, automation). */
 export interface StoreAccessKeyArgs {
@@ -22,7 +23,8 @@ export interface StoreAccessKeyArgs {
 
 function accessKeyIdProblem(id: string): string | undefined {
   if (id.trim() === '') return vscode.l10n.t('Enter the AccessKey ID.');
-  if (!/^[A-Za-z0-9]+$/.test(id.trim())) return vscode.l10n.t('An AccessKey ID has only letters and digits (e.g. LTAI5t...).');
+  if (!/^[A-Za-z0-9]+$/.test(id.trim()))
+    return vscode.l10n.t('An AccessKey ID has only letters and digits (e.g. LTAI5t...).');
   return undefined;
 }
 
@@ -42,7 +44,11 @@ export class AccessKeyStore {
     try {
       const v = JSON.parse(raw) as Partial<ExplicitAccessKey>;
       if (typeof v.accessKeyId === 'string' && typeof v.accessKeySecret === 'string') {
-        return { accessKeyId: v.accessKeyId, accessKeySecret: v.accessKeySecret, ...(typeof v.securityToken === 'string' && v.securityToken ? { securityToken: v.securityToken } : {}) };
+        return {
+          accessKeyId: v.accessKeyId,
+          accessKeySecret: v.accessKeySecret,
+          ...(typeof v.securityToken === 'string' && v.securityToken ? { securityToken: v.securityToken } : {}),
+        };
       }
     } catch {
       /* unreadable entry: treated as none */
@@ -71,18 +77,27 @@ export class AccessKeyStore {
       if (accessKeyId === undefined) return { kind: 'cancelled' };
       accessKeySecret = await vscode.window.showInputBox({
         title: vscode.l10n.t('ECI: Store access key (2/2)'),
-        prompt: vscode.l10n.t('AccessKey secret (kept in the operating system\'s secret store by VS Code; never shown or logged)'),
+        prompt: vscode.l10n.t(
+          "AccessKey secret (kept in the operating system's secret store by VS Code; never shown or logged)",
+        ),
         password: true,
         ignoreFocusOut: true,
         validateInput: (v) => accessKeySecretProblem(v),
       });
       if (accessKeySecret === undefined) return { kind: 'cancelled' };
     }
-    const pair: ExplicitAccessKey = { accessKeyId: accessKeyId!.trim(), accessKeySecret: accessKeySecret!.trim(), ...(securityToken ? { securityToken } : {}) };
+    const pair: ExplicitAccessKey = {
+      accessKeyId: accessKeyId!.trim(),
+      accessKeySecret: accessKeySecret!.trim(),
+      ...(securityToken ? { securityToken } : {}),
+    };
     await this.secrets.store(SECRET_KEY, JSON.stringify(pair));
     const accessKeyIdHint = maskAccessKeyId(pair.accessKeyId);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Access key {0} stored in VS Code\'s secret storage. Dry run and create use it before any other credential source, unless the setting eci.profile names a profile.', accessKeyIdHint),
+      vscode.l10n.t(
+        "Access key {0} stored in VS Code's secret storage. Dry run and create use it before any other credential source, unless the setting eci.profile names a profile.",
+        accessKeyIdHint,
+      ),
     );
     return { kind: 'stored', accessKeyIdHint };
   }
@@ -109,7 +124,14 @@ export async function selectProfile(profile?: string): Promise<SelectProfileOutc
     const current = vscode.workspace.getConfiguration('eci').get<string>('profile', '');
     type Item = vscode.QuickPickItem & { profile: string };
     const items: Item[] = [
-      { label: vscode.l10n.t('Default credential chain'), description: current === '' ? vscode.l10n.t('(selected)') : undefined, detail: vscode.l10n.t('Environment variables, OIDC, the aliyun CLI\'s current profile, the [default] section of the credentials file'), profile: '' },
+      {
+        label: vscode.l10n.t('Default credential chain'),
+        description: current === '' ? vscode.l10n.t('(selected)') : undefined,
+        detail: vscode.l10n.t(
+          "Environment variables, OIDC, the aliyun CLI's current profile, the [default] section of the credentials file",
+        ),
+        profile: '',
+      },
     ];
     const seen = new Set<string>();
     for (const p of listProfileNames()) {
@@ -118,14 +140,23 @@ export async function selectProfile(profile?: string): Promise<SelectProfileOutc
       seen.add(key);
       items.push({
         label: p.name,
-        description: [p.name === current ? vscode.l10n.t('(selected)') : '', p.current ? vscode.l10n.t('aliyun CLI current profile') : ''].filter(Boolean).join(' ') || undefined,
+        description:
+          [
+            p.name === current ? vscode.l10n.t('(selected)') : '',
+            p.current ? vscode.l10n.t('aliyun CLI current profile') : '',
+          ]
+            .filter(Boolean)
+            .join(' ') || undefined,
         detail: p.file,
         profile: p.name,
       });
     }
     const picked = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('ECI: Select credentials profile'),
-      placeHolder: items.length === 1 ? vscode.l10n.t('No profiles found in ~/.aliyun/config.json or ~/.alibabacloud/credentials') : vscode.l10n.t('Profile used for dry run and create'),
+      placeHolder:
+        items.length === 1
+          ? vscode.l10n.t('No profiles found in ~/.aliyun/config.json or ~/.alibabacloud/credentials')
+          : vscode.l10n.t('Profile used for dry run and create'),
     });
     if (!picked) return { kind: 'cancelled' };
     chosen = picked.profile;
@@ -134,12 +165,17 @@ export async function selectProfile(profile?: string): Promise<SelectProfileOutc
   const inspected = vscode.workspace.getConfiguration('eci').inspect<string>('profile');
   const workspaceValue = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
   if (vscode.workspace.isTrusted && workspaceValue !== undefined && workspaceValue !== chosen) {
-    const message = vscode.l10n.t('Saved in your user settings, but this workspace sets eci.profile to "{0}", which takes precedence here.', workspaceValue);
+    const message = vscode.l10n.t(
+      'Saved in your user settings, but this workspace sets eci.profile to "{0}", which takes precedence here.',
+      workspaceValue,
+    );
     void vscode.window.showWarningMessage(message);
     return { kind: 'selected', profile: chosen || undefined, overriddenByWorkspace: workspaceValue };
   }
   void vscode.window.showInformationMessage(
-    chosen ? vscode.l10n.t('Dry run and create use the credentials profile "{0}".', chosen) : vscode.l10n.t('Dry run and create use the default credential chain.'),
+    chosen
+      ? vscode.l10n.t('Dry run and create use the credentials profile "{0}".', chosen)
+      : vscode.l10n.t('Dry run and create use the default credential chain.'),
   );
   return { kind: 'selected', profile: chosen || undefined };
 }

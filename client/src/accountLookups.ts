@@ -42,7 +42,11 @@ async function handOver(ctx: Pick<CommandContext, 'client'>, facts: AccountFacts
  * Looks up the facts of `regions` (from the cache while fresh; `refresh` empties it first) and hands
  * them to the server. A later round supersedes an earlier one still running.
  */
-export async function lookUpAccount(ctx: CommandContext, regions: readonly string[], refresh = false): Promise<AccountLookupReport> {
+export async function lookUpAccount(
+  ctx: CommandContext,
+  regions: readonly string[],
+  refresh = false,
+): Promise<AccountLookupReport> {
   const mine = ++round;
   if (refresh) cache.clear();
   if (!ctx.ui.isWorkspaceTrusted()) return { kind: 'off', reason: 'untrusted' };
@@ -63,7 +67,13 @@ export async function lookUpAccount(ctx: CommandContext, regions: readonly strin
     credential = await resolveCallCredential(ctx, settings, false);
   } catch (e) {
     const detail = ctx.output.scrub(e instanceof Error ? e.message.split('\n')[0] : String(e));
-    quietly(ctx, vscode.l10n.t('Account look-ups are off (no credentials: {0}); completion and checks stay without live account data.', detail));
+    quietly(
+      ctx,
+      vscode.l10n.t(
+        'Account look-ups are off (no credentials: {0}); completion and checks stay without live account data.',
+        detail,
+      ),
+    );
     await handOver(ctx, []);
     return { kind: 'off', reason: 'no-credentials' };
   }
@@ -72,13 +82,29 @@ export async function lookUpAccount(ctx: CommandContext, regions: readonly strin
   const looked = await Promise.all(
     regions.map(async (regionId): Promise<[string, AccountLookup | { error: string }]> => {
       try {
-        return [regionId, await cache.get({ credential, regionId, endpoint: settings.endpoint?.host, protocol: settings.endpoint?.protocol, maxAttempts: settings.maxAttempts })];
+        return [
+          regionId,
+          await cache.get({
+            credential,
+            regionId,
+            endpoint: settings.endpoint?.host,
+            protocol: settings.endpoint?.protocol,
+            maxAttempts: settings.maxAttempts,
+          }),
+        ];
       } catch (e) {
         return [regionId, { error: e instanceof Error ? e.message : String(e) }];
       }
     }),
   );
-  if (mine !== round) return { kind: 'looked-up', regions: [...regions], withFacts: [], failures: ['superseded'], ms: Math.round(performance.now() - started) };
+  if (mine !== round)
+    return {
+      kind: 'looked-up',
+      regions: [...regions],
+      withFacts: [],
+      failures: ['superseded'],
+      ms: Math.round(performance.now() - started),
+    };
   const facts: AccountFacts[] = [];
   const failures: string[] = [];
   for (const [regionId, l] of looked) {
@@ -92,9 +118,21 @@ export async function lookUpAccount(ctx: CommandContext, regions: readonly strin
   if (!(await handOver(ctx, facts))) return { kind: 'off', reason: 'no-server' };
   if (failures.length > 0) {
     const shown = failures.slice(0, 3).join('; ') + (failures.length > 3 ? ` (+${failures.length - 3})` : '');
-    quietly(ctx, vscode.l10n.t('Account look-ups incomplete ({0}); completion and checks use what was found. ECI: Refresh account look-ups tries again.', ctx.output.scrub(shown)));
+    quietly(
+      ctx,
+      vscode.l10n.t(
+        'Account look-ups incomplete ({0}); completion and checks use what was found. ECI: Refresh account look-ups tries again.',
+        ctx.output.scrub(shown),
+      ),
+    );
   } else {
     lastQuietLine = undefined;
   }
-  return { kind: 'looked-up', regions: [...regions], withFacts: facts.map((f) => f.regionId), failures, ms: Math.round(performance.now() - started) };
+  return {
+    kind: 'looked-up',
+    regions: [...regions],
+    withFacts: facts.map((f) => f.regionId),
+    failures,
+    ms: Math.round(performance.now() - started),
+  };
 }

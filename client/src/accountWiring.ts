@@ -16,12 +16,20 @@ const PRICE_DEBOUNCE_MS = 700;
 
 type Commands = typeof import('./commands');
 
-export function registerAccountFeatures(ctx: CommandContext, commands: () => Commands, clientStarted: Promise<LanguageClient | undefined>): vscode.Disposable[] {
+export function registerAccountFeatures(
+  ctx: CommandContext,
+  commands: () => Commands,
+  clientStarted: Promise<LanguageClient | undefined>,
+): vscode.Disposable[] {
   let regions: string[] = [];
   let latest: Promise<unknown> = Promise.resolve();
-  const ready = clientStarted.then((c) => new Promise<LanguageClient | undefined>((resolve) => setTimeout(() => resolve(c), BACKGROUND_START_MS)));
+  const ready = clientStarted.then(
+    (c) => new Promise<LanguageClient | undefined>((resolve) => setTimeout(() => resolve(c), BACKGROUND_START_MS)),
+  );
   const lookUp = (refresh: boolean) => {
-    latest = ready.then(() => commands().lookUpAccount(ctx, regions, refresh)).catch((e: unknown) => ctx.output.log(String(e instanceof Error ? e.message : e)));
+    latest = ready
+      .then(() => commands().lookUpAccount(ctx, regions, refresh))
+      .catch((e: unknown) => ctx.output.log(String(e instanceof Error ? e.message : e)));
     return latest;
   };
   void clientStarted.then((client) =>
@@ -42,7 +50,11 @@ export function registerAccountFeatures(ctx: CommandContext, commands: () => Com
       return lookUp(true);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('eci.accountLookups') || e.affectsConfiguration('eci.endpoint') || e.affectsConfiguration('eci.profile')) {
+      if (
+        e.affectsConfiguration('eci.accountLookups') ||
+        e.affectsConfiguration('eci.endpoint') ||
+        e.affectsConfiguration('eci.profile')
+      ) {
         lens.forget();
         void lookUp(false);
       }
@@ -70,12 +82,15 @@ class PriceLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider
     const known = this.views.get(key);
     if (known?.version !== document.version && this.asked.get(key) !== document.version) this.schedule(document);
     const view = known?.view ?? { title: `$(loading~spin) ${vscode.l10n.t('Estimating the price…')}`, tooltip: '' };
-    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: view.title, tooltip: view.tooltip, command: '' })];
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: view.title, tooltip: view.tooltip, command: '' }),
+    ];
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const known = this.views.get(document.uri.toString());
-    if (!known || known.version !== document.version || !known.view.hoverLines.includes(position.line)) return undefined;
+    if (!known || known.version !== document.version || !known.view.hoverLines.includes(position.line))
+      return undefined;
     // The words of describePrice hold no markdown; appendText would turn every space into &nbsp;.
     return new vscode.Hover(new vscode.MarkdownString(known.view.hoverText));
   }

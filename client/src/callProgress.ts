@@ -18,17 +18,25 @@ export interface CallRequest {
   settings: EciSettings;
 }
 
-export function callWithProgress(ctx: CommandContext, call: CallRequest, options: RunOptions): Thenable<EciCallOutcome> {
+export function callWithProgress(
+  ctx: CommandContext,
+  call: CallRequest,
+  options: RunOptions,
+): Thenable<EciCallOutcome> {
   const { dryRun, req, regionId, group, settings } = call;
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: dryRun ? vscode.l10n.t('ECI dry run of "{0}" in {1}', group, regionId) : vscode.l10n.t('Creating ECI container group "{0}" in {1}', group, regionId),
+      title: dryRun
+        ? vscode.l10n.t('ECI dry run of "{0}" in {1}', group, regionId)
+        : vscode.l10n.t('Creating ECI container group "{0}" in {1}', group, regionId),
       cancellable: true,
     },
     async (progress, token) => {
       const abort = new AbortController();
-      const subs = [token, options.cancellation].filter((t): t is vscode.CancellationToken => t !== undefined).map((t) => t.onCancellationRequested(() => abort.abort()));
+      const subs = [token, options.cancellation]
+        .filter((t): t is vscode.CancellationToken => t !== undefined)
+        .map((t) => t.onCancellationRequested(() => abort.abort()));
       if (options.cancellation?.isCancellationRequested) abort.abort();
       try {
         return await callCreateContainerGroup({

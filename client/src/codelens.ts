@@ -11,11 +11,25 @@ export class EciCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     const lenses: vscode.CodeLens[] = [];
     if (vscode.workspace.isTrusted) {
       lenses.push(
-        new vscode.CodeLens(top, { title: `$(beaker) ${vscode.l10n.t('Dry run')}`, command: 'eci.dryRun', arguments: [document.uri] }),
-        new vscode.CodeLens(top, { title: `$(cloud-upload) ${vscode.l10n.t('Create')}`, command: 'eci.create', arguments: [document.uri] }),
+        new vscode.CodeLens(top, {
+          title: `$(beaker) ${vscode.l10n.t('Dry run')}`,
+          command: 'eci.dryRun',
+          arguments: [document.uri],
+        }),
+        new vscode.CodeLens(top, {
+          title: `$(cloud-upload) ${vscode.l10n.t('Create')}`,
+          command: 'eci.create',
+          arguments: [document.uri],
+        }),
       );
     }
-    lenses.push(new vscode.CodeLens(top, { title: `$(eye) ${vscode.l10n.t('Show request')}`, command: 'eci.showRequest', arguments: [document.uri] }));
+    lenses.push(
+      new vscode.CodeLens(top, {
+        title: `$(eye) ${vscode.l10n.t('Show request')}`,
+        command: 'eci.showRequest',
+        arguments: [document.uri],
+      }),
+    );
     return lenses;
   }
 

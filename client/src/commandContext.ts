@@ -34,7 +34,17 @@ export type BlockedReason =
 
 /** What a dry run or create ended with, as the commands return it. */
 export type CallResult =
-  | { kind: 'created'; containerGroupId: string; requestId: string; clientToken: string; attempts: number; /** How the follow of the new group ended (with awaitFollow): follow.ts FollowEnd. */ follow?: { kind: string; [key: string]: unknown } }
+  | {
+      kind: 'created';
+      containerGroupId: string;
+      requestId: string;
+      clientToken: string;
+      attempts: number;
+      /** How the follow of the new group ended (with awaitFollow): follow.ts FollowEnd. */ follow?: {
+        kind: string;
+        [key: string]: unknown;
+      };
+    }
   | { kind: 'dry-run-passed'; requestId: string; code: string; attempts: number }
   | {
       kind: 'service-error';
@@ -92,7 +102,9 @@ export type Button = [string, () => unknown];
 
 /** Shows an error message with buttons; runs the picked button's handler (not awaited by the caller). */
 export function showErrorWithButtons(ctx: Pick<CommandContext, 'ui'>, message: string, buttons: Button[]): void {
-  void ctx.ui.showErrorMessage(message, ...buttons.map(([t]) => t)).then((picked) => buttons.find(([t]) => t === picked)?.[1]());
+  void ctx.ui
+    .showErrorMessage(message, ...buttons.map(([t]) => t))
+    .then((picked) => buttons.find(([t]) => t === picked)?.[1]());
 }
 
 /** A blocked outcome, told to the user; `actions` are buttons with their handlers (not awaited). */
@@ -114,4 +126,7 @@ export function blocked(
 
 export const isOutcome = (v: unknown): v is RunOutcome => typeof v === 'object' && v !== null && 'kind' in v;
 
-export const showProblems = (): Button => [vscode.l10n.t('Show problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems')];
+export const showProblems = (): Button => [
+  vscode.l10n.t('Show problems'),
+  () => vscode.commands.executeCommand('workbench.actions.view.problems'),
+];

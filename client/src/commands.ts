@@ -17,7 +17,14 @@
 // the active editor) and returns its outcome as data. Notifications are never awaited on the way to the
 // outcome; only Create's modal confirmation is, and only an explicit `{ confirm: false }` argument
 // (never a setting) skips it.
-export type { BlockedReason, CallResult, CommandContext, RunOptions, RunOutcome, ShowRequestOutcome } from './commandContext';
+export type {
+  BlockedReason,
+  CallResult,
+  CommandContext,
+  RunOptions,
+  RunOutcome,
+  ShowRequestOutcome,
+} from './commandContext';
 export { runCall } from './dryRunAndCreate';
 export { showRequest } from './showRequest';
 export { newContainerGroupFile } from './newFile';

@@ -16,7 +16,11 @@ export interface EciSettings {
 }
 
 /** One setting's applicable value for the current trust state. */
-function read<T>(section: vscode.WorkspaceConfiguration, key: string, fallback: T): { value: T; fromWorkspace: boolean } {
+function read<T>(
+  section: vscode.WorkspaceConfiguration,
+  key: string,
+  fallback: T,
+): { value: T; fromWorkspace: boolean } {
   return effectiveSetting(key, section.inspect<T>(key), vscode.workspace.isTrusted, fallback);
 }
 

@@ -32,7 +32,13 @@ export class ServiceDiagnostics implements vscode.Disposable {
    * or flattened keys) in the document. Returns the number of diagnostics placed; with no location
    * found, the message goes on the document's first line so it is still seen in Problems.
    */
-  show(uri: vscode.Uri, code: string, message: string, parameterPaths: readonly string[], locations: Readonly<Record<string, LspRange>>): number {
+  show(
+    uri: vscode.Uri,
+    code: string,
+    message: string,
+    parameterPaths: readonly string[],
+    locations: Readonly<Record<string, LspRange>>,
+  ): number {
     const keys = Object.keys(locations);
     const placed = keysForParameterPaths(parameterPaths, keys);
     const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

@@ -37,7 +37,14 @@ export class LiveExplorer {
   async regions(): Promise<string[]> {
     const configured = vscode.workspace.getConfiguration('eci').get<unknown>('regions', []);
     if (Array.isArray(configured) && configured.some((r) => typeof r === 'string' && r.trim() !== '')) {
-      return [...new Set(configured.filter((r): r is string => typeof r === 'string').map((r) => r.trim()).filter(Boolean))];
+      return [
+        ...new Set(
+          configured
+            .filter((r): r is string => typeof r === 'string')
+            .map((r) => r.trim())
+            .filter(Boolean),
+        ),
+      ];
     }
     const found = new Set<string>();
     const client = await this.ctx.client();
@@ -45,7 +52,9 @@ export class LiveExplorer {
       for (const document of vscode.workspace.textDocuments) {
         if (document.languageId !== 'eci-yaml' || document.uri.scheme === 'git') continue;
         try {
-          const r = await client.sendRequest<WireRequestResult | null>(WireRequestMethod, { uri: client.code2ProtocolConverter.asUri(document.uri) });
+          const r = await client.sendRequest<WireRequestResult | null>(WireRequestMethod, {
+            uri: client.code2ProtocolConverter.asUri(document.uri),
+          });
           if (r?.ok && r.params.RegionId) found.add(r.params.RegionId);
         } catch {
           /* a document the server cannot read names no region */
@@ -59,7 +68,8 @@ export class LiveExplorer {
   async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) {
       const regions = await this.regions();
-      if (regions.length === 0) return [{ kind: 'message', text: vscode.l10n.t('No region: open a *.eci.yaml file or set eci.regions.') }];
+      if (regions.length === 0)
+        return [{ kind: 'message', text: vscode.l10n.t('No region: open a *.eci.yaml file or set eci.regions.') }];
       return regions.map((regionId) => ({ kind: 'region', regionId }));
     }
     switch (node.kind) {
@@ -67,7 +77,12 @@ export class LiveExplorer {
         return this.groupsOf(node.regionId);
       case 'group':
         return [
-          ...(node.group.Containers ?? []).map((container): ExplorerNode => ({ kind: 'container', regionId: node.regionId, groupId: node.group.ContainerGroupId, container })),
+          ...(node.group.Containers ?? []).map((container): ExplorerNode => ({
+            kind: 'container',
+            regionId: node.regionId,
+            groupId: node.group.ContainerGroupId,
+            container,
+          })),
           { kind: 'events', regionId: node.regionId, group: node.group },
         ];
       case 'events':
@@ -78,11 +93,17 @@ export class LiveExplorer {
   }
 
   private async groupsOf(regionId: string): Promise<ExplorerNode[]> {
-    const target = await targetFor({ ...this.ctx, ui: { ...this.ctx.ui, showErrorMessage: async () => undefined } }, regionId);
-    if (isOutcome(target)) return [{ kind: 'message', text: 'message' in target ? target.message : String(target.kind), error: true }];
+    const target = await targetFor(
+      { ...this.ctx, ui: { ...this.ctx.ui, showErrorMessage: async () => undefined } },
+      regionId,
+    );
+    if (isOutcome(target))
+      return [{ kind: 'message', text: 'message' in target ? target.message : String(target.kind), error: true }];
     const out = await describeContainerGroups(target);
     if (out.type !== 'ok') return [{ kind: 'message', text: this.ctx.output.scrub(failureText(out)), error: true }];
-    const groups = [...out.value].sort((a, b) => String(b.CreationTime ?? '').localeCompare(String(a.CreationTime ?? '')));
+    const groups = [...out.value].sort((a, b) =>
+      String(b.CreationTime ?? '').localeCompare(String(a.CreationTime ?? '')),
+    );
     this.groups.set(regionId, groups);
     if (groups.length === 0) return [{ kind: 'message', text: vscode.l10n.t('No container groups in {0}.', regionId) }];
     return groups.map((group) => ({ kind: 'group', regionId, group }));
@@ -100,9 +121,19 @@ export class LiveExplorer {
       }
       case 'group': {
         const g = node.group;
-        const item = new vscode.TreeItem(scrub(g.ContainerGroupName ?? g.ContainerGroupId), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          scrub(g.ContainerGroupName ?? g.ContainerGroupId),
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.description = scrub(`${g.Status ?? '?'} · ${g.ContainerGroupId} · ${g.CreationTime ?? ''}`);
-        item.tooltip = scrub([`${g.ContainerGroupName ?? ''} (${g.ContainerGroupId})`, `${vscode.l10n.t('Status')}: ${g.Status ?? '?'}`, `${vscode.l10n.t('Region')}: ${node.regionId}`, `${vscode.l10n.t('Created')}: ${g.CreationTime ?? ''}`].join('\n'));
+        item.tooltip = scrub(
+          [
+            `${g.ContainerGroupName ?? ''} (${g.ContainerGroupId})`,
+            `${vscode.l10n.t('Status')}: ${g.Status ?? '?'}`,
+            `${vscode.l10n.t('Region')}: ${node.regionId}`,
+            `${vscode.l10n.t('Created')}: ${g.CreationTime ?? ''}`,
+          ].join('\n'),
+        );
         item.iconPath = statusIcon(g.Status);
         item.contextValue = 'eciGroup';
         item.id = `group:${node.regionId}:${g.ContainerGroupId}`;
@@ -113,24 +144,36 @@ export class LiveExplorer {
         const item = new vscode.TreeItem(scrub(c.Name), vscode.TreeItemCollapsibleState.None);
         const state = c.CurrentState?.State ?? '?';
         const reason = c.CurrentState?.Reason ? ` (${c.CurrentState.Reason})` : '';
-        item.description = scrub(`${state}${reason} · ${c.Ready ? vscode.l10n.t('ready') : vscode.l10n.t('not ready')} · ${vscode.l10n.t('restarts: {0}', c.RestartCount ?? 0)}`);
+        item.description = scrub(
+          `${state}${reason} · ${c.Ready ? vscode.l10n.t('ready') : vscode.l10n.t('not ready')} · ${vscode.l10n.t('restarts: {0}', c.RestartCount ?? 0)}`,
+        );
         item.tooltip = scrub(`${c.Name}: ${c.Image ?? ''}`);
-        item.iconPath = new vscode.ThemeIcon(c.Ready ? 'pass' : state === 'Running' ? 'circle-large-outline' : 'warning');
+        item.iconPath = new vscode.ThemeIcon(
+          c.Ready ? 'pass' : state === 'Running' ? 'circle-large-outline' : 'warning',
+        );
         item.contextValue = 'eciContainer';
         item.id = `container:${node.groupId}:${c.Name}`;
         return item;
       }
       case 'events': {
         const n = node.group.Events?.length ?? 0;
-        const item = new vscode.TreeItem(vscode.l10n.t('Events ({0})', n), n > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          vscode.l10n.t('Events ({0})', n),
+          n > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.iconPath = new vscode.ThemeIcon('history');
         item.id = `events:${node.group.ContainerGroupId}`;
         return item;
       }
       case 'event': {
         const e = node.event;
-        const item = new vscode.TreeItem(scrub(`${e.Reason ?? ''}: ${e.Message ?? ''}`), vscode.TreeItemCollapsibleState.None);
-        item.description = scrub(`${e.LastTimestamp ?? e.FirstTimestamp ?? ''}${(e.Count ?? 1) > 1 ? ` ×${e.Count}` : ''}`);
+        const item = new vscode.TreeItem(
+          scrub(`${e.Reason ?? ''}: ${e.Message ?? ''}`),
+          vscode.TreeItemCollapsibleState.None,
+        );
+        item.description = scrub(
+          `${e.LastTimestamp ?? e.FirstTimestamp ?? ''}${(e.Count ?? 1) > 1 ? ` ×${e.Count}` : ''}`,
+        );
         item.iconPath = new vscode.ThemeIcon(e.Type === 'Warning' ? 'warning' : 'info');
         return item;
       }

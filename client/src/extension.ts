@@ -5,7 +5,12 @@
 // credentials library only when a dry run or create is asked for.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerAccountFeatures } from './accountWiring';
 import { EciCodeLensProvider } from './codelens';
 import type { CommandContext, RunOptions } from './commands';
@@ -44,7 +49,8 @@ function runOptions(arg: unknown): RunOptions {
   if ((o as { force?: unknown }).force === true) options.force = true;
   if ((o as { awaitFollow?: unknown }).awaitFollow === true) options.awaitFollow = true;
   const c = o.cancellation as vscode.CancellationToken | undefined;
-  if (c && typeof c.isCancellationRequested === 'boolean' && typeof c.onCancellationRequested === 'function') options.cancellation = c;
+  if (c && typeof c.isCancellationRequested === 'boolean' && typeof c.onCancellationRequested === 'function')
+    options.cancellation = c;
   return options;
 }
 
@@ -69,22 +75,46 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   let clientStarted: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
   const explorerChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(explorerChanged);
-  const ctx: CommandContext = { extension: context, client: () => clientStarted, output, serviceDiagnostics, accessKeys, requestDocuments, requestDocumentsChanged, ui: vscodeUi, explorerChanged };
+  const ctx: CommandContext = {
+    extension: context,
+    client: () => clientStarted,
+    output,
+    serviceDiagnostics,
+    accessKeys,
+    requestDocuments,
+    requestDocumentsChanged,
+    ui: vscodeUi,
+    explorerChanged,
+  };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) => commands().runCall(ctx, true, uri, runOptions(options))),
-    vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: unknown) => commands().runCall(ctx, false, uri, runOptions(options))),
+    vscode.commands.registerCommand('eci.dryRun', (uri?: unknown, options?: unknown) =>
+      commands().runCall(ctx, true, uri, runOptions(options)),
+    ),
+    vscode.commands.registerCommand('eci.create', (uri?: unknown, options?: unknown) =>
+      commands().runCall(ctx, false, uri, runOptions(options)),
+    ),
     vscode.commands.registerCommand('eci.showRequest', (uri?: unknown) => commands().showRequest(ctx, uri)),
     vscode.commands.registerCommand('eci.storeAccessKey', (args?: unknown) =>
-      accessKeys.store(typeof args === 'object' && args !== null && typeof (args as StoreAccessKeyArgs).accessKeyId === 'string' ? (args as StoreAccessKeyArgs) : undefined),
+      accessKeys.store(
+        typeof args === 'object' && args !== null && typeof (args as StoreAccessKeyArgs).accessKeyId === 'string'
+          ? (args as StoreAccessKeyArgs)
+          : undefined,
+      ),
     ),
     vscode.commands.registerCommand('eci.clearAccessKey', () => accessKeys.clear()),
-    vscode.commands.registerCommand('eci.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
+    vscode.commands.registerCommand('eci.selectProfile', (profile?: string) =>
+      selectProfile(typeof profile === 'string' ? profile : undefined),
+    ),
     vscode.commands.registerCommand('eci.showOutput', () => {
       output.show(false);
       return { kind: 'output-shown' as const };
     }),
-    vscode.commands.registerCommand('eci.newFile', (args?: NewFileArgs) => commands().newContainerGroupFile(typeof args === 'object' && args !== null && !(args instanceof vscode.Uri) ? args : {})),
+    vscode.commands.registerCommand('eci.newFile', (args?: NewFileArgs) =>
+      commands().newContainerGroupFile(
+        typeof args === 'object' && args !== null && !(args instanceof vscode.Uri) ? args : {},
+      ),
+    ),
     vscode.commands.registerCommand('eci.internal.outputText', () => output.text()),
     // The "ECI Container Groups" view: its provider loads the commands bundle when the view is first shown.
     vscode.window.registerTreeDataProvider('eciContainerGroups', {
@@ -103,11 +133,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
     vscode.commands.registerCommand('eci.group.shell', (arg?: unknown) => commands().openShell(ctx, arg)),
     vscode.commands.registerCommand('eci.group.runCommand', (arg?: unknown) => commands().runCommandIn(ctx, arg)),
     vscode.commands.registerCommand('eci.internal.liveState', () => commands().liveInspect(ctx)),
-    vscode.commands.registerCommand('eci.internal.explorer', (node?: unknown) => commands().explorerShown(ctx, node as never)),
+    vscode.commands.registerCommand('eci.internal.explorer', (node?: unknown) =>
+      commands().explorerShown(ctx, node as never),
+    ),
     vscode.languages.registerCodeLensProvider({ language: 'eci-yaml' }, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, {
       onDidChange: requestDocumentsChanged.event,
-      provideTextDocumentContent: (uri) => requestDocuments.get(uri.toString()) ?? vscode.l10n.t('# This request view is out of date: run "ECI: Show request" again.'),
+      provideTextDocumentContent: (uri) =>
+        requestDocuments.get(uri.toString()) ??
+        vscode.l10n.t('# This request view is out of date: run "ECI: Show request" again.'),
     }),
   );
   // The tests' seam: they record the messages and answer the buttons. Only when VS Code runs the
@@ -126,7 +160,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<EciExt
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'eci-yaml' }],

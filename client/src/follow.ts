@@ -101,7 +101,10 @@ export class Follower implements vscode.Disposable {
     const result = await handle.result;
     switch (result.type) {
       case 'succeeded':
-        return this.finish(r, f, { kind: result.status === 'Succeeded' ? 'succeeded' : 'running', status: result.status });
+        return this.finish(r, f, {
+          kind: result.status === 'Succeeded' ? 'succeeded' : 'running',
+          status: result.status,
+        });
       case 'failed': {
         const ja = describeLocale(vscode.env.language) === 'ja';
         const e = result.failure.explanation;
@@ -110,8 +113,15 @@ export class Follower implements vscode.Disposable {
           message: [ja ? e.ja : e.en, ja ? e.action.ja : e.action.en].filter(Boolean).join(' '),
           parameterPaths: result.failure.parameterPaths,
         };
-        const diagnostics = r.document ? this.diagnostics.show(r.document.uri, { id: r.id, name: r.name }, [failure], r.document.locations) : 0;
-        return this.finish(r, f, { kind: 'failed', status: result.group.Status ?? '', failures: [failure], diagnostics });
+        const diagnostics = r.document
+          ? this.diagnostics.show(r.document.uri, { id: r.id, name: r.name }, [failure], r.document.locations)
+          : 0;
+        return this.finish(r, f, {
+          kind: 'failed',
+          status: result.group.Status ?? '',
+          failures: [failure],
+          diagnostics,
+        });
       }
       case 'timeout':
         return this.finish(r, f, { kind: 'timeout', status: result.status ?? '?' });
@@ -126,7 +136,9 @@ export class Follower implements vscode.Disposable {
 
   private printEvent(r: FollowRequest, e: LiveEvent): void {
     const count = (e.Count ?? 1) > 1 ? ` ×${e.Count}` : '';
-    this.ctx.output.appendLine(`  [${r.name}] ${e.LastTimestamp ?? e.FirstTimestamp ?? ''} ${e.Type ?? ''} ${e.Reason ?? ''}: ${e.Message ?? ''}${count}`);
+    this.ctx.output.appendLine(
+      `  [${r.name}] ${e.LastTimestamp ?? e.FirstTimestamp ?? ''} ${e.Type ?? ''} ${e.Reason ?? ''}: ${e.Message ?? ''}${count}`,
+    );
   }
 
   private finish(r: FollowRequest, f: Followed, end: FollowEnd): FollowEnd {
@@ -144,19 +156,46 @@ export class Follower implements vscode.Disposable {
         this.setStatus(f, r, first.reason, '$(error)');
         out.log(vscode.l10n.t('{0} ({1}) cannot run:', r.name, r.id));
         for (const failure of end.failures) out.log(`  ${failure.reason}: ${failure.message}`);
-        void ui.showErrorMessage(out.scrub(vscode.l10n.t('Container group "{0}" ({1}) cannot run: {2}', r.name, r.id, `${first.reason}: ${first.message}`)));
+        void ui.showErrorMessage(
+          out.scrub(
+            vscode.l10n.t(
+              'Container group "{0}" ({1}) cannot run: {2}',
+              r.name,
+              r.id,
+              `${first.reason}: ${first.message}`,
+            ),
+          ),
+        );
         break;
       }
       case 'deleted':
         this.setStatus(f, r, vscode.l10n.t('deleted'), '$(trash)');
         this.diagnostics.clearGroup(r.id);
         out.log(vscode.l10n.t('{0} ({1}) was deleted while it was followed.', r.name, r.id));
-        void ui.showWarningMessage(vscode.l10n.t('Container group "{0}" ({1}) was deleted while it was followed.', r.name, r.id));
+        void ui.showWarningMessage(
+          vscode.l10n.t('Container group "{0}" ({1}) was deleted while it was followed.', r.name, r.id),
+        );
         break;
       case 'timeout':
         this.setStatus(f, r, end.status, '$(watch)');
-        out.log(vscode.l10n.t('{0} ({1}) is still {2} after {3} s (setting eci.followTimeoutSeconds): no longer followed.', r.name, r.id, end.status, r.timeoutSeconds));
-        void ui.showWarningMessage(vscode.l10n.t('Container group "{0}" ({1}) is still {2} after {3} s (setting eci.followTimeoutSeconds).', r.name, r.id, end.status, r.timeoutSeconds));
+        out.log(
+          vscode.l10n.t(
+            '{0} ({1}) is still {2} after {3} s (setting eci.followTimeoutSeconds): no longer followed.',
+            r.name,
+            r.id,
+            end.status,
+            r.timeoutSeconds,
+          ),
+        );
+        void ui.showWarningMessage(
+          vscode.l10n.t(
+            'Container group "{0}" ({1}) is still {2} after {3} s (setting eci.followTimeoutSeconds).',
+            r.name,
+            r.id,
+            end.status,
+            r.timeoutSeconds,
+          ),
+        );
         break;
       case 'call-failed':
         this.setStatus(f, r, vscode.l10n.t('not followed'), '$(warning)');

@@ -3,7 +3,13 @@
 // its outcome as data; failed calls are told with the call layer's explanation.
 import * as vscode from 'vscode';
 import type { EciTarget, LiveContainerGroup, LiveEvent } from '../../calls/src/lifecycleTypes';
-import { deleteContainerGroup, describeContainerGroup, describeContainerGroupEvents, execContainerCommand, restartContainerGroup } from '../../calls/src/operations/lifecycleOperations';
+import {
+  deleteContainerGroup,
+  describeContainerGroup,
+  describeContainerGroupEvents,
+  execContainerCommand,
+  restartContainerGroup,
+} from '../../calls/src/operations/lifecycleOperations';
 import { isOutcome, type CommandContext, type RunOutcome } from './commandContext';
 import { followTimeoutSeconds, targetFor } from './liveTarget';
 import { callFailed, type CallFailed } from './liveFailures';
@@ -21,7 +27,13 @@ export function groupRef(arg: unknown): GroupRef | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const a = arg as { regionId?: unknown; groupId?: unknown; group?: LiveContainerGroup; containerGroupId?: unknown };
   if (typeof a.regionId !== 'string') return undefined;
-  if (a.group && typeof a.group.ContainerGroupId === 'string') return { regionId: a.regionId, groupId: a.group.ContainerGroupId, name: a.group.ContainerGroupName ?? a.group.ContainerGroupId, group: a.group };
+  if (a.group && typeof a.group.ContainerGroupId === 'string')
+    return {
+      regionId: a.regionId,
+      groupId: a.group.ContainerGroupId,
+      name: a.group.ContainerGroupName ?? a.group.ContainerGroupId,
+      group: a.group,
+    };
   if (typeof a.groupId === 'string') return { regionId: a.regionId, groupId: a.groupId, name: a.groupId };
   return undefined;
 }
@@ -55,7 +67,8 @@ export async function prepare(ctx: CommandContext, arg: unknown): Promise<Prepar
   return { ref, target };
 }
 
-export const isCallFailed = (v: unknown): v is CallFailed => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'call-failed';
+export const isCallFailed = (v: unknown): v is CallFailed =>
+  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'call-failed';
 
 const isPrepared = (p: Prepared | GroupActionOutcome): p is Prepared => 'ref' in p;
 
@@ -75,9 +88,16 @@ export async function showEvents(ctx: CommandContext, arg: unknown): Promise<Gro
   const p = await prepare(ctx, arg);
   if (!isPrepared(p)) return p;
   const out = await describeContainerGroupEvents(p.target, p.ref.groupId);
-  if (out.type !== 'ok') return fail(ctx, callFailed(out, (s) => ctx.output.scrub(s)));
+  if (out.type !== 'ok')
+    return fail(
+      ctx,
+      callFailed(out, (s) => ctx.output.scrub(s)),
+    );
   ctx.output.log(vscode.l10n.t('Events of {0} ({1}, {2}):', p.ref.name, p.ref.groupId, p.ref.regionId));
-  for (const e of out.value) ctx.output.appendLine(`  ${e.LastTimestamp ?? e.FirstTimestamp ?? ''} ${e.Type ?? ''} ${e.Reason ?? ''}: ${e.Message ?? ''}${(e.Count ?? 1) > 1 ? ` ×${e.Count}` : ''}`);
+  for (const e of out.value)
+    ctx.output.appendLine(
+      `  ${e.LastTimestamp ?? e.FirstTimestamp ?? ''} ${e.Type ?? ''} ${e.Reason ?? ''}: ${e.Message ?? ''}${(e.Count ?? 1) > 1 ? ` ×${e.Count}` : ''}`,
+    );
   ctx.output.show();
   return { kind: 'events', events: out.value };
 }
@@ -93,7 +113,11 @@ export async function restartGroup(ctx: CommandContext, arg: unknown): Promise<G
   );
   if (answer !== button) return { kind: 'declined' };
   const out = await restartContainerGroup(p.target, p.ref.groupId);
-  if (out.type !== 'ok') return fail(ctx, callFailed(out, (s) => ctx.output.scrub(s)));
+  if (out.type !== 'ok')
+    return fail(
+      ctx,
+      callFailed(out, (s) => ctx.output.scrub(s)),
+    );
   ctx.output.log(vscode.l10n.t('Restarted {0} ({1}). RequestId: {2}', p.ref.name, p.ref.groupId, out.requestId));
   const live = liveState(ctx);
   live.explorer.refresh();
@@ -119,8 +143,14 @@ export async function deleteGroup(ctx: CommandContext, arg: unknown): Promise<Gr
   );
   if (answer !== button) return { kind: 'declined' };
   const out = await deleteContainerGroup(p.target, p.ref.groupId);
-  if (out.type !== 'ok') return fail(ctx, callFailed(out, (s) => ctx.output.scrub(s)));
-  ctx.output.log(vscode.l10n.t('Deleted {0} ({1}, {2}). RequestId: {3}', p.ref.name, p.ref.groupId, p.ref.regionId, out.requestId));
+  if (out.type !== 'ok')
+    return fail(
+      ctx,
+      callFailed(out, (s) => ctx.output.scrub(s)),
+    );
+  ctx.output.log(
+    vscode.l10n.t('Deleted {0} ({1}, {2}). RequestId: {3}', p.ref.name, p.ref.groupId, p.ref.regionId, out.requestId),
+  );
   const live = liveState(ctx);
   live.follower.stop(p.ref.groupId);
   live.diagnostics.clearGroup(p.ref.groupId);
@@ -132,13 +162,21 @@ export async function deleteGroup(ctx: CommandContext, arg: unknown): Promise<Gr
 
 export async function copyGroupId(ctx: CommandContext, arg: unknown): Promise<GroupActionOutcome> {
   const ref = groupRef(arg);
-  if (!ref) return { kind: 'no-group', message: vscode.l10n.t('Pick a container group in the ECI Container Groups view first.') };
+  if (!ref)
+    return {
+      kind: 'no-group',
+      message: vscode.l10n.t('Pick a container group in the ECI Container Groups view first.'),
+    };
   await ctx.ui.writeClipboard(ref.groupId);
   return { kind: 'copied', groupId: ref.groupId };
 }
 
 /** The container an action is about: the argument's, the only one, or the one the user picks. */
-export async function pickContainer(ctx: CommandContext, group: LiveContainerGroup, given: unknown): Promise<string | undefined> {
+export async function pickContainer(
+  ctx: CommandContext,
+  group: LiveContainerGroup,
+  given: unknown,
+): Promise<string | undefined> {
   const names = (group.Containers ?? []).map((c) => c.Name);
   if (typeof given === 'string' && names.includes(given)) return given;
   if (names.length <= 1) return names[0];
@@ -158,11 +196,17 @@ export async function runCommandIn(ctx: CommandContext, arg: unknown): Promise<G
   const container = await pickContainer(ctx, group, option(arg, 'container'));
   if (!container) return { kind: 'declined' };
   const given = option(arg, 'command');
-  const text = Array.isArray(given) ? undefined : await ctx.ui.input(vscode.l10n.t('Command to run in {0} (run by /bin/sh -c)', container), 'ls');
+  const text = Array.isArray(given)
+    ? undefined
+    : await ctx.ui.input(vscode.l10n.t('Command to run in {0} (run by /bin/sh -c)', container), 'ls');
   const command = Array.isArray(given) ? given.map(String) : text ? ['/bin/sh', '-c', text] : undefined;
   if (!command) return { kind: 'declined' };
   const out = await execContainerCommand(p.target, { id: p.ref.groupId, container, command });
-  if (out.type !== 'ok') return fail(ctx, callFailed(out, (s) => ctx.output.scrub(s)));
+  if (out.type !== 'ok')
+    return fail(
+      ctx,
+      callFailed(out, (s) => ctx.output.scrub(s)),
+    );
   const output = out.value.kind === 'output' ? ctx.output.scrub(out.value.output) : '';
   ctx.output.log(`${p.ref.name}/${container}$ ${command.join(' ')}`);
   for (const line of output.replace(/\n$/, '').split('\n')) ctx.output.appendLine(`  ${line}`);

@@ -20,7 +20,11 @@ export interface CreatedGroupEntry {
 export const HISTORY_LIMIT = 100;
 
 /** The history with `entry` first, the oldest entries dropped beyond `limit`. */
-export function addToHistory(history: readonly CreatedGroupEntry[], entry: CreatedGroupEntry, limit = HISTORY_LIMIT): CreatedGroupEntry[] {
+export function addToHistory(
+  history: readonly CreatedGroupEntry[],
+  entry: CreatedGroupEntry,
+  limit = HISTORY_LIMIT,
+): CreatedGroupEntry[] {
   return [entry, ...history].slice(0, Math.max(1, limit));
 }
 
@@ -30,17 +34,29 @@ export function readHistory(stored: unknown): CreatedGroupEntry[] {
   const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
   return stored.filter(
     (e): e is CreatedGroupEntry =>
-      typeof e === 'object' && e !== null &&
-      isText((e as CreatedGroupEntry).containerGroupId) && isText((e as CreatedGroupEntry).regionId) &&
-      isText((e as CreatedGroupEntry).requestId) && isText((e as CreatedGroupEntry).createdAt) &&
-      isText((e as CreatedGroupEntry).documentUri) && typeof (e as CreatedGroupEntry).credentialSource === 'string' &&
-      ((e as CreatedGroupEntry).containerGroupName === undefined || typeof (e as CreatedGroupEntry).containerGroupName === 'string'),
+      typeof e === 'object' &&
+      e !== null &&
+      isText((e as CreatedGroupEntry).containerGroupId) &&
+      isText((e as CreatedGroupEntry).regionId) &&
+      isText((e as CreatedGroupEntry).requestId) &&
+      isText((e as CreatedGroupEntry).createdAt) &&
+      isText((e as CreatedGroupEntry).documentUri) &&
+      typeof (e as CreatedGroupEntry).credentialSource === 'string' &&
+      ((e as CreatedGroupEntry).containerGroupName === undefined ||
+        typeof (e as CreatedGroupEntry).containerGroupName === 'string'),
   );
 }
 
 /** One history line: time, id, name, region, request id, document; tab-separated columns. */
 export function formatHistoryLine(entry: CreatedGroupEntry): string {
-  return [entry.createdAt, entry.containerGroupId, entry.containerGroupName ?? '-', entry.regionId, `RequestId=${entry.requestId}`, entry.documentUri].join('\t');
+  return [
+    entry.createdAt,
+    entry.containerGroupId,
+    entry.containerGroupName ?? '-',
+    entry.regionId,
+    `RequestId=${entry.requestId}`,
+    entry.documentUri,
+  ].join('\t');
 }
 
 export const HISTORY_STATE_KEY = 'eci.createdContainerGroups';
@@ -52,7 +68,10 @@ export interface HistoryState {
 }
 
 /** Adds a created group to the history kept in `state`; returns the new history. */
-export async function rememberCreatedGroup(state: HistoryState, entry: CreatedGroupEntry): Promise<CreatedGroupEntry[]> {
+export async function rememberCreatedGroup(
+  state: HistoryState,
+  entry: CreatedGroupEntry,
+): Promise<CreatedGroupEntry[]> {
   const history = addToHistory(readHistory(state.get(HISTORY_STATE_KEY)), entry);
   await state.update(HISTORY_STATE_KEY, history);
   return history;

@@ -15,18 +15,34 @@ export function explorerItem(ctx: CommandContext, node: ExplorerNode): vscode.Tr
 }
 
 /** For the tests: what the editor shows of the live groups. */
-export function liveInspect(ctx: CommandContext): { statusBar: Record<string, string>; links: Record<string, string>; following: string[] } {
+export function liveInspect(ctx: CommandContext): {
+  statusBar: Record<string, string>;
+  links: Record<string, string>;
+  following: string[];
+} {
   const s = liveState(ctx);
-  return { statusBar: s.follower.statusTexts(), links: Object.fromEntries([...s.links].map(([uri, l]) => [uri, l.groupId])), following: followedGroups() };
+  return {
+    statusBar: s.follower.statusTexts(),
+    links: Object.fromEntries([...s.links].map(([uri, l]) => [uri, l.groupId])),
+    following: followedGroups(),
+  };
 }
 
 /** For the tests: the view's children of `node` with the items VS Code would show. */
-export async function explorerShown(ctx: CommandContext, node?: ExplorerNode): Promise<{ node: ExplorerNode; label: string; description?: string; tooltip?: string }[]> {
+export async function explorerShown(
+  ctx: CommandContext,
+  node?: ExplorerNode,
+): Promise<{ node: ExplorerNode; label: string; description?: string; tooltip?: string }[]> {
   const explorer = liveState(ctx).explorer;
   const children = await explorer.children(node);
   return children.map((child) => {
     const item = explorer.item(child);
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    return { node: child, label, ...(typeof item.description === 'string' ? { description: item.description } : {}), ...(typeof item.tooltip === 'string' ? { tooltip: item.tooltip } : {}) };
+    return {
+      node: child,
+      label,
+      ...(typeof item.description === 'string' ? { description: item.description } : {}),
+      ...(typeof item.tooltip === 'string' ? { tooltip: item.tooltip } : {}),
+    };
   });
 }

@@ -33,7 +33,12 @@ export class LiveDiagnostics implements vscode.Disposable {
   }
 
   /** Places the failures of group `groupId` on `uri`; returns how many found their parameter's line. */
-  show(uri: vscode.Uri, group: { id: string; name: string }, failures: readonly LiveFailure[], locations: Readonly<Record<string, LspRange>>): number {
+  show(
+    uri: vscode.Uri,
+    group: { id: string; name: string },
+    failures: readonly LiveFailure[],
+    locations: Readonly<Record<string, LspRange>>,
+  ): number {
     const keys = Object.keys(locations);
     const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     let placed = 0;
@@ -43,7 +48,11 @@ export class LiveDiagnostics implements vscode.Disposable {
       placed += found.length > 0 ? 1 : 0;
       const ranges = found.length > 0 ? found.map((k) => toRange(locations[k])) : [new vscode.Range(0, 0, 0, 0)];
       for (const range of ranges) {
-        const d = new vscode.Diagnostic(range, vscode.l10n.t('Running group {0} ({1}): {2}', group.name, group.id, f.message), vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(
+          range,
+          vscode.l10n.t('Running group {0} ({1}): {2}', group.name, group.id, f.message),
+          vscode.DiagnosticSeverity.Error,
+        );
         d.source = LIVE_GROUP_SOURCE;
         d.code = f.reason;
         diagnostics.push(d);

@@ -15,7 +15,10 @@ import { liveState } from './liveState';
 import { followTimeoutSeconds, targetFor } from './liveTarget';
 import { documentFor, wireRequest } from './preflight';
 
-export async function openAsYaml(ctx: CommandContext, arg: unknown): Promise<GroupActionOutcome | { kind: 'opened'; uri: string; text: string }> {
+export async function openAsYaml(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<GroupActionOutcome | { kind: 'opened'; uri: string; text: string }> {
   const p = await prepare(ctx, arg);
   if (!('ref' in p)) return p;
   const out = await describeContainerGroup(p.target, p.ref.groupId);
@@ -27,7 +30,11 @@ export async function openAsYaml(ctx: CommandContext, arg: unknown): Promise<Gro
   const text = ctx.output.scrub(groupToDocument(out.value, vscode.env.language));
   const document = await vscode.workspace.openTextDocument({ language: 'eci-yaml', content: text });
   await vscode.window.showTextDocument(document, { preview: false });
-  liveState(ctx).links.set(document.uri.toString(), { groupId: p.ref.groupId, regionId: p.ref.regionId, name: out.value.ContainerGroupName ?? p.ref.groupId });
+  liveState(ctx).links.set(document.uri.toString(), {
+    groupId: p.ref.groupId,
+    regionId: p.ref.regionId,
+    name: out.value.ContainerGroupName ?? p.ref.groupId,
+  });
   return { kind: 'opened', uri: document.uri.toString(), text };
 }
 
@@ -44,7 +51,10 @@ export async function applyChanges(ctx: CommandContext, arg: unknown): Promise<A
   const live = liveState(ctx);
   const link = live.links.get(document.uri.toString());
   if (!link) {
-    const message = vscode.l10n.t('{0} is not linked to a live container group: create it from this editor, or open the group from the ECI Container Groups view (Open as .eci.yaml).', vscode.workspace.asRelativePath(document.uri));
+    const message = vscode.l10n.t(
+      '{0} is not linked to a live container group: create it from this editor, or open the group from the ECI Container Groups view (Open as .eci.yaml).',
+      vscode.workspace.asRelativePath(document.uri),
+    );
     void ctx.ui.showErrorMessage(message);
     return { kind: 'not-linked', message };
   }
@@ -61,15 +71,29 @@ export async function applyChanges(ctx: CommandContext, arg: unknown): Promise<A
   }
   const plan = planUpdate(current.value, req.params);
   if (plan.changes.length === 0) {
-    void ctx.ui.showInformationMessage(vscode.l10n.t('The document and the live group {0} ({1}) do not differ.', link.name, link.groupId));
+    void ctx.ui.showInformationMessage(
+      vscode.l10n.t('The document and the live group {0} ({1}) do not differ.', link.name, link.groupId),
+    );
     return { kind: 'no-changes' };
   }
   const secret = new Set(req.secrets);
   const show = (k: string, v: string | undefined) => (v === undefined ? '-' : secret.has(k) ? '******' : v);
   const lines = plan.changes.map((c) => `${c.key}: ${show(c.key, c.from)} → ${show(c.key, c.to)}`);
-  ctx.output.log(vscode.l10n.t('Differences between {0} and the live group {1} ({2}):', vscode.workspace.asRelativePath(document.uri), link.name, link.groupId));
+  ctx.output.log(
+    vscode.l10n.t(
+      'Differences between {0} and the live group {1} ({2}):',
+      vscode.workspace.asRelativePath(document.uri),
+      link.name,
+      link.groupId,
+    ),
+  );
   for (const l of lines) ctx.output.appendLine(`  ${ctx.output.scrub(l)}`);
-  const cannot = plan.cannotChange.length ? vscode.l10n.t('UpdateContainerGroup cannot change: {0} (create a new group for those).', plan.cannotChange.join(', ')) : '';
+  const cannot = plan.cannotChange.length
+    ? vscode.l10n.t(
+        'UpdateContainerGroup cannot change: {0} (create a new group for those).',
+        plan.cannotChange.join(', '),
+      )
+    : '';
   if (cannot) ctx.output.appendLine(`  ${cannot}`);
   if (Object.keys(plan.params).length === 0) {
     void ctx.ui.showErrorMessage(cannot);
@@ -83,7 +107,10 @@ export async function applyChanges(ctx: CommandContext, arg: unknown): Promise<A
   );
   if (answer !== button) return { kind: 'declined' };
   const sent = Object.keys(plan.params);
-  const out = await updateContainerGroup(target, link.groupId, plan.params, { sdkMissing: req.sdkMissing.filter((k) => k in plan.params), secrets: req.secrets.filter((k) => k in plan.params) });
+  const out = await updateContainerGroup(target, link.groupId, plan.params, {
+    sdkMissing: req.sdkMissing.filter((k) => k in plan.params),
+    secrets: req.secrets.filter((k) => k in plan.params),
+  });
   if (out.type !== 'ok') {
     const f = callFailed(out, (s) => ctx.output.scrub(s));
     ctx.output.log(`  ${f.message}`);
@@ -92,7 +119,13 @@ export async function applyChanges(ctx: CommandContext, arg: unknown): Promise<A
   }
   ctx.output.log(vscode.l10n.t('Updated {0} ({1}). RequestId: {2}', link.name, link.groupId, out.requestId));
   live.explorer.refresh();
-  void live.follower.follow({ target, id: link.groupId, name: link.name, timeoutSeconds: followTimeoutSeconds(), document: { uri: document.uri, locations: req.locations } });
+  void live.follower.follow({
+    target,
+    id: link.groupId,
+    name: link.name,
+    timeoutSeconds: followTimeoutSeconds(),
+    document: { uri: document.uri, locations: req.locations },
+  });
   const changedTops = [...new Set(sent.map((k) => k.split('.')[0]))];
   return { kind: 'updated', groupId: link.groupId, changed: changedTops, cannotChange: plan.cannotChange };
 }

@@ -8,7 +8,14 @@ export function failureText(outcome: OperationFailure): string {
   switch (outcome.type) {
     case 'service-error': {
       const { explanation, action } = explainServiceError(outcome, vscode.env.language);
-      return [`${outcome.code}: ${explanation}`, action, outcome.message, outcome.requestId ? `RequestId: ${outcome.requestId}` : ''].filter(Boolean).join(' ');
+      return [
+        `${outcome.code}: ${explanation}`,
+        action,
+        outcome.message,
+        outcome.requestId ? `RequestId: ${outcome.requestId}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
     }
     case 'network-error':
       return `${vscode.l10n.t('No usable answer from ECI')} (${outcome.kind}): ${describeNetworkError(outcome, vscode.env.language)}`;
@@ -26,5 +33,10 @@ export interface CallFailed {
 }
 
 export function callFailed(outcome: OperationFailure, scrub: (s: string) => string): CallFailed {
-  return { kind: 'call-failed', type: outcome.type, ...(outcome.type === 'service-error' ? { code: outcome.code } : {}), message: scrub(failureText(outcome)) };
+  return {
+    kind: 'call-failed',
+    type: outcome.type,
+    ...(outcome.type === 'service-error' ? { code: outcome.code } : {}),
+    message: scrub(failureText(outcome)),
+  };
 }

@@ -13,15 +13,29 @@ const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 /** The target of calls in `regionId`, or a blocked outcome (untrusted workspace, no credentials, bad setting). */
 export async function targetFor(ctx: CommandContext, regionId: string): Promise<EciTarget | RunOutcome> {
   if (!ctx.ui.isWorkspaceTrusted()) {
-    return blocked(ctx, 'untrusted-workspace', vscode.l10n.t('Calls to ECI are disabled in an untrusted workspace: trust this workspace to see and manage container groups.'));
+    return blocked(
+      ctx,
+      'untrusted-workspace',
+      vscode.l10n.t(
+        'Calls to ECI are disabled in an untrusted workspace: trust this workspace to see and manage container groups.',
+      ),
+    );
   }
-  if (!REGION_ID.test(regionId)) return blocked(ctx, 'no-region', vscode.l10n.t('"{0}" is not a region id (e.g. cn-hangzhou).', regionId));
+  if (!REGION_ID.test(regionId))
+    return blocked(ctx, 'no-region', vscode.l10n.t('"{0}" is not a region id (e.g. cn-hangzhou).', regionId));
   let settings;
   try {
     settings = readSettings();
   } catch (e) {
     if (!(e instanceof InvalidEndpointSetting)) throw e;
-    return blocked(ctx, 'invalid-endpoint', vscode.l10n.t('The setting eci.endpoint "{0}" is not a host name with an optional port and http:// or https:// (e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080).', e.raw));
+    return blocked(
+      ctx,
+      'invalid-endpoint',
+      vscode.l10n.t(
+        'The setting eci.endpoint "{0}" is not a host name with an optional port and http:// or https:// (e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080).',
+        e.raw,
+      ),
+    );
   }
   const credential = await credentialFor(ctx, settings);
   if (isOutcome(credential)) return credential;

@@ -27,7 +27,10 @@ function register(ctx: CommandContext): void {
   registered = true;
   ctx.extension.subscriptions.push(
     changed,
-    vscode.workspace.registerTextDocumentContentProvider(LOGS_SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => documents.get(uri.toString())?.text ?? '' }),
+    vscode.workspace.registerTextDocumentContentProvider(LOGS_SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => documents.get(uri.toString())?.text ?? '',
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       const doc = documents.get(d.uri.toString());
       if (doc?.timer) clearInterval(doc.timer);
@@ -37,7 +40,10 @@ function register(ctx: CommandContext): void {
   );
 }
 
-export async function showLogs(ctx: CommandContext, arg: unknown): Promise<GroupActionOutcome | { kind: 'logs'; uri: string; container: string; lines: string[] }> {
+export async function showLogs(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<GroupActionOutcome | { kind: 'logs'; uri: string; container: string; lines: string[] }> {
   register(ctx);
   const p = await prepare(ctx, arg);
   if (!('ref' in p)) return p;
@@ -47,8 +53,18 @@ export async function showLogs(ctx: CommandContext, arg: unknown): Promise<Group
   const container = await pickContainer(ctx, group, given.container);
   if (!container) return { kind: 'declined' };
   const previous = given.previous === true;
-  const uri = vscode.Uri.from({ scheme: LOGS_SCHEME, path: `/${p.ref.name}/${container}${previous ? '.previous' : ''}.log`, query: `${p.ref.regionId}/${p.ref.groupId}` });
-  const out = await describeContainerLog(p.target, { id: p.ref.groupId, container, tail: LOG_TAIL, previous, timestamps: true });
+  const uri = vscode.Uri.from({
+    scheme: LOGS_SCHEME,
+    path: `/${p.ref.name}/${container}${previous ? '.previous' : ''}.log`,
+    query: `${p.ref.regionId}/${p.ref.groupId}`,
+  });
+  const out = await describeContainerLog(p.target, {
+    id: p.ref.groupId,
+    container,
+    tail: LOG_TAIL,
+    previous,
+    timestamps: true,
+  });
   if (out.type !== 'ok') {
     const f = callFailed(out, (s) => ctx.output.scrub(s));
     void ctx.ui.showErrorMessage(f.message);
@@ -62,19 +78,30 @@ export async function showLogs(ctx: CommandContext, arg: unknown): Promise<Group
   if (old?.timer) clearInterval(old.timer);
   documents.set(key, doc);
   changed.fire(uri);
-  if (!previous) doc.timer = setInterval(() => void poll(ctx, p.target, p.ref.groupId, container, uri, doc), LOG_FOLLOW_POLL_MS);
+  if (!previous)
+    doc.timer = setInterval(() => void poll(ctx, p.target, p.ref.groupId, container, uri, doc), LOG_FOLLOW_POLL_MS);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { preview: false });
   return { kind: 'logs', uri: key, container, lines: doc.text.split('\n').filter(Boolean) };
 }
 
 const polling = new Set<string>();
-async function poll(ctx: CommandContext, target: EciTarget, id: string, container: string, uri: vscode.Uri, doc: LogDocument): Promise<void> {
+async function poll(
+  ctx: CommandContext,
+  target: EciTarget,
+  id: string,
+  container: string,
+  uri: vscode.Uri,
+  doc: LogDocument,
+): Promise<void> {
   const key = uri.toString();
   if (polling.has(key) || documents.get(key) !== doc) return;
   polling.add(key);
   try {
-    const out = await describeContainerLog({ ...target, maxAttempts: 1 }, { id, container, tail: LOG_TAIL, timestamps: true });
+    const out = await describeContainerLog(
+      { ...target, maxAttempts: 1 },
+      { id, container, tail: LOG_TAIL, timestamps: true },
+    );
     if (out.type !== 'ok') {
       ctx.output.log(`  ${ctx.output.scrub(failureText(out))}`);
       return;

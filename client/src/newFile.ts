@@ -2,7 +2,11 @@
 // the same ones the server offers as completions in an empty file) and writes it to a new
 // `*.eci.yaml` file, then opens it.
 import * as vscode from 'vscode';
-import { CONTAINER_GROUP_TEMPLATES, templateById, type ContainerGroupTemplate } from '../../server/src/service/templates';
+import {
+  CONTAINER_GROUP_TEMPLATES,
+  templateById,
+  type ContainerGroupTemplate,
+} from '../../server/src/service/templates';
 
 /** Arguments instead of the pickers (tests, automation). */
 export interface NewFileArgs {
@@ -15,7 +19,11 @@ export interface NewFileArgs {
 export type NewFileOutcome =
   | { kind: 'file-created'; uri: string; template: string }
   | { kind: 'cancelled' }
-  | { kind: 'blocked'; reason: 'unknown-template' | 'file-exists' | 'not-eci-file-name' | 'write-failed'; message: string };
+  | {
+      kind: 'blocked';
+      reason: 'unknown-template' | 'file-exists' | 'not-eci-file-name' | 'write-failed';
+      message: string;
+    };
 
 const ja = () => vscode.env.language.toLowerCase().startsWith('ja');
 
@@ -29,7 +37,14 @@ export async function newContainerGroupFile(args: NewFileArgs = {}): Promise<New
   if (args.template !== undefined) {
     template = templateById(args.template);
     if (!template) {
-      return refuse('unknown-template', vscode.l10n.t('There is no template "{0}"; the templates are: {1}.', args.template, CONTAINER_GROUP_TEMPLATES.map((t) => t.id).join(', ')));
+      return refuse(
+        'unknown-template',
+        vscode.l10n.t(
+          'There is no template "{0}"; the templates are: {1}.',
+          args.template,
+          CONTAINER_GROUP_TEMPLATES.map((t) => t.id).join(', '),
+        ),
+      );
     }
   } else {
     const locale = ja() ? 'ja' : 'en';
@@ -41,7 +56,12 @@ export async function newContainerGroupFile(args: NewFileArgs = {}): Promise<New
     template = picked.template;
   }
 
-  let target: vscode.Uri | undefined = args.target instanceof vscode.Uri ? args.target : typeof args.target === 'string' ? vscode.Uri.parse(args.target) : undefined;
+  let target: vscode.Uri | undefined =
+    args.target instanceof vscode.Uri
+      ? args.target
+      : typeof args.target === 'string'
+        ? vscode.Uri.parse(args.target)
+        : undefined;
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
@@ -52,11 +72,23 @@ export async function newContainerGroupFile(args: NewFileArgs = {}): Promise<New
     if (!target) return { kind: 'cancelled' };
   }
   if (!/\.eci\.ya?ml$/i.test(target.path)) {
-    return refuse('not-eci-file-name', vscode.l10n.t('{0} does not end in .eci.yaml, so it would not open as an ECI container group file.', target.path.split('/').pop() ?? target.toString()));
+    return refuse(
+      'not-eci-file-name',
+      vscode.l10n.t(
+        '{0} does not end in .eci.yaml, so it would not open as an ECI container group file.',
+        target.path.split('/').pop() ?? target.toString(),
+      ),
+    );
   }
   try {
     await vscode.workspace.fs.stat(target);
-    return refuse('file-exists', vscode.l10n.t('{0} already exists; choose another name (nothing was overwritten).', vscode.workspace.asRelativePath(target)));
+    return refuse(
+      'file-exists',
+      vscode.l10n.t(
+        '{0} already exists; choose another name (nothing was overwritten).',
+        vscode.workspace.asRelativePath(target),
+      ),
+    );
   } catch {
     // Does not exist: write it.
   }
@@ -64,7 +96,14 @@ export async function newContainerGroupFile(args: NewFileArgs = {}): Promise<New
     // The template's comments in the display language, like its label in the picker.
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(template.textIn(ja() ? 'ja' : 'en')));
   } catch (e) {
-    return refuse('write-failed', vscode.l10n.t('Cannot write {0}: {1}', vscode.workspace.asRelativePath(target), e instanceof Error ? e.message : String(e)));
+    return refuse(
+      'write-failed',
+      vscode.l10n.t(
+        'Cannot write {0}: {1}',
+        vscode.workspace.asRelativePath(target),
+        e instanceof Error ? e.message : String(e),
+      ),
+    );
   }
   const document = await vscode.workspace.openTextDocument(target);
   await vscode.window.showTextDocument(document);

@@ -6,7 +6,13 @@ import * as vscode from 'vscode';
 import { mayHaveBeenCreated } from '../../calls/src/clientToken';
 import { describeNetworkError, explainServiceError } from '../../calls/src/describe';
 import type { EciCallOutcome, NetworkErrorKind, ResolvedCredential } from '../../calls/src/types';
-import { showErrorWithButtons, showProblems, type Button, type CallResult, type CommandContext } from './commandContext';
+import {
+  showErrorWithButtons,
+  showProblems,
+  type Button,
+  type CallResult,
+  type CommandContext,
+} from './commandContext';
 import { rememberCreatedGroup } from './history';
 import type { WireRequestOk } from './preflight';
 import { writeHistory } from './shared';
@@ -24,11 +30,26 @@ export interface ReportContext {
 type Of<T extends EciCallOutcome['type']> = Extract<EciCallOutcome, { type: T }>;
 
 /** Tells the user the outcome (notifications not awaited), writes it to the output, keeps the history. */
-export async function presentOutcome(ctx: CommandContext, outcome: EciCallOutcome, rc: ReportContext): Promise<CallResult> {
+export async function presentOutcome(
+  ctx: CommandContext,
+  outcome: EciCallOutcome,
+  rc: ReportContext,
+): Promise<CallResult> {
   switch (outcome.type) {
     case 'dry-run-passed':
-      ctx.output.log(`  ${vscode.l10n.t('Dry run passed')} (${outcome.code}) RequestId=${outcome.requestId}${attemptsText(outcome)}`);
-      void ctx.ui.showInformationMessage(ctx.output.scrub(vscode.l10n.t('Dry run passed: "{0}" in {1} can be created. RequestId: {2}', rc.group, rc.regionId, outcome.requestId)));
+      ctx.output.log(
+        `  ${vscode.l10n.t('Dry run passed')} (${outcome.code}) RequestId=${outcome.requestId}${attemptsText(outcome)}`,
+      );
+      void ctx.ui.showInformationMessage(
+        ctx.output.scrub(
+          vscode.l10n.t(
+            'Dry run passed: "{0}" in {1} can be created. RequestId: {2}',
+            rc.group,
+            rc.regionId,
+            outcome.requestId,
+          ),
+        ),
+      );
       return { kind: 'dry-run-passed', requestId: outcome.requestId, code: outcome.code, attempts: outcome.attempts };
     case 'created':
       return presentCreated(ctx, outcome, rc);
@@ -55,13 +76,23 @@ async function presentCreated(ctx: CommandContext, outcome: Of<'created'>, rc: R
     documentUri: rc.document.uri.toString(),
     credentialSource: rc.credential.description,
   });
-  ctx.output.log(`  ${vscode.l10n.t('Created')} ContainerGroupId=${outcome.containerGroupId} RequestId=${outcome.requestId} ClientToken=${outcome.clientToken}${attemptsText(outcome)}`);
+  ctx.output.log(
+    `  ${vscode.l10n.t('Created')} ContainerGroupId=${outcome.containerGroupId} RequestId=${outcome.requestId} ClientToken=${outcome.clientToken}${attemptsText(outcome)}`,
+  );
   writeHistory(ctx, history);
   const copyId = vscode.l10n.t('Copy ContainerGroupId');
   const copyRequest = vscode.l10n.t('Copy RequestId');
   void ctx.ui
     .showInformationMessage(
-      ctx.output.scrub(vscode.l10n.t('Created container group "{0}" in {1}: {2} (RequestId {3})', rc.group, rc.regionId, outcome.containerGroupId, outcome.requestId)),
+      ctx.output.scrub(
+        vscode.l10n.t(
+          'Created container group "{0}" in {1}: {2} (RequestId {3})',
+          rc.group,
+          rc.regionId,
+          outcome.containerGroupId,
+          outcome.requestId,
+        ),
+      ),
       copyId,
       copyRequest,
     )
@@ -69,22 +100,43 @@ async function presentCreated(ctx: CommandContext, outcome: Of<'created'>, rc: R
       if (picked === copyId) void ctx.ui.writeClipboard(outcome.containerGroupId);
       if (picked === copyRequest) void ctx.ui.writeClipboard(outcome.requestId);
     });
-  return { kind: 'created', containerGroupId: outcome.containerGroupId, requestId: outcome.requestId, clientToken: outcome.clientToken, attempts: outcome.attempts };
+  return {
+    kind: 'created',
+    containerGroupId: outcome.containerGroupId,
+    requestId: outcome.requestId,
+    clientToken: outcome.clientToken,
+    attempts: outcome.attempts,
+  };
 }
 
 function presentServiceError(ctx: CommandContext, outcome: Of<'service-error'>, rc: ReportContext): CallResult {
   const out = ctx.output;
   const { explanation, action } = explainServiceError(outcome, vscode.env.language);
-  const serviceText = [outcome.message, outcome.recommend ? `Recommend: ${outcome.recommend}` : ''].filter(Boolean).join(' ');
+  const serviceText = [outcome.message, outcome.recommend ? `Recommend: ${outcome.recommend}` : '']
+    .filter(Boolean)
+    .join(' ');
   const requestText = outcome.requestId ? `RequestId: ${outcome.requestId}` : '';
   const message = [`${outcome.code}: ${explanation}`, action, serviceText, requestText].filter(Boolean).join(' ');
-  const placed = outcome.parameterPaths.length > 0 ? ctx.serviceDiagnostics.show(rc.document.uri, outcome.code, out.scrub(message), outcome.parameterPaths, rc.req.locations) : 0;
+  const placed =
+    outcome.parameterPaths.length > 0
+      ? ctx.serviceDiagnostics.show(
+          rc.document.uri,
+          outcome.code,
+          out.scrub(message),
+          outcome.parameterPaths,
+          rc.req.locations,
+        )
+      : 0;
   out.log(`  ${outcome.code} (HTTP ${outcome.httpStatus})${attemptsText(outcome)}: ${explanation}`);
   if (action) out.log(`    ${action}`);
   out.log(`    ${vscode.l10n.t('Service message')}: ${serviceText}`);
   if (requestText) out.log(`    ${requestText}`);
-  if (outcome.parameterPaths.length > 0) out.log(`    ${vscode.l10n.t('Parameters')}: ${outcome.parameterPaths.join(', ')}`);
-  const buttons: Button[] = [...(placed > 0 ? [showProblems()] : []), [vscode.l10n.t('Show output'), () => out.show(false)]];
+  if (outcome.parameterPaths.length > 0)
+    out.log(`    ${vscode.l10n.t('Parameters')}: ${outcome.parameterPaths.join(', ')}`);
+  const buttons: Button[] = [
+    ...(placed > 0 ? [showProblems()] : []),
+    [vscode.l10n.t('Show output'), () => out.show(false)],
+  ];
   showErrorWithButtons(ctx, out.scrub(message), buttons);
   return {
     kind: 'service-error',
@@ -109,9 +161,11 @@ function networkHeadline(kind: NetworkErrorKind, timeoutSeconds: number): string
     case 'refused':
       return vscode.l10n.t('Nothing accepted the connection at the endpoint: check eci.endpoint and the network.');
     case 'bad-response':
-      return vscode.l10n.t('The answer was not the service\'s JSON (for example an error page of a proxy or gateway).');
+      return vscode.l10n.t("The answer was not the service's JSON (for example an error page of a proxy or gateway).");
     case 'too-large':
-      return vscode.l10n.t('The request is too large for the service: every parameter travels in the URL, so make ConfigFile contents smaller.');
+      return vscode.l10n.t(
+        'The request is too large for the service: every parameter travels in the URL, so make ConfigFile contents smaller.',
+      );
     default:
       return vscode.l10n.t('The request failed on the way to ECI.');
   }
@@ -156,8 +210,16 @@ function presentCancelled(ctx: CommandContext, outcome: Of<'cancelled'>): CallRe
   ctx.output.log(`  ${vscode.l10n.t('Cancelled')}${mayComplete ? ` ClientToken=${outcome.clientToken}` : ''}`);
   void ctx.ui.showInformationMessage(
     mayComplete
-      ? vscode.l10n.t('Cancelled. The request had already been sent, so the group may still be created: check the ECI console before creating again (ClientToken {0}).', outcome.clientToken)
+      ? vscode.l10n.t(
+          'Cancelled. The request had already been sent, so the group may still be created: check the ECI console before creating again (ClientToken {0}).',
+          outcome.clientToken,
+        )
       : vscode.l10n.t('Cancelled before anything was created.'),
   );
-  return { kind: 'cancelled', attempts: outcome.attempts, requestSent: outcome.requestSent, ...(outcome.clientToken ? { clientToken: outcome.clientToken } : {}) };
+  return {
+    kind: 'cancelled',
+    attempts: outcome.attempts,
+    requestSent: outcome.requestSent,
+    ...(outcome.clientToken ? { clientToken: outcome.clientToken } : {}),
+  };
 }

@@ -24,7 +24,8 @@ export function listProfileNames(env: NodeJS.ProcessEnv = process.env, home: str
       if (Array.isArray(conf.profiles)) {
         for (const p of conf.profiles) {
           const name = (p as { name?: unknown } | null)?.name;
-          if (typeof name === 'string' && name !== '') out.push({ name, origin: 'aliyun-cli', file: cliPath, current: conf.current === name });
+          if (typeof name === 'string' && name !== '')
+            out.push({ name, origin: 'aliyun-cli', file: cliPath, current: conf.current === name });
         }
       }
     } catch {

@@ -10,7 +10,11 @@ export interface InspectedSetting<T> {
 }
 
 /** Settings whose workspace values are honoured only in trusted workspaces (as in capabilities.untrustedWorkspaces.restrictedConfigurations). */
-export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set(['profile', 'endpoint', 'allowInstanceMetadataCredentials']);
+export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set([
+  'profile',
+  'endpoint',
+  'allowInstanceMetadataCredentials',
+]);
 
 /**
  * The value that applies: folder, then workspace, then user, then default. In an untrusted
@@ -25,6 +29,7 @@ export function effectiveSetting<T>(
 ): { value: T; fromWorkspace: boolean } {
   if (!inspected) return { value: fallback, fromWorkspace: false };
   const workspaceValue = inspected.workspaceFolderValue ?? inspected.workspaceValue;
-  if (workspaceValue !== undefined && (trusted || !RESTRICTED_SETTINGS.has(key))) return { value: workspaceValue, fromWorkspace: true };
+  if (workspaceValue !== undefined && (trusted || !RESTRICTED_SETTINGS.has(key)))
+    return { value: workspaceValue, fromWorkspace: true };
   return { value: inspected.globalValue ?? inspected.defaultValue ?? fallback, fromWorkspace: false };
 }

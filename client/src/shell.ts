@@ -7,16 +7,30 @@ import type { CommandContext } from './commandContext';
 import { currentGroup, isCallFailed, pickContainer, prepare, type GroupActionOutcome } from './groupActions';
 import { callFailed } from './liveFailures';
 
-export async function openShell(ctx: CommandContext, arg: unknown): Promise<GroupActionOutcome | { kind: 'shell'; container: string; terminal: string }> {
+export async function openShell(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<GroupActionOutcome | { kind: 'shell'; container: string; terminal: string }> {
   const p = await prepare(ctx, arg);
   if (!('ref' in p)) return p;
   const group = await currentGroup(ctx, p);
   if (isCallFailed(group)) return group;
-  const container = await pickContainer(ctx, group, typeof arg === 'object' && arg !== null ? (arg as { container?: unknown }).container : undefined);
+  const container = await pickContainer(
+    ctx,
+    group,
+    typeof arg === 'object' && arg !== null ? (arg as { container?: unknown }).container : undefined,
+  );
   if (!container) return { kind: 'declined' };
   const out = await execContainerCommand(p.target, { id: p.ref.groupId, container, command: ['/bin/sh'], tty: true });
   if (out.type !== 'ok' || out.value.kind !== 'websocket') {
-    const f = out.type !== 'ok' ? callFailed(out, (s) => ctx.output.scrub(s)) : { kind: 'call-failed' as const, type: 'service-error' as const, message: vscode.l10n.t('The service answered no WebSocket URL for the shell.') };
+    const f =
+      out.type !== 'ok'
+        ? callFailed(out, (s) => ctx.output.scrub(s))
+        : {
+            kind: 'call-failed' as const,
+            type: 'service-error' as const,
+            message: vscode.l10n.t('The service answered no WebSocket URL for the shell.'),
+          };
     void ctx.ui.showErrorMessage(f.message);
     return f;
   }
@@ -30,7 +44,9 @@ export async function openShell(ctx: CommandContext, arg: unknown): Promise<Grou
     open: () => {
       const WebSocketClass = require('ws') as typeof WebSocket;
       socket = new WebSocketClass(url);
-      socket.on('message', (data: Buffer) => write.fire(ctx.output.scrub(data.toString('utf8')).replace(/\r?\n/g, '\r\n')));
+      socket.on('message', (data: Buffer) =>
+        write.fire(ctx.output.scrub(data.toString('utf8')).replace(/\r?\n/g, '\r\n')),
+      );
       socket.on('close', () => {
         write.fire('\r\n' + vscode.l10n.t('[session ended]') + '\r\n');
         close.fire(0);

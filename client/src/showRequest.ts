@@ -26,7 +26,11 @@ export async function showRequest(ctx: CommandContext, arg?: unknown): Promise<S
   const footer = [
     '',
     `# ${vscode.l10n.t('Dry run adds DryRun=true. Create adds a generated ClientToken when the document has none, the same for every retry.')}`,
-    ...(req.sdkMissing.length > 0 ? [`# ${vscode.l10n.t('Absent from the SDK model, sent through RuntimeOptions.extendsParameters.queries: {0}', req.sdkMissing.join(', '))}`] : []),
+    ...(req.sdkMissing.length > 0
+      ? [
+          `# ${vscode.l10n.t('Absent from the SDK model, sent through RuntimeOptions.extendsParameters.queries: {0}', req.sdkMissing.join(', '))}`,
+        ]
+      : []),
   ];
   const uri = publish(ctx, document, ctx.output.scrub([...header, ...lines, ...footer].join('\n') + '\n'));
   let shown = await vscode.workspace.openTextDocument(uri);
@@ -34,7 +38,11 @@ export async function showRequest(ctx: CommandContext, arg?: unknown): Promise<S
   if (shown.languageId !== 'properties' && (await vscode.languages.getLanguages()).includes('properties')) {
     shown = await vscode.languages.setTextDocumentLanguage(shown, 'properties');
   }
-  await vscode.window.showTextDocument(shown, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  await vscode.window.showTextDocument(shown, {
+    preview: true,
+    viewColumn: vscode.ViewColumn.Beside,
+    preserveFocus: true,
+  });
   return { kind: 'request-shown', uri: uri.toString(), lines: lines.map((l) => ctx.output.scrub(l)) };
 }
 

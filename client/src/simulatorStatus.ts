@@ -21,7 +21,11 @@ export class SimulatorStatus implements vscode.Disposable {
 
   constructor() {
     this.item.name = vscode.l10n.t('ECI simulator');
-    this.item.command = { title: vscode.l10n.t('Open settings'), command: 'workbench.action.openWorkspaceSettings', arguments: ['eci.endpoint'] };
+    this.item.command = {
+      title: vscode.l10n.t('Open settings'),
+      command: 'workbench.action.openWorkspaceSettings',
+      arguments: ['eci.endpoint'],
+    };
     this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('eci.endpoint')) this.update();
     });
@@ -36,7 +40,10 @@ export class SimulatorStatus implements vscode.Disposable {
     if (value && isLoopbackEndpoint(value)) {
       this.endpoint = value;
       this.item.text = `$(beaker) ${vscode.l10n.t('ECI simulator')}`;
-      this.item.tooltip = vscode.l10n.t('eci.endpoint is {0}: ECI calls go to the local ECI simulator on this machine, not to Alibaba Cloud.', value);
+      this.item.tooltip = vscode.l10n.t(
+        'eci.endpoint is {0}: ECI calls go to the local ECI simulator on this machine, not to Alibaba Cloud.',
+        value,
+      );
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.item.show();
     } else {

@@ -31,7 +31,16 @@ export const vscodeUi: EciUi = {
   input: (prompt, value) => vscode.window.showInputBox({ prompt, value }),
 };
 
-const UI_METHODS = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'confirm', 'writeClipboard', 'isWorkspaceTrusted', 'pick', 'input'] as const;
+const UI_METHODS = [
+  'showInformationMessage',
+  'showWarningMessage',
+  'showErrorMessage',
+  'confirm',
+  'writeClipboard',
+  'isWorkspaceTrusted',
+  'pick',
+  'input',
+] as const;
 
 /**
  * The UI a test hands to `eci.internal.setUi`: its own methods replace the real ones, the others stay
@@ -39,7 +48,8 @@ const UI_METHODS = ['showInformationMessage', 'showWarningMessage', 'showErrorMe
  */
 export function uiFrom(arg: unknown): EciUi {
   if (arg === undefined || arg === null) return vscodeUi;
-  if (typeof arg !== 'object') throw new TypeError(`eci.internal.setUi takes an object with some of ${UI_METHODS.join(', ')}; got ${typeof arg}`);
+  if (typeof arg !== 'object')
+    throw new TypeError(`eci.internal.setUi takes an object with some of ${UI_METHODS.join(', ')}; got ${typeof arg}`);
   const given = arg as Partial<Record<(typeof UI_METHODS)[number], unknown>>;
   const ui: Record<string, unknown> = { ...vscodeUi };
   for (const name of UI_METHODS) {

@@ -58,8 +58,13 @@ export interface ClientProfile {
 const BASE_COMPLETION_ITEM_KINDS = range(CompletionItemKind.Text, CompletionItemKind.Reference);
 const BASE_SYMBOL_KINDS = range(SymbolKind.File, SymbolKind.Array);
 /** For a client without the later kinds: the nearest of the initial ones. */
-const COMPLETION_KIND_FALLBACK: Partial<Record<number, CompletionItemKind>> = { [CompletionItemKind.EnumMember]: CompletionItemKind.Value };
-const SYMBOL_KIND_FALLBACK: Partial<Record<number, SymbolKind>> = { [SymbolKind.Key]: SymbolKind.Property, [SymbolKind.Object]: SymbolKind.Class };
+const COMPLETION_KIND_FALLBACK: Partial<Record<number, CompletionItemKind>> = {
+  [CompletionItemKind.EnumMember]: CompletionItemKind.Value,
+};
+const SYMBOL_KIND_FALLBACK: Partial<Record<number, SymbolKind>> = {
+  [SymbolKind.Key]: SymbolKind.Property,
+  [SymbolKind.Object]: SymbolKind.Class,
+};
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -71,7 +76,10 @@ function formatOf(formats: MarkupKind[] | undefined): DocumentationFormat {
   return known ?? 'plaintext';
 }
 
-export function clientProfile(params: InitializeParams, env: Record<string, string | undefined> = process.env): ClientProfile {
+export function clientProfile(
+  params: InitializeParams,
+  env: Record<string, string | undefined> = process.env,
+): ClientProfile {
   const caps: ClientCapabilities = params.capabilities ?? {};
   const completionItem = caps.textDocument?.completion?.completionItem;
   const isVsCode = VS_CODE_NAMES.test(params.clientInfo?.name ?? '');
@@ -85,13 +93,17 @@ export function clientProfile(params: InitializeParams, env: Record<string, stri
       insertTextMode: completionItem?.insertTextModeSupport?.valueSet?.includes(1) === true,
       triggerSuggestCommand: isVsCode ? 'editor.action.triggerSuggest' : undefined,
     },
-    locale: typeof fromOptions === 'string' && fromOptions.trim() ? fromOptions : (params.locale ?? environmentLocale(env)),
+    locale:
+      typeof fromOptions === 'string' && fromOptions.trim() ? fromOptions : (params.locale ?? environmentLocale(env)),
     codeActionLiterals: literal !== undefined,
     applyEdit: caps.workspace?.applyEdit === true,
     codeActionKinds: literal?.codeActionKind?.valueSet,
     hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     prepareRename: caps.textDocument?.rename?.prepareSupport === true,
-    completionItemKinds: new Set([...BASE_COMPLETION_ITEM_KINDS, ...(caps.textDocument?.completion?.completionItemKind?.valueSet ?? [])]),
+    completionItemKinds: new Set([
+      ...BASE_COMPLETION_ITEM_KINDS,
+      ...(caps.textDocument?.completion?.completionItemKind?.valueSet ?? []),
+    ]),
     symbolKinds: new Set([...BASE_SYMBOL_KINDS, ...(caps.textDocument?.documentSymbol?.symbolKind?.valueSet ?? [])]),
     labelDetails: completionItem?.labelDetailsSupport === true,
     preferredActions: caps.textDocument?.codeAction?.isPreferredSupport === true,
@@ -122,7 +134,8 @@ export function serverCapabilities(profile: ClientProfile): ServerCapabilities {
   } else if (sendsCodeActions(profile)) {
     caps.codeActionProvider = true;
   }
-  if (!profile.codeActionLiterals && profile.applyEdit) caps.executeCommandProvider = { commands: [APPLY_EDIT_COMMAND] };
+  if (!profile.codeActionLiterals && profile.applyEdit)
+    caps.executeCommandProvider = { commands: [APPLY_EDIT_COMMAND] };
   return caps;
 }
 
@@ -136,13 +149,16 @@ export function codeActionsFor(profile: ClientProfile, actions: CodeAction[]): (
     return actions.filter((a) => !a.kind || kinds.some((k) => a.kind === k || a.kind!.startsWith(`${k}.`)));
   }
   if (!profile.applyEdit) return [];
-  return actions.filter((a) => a.edit).map((a) => ({ title: a.title, command: APPLY_EDIT_COMMAND, arguments: [a.edit] }));
+  return actions
+    .filter((a) => a.edit)
+    .map((a) => ({ title: a.title, command: APPLY_EDIT_COMMAND, arguments: [a.edit] }));
 }
 
 /** Completion items with kinds this client shows. */
 export function completionFor(profile: ClientProfile, list: CompletionList): CompletionList {
   for (const item of list.items) {
-    if (item.kind !== undefined && !profile.completionItemKinds.has(item.kind)) item.kind = COMPLETION_KIND_FALLBACK[item.kind];
+    if (item.kind !== undefined && !profile.completionItemKinds.has(item.kind))
+      item.kind = COMPLETION_KIND_FALLBACK[item.kind];
     if (!profile.labelDetails) delete item.labelDetails;
   }
   return list;
@@ -153,7 +169,11 @@ function symbolKindFor(profile: ClientProfile, kind: SymbolKind): SymbolKind {
 }
 
 /** The outline as this client takes it: nested DocumentSymbols, or a flat list of SymbolInformation. */
-export function documentSymbolsFor(profile: ClientProfile, uri: string, symbols: DocumentSymbol[]): DocumentSymbol[] | SymbolInformation[] {
+export function documentSymbolsFor(
+  profile: ClientProfile,
+  uri: string,
+  symbols: DocumentSymbol[],
+): DocumentSymbol[] | SymbolInformation[] {
   if (profile.hierarchicalSymbols) {
     const fix = (list: DocumentSymbol[]): void =>
       list.forEach((s) => {

@@ -14,9 +14,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type EciLanguageService } from './service/index';
 import { messagesFor } from './service/messages';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
-import { AccountFactsMethod, AccountRegionsMethod, type AccountFacts, type AccountFactsParams, type AccountRegionsParams } from './protocol';
+import {
+  AccountFactsMethod,
+  AccountRegionsMethod,
+  type AccountFacts,
+  type AccountFactsParams,
+  type AccountRegionsParams,
+} from './protocol';
 import { documentRegionId } from './service/index';
-import { clientProfile, codeActionsFor, completionFor, documentSymbolsFor, editOfCommand, serverCapabilities, type ClientProfile } from './capabilities';
+import {
+  clientProfile,
+  codeActionsFor,
+  completionFor,
+  documentSymbolsFor,
+  editOfCommand,
+  serverCapabilities,
+  type ClientProfile,
+} from './capabilities';
 import { version as packageVersion } from '../../package.json';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -76,7 +90,10 @@ function validate(uri: string): void {
   const diagnostics = safely('diagnostics', [], () => service.diagnose(document.getText(), accountFacts));
   lastValidationMs.set(uri, performance.now() - started);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-  regionOfDocument.set(uri, safely('regions', undefined, () => documentRegionId(service.parse(document.getText()))));
+  regionOfDocument.set(
+    uri,
+    safely('regions', undefined, () => documentRegionId(service.parse(document.getText()))),
+  );
   announceRegions();
 }
 
@@ -113,7 +130,9 @@ documents.onDidClose(({ document }) => {
 connection.onCompletion((params) =>
   safely('completion', null, () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? completionFor(profile, service.complete(document.getText(), params.position, accountFacts)) : null;
+    return document
+      ? completionFor(profile, service.complete(document.getText(), params.position, accountFacts))
+      : null;
   }),
 );
 
@@ -140,50 +159,85 @@ connection.onCodeAction((params) =>
   safely('codeAction', [], () => {
     const text = textOf(params.textDocument.uri);
     if (text === undefined) return [];
-    const actions = service.codeActions(text, { uri: params.textDocument.uri, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only });
+    const actions = service.codeActions(text, {
+      uri: params.textDocument.uri,
+      range: params.range,
+      diagnostics: params.context.diagnostics,
+      only: params.context.only,
+    });
     return codeActionsFor(profile, actions);
   }),
 );
 // A client without code action literals gets commands that this server runs: they apply their edit.
 connection.onExecuteCommand(async (params) => {
   const edit = editOfCommand(params.command, params.arguments);
-  if (!edit) throw new ResponseError<void>(LSPErrorCodes.RequestFailed, messagesFor(service.locale).unknownServerCommand(params.command));
+  if (!edit)
+    throw new ResponseError<void>(
+      LSPErrorCodes.RequestFailed,
+      messagesFor(service.locale).unknownServerCommand(params.command),
+    );
   await connection.workspace.applyEdit(edit);
   return null;
 });
 
 connection.onDocumentSymbol((params) =>
-  safely('documentSymbol', [], () => documentSymbolsFor(profile, params.textDocument.uri, service.documentSymbols(textOf(params.textDocument.uri) ?? ''))),
+  safely('documentSymbol', [], () =>
+    documentSymbolsFor(
+      profile,
+      params.textDocument.uri,
+      service.documentSymbols(textOf(params.textDocument.uri) ?? ''),
+    ),
+  ),
 );
-connection.onFoldingRanges((params) => safely('foldingRange', [], () => service.foldingRanges(textOf(params.textDocument.uri) ?? '')));
-connection.onSelectionRanges((params) => safely('selectionRange', [], () => service.selectionRanges(textOf(params.textDocument.uri) ?? '', params.positions)));
+connection.onFoldingRanges((params) =>
+  safely('foldingRange', [], () => service.foldingRanges(textOf(params.textDocument.uri) ?? '')),
+);
+connection.onSelectionRanges((params) =>
+  safely('selectionRange', [], () => service.selectionRanges(textOf(params.textDocument.uri) ?? '', params.positions)),
+);
 
 connection.onDefinition((params) =>
-  safely('definition', [], () => service.definition(textOf(params.textDocument.uri) ?? '', params.position).map((range) => ({ uri: params.textDocument.uri, range }))),
+  safely('definition', [], () =>
+    service
+      .definition(textOf(params.textDocument.uri) ?? '', params.position)
+      .map((range) => ({ uri: params.textDocument.uri, range })),
+  ),
 );
 connection.onReferences((params) =>
   safely('references', [], () =>
-    service.references(textOf(params.textDocument.uri) ?? '', params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range })),
+    service
+      .references(textOf(params.textDocument.uri) ?? '', params.position, params.context.includeDeclaration)
+      .map((range) => ({ uri: params.textDocument.uri, range })),
   ),
 );
-connection.onDocumentHighlight((params) => safely('documentHighlight', [], () => service.documentHighlights(textOf(params.textDocument.uri) ?? '', params.position)));
+connection.onDocumentHighlight((params) =>
+  safely('documentHighlight', [], () =>
+    service.documentHighlights(textOf(params.textDocument.uri) ?? '', params.position),
+  ),
+);
 
 connection.onPrepareRename((params) =>
   safely('prepareRename', null, () => {
     const r = service.prepareRename(textOf(params.textDocument.uri) ?? '', params.position);
     // A refusal travels as an error so that the editor shows its reason.
-    return r.ok ? { range: r.range, placeholder: r.placeholder } : new ResponseError<void>(LSPErrorCodes.RequestFailed, r.message);
+    return r.ok
+      ? { range: r.range, placeholder: r.placeholder }
+      : new ResponseError<void>(LSPErrorCodes.RequestFailed, r.message);
   }),
 );
 connection.onRenameRequest((params) =>
   safely('rename', null, () => {
     const r = service.rename(textOf(params.textDocument.uri) ?? '', params.position, params.newName);
-    return r.ok ? { changes: { [params.textDocument.uri]: r.edits } } : new ResponseError<void>(LSPErrorCodes.RequestFailed, r.message);
+    return r.ok
+      ? { changes: { [params.textDocument.uri]: r.edits } }
+      : new ResponseError<void>(LSPErrorCodes.RequestFailed, r.message);
   }),
 );
 
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err?.stack ?? String(err)}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`),
+);
 
 documents.listen(connection);
 connection.listen();

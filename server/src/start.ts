@@ -22,7 +22,10 @@ function cacheFile(bundle: string): string | undefined {
   try {
     const s = statSync(bundle);
     // The bundle's identity (size, time) and the V8 that compiled it: any change gives another file.
-    const key = createHash('sha256').update(`${bundle}\0${s.size}\0${s.mtimeMs}\0${process.version}\0${process.arch}\0${process.versions.v8}`).digest('hex').slice(0, 20);
+    const key = createHash('sha256')
+      .update(`${bundle}\0${s.size}\0${s.mtimeMs}\0${process.version}\0${process.arch}\0${process.versions.v8}`)
+      .digest('hex')
+      .slice(0, 20);
     let user = 'user';
     try {
       user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
@@ -91,7 +94,13 @@ function start(): void {
     setTimeout(save, SAVE_AFTER_MS).unref();
     process.once('exit', save);
   }
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const wrapper = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: Module,
+    filename: string,
+    dirname: string,
+  ) => void;
   wrapper.call(mod.exports, mod.exports, localRequire, mod, bundle, __dirname);
 }
 

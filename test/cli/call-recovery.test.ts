@@ -20,7 +20,12 @@ const tree = makeTree({
   'home/.aliyun/config.json': JSON.stringify({
     current: 'default',
     profiles: [
-      { name: 'default', mode: 'AK', access_key_id: 'LTAI5tWrongDefault77', access_key_secret: 'wrong-default-secret-2' },
+      {
+        name: 'default',
+        mode: 'AK',
+        access_key_id: 'LTAI5tWrongDefault77',
+        access_key_secret: 'wrong-default-secret-2',
+      },
       { name: 'prod', mode: 'AK', access_key_id: PROD_KEY_ID, access_key_secret: PROD_KEY_SECRET },
     ],
   }),
@@ -30,7 +35,9 @@ let url: string;
 const credentials = { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET };
 
 before(async () => {
-  endpoint = await startEciEndpoint({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET }, [PROD_KEY_ID]: { secret: PROD_KEY_SECRET } } });
+  endpoint = await startEciEndpoint({
+    accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET }, [PROD_KEY_ID]: { secret: PROD_KEY_SECRET } },
+  });
   url = `http://${endpoint.endpoint}`;
 });
 after(async () => {
@@ -38,7 +45,8 @@ after(async () => {
   tree.dispose();
 });
 
-const eci = (args: string[], env: Record<string, string | undefined> = credentials) => runCli(args, { cwd: tree.dir, env });
+const eci = (args: string[], env: Record<string, string | undefined> = credentials) =>
+  runCli(args, { cwd: tree.dir, env });
 
 test('create: answer lost, then timeouts: says the group MAY exist, prints the ClientToken and how to send it again; --client-token then returns the same group', async () => {
   const groupsBefore = endpoint.groups.size;
@@ -70,7 +78,17 @@ test('create: answer lost, then timeouts: says the group MAY exist, prints the C
 
 test('create --json after a lost answer: ClientToken, requestSent, mayHaveBeenCreated, credential and endpoint', async () => {
   endpoint.inject({ kind: 'drop-after-create' }, { kind: 'hang' });
-  const r = await eci(['create', '--json', '--endpoint', url, '--timeout', '1', '--max-attempts', '2', 'token.eci.yaml']);
+  const r = await eci([
+    'create',
+    '--json',
+    '--endpoint',
+    url,
+    '--timeout',
+    '1',
+    '--max-attempts',
+    '2',
+    'token.eci.yaml',
+  ]);
   assert.equal(r.code, 4, r.stderr);
   const o = JSON.parse(r.stdout) as Record<string, unknown>;
   assert.equal(o.outcome, 'network-error');
@@ -88,7 +106,12 @@ test('create --json after a lost answer: ClientToken, requestSent, mayHaveBeenCr
 });
 
 test('--json service errors and refused connections carry credential, endpoint, ClientToken and requestSent', async () => {
-  endpoint.inject({ kind: 'error', code: 'InvalidParameter', status: 400, message: 'The specified parameter "Container.1.Image" is not valid.' });
+  endpoint.inject({
+    kind: 'error',
+    code: 'InvalidParameter',
+    status: 400,
+    message: 'The specified parameter "Container.1.Image" is not valid.',
+  });
   const se = await eci(['create', '--json', '--endpoint', url, '--max-attempts', '1', 'token.eci.yaml']);
   assert.equal(se.code, 3, se.stderr);
   const s = JSON.parse(se.stdout) as Record<string, unknown>;
@@ -112,17 +135,25 @@ test('--json service errors and refused connections carry credential, endpoint, 
 });
 
 test('a generic InvalidParameter is placed on the parameter its Message names (text output)', async () => {
-  endpoint.inject({ kind: 'error', code: 'InvalidParameter', status: 400, message: 'The specified parameter "Container.1.Image" is not valid.' });
+  endpoint.inject({
+    kind: 'error',
+    code: 'InvalidParameter',
+    status: 400,
+    message: 'The specified parameter "Container.1.Image" is not valid.',
+  });
   const r = await eci(['dry-run', '--endpoint', url, '--max-attempts', '1', 'app.eci.yaml']);
   assert.equal(r.code, 3, r.stderr);
   assert.match(r.stderr, /app\.eci\.yaml:9:\d+: error InvalidParameter: Container\.1\.Image:/);
 });
 
-test('--client-token never overwrites the document\'s ClientToken: a different one is exit 2', async () => {
+test("--client-token never overwrites the document's ClientToken: a different one is exit 2", async () => {
   const before = endpoint.requests.length;
   const r = await eci(['create', '--endpoint', url, '--client-token', 'other-token', 'token.eci.yaml']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /--client-token other-token differs from the ClientToken doc-token-0001 written in token\.eci\.yaml/);
+  assert.match(
+    r.stderr,
+    /--client-token other-token differs from the ClientToken doc-token-0001 written in token\.eci\.yaml/,
+  );
   assert.equal(endpoint.requests.length, before, 'nothing sent');
   const bad = await eci(['create', '--endpoint', url, '--client-token', 'has space', 'app.eci.yaml']);
   assert.equal(bad.code, 2);
@@ -133,13 +164,19 @@ test('--client-token never overwrites the document\'s ClientToken: a different o
 
 test('--profile prod with environment keys set: the profile is used; a missing profile is exit 2 even then', async () => {
   const home = tree.path('home');
-  const r = await eci(['dry-run', '--json', '--profile', 'prod', '--endpoint', url, 'app.eci.yaml'], { ...credentials, HOME: home });
+  const r = await eci(['dry-run', '--json', '--profile', 'prod', '--endpoint', url, 'app.eci.yaml'], {
+    ...credentials,
+    HOME: home,
+  });
   assert.equal(r.code, 0, r.stderr);
   const o = JSON.parse(r.stdout) as { credential: Record<string, unknown> };
   assert.equal(o.credential.source, 'aliyun-cli-profile');
   assert.equal(o.credential.profile, 'prod');
   assert.equal(endpoint.requests.at(-1)?.accessKeyId, PROD_KEY_ID);
-  const missing = await eci(['dry-run', '--profile', 'nobody', '--endpoint', url, 'app.eci.yaml'], { ...credentials, HOME: home });
+  const missing = await eci(['dry-run', '--profile', 'nobody', '--endpoint', url, 'app.eci.yaml'], {
+    ...credentials,
+    HOME: home,
+  });
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /credentials profile "nobody" was asked for but does not exist/);
 });

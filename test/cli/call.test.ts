@@ -74,7 +74,11 @@ test('dry-run: a signed request with DryRun=true; the pass and its RequestId on 
   assert.equal(received[0].action, 'CreateContainerGroup');
   assert.equal(received[0].params.DryRun, 'true');
   assert.equal(received[0].params['Container.1.Name'], 'nginx');
-  assert.equal(received[0].params['ImageRegistryCredential.1.Password'], REGISTRY_PASSWORD, 'the secret reaches the wire');
+  assert.equal(
+    received[0].params['ImageRegistryCredential.1.Password'],
+    REGISTRY_PASSWORD,
+    'the secret reaches the wire',
+  );
   assert.match(r.stderr, /Credentials: .*(LTAI\S*\*)/);
   assert.match(r.stderr, new RegExp(`Endpoint: ${url.replace(/[.]/g, '\\.')}`));
   assert.equal(endpoint.groups.size, 0, 'a dry run creates nothing');
@@ -123,7 +127,13 @@ test('service error: exit 3, the explanation, Message and RequestId, and the par
   assert.match(r.stderr, /InvalidParameter\.DuplicatedName \(HTTP 400\): Two containers/);
   assert.match(r.stderr, /RequestId: \S+/);
   const nameLine = lineOf(DOCUMENT, '- Name: nginx') + 1;
-  assert.match(r.stderr, new RegExp(`^app\\.eci\\.yaml:${nameLine}:\\d+: error InvalidParameter\\.DuplicatedName: Container\\.1\\.Name`, 'm'));
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `^app\\.eci\\.yaml:${nameLine}:\\d+: error InvalidParameter\\.DuplicatedName: Container\\.1\\.Name`,
+      'm',
+    ),
+  );
   assertNoSecrets(r.stdout, r.stderr);
 });
 
@@ -136,11 +146,17 @@ test('service error with --json and --locale ja: the Japanese explanation and th
   assert.equal(out.Code, 'InvalidParameter.DuplicatedName');
   assert.equal(out.HttpStatus, 400);
   assert.match(out.explanation, /[\u3040-\u30ff]/);
-  assert.deepEqual(out.parameters.map((p: { key: string; line: number }) => [p.key, p.line]), [['Container.1.Name', lineOf(DOCUMENT, '- Name: nginx') + 1]]);
+  assert.deepEqual(
+    out.parameters.map((p: { key: string; line: number }) => [p.key, p.line]),
+    [['Container.1.Name', lineOf(DOCUMENT, '- Name: nginx') + 1]],
+  );
 });
 
 test('a wrong AccessKey secret: the endpoint rejects the signature; exit 3', async () => {
-  const r = await eci(['dry-run', '--endpoint', url, 'app.eci.yaml'], { ...credentials, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'not-the-secret' });
+  const r = await eci(['dry-run', '--endpoint', url, 'app.eci.yaml'], {
+    ...credentials,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'not-the-secret',
+  });
   assert.equal(r.code, 3, r.stderr);
   assert.match(r.stderr, /^SignatureDoesNotMatch \(HTTP 400\): /m);
   assert.equal(endpoint.requests.at(-1)?.signature, 'invalid');
@@ -154,7 +170,15 @@ test('network failure: nothing listens on the port; exit 4, named as refused, wi
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /\(refused, after 1 attempt\)/);
   assert.match(r.stderr, new RegExp(`127\\.0\\.0\\.1:${port}`));
-  const json = await eci(['create', '--json', '--max-attempts', '1', '--endpoint', `http://127.0.0.1:${port}`, 'token.eci.yaml']);
+  const json = await eci([
+    'create',
+    '--json',
+    '--max-attempts',
+    '1',
+    '--endpoint',
+    `http://127.0.0.1:${port}`,
+    'token.eci.yaml',
+  ]);
   assert.equal(json.code, 4);
   const out = JSON.parse(json.stdout);
   assert.equal(out.outcome, 'network-error');
@@ -182,7 +206,11 @@ test('a slow answer: one progress line on stderr (not a terminal), stdout stays 
 
 test('a slow answer on a terminal: the progress line is rewritten in place and erased', async () => {
   endpoint.inject({ kind: 'slow', delayMs: 2500 });
-  const r = await startCli(['dry-run', '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: { ...credentials, TERM: 'xterm' }, wrap: onTerminal }).done;
+  const r = await startCli(['dry-run', '--endpoint', url, 'app.eci.yaml'], {
+    cwd: tree.dir,
+    env: { ...credentials, TERM: 'xterm' },
+    wrap: onTerminal,
+  }).done;
   assert.equal(r.code, 0, r.stdout + r.stderr);
   // On the pseudo-terminal stdout and stderr are one stream.
   assert.match(r.stdout, /\r\x1b\[2K[^\r]*dry run: waiting for 127\.0\.0\.1:\d+… \ds/);

@@ -8,7 +8,10 @@ import { makeTree, runCli, VALID_DOCUMENT } from './helpers';
 
 const tree = makeTree({
   'app.eci.yaml': VALID_DOCUMENT,
-  'objects/.aliyun/config.json': JSON.stringify({ current: 'default', profiles: { default: { name: 'default', mode: 'AK', access_key_id: 'LTAI5tX', access_key_secret: 'sssssssss' } } }),
+  'objects/.aliyun/config.json': JSON.stringify({
+    current: 'default',
+    profiles: { default: { name: 'default', mode: 'AK', access_key_id: 'LTAI5tX', access_key_secret: 'sssssssss' } },
+  }),
   'string/.aliyun/config.json': '"x"',
   'nulls/.aliyun/config.json': '[null]',
   'null/.aliyun/config.json': 'null',
@@ -31,7 +34,10 @@ for (const [home, expected] of [
 ] as const) {
   test(`dry-run with a malformed ~/.aliyun/config.json (${home}): exit 2 naming the file and what is wrong`, async () => {
     for (const extra of [[], ['--profile', 'default']]) {
-      const r = await runCli(['dry-run', ...extra, '--endpoint', `http://${endpoint.endpoint}`, 'app.eci.yaml'], { cwd: tree.dir, env: { HOME: tree.path(home) } });
+      const r = await runCli(['dry-run', ...extra, '--endpoint', `http://${endpoint.endpoint}`, 'app.eci.yaml'], {
+        cwd: tree.dir,
+        env: { HOME: tree.path(home) },
+      });
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /\.aliyun\/config\.json is malformed: /);
       assert.match(r.stderr, expected);
@@ -45,10 +51,17 @@ test('a blank or control-character AccessKey ID is refused before any request (e
   for (const id of [' ', 'LTAI5tCli\u0001Setup']) {
     const r = await runCli(['create', '--endpoint', `http://${endpoint.endpoint}`, 'app.eci.yaml'], {
       cwd: tree.dir,
-      env: { HOME: tree.path('empty'), ALIBABA_CLOUD_ACCESS_KEY_ID: id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'cli-setup-secret' },
+      env: {
+        HOME: tree.path('empty'),
+        ALIBABA_CLOUD_ACCESS_KEY_ID: id,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'cli-setup-secret',
+      },
     });
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /env: environment variables .*: ALIBABA_CLOUD_ACCESS_KEY_ID (is blank|contains a control character \(U\+0001\))/);
+    assert.match(
+      r.stderr,
+      /env: environment variables .*: ALIBABA_CLOUD_ACCESS_KEY_ID (is blank|contains a control character \(U\+0001\))/,
+    );
     assert.ok(!r.stderr.includes('cli-setup-secret'));
   }
   assert.equal(endpoint.requests.length, sent, 'nothing was sent');

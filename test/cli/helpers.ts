@@ -33,8 +33,9 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
 
 function childEnv(options: RunOptions): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: emptyHome, LANG: 'C' };
-  for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
-  else env[k] = v;
+  for (const [k, v] of Object.entries(options.env ?? {}))
+    if (v === undefined) delete env[k];
+    else env[k] = v;
   return env;
 }
 
@@ -42,7 +43,10 @@ function childEnv(options: RunOptions): Record<string, string> {
  * Starts the CLI and returns the child (to signal it) and a promise of its result.
  * `wrap` runs it inside another command (e.g. `onTerminal`, for a pseudo-terminal).
  */
-export function startCli(args: string[], options: RunOptions & { wrap?: (cliCommand: string[]) => string[] } = {}): { child: ChildProcessWithoutNullStreams; done: Promise<CliResult> } {
+export function startCli(
+  args: string[],
+  options: RunOptions & { wrap?: (cliCommand: string[]) => string[] } = {},
+): { child: ChildProcessWithoutNullStreams; done: Promise<CliResult> } {
   const env = childEnv(options);
   const argv = [process.execPath, CLI, ...args];
   const [cmd, ...cmdArgs] = options.wrap ? options.wrap(argv) : argv;
@@ -55,7 +59,11 @@ export function startCli(args: string[], options: RunOptions & { wrap?: (cliComm
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`eci ${args.join(' ')} did not finish within ${options.timeoutMs ?? 30000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(
+        new Error(
+          `eci ${args.join(' ')} did not finish within ${options.timeoutMs ?? 30000} ms\nstdout: ${stdout}\nstderr: ${stderr}`,
+        ),
+      );
     }, options.timeoutMs ?? 30000);
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -107,5 +115,4 @@ export function lineOf(text: string, needle: string): number {
   return i;
 }
 
-// eslint-disable-next-line no-control-regex
 export const ANSI = /\x1b\[[0-9;]*m/;

@@ -22,16 +22,38 @@ after(async () => {
 
 test('create --client-token after editing the document: IdempotentParameterMismatch explained, exit 3', async () => {
   const url = `http://${endpoint.endpoint}`;
-  const first = await runCli(['create', '--endpoint', url, '--client-token', 'advice-token-1', 'app.eci.yaml'], { cwd: tree.dir, env: credentials });
+  const first = await runCli(['create', '--endpoint', url, '--client-token', 'advice-token-1', 'app.eci.yaml'], {
+    cwd: tree.dir,
+    env: credentials,
+  });
   assert.equal(first.code, 0, first.stderr);
-  writeFileSync(tree.path('app.eci.yaml'), VALID_DOCUMENT.replace('Cpu: 2\n', 'Cpu: 4\n').replace('Memory: 4\n', 'Memory: 8\n'));
+  writeFileSync(
+    tree.path('app.eci.yaml'),
+    VALID_DOCUMENT.replace('Cpu: 2\n', 'Cpu: 4\n').replace('Memory: 4\n', 'Memory: 8\n'),
+  );
   for (const locale of ['en', 'ja']) {
-    const r = await runCli(['create', '--locale', locale, '--endpoint', url, '--max-attempts', '1', '--client-token', 'advice-token-1', 'app.eci.yaml'], { cwd: tree.dir, env: credentials });
+    const r = await runCli(
+      [
+        'create',
+        '--locale',
+        locale,
+        '--endpoint',
+        url,
+        '--max-attempts',
+        '1',
+        '--client-token',
+        'advice-token-1',
+        'app.eci.yaml',
+      ],
+      { cwd: tree.dir, env: credentials },
+    );
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /IdempotentParameterMismatch \(HTTP 400\): /);
     assert.match(
       r.stderr,
-      locale === 'ja' ? /この ClientToken は別のパラメーターのリクエストですでに使われています/ : /This ClientToken was already used for a request with different parameters/,
+      locale === 'ja'
+        ? /この ClientToken は別のパラメーターのリクエストですでに使われています/
+        : /This ClientToken was already used for a request with different parameters/,
     );
     assert.match(r.stderr, locale === 'ja' ? /ClientToken を削除する/ : /remove ClientToken from the document/);
     assert.doesNotMatch(r.stderr, /no explanation|説明はありません/);

@@ -13,8 +13,13 @@ const ACCESS_KEY_SECRET = 'cli-input-files-secret-9q';
 const credentials = { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET };
 
 // `ContainerGroupName: café` in Latin-1: the é is the single byte 0xE9.
-const LATIN1 = Buffer.concat([Buffer.from(VALID_DOCUMENT.replace('ContainerGroupName: web-frontend\n', ''), 'utf8'), Buffer.from('Description: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
-const LATIN1_LINE = VALID_DOCUMENT.split("\n").length - 1; // the last line: VALID_DOCUMENT has one line less (the name) and one more (Description)
+const LATIN1 = Buffer.concat([
+  Buffer.from(VALID_DOCUMENT.replace('ContainerGroupName: web-frontend\n', ''), 'utf8'),
+  Buffer.from('Description: caf'),
+  Buffer.from([0xe9]),
+  Buffer.from('\n'),
+]);
+const LATIN1_LINE = VALID_DOCUMENT.split('\n').length - 1; // the last line: VALID_DOCUMENT has one line less (the name) and one more (Description)
 const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
 const utf16be = (s: string) => {
   const le = Buffer.from(s, 'utf16le');
@@ -35,7 +40,10 @@ before(async () => {
   writeFileSync(tree.path('utf16le.eci.yaml'), utf16le(VALID_DOCUMENT));
   writeFileSync(tree.path('utf16be.eci.yaml'), utf16be(VALID_DOCUMENT));
   writeFileSync(tree.path('utf32le.eci.yaml'), utf32le(VALID_DOCUMENT));
-  writeFileSync(tree.path('bom8.eci.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VALID_DOCUMENT)]));
+  writeFileSync(
+    tree.path('bom8.eci.yaml'),
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VALID_DOCUMENT)]),
+  );
   writeFileSync(tree.path('nul.eci.yaml'), Buffer.concat([Buffer.from(VALID_DOCUMENT), Buffer.from([0])]));
   writeFileSync(tree.path('good.eci.yaml'), VALID_DOCUMENT);
   writeFileSync(tree.path('huge.eci.yaml'), '');
@@ -52,7 +60,10 @@ const eci = (args: string[], timeoutMs = 15000) => runCli(args, { cwd: tree.dir,
 
 test('a Latin-1 file is refused as not UTF-8, with the byte, its offset and line; request prints nothing', async () => {
   const offset = LATIN1.indexOf(0xe9);
-  for (const args of [['validate', 'latin1.eci.yaml'], ['request', 'latin1.eci.yaml']]) {
+  for (const args of [
+    ['validate', 'latin1.eci.yaml'],
+    ['request', 'latin1.eci.yaml'],
+  ]) {
     const r = await eci(args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /latin1\.eci\.yaml: the file is not valid UTF-8/);
@@ -62,7 +73,10 @@ test('a Latin-1 file is refused as not UTF-8, with the byte, its offset and line
   const j = await eci(['validate', '--format', 'json', 'latin1.eci.yaml', 'good.eci.yaml']);
   assert.equal(j.code, 2);
   const out = JSON.parse(j.stdout) as { files: { path: string }[]; unreadable: { path: string; message: string }[] };
-  assert.deepEqual(out.files.map((f) => f.path), ['good.eci.yaml']);
+  assert.deepEqual(
+    out.files.map((f) => f.path),
+    ['good.eci.yaml'],
+  );
   assert.equal(out.unreadable[0].path, 'latin1.eci.yaml');
   assert.match(out.unreadable[0].message, /not valid UTF-8/);
 });
@@ -83,10 +97,16 @@ for (const [file, encoding] of [
   ['utf32le.eci.yaml', 'UTF-32 LE'],
 ]) {
   test(`a ${encoding} file (byte-order mark) is named as such, not analysed as "not a mapping"`, async () => {
-    for (const args of [['validate', file], ['request', file]]) {
+    for (const args of [
+      ['validate', file],
+      ['request', file],
+    ]) {
       const r = await eci(args);
       assert.equal(r.code, 2, r.stderr);
-      assert.match(r.stderr, new RegExp(`${file.replace('.', '\\.')}: the file is encoded as ${encoding}.*save it as UTF-8`));
+      assert.match(
+        r.stderr,
+        new RegExp(`${file.replace('.', '\\.')}: the file is encoded as ${encoding}.*save it as UTF-8`),
+      );
       assert.doesNotMatch(r.stdout + r.stderr, /not-a-mapping|must be a mapping/);
     }
   });
@@ -131,10 +151,16 @@ test('/dev/zero, /dev/null and a FIFO are refused at once as not regular files',
 
 test('a file above the size limit is refused before it is read', async () => {
   const started = Date.now();
-  for (const args of [['validate', 'huge.eci.yaml'], ['request', 'huge.eci.yaml']]) {
+  for (const args of [
+    ['validate', 'huge.eci.yaml'],
+    ['request', 'huge.eci.yaml'],
+  ]) {
     const r = await eci(args);
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /huge\.eci\.yaml: the file has 7340032 bytes, more than the 6291456 bytes a document can have/);
+    assert.match(
+      r.stderr,
+      /huge\.eci\.yaml: the file has 7340032 bytes, more than the 6291456 bytes a document can have/,
+    );
   }
   assert.ok(Date.now() - started < 10000);
 });

@@ -11,7 +11,12 @@ import { CLI, makeTree, startCli, VALID_DOCUMENT, type CliResult } from './helpe
 
 const ACCESS_KEY_ID = 'LTAI5tCliOutputSig01';
 const ACCESS_KEY_SECRET = 'cli-output-signals-secret-Q7';
-const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET };
+const env = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  LANG: 'C',
+  ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID,
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET,
+};
 
 const tree = makeTree({ 'app.eci.yaml': VALID_DOCUMENT, 'home/.keep': '' });
 let endpoint: EciEndpoint;
@@ -28,7 +33,11 @@ after(async () => {
 /** Runs the CLI with stdout on /dev/full (every write fails with ENOSPC), as `eci ... > /dev/full`. */
 function runToDevFull(args: string[]): Promise<CliResult> {
   const full = openSync('/dev/full', 'w');
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: tree.dir, env: { ...env, HOME: tree.path('home') }, stdio: ['ignore', full, 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: tree.dir,
+    env: { ...env, HOME: tree.path('home') },
+    stdio: ['ignore', full, 'pipe'],
+  });
   closeSync(full);
   return new Promise((resolve, reject) => {
     let stderr = '';
@@ -67,10 +76,16 @@ for (const json of [false, true]) {
 }
 
 /** Starts a create that the endpoint never answers, sends `signal` once the request has arrived; the result and the ClientToken sent. */
-async function signalDuringCreate(signal: NodeJS.Signals, extra: string[] = []): Promise<{ r: CliResult; sent: string }> {
+async function signalDuringCreate(
+  signal: NodeJS.Signals,
+  extra: string[] = [],
+): Promise<{ r: CliResult; sent: string }> {
   endpoint.inject({ kind: 'hang' });
   const before = endpoint.requests.length;
-  const run = startCli(['create', ...extra, '--endpoint', url, 'app.eci.yaml'], { cwd: tree.dir, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET } });
+  const run = startCli(['create', ...extra, '--endpoint', url, 'app.eci.yaml'], {
+    cwd: tree.dir,
+    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET },
+  });
   await endpoint.waitForRequests(before + 1);
   run.child.kill(signal);
   return { r: await run.done, sent: endpoint.requests[before].params.ClientToken };
@@ -88,7 +103,10 @@ test('SIGTERM during a sent create is handled as Ctrl-C: exit 143, the ClientTok
   assert.equal(r.code, 143, r.stderr);
   assert.equal(r.signal, null, 'exited by itself, not killed by the signal');
   assert.match(r.stderr, /Terminated \(SIGTERM\)\. Cancelled; the outcome of a create already sent is unknown/);
-  assert.match(r.stderr, new RegExp(`may still be created.*ClientToken: ${sent}.*eci create --client-token ${sent} app\\.eci\\.yaml`, 's'));
+  assert.match(
+    r.stderr,
+    new RegExp(`may still be created.*ClientToken: ${sent}.*eci create --client-token ${sent} app\\.eci\\.yaml`, 's'),
+  );
 
   // --json: the outcome names the signal.
   const j = await signalDuringCreate('SIGTERM', ['--json']);

@@ -61,7 +61,12 @@ test('eci price: the hourly price, what was converted; --json gives it as a numb
   assert.match(r.stdout, /per second \(0\.00012252 CNY\): multiplied by 3600/);
   const j = await runCli(['price', '--json', '--endpoint', url, 'spot.eci.yaml'], { cwd: tree.dir, env });
   assert.equal(j.code, 0, j.stderr);
-  const out = JSON.parse(j.stdout) as { pricePerHour: number; currency: string; spot: { ZoneId: string; spotPricePerHour: number }[]; sizeFrom: string };
+  const out = JSON.parse(j.stdout) as {
+    pricePerHour: number;
+    currency: string;
+    spot: { ZoneId: string; spotPricePerHour: number }[];
+    sizeFrom: string;
+  };
   assert.equal(out.pricePerHour, 0.441072);
   assert.equal(typeof out.pricePerHour, 'number');
   assert.equal(out.currency, 'CNY');
@@ -79,7 +84,10 @@ test('eci price: a document with errors gets no price and says why (exit 1), not
   const r = await runCli(['price', '--endpoint', url, 'broken.eci.yaml'], { cwd: tree.dir, env });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /no price: the document has 1 error/);
-  const u = await runCli(['price', '--region', 'cn-beijing', '--endpoint', url, 'web.eci.yaml'], { cwd: tree.dir, env });
+  const u = await runCli(['price', '--region', 'cn-beijing', '--endpoint', url, 'web.eci.yaml'], {
+    cwd: tree.dir,
+    env,
+  });
   assert.equal(u.code, 2);
   assert.equal(sim.requests.length, before);
 });
@@ -93,16 +101,29 @@ test('eci validate --online: account warnings with their rule ids on their lines
 
   const text = await runCli(['validate', '--online', '--endpoint', url, 'web.eci.yaml'], { cwd: tree.dir, env });
   assert.equal(text.code, 0, text.stderr);
-  assert.match(text.stdout, /^web\.eci\.yaml:3:9: warning account\.zone-mismatch: ZoneId is cn-hangzhou-i, but vSwitch vsw-bp1sim0prodh00000001 is in zone cn-hangzhou-h/m);
+  assert.match(
+    text.stdout,
+    /^web\.eci\.yaml:3:9: warning account\.zone-mismatch: ZoneId is cn-hangzhou-i, but vSwitch vsw-bp1sim0prodh00000001 is in zone cn-hangzhou-h/m,
+  );
   assert.match(text.stdout, /^web\.eci\.yaml:5:18: warning account\.security-group-vpc: /m);
   assert.match(text.stderr, /Account facts of cn-hangzhou looked up at/);
   const mine = sim.requests.slice(before);
   assert.ok(mine.every((r) => r.signature === 'valid'));
   assert.deepEqual([...new Set(mine.map((r) => r.version))].sort(), ['2014-05-26', '2016-04-28', '2018-08-08']);
 
-  const json = await runCli(['validate', '--online', '--format', 'json', '--endpoint', url, 'web.eci.yaml'], { cwd: tree.dir, env });
+  const json = await runCli(['validate', '--online', '--format', 'json', '--endpoint', url, 'web.eci.yaml'], {
+    cwd: tree.dir,
+    env,
+  });
   assert.match(json.stdout, /"account\.zone-mismatch"/);
-  const sarif = JSON.parse((await runCli(['validate', '--online', '--format', 'sarif', '--endpoint', url, 'web.eci.yaml'], { cwd: tree.dir, env })).stdout) as { runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+  const sarif = JSON.parse(
+    (
+      await runCli(['validate', '--online', '--format', 'sarif', '--endpoint', url, 'web.eci.yaml'], {
+        cwd: tree.dir,
+        env,
+      })
+    ).stdout,
+  ) as { runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[] };
   const results = sarif.runs[0].results.filter((x) => x.ruleId.startsWith('account.'));
   assert.deepEqual(results.map((x) => [x.ruleId, x.level]).sort(), [
     ['account.security-group-vpc', 'warning'],
@@ -116,7 +137,10 @@ test('eci validate --online without credentials: exit 2, nothing sent; with a wr
   const none = await runCli(['validate', '--online', '--endpoint', url, 'web.eci.yaml'], { cwd: tree.dir });
   assert.equal(none.code, 2);
   assert.equal(sim.requests.length, before);
-  const wrong = await runCli(['validate', '--online', '--endpoint', url, 'web.eci.yaml'], { cwd: tree.dir, env: { ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong' } });
+  const wrong = await runCli(['validate', '--online', '--endpoint', url, 'web.eci.yaml'], {
+    cwd: tree.dir,
+    env: { ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong' },
+  });
   assert.equal(wrong.code, 0);
   assert.match(wrong.stderr, /Account checks skipped for cn-hangzhou: nothing could be looked up/);
   assert.doesNotMatch(wrong.stdout, /account\./);

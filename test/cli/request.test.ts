@@ -29,7 +29,11 @@ Container:
     Cpu: lots
 `;
 
-const tree = makeTree({ 'app.eci.yaml': SECRET_DOCUMENT, 'broken.eci.yaml': BROKEN_DOCUMENT, 'dir/x.eci.yaml': VALID_DOCUMENT });
+const tree = makeTree({
+  'app.eci.yaml': SECRET_DOCUMENT,
+  'broken.eci.yaml': BROKEN_DOCUMENT,
+  'dir/x.eci.yaml': VALID_DOCUMENT,
+});
 after(() => tree.dispose());
 
 test('prints Action and every flattened parameter as JSON, secrets masked', async () => {

@@ -10,13 +10,17 @@ import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { makeTree, runCli, lineOf, VALID_DOCUMENT, ROOT } from './helpers';
 
-const sarifSchema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+const sarifSchema = JSON.parse(
+  readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+);
 // unicodeRegExp off: the schema's `language` pattern has a stray ']' that only non-unicode regexps accept.
 const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
-const documentSchema = JSON.parse(readFileSync(join(ROOT, 'schemas/eci-container-group.schema.json'), 'utf8')) as unknown;
+const documentSchema = JSON.parse(
+  readFileSync(join(ROOT, 'schemas/eci-container-group.schema.json'), 'utf8'),
+) as unknown;
 function schemaWarningCodes(node: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) node.forEach((n) => schemaWarningCodes(n, out));
   else if (node && typeof node === 'object') {
@@ -26,24 +30,41 @@ function schemaWarningCodes(node: unknown, out = new Set<string>()): Set<string>
   }
   return out;
 }
-const eciRules = JSON.parse(readFileSync(join(ROOT, 'schemas/eci-rules.json'), 'utf8')) as { rules: { id: string; severity: string }[] };
+const eciRules = JSON.parse(readFileSync(join(ROOT, 'schemas/eci-rules.json'), 'utf8')) as {
+  rules: { id: string; severity: string }[];
+};
 
 const BAD = `${VALID_DOCUMENT}Unknownparameter: 1
 `;
-const tree = makeTree({ 'ok.eci.yaml': VALID_DOCUMENT, 'sub dir/bad.eci.yaml': BAD, 'warn.eci.yaml': `${VALID_DOCUMENT}    Command: [/bin/bash]\n` });
+const tree = makeTree({
+  'ok.eci.yaml': VALID_DOCUMENT,
+  'sub dir/bad.eci.yaml': BAD,
+  'warn.eci.yaml': `${VALID_DOCUMENT}    Command: [/bin/bash]\n`,
+});
 after(() => tree.dispose());
 
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; defaultConfiguration: { level: string }; shortDescription: { text: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: { id: string; defaultConfiguration: { level: string }; shortDescription: { text: string } }[];
+      };
+    };
     artifacts: { location: { uri: string; uriBaseId?: string } }[];
     results: {
       ruleId: string;
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string; index: number }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId?: string; index: number };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
     }[];
     invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
     originalUriBaseIds: Record<string, { uri: string }>;
@@ -59,7 +80,13 @@ function assertValidSarif(text: string): SarifLog {
 
 test('the schema check itself rejects a broken log (the validator is live)', () => {
   assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false);
-  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }), false);
+  assert.equal(
+    validateSarif({
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }],
+    }),
+    false,
+  );
 });
 
 test('errors: a valid SARIF 2.1.0 log with rules metadata, ruleIndex, artifact and region; exit 1', async () => {
@@ -78,7 +105,8 @@ test('errors: a valid SARIF 2.1.0 log with rules metadata, ruleIndex, artifact a
     assert.ok(meta.shortDescription.text.length > 0);
   }
   assert.ok(ruleIds.includes('schema.unknown-key'));
-  for (const code of schemaWarningCodes(documentSchema)) assert.ok(ruleIds.includes(code), `x-warning ${code} missing from the SARIF rules`);
+  for (const code of schemaWarningCodes(documentSchema))
+    assert.ok(ruleIds.includes(code), `x-warning ${code} missing from the SARIF rules`);
   assert.equal(new Set(ruleIds).size, ruleIds.length, 'rule ids are unique');
 
   assert.equal(run.artifacts.length, 3);

@@ -80,7 +80,10 @@ const tree = makeTree({
 /** The local ECI test endpoint (127.0.0.1), started once for the file. */
 let endpoint: EciEndpoint;
 let url = '';
-before(async () => void (url = `http://${(endpoint = await startEciEndpoint({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } } })).endpoint}`));
+before(
+  async () =>
+    void (url = `http://${(endpoint = await startEciEndpoint({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } } })).endpoint}`),
+);
 after(() => Promise.all([endpoint.close(), tree.dispose()]));
 
 const eci = (args: string[]) => runCli(args, { cwd: tree.dir, env: credentials });
@@ -94,9 +97,17 @@ test('validate: suppressed findings are hidden and not counted; --show-suppresse
   assert.equal(shown.code, 0);
   const lines = shown.stdout.trim().split('\n');
   assert.equal(lines.length, 2, shown.stdout);
-  assert.match(lines[0], /^suppressed\.eci\.yaml:9:15: warning schema\.undocumented-value: .*SYS_TIME.* \[suppressed: SYS_TIME checked with a dry run\]$/);
-  assert.match(lines[1], /^suppressed\.eci\.yaml:10:5: warning container\.tty-for-bash: .* \[suppressed: attached with kubectl-style exec\]$/);
-  const ja = await runCli(['validate', '--show-suppressed', '--locale', 'ja', 'suppressed.eci.yaml'], { cwd: tree.dir });
+  assert.match(
+    lines[0],
+    /^suppressed\.eci\.yaml:9:15: warning schema\.undocumented-value: .*SYS_TIME.* \[suppressed: SYS_TIME checked with a dry run\]$/,
+  );
+  assert.match(
+    lines[1],
+    /^suppressed\.eci\.yaml:10:5: warning container\.tty-for-bash: .* \[suppressed: attached with kubectl-style exec\]$/,
+  );
+  const ja = await runCli(['validate', '--show-suppressed', '--locale', 'ja', 'suppressed.eci.yaml'], {
+    cwd: tree.dir,
+  });
   assert.match(ja.stdout, /\[抑制: SYS_TIME checked with a dry run\]/);
 });
 
@@ -106,7 +117,15 @@ test('validate --format json --show-suppressed: a suppressed list per file with 
   const out = JSON.parse(r.stdout);
   assert.deepEqual(out.files[0].diagnostics, []);
   assert.deepEqual(
-    out.files[0].suppressed.map((s: { rule: string; reason: string; scope: string; commentLine: number; line: number }) => [s.rule, s.line, s.scope, s.commentLine, s.reason]),
+    out.files[0].suppressed.map(
+      (s: { rule: string; reason: string; scope: string; commentLine: number; line: number }) => [
+        s.rule,
+        s.line,
+        s.scope,
+        s.commentLine,
+        s.reason,
+      ],
+    ),
     [
       ['schema.undocumented-value', 9, 'file', 1, 'SYS_TIME checked with a dry run'],
       ['container.tty-for-bash', 10, 'line', 10, 'attached with kubectl-style exec'],
@@ -120,7 +139,11 @@ test('validate --format sarif: suppressed findings are results with inSource sup
   const r = await eci(['validate', '--format', 'sarif', 'suppressed.eci.yaml']);
   assert.equal(r.code, 0, r.stderr);
   const run = JSON.parse(r.stdout).runs[0];
-  const results = run.results as { ruleId: string; ruleIndex: number; suppressions?: { kind: string; justification?: string }[] }[];
+  const results = run.results as {
+    ruleId: string;
+    ruleIndex: number;
+    suppressions?: { kind: string; justification?: string }[];
+  }[];
   assert.deepEqual(
     results.map((x) => [x.ruleId, x.suppressions?.[0]?.kind, x.suppressions?.[0]?.justification]),
     [

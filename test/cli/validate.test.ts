@@ -86,7 +86,10 @@ test('a missing required parameter is reported on the container that lacks it', 
   const r = await runCli(['validate', 'missing-image.eci.yaml'], { cwd: tree.dir });
   assert.equal(r.code, 1);
   const required = parseTextLines(r.stdout).filter((l) => l.rule === 'schema.required');
-  assert.ok(required.some((l) => /Image/.test(l.message) && l.line >= lineOf(MISSING_IMAGE_DOCUMENT, 'Container:') + 1), r.stdout);
+  assert.ok(
+    required.some((l) => /Image/.test(l.message) && l.line >= lineOf(MISSING_IMAGE_DOCUMENT, 'Container:') + 1),
+    r.stdout,
+  );
 });
 
 test('a directory is searched recursively for *.eci.yaml and *.eci.yml, skipping node_modules and .git', async () => {
@@ -136,11 +139,21 @@ test('a byte-order mark and CRLF line endings do not shift positions; a YAML syn
   try {
     const r = await runCli(['validate', '-f', 'json', '.'], { cwd: t.dir });
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { rule: string; line: number; column: number }[] }[] };
-    const unknown = out.files.find((f) => f.path === 'crlf.eci.yaml')?.diagnostics.find((d) => d.rule === 'schema.unknown-key');
-    assert.deepEqual(unknown && [unknown.line, unknown.column], [lineOf(UNKNOWN_KEY_DOCUMENT, 'RestartPolicyy') + 1, 1]);
+    const out = JSON.parse(r.stdout) as {
+      files: { path: string; diagnostics: { rule: string; line: number; column: number }[] }[];
+    };
+    const unknown = out.files
+      .find((f) => f.path === 'crlf.eci.yaml')
+      ?.diagnostics.find((d) => d.rule === 'schema.unknown-key');
+    assert.deepEqual(unknown && [unknown.line, unknown.column], [
+      lineOf(UNKNOWN_KEY_DOCUMENT, 'RestartPolicyy') + 1,
+      1,
+    ]);
     const syntax = out.files.find((f) => f.path === 'syntax.eci.yaml');
-    assert.ok(syntax?.diagnostics.some((d) => d.rule === 'yaml.syntax'), JSON.stringify(syntax));
+    assert.ok(
+      syntax?.diagnostics.some((d) => d.rule === 'yaml.syntax'),
+      JSON.stringify(syntax),
+    );
   } finally {
     t.dispose();
   }
@@ -149,7 +162,9 @@ test('a byte-order mark and CRLF line endings do not shift positions; a YAML syn
 test('each file is validated on its own: a file validated after another reads as it does alone', async () => {
   const both = await runCli(['validate', '--format', 'json', 'pair/a.eci.yaml', 'pair/b.eci.yaml'], { cwd: tree.dir });
   const alone = await runCli(['validate', '--format', 'json', 'pair/b.eci.yaml'], { cwd: tree.dir });
-  const diagnosticsOf = (stdout: string, name: string) => (JSON.parse(stdout).files as { path: string; diagnostics: unknown[] }[]).find((f) => f.path.endsWith(name))?.diagnostics;
+  const diagnosticsOf = (stdout: string, name: string) =>
+    (JSON.parse(stdout).files as { path: string; diagnostics: unknown[] }[]).find((f) => f.path.endsWith(name))
+      ?.diagnostics;
   assert.equal(both.code, 1, both.stderr);
   const b = diagnosticsOf(alone.stdout, 'b.eci.yaml');
   assert.ok(JSON.stringify(b).includes('Imagee'), alone.stdout);
@@ -190,7 +205,13 @@ test('a pattern matching nothing and a directory without documents: exit 2, each
 });
 
 test('usage errors exit 2: unknown option, bad format, unknown command, missing command', async () => {
-  for (const args of [['validate', '--frmat', 'json'], ['validate', '--format', 'xml'], ['validate', '--format'], ['lint'], []]) {
+  for (const args of [
+    ['validate', '--frmat', 'json'],
+    ['validate', '--format', 'xml'],
+    ['validate', '--format'],
+    ['lint'],
+    [],
+  ]) {
     const r = await runCli(args, { cwd: tree.dir });
     assert.equal(r.code, 2, `eci ${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout, '');
@@ -202,11 +223,26 @@ test('--format json: every diagnostic with 1-based positions, the summary and un
   const r = await runCli(['validate', '--format', 'json', 'deploy', 'nope.eci.yaml'], { cwd: tree.dir });
   assert.equal(r.code, 2);
   const out = JSON.parse(r.stdout) as {
-    files: { path: string; diagnostics: { line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string; range: { start: { line: number; character: number } } }[] }[];
+    files: {
+      path: string;
+      diagnostics: {
+        line: number;
+        column: number;
+        endLine: number;
+        endColumn: number;
+        severity: string;
+        rule: string;
+        message: string;
+        range: { start: { line: number; character: number } };
+      }[];
+    }[];
     unreadable: { path: string; message: string }[];
     summary: { files: number; errors: number; warnings: number; unreadable: number };
   };
-  assert.deepEqual(out.files.map((f) => f.path), ['deploy/good.eci.yaml', 'deploy/nested/also.eci.yml', 'deploy/nested/deeper/bad.eci.yaml']);
+  assert.deepEqual(
+    out.files.map((f) => f.path),
+    ['deploy/good.eci.yaml', 'deploy/nested/also.eci.yml', 'deploy/nested/deeper/bad.eci.yaml'],
+  );
   const bad = out.files[2].diagnostics.find((d) => d.rule === 'schema.unknown-key');
   assert.ok(bad);
   assert.equal(bad.line, lineOf(UNKNOWN_KEY_DOCUMENT, 'RestartPolicyy') + 1);
@@ -215,7 +251,10 @@ test('--format json: every diagnostic with 1-based positions, the summary and un
   assert.equal(bad.severity, 'error');
   assert.equal(out.summary.files, 3);
   assert.ok(out.summary.errors >= 1);
-  assert.deepEqual(out.unreadable.map((u) => u.path), ['nope.eci.yaml']);
+  assert.deepEqual(
+    out.unreadable.map((u) => u.path),
+    ['nope.eci.yaml'],
+  );
 });
 
 test('--format json on clean input: exit 0 and zero counts', async () => {
@@ -235,7 +274,11 @@ test('colours on a terminal unless NO_COLOR is set', async () => {
   const { spawnSync } = await import('node:child_process');
   const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'dist', 'cli.js'))} validate deploy/nested/deeper/bad.eci.yaml`;
   const run = (extra: Record<string, string>) =>
-    spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: tree.dir, env: { PATH: process.env.PATH, HOME: tree.dir, TERM: 'xterm', ...extra }, encoding: 'utf8' });
+    spawnSync('script', ['-qec', cmd, '/dev/null'], {
+      cwd: tree.dir,
+      env: { PATH: process.env.PATH, HOME: tree.dir, TERM: 'xterm', ...extra },
+      encoding: 'utf8',
+    });
   const tty = run({});
   assert.equal(tty.status, 1, tty.stdout + tty.stderr);
   assert.match(tty.stdout, ANSI);
@@ -250,9 +293,15 @@ test('Japanese: --locale ja and LANG=ja_JP.UTF-8 give Japanese messages', async 
   assert.equal(flag.code, 1);
   assert.match(flag.stderr, /1 ファイル中 エラー/);
   assert.match(flag.stdout, /[\u3040-\u30ff]/, 'the service speaks Japanese too');
-  const env = await runCli(['validate', 'deploy/nested/deeper/bad.eci.yaml'], { cwd: tree.dir, env: { LANG: 'ja_JP.UTF-8' } });
+  const env = await runCli(['validate', 'deploy/nested/deeper/bad.eci.yaml'], {
+    cwd: tree.dir,
+    env: { LANG: 'ja_JP.UTF-8' },
+  });
   assert.equal(env.stdout, flag.stdout);
-  const english = await runCli(['validate', '--locale', 'en', 'deploy/nested/deeper/bad.eci.yaml'], { cwd: tree.dir, env: { LANG: 'ja_JP.UTF-8' } });
+  const english = await runCli(['validate', '--locale', 'en', 'deploy/nested/deeper/bad.eci.yaml'], {
+    cwd: tree.dir,
+    env: { LANG: 'ja_JP.UTF-8' },
+  });
   assert.doesNotMatch(english.stdout, /[\u3040-\u30ff]/);
   const bad = await runCli(['validate', '--locale', 'fr', 'clean'], { cwd: tree.dir });
   assert.equal(bad.code, 2);
@@ -262,7 +311,8 @@ test('Japanese: --locale ja and LANG=ja_JP.UTF-8 give Japanese messages', async 
 test('--help for every command, eci --help and --version', async () => {
   const main = await runCli(['--help']);
   assert.equal(main.code, 0);
-  for (const c of ['validate', 'request', 'dry-run', 'create']) assert.match(main.stdout, new RegExp(`^  ${c}\\b`, 'm'));
+  for (const c of ['validate', 'request', 'dry-run', 'create'])
+    assert.match(main.stdout, new RegExp(`^  ${c}\\b`, 'm'));
   assert.match(main.stdout, /Exit codes:/);
   for (const c of ['validate', 'request', 'dry-run', 'create']) {
     const r = await runCli([c, '--help']);

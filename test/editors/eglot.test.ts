@@ -30,7 +30,8 @@ const DOC = [
   '',
 ].join('\n');
 
-const session = (env: Record<string, string> = {}) => editorSession<Diag>('emacs', ['--batch', '-l', join(SCRIPTS, 'eglot.el')], DOC, env);
+const session = (env: Record<string, string> = {}) =>
+  editorSession<Diag>('emacs', ['--batch', '-l', join(SCRIPTS, 'eglot.el')], DOC, env);
 
 let en: Awaited<ReturnType<typeof session>>;
 before(async () => {

@@ -24,7 +24,10 @@ export async function ensureEditors(): Promise<void> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/build.mjs first`);
 }
 
-export function scratch(name: string, files: Record<string, string>): { dir: string; path(file: string): string; dispose(): void } {
+export function scratch(
+  name: string,
+  files: Record<string, string>,
+): { dir: string; path(file: string): string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), `eci-${name}-`));
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return { dir, path: (file) => join(dir, file), dispose: () => rmSync(dir, { recursive: true, force: true }) };
@@ -40,9 +43,22 @@ export interface EditorRun<T> {
  * Runs an editor (nvim, emacs) in batch mode until it exits; it writes its findings as JSON to `out`.
  * The environment names no locale unless `env` does, so that the machine's LANG does not choose the language.
  */
-export function runEditor<T>(command: string, args: string[], out: string, env: Record<string, string>, timeoutMs = 60_000): Promise<EditorRun<T>> {
+export function runEditor<T>(
+  command: string,
+  args: string[],
+  out: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<EditorRun<T>> {
   const started = Date.now();
-  const base: Record<string, string | undefined> = { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, HOME: join(out, '..'), ...env };
+  const base: Record<string, string | undefined> = {
+    ...process.env,
+    LC_ALL: undefined,
+    LC_MESSAGES: undefined,
+    LANG: undefined,
+    HOME: join(out, '..'),
+    ...env,
+  };
   for (const k of Object.keys(base)) if (base[k] === undefined) delete base[k];
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env: base as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,9 +70,11 @@ export function runEditor<T>(command: string, args: string[], out: string, env: 
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       const ms = Date.now() - started;
-      if (!existsSync(out)) return reject(new Error(`${command} exited (${code ?? signal}) without a result; its output:\n${output}`));
+      if (!existsSync(out))
+        return reject(new Error(`${command} exited (${code ?? signal}) without a result; its output:\n${output}`));
       const result = JSON.parse(readFileSync(out, 'utf8')) as T & { error?: string };
-      if (result.error || code !== 0) return reject(new Error(`${command} failed (exit ${code ?? signal}): ${result.error ?? ''}\n${output}`));
+      if (result.error || code !== 0)
+        return reject(new Error(`${command} failed (exit ${code ?? signal}): ${result.error ?? ''}\n${output}`));
       resolve({ result, ms, output });
     });
   });
@@ -73,11 +91,21 @@ export interface EditorStep<D> {
  * Runs one scripted editor session on a scratch copy of `doc` (file `web.eci.yaml`): `command` with
  * `args`, the script told through ECI_OUT, ECI_FILE and ECI_SERVER (and `env`) where things are.
  */
-export async function editorSession<D>(command: string, args: string[], doc: string, env: Record<string, string> = {}): Promise<{ steps: Map<string, EditorStep<D>['value']>; ms: number }> {
+export async function editorSession<D>(
+  command: string,
+  args: string[],
+  doc: string,
+  env: Record<string, string> = {},
+): Promise<{ steps: Map<string, EditorStep<D>['value']>; ms: number }> {
   const ws = scratch(command, { 'web.eci.yaml': doc });
   try {
     const out = ws.path('out.json');
-    const run = await runEditor<{ steps: EditorStep<D>[] }>(command, args, out, { ECI_OUT: out, ECI_FILE: ws.path('web.eci.yaml'), ECI_SERVER: SERVER, ...env });
+    const run = await runEditor<{ steps: EditorStep<D>[] }>(command, args, out, {
+      ECI_OUT: out,
+      ECI_FILE: ws.path('web.eci.yaml'),
+      ECI_SERVER: SERVER,
+      ...env,
+    });
     return { steps: new Map(run.result.steps.map((s) => [s.name, s.value])), ms: run.ms };
   } finally {
     ws.dispose();

@@ -38,7 +38,11 @@ let ms = 0;
 
 before(async () => {
   await ensureEditors();
-  ({ steps, ms } = await editorSession<Diag>('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(SCRIPTS, 'neovim.lua')}`], DOC));
+  ({ steps, ms } = await editorSession<Diag>(
+    'nvim',
+    ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(SCRIPTS, 'neovim.lua')}`],
+    DOC,
+  ));
 });
 
 const codes = (list: Diag[] | undefined) => (list ?? []).map((d) => `${d.lnum}:${d.code}`);
@@ -47,7 +51,10 @@ test('neovim: the opened document shows its diagnostics', () => {
   const open = steps.get('open')!;
   assert.deepEqual(codes(open.diagnostics), ['3:schema.type', '9:schema.required']);
   // After the Japanese name, Neovim shows the column in bytes: 37 characters, 43 bytes.
-  assert.equal(open.diagnostics![0].col, Buffer.byteLength(DOC.split('\n')[3].slice(0, DOC.split('\n')[3].indexOf('"2"'))));
+  assert.equal(
+    open.diagnostics![0].col,
+    Buffer.byteLength(DOC.split('\n')[3].slice(0, DOC.split('\n')[3].indexOf('"2"'))),
+  );
 });
 
 test('neovim: hover shows the parameter documentation', () => {

@@ -3,7 +3,14 @@
 // followed, throttling retried, failures degraded to "no facts" with the reason, secrets never quoted.
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { AccountFactsCache, callDescribeContainerGroupPrice, describePrice, lookUpAccountFacts, lookupEndpoint, noFacts } from '../../calls/src/index';
+import {
+  AccountFactsCache,
+  callDescribeContainerGroupPrice,
+  describePrice,
+  lookUpAccountFacts,
+  lookupEndpoint,
+  noFacts,
+} from '../../calls/src/index';
 import { harness, type Harness } from './simulator-helpers';
 import { ACCESS_KEY_SECRET, credential } from './helpers';
 
@@ -13,7 +20,13 @@ before(async () => {
 });
 after(() => h.close());
 
-const opts = () => ({ credential: credential(), regionId: 'cn-hangzhou', endpoint: h.sim.endpoint, protocol: 'http' as const, backoffBaseMs: 1 });
+const opts = () => ({
+  credential: credential(),
+  regionId: 'cn-hangzhou',
+  endpoint: h.sim.endpoint,
+  protocol: 'http' as const,
+  backoffBaseMs: 1,
+});
 
 test('each product has its regional endpoint; an override applies to every product', () => {
   assert.equal(lookupEndpoint('vpc', 'cn-hangzhou'), 'vpc.cn-hangzhou.aliyuncs.com');
@@ -29,7 +42,14 @@ test('the facts of a region: every list, signed requests, VPC/ECS paging followe
   assert.equal(facts.lookedUpAt, '2025-03-01T08:00:00.000Z');
   assert.equal(facts.vSwitches?.length, 4);
   const devh = facts.vSwitches?.find((v) => v.id === 'vsw-bp1sim0devh000000003');
-  assert.deepEqual(devh, { id: 'vsw-bp1sim0devh000000003', name: 'dev-h', vpcId: 'vpc-bp1sim0dev000000000002', zoneId: 'cn-hangzhou-h', cidr: '172.16.1.0/24', freeIps: 0 });
+  assert.deepEqual(devh, {
+    id: 'vsw-bp1sim0devh000000003',
+    name: 'dev-h',
+    vpcId: 'vpc-bp1sim0dev000000000002',
+    zoneId: 'cn-hangzhou-h',
+    cidr: '172.16.1.0/24',
+    freeIps: 0,
+  });
   assert.deepEqual(
     facts.securityGroups?.map((g) => g.name),
     ['prod-web', 'prod-internal', 'dev-all'],
@@ -61,11 +81,22 @@ test('the facts of a region: every list, signed requests, VPC/ECS paging followe
   assert.equal(mine.length, 7);
   assert.ok(mine.every((r) => r.signature === 'valid'));
   const actions = new Set(mine.map((r) => `${r.action}@${r.version}`));
-  for (const a of ['DescribeVSwitches@2016-04-28', 'DescribeEipAddresses@2016-04-28', 'DescribeSecurityGroups@2014-05-26', 'DescribeRegions@2018-08-08', 'DescribeAvailableResource@2018-08-08', 'DescribeImageCaches@2018-08-08']) assert.ok(actions.has(a), a);
+  for (const a of [
+    'DescribeVSwitches@2016-04-28',
+    'DescribeEipAddresses@2016-04-28',
+    'DescribeSecurityGroups@2014-05-26',
+    'DescribeRegions@2018-08-08',
+    'DescribeAvailableResource@2018-08-08',
+    'DescribeImageCaches@2018-08-08',
+  ])
+    assert.ok(actions.has(a), a);
 });
 
 test('paging: more vSwitches than one page are all listed', async () => {
-  const extra = Array.from({ length: 57 }, (_, i) => ({ ...h.sim.account.vSwitches[0], VSwitchId: `vsw-bp1sim0page${String(i).padStart(8, '0')}` }));
+  const extra = Array.from({ length: 57 }, (_, i) => ({
+    ...h.sim.account.vSwitches[0],
+    VSwitchId: `vsw-bp1sim0page${String(i).padStart(8, '0')}`,
+  }));
   h.sim.account.vSwitches.push(...extra);
   try {
     const before = h.sim.requests.length;
@@ -82,7 +113,10 @@ test('paging: more vSwitches than one page are all listed', async () => {
 });
 
 test('throttling is retried; Forbidden.RAM on one product leaves that list out and says why', async () => {
-  h.sim.inject({ kind: 'error', code: 'Throttling', action: 'DescribeSecurityGroups' }, { kind: 'error', code: 'Forbidden.RAM', status: 403, action: 'DescribeEipAddresses' });
+  h.sim.inject(
+    { kind: 'error', code: 'Throttling', action: 'DescribeSecurityGroups' },
+    { kind: 'error', code: 'Forbidden.RAM', status: 403, action: 'DescribeEipAddresses' },
+  );
   const { facts, failures } = await lookUpAccountFacts(opts());
   assert.equal(facts.securityGroups?.length, 3);
   assert.equal(facts.eips, undefined);
@@ -97,7 +131,9 @@ test('a wrong key or nothing listening: no facts, the reasons without the secret
   const wrong = await lookUpAccountFacts({ ...opts(), credential: credential('not-the-secret') });
   assert.ok(noFacts(wrong));
   assert.ok(wrong.failures.length >= 5);
-  assert.ok(wrong.failures.every((f) => !f.message.includes('not-the-secret') && !f.message.includes(ACCESS_KEY_SECRET)));
+  assert.ok(
+    wrong.failures.every((f) => !f.message.includes('not-the-secret') && !f.message.includes(ACCESS_KEY_SECRET)),
+  );
   const offline = await lookUpAccountFacts({ ...opts(), endpoint: '127.0.0.1:1', maxAttempts: 1 });
   assert.ok(noFacts(offline));
   assert.ok(offline.failures.every((f) => f.code === 'refused'));
@@ -106,10 +142,14 @@ test('a wrong key or nothing listening: no facts, the reasons without the secret
 test('the cache: one look-up per account and region while fresh, shared in flight; clear() refreshes; nothing kept from a failed look-up', async () => {
   let t = 0;
   let calls = 0;
-  const cache = new AccountFactsCache(1000, () => t, async (o) => {
-    calls++;
-    return lookUpAccountFacts(o);
-  });
+  const cache = new AccountFactsCache(
+    1000,
+    () => t,
+    async (o) => {
+      calls++;
+      return lookUpAccountFacts(o);
+    },
+  );
   const [a, b] = await Promise.all([cache.get(opts()), cache.get(opts())]);
   assert.equal(a, b);
   assert.equal(calls, 1);
@@ -131,7 +171,11 @@ test('the cache: one look-up per account and region while fresh, shared in fligh
 
 test('the price per hour: Price per second × 3600, spot prices per hour as they come, the size from the containers when the group has none', async () => {
   const before = h.sim.requests.length;
-  const p = await callDescribeContainerGroupPrice({ ...opts(), params: { RegionId: 'cn-hangzhou', Cpu: '2', Memory: '4', 'Container.1.Name': 'web' }, now: () => new Date('2025-03-01T08:00:00Z') });
+  const p = await callDescribeContainerGroupPrice({
+    ...opts(),
+    params: { RegionId: 'cn-hangzhou', Cpu: '2', Memory: '4', 'Container.1.Name': 'web' },
+    now: () => new Date('2025-03-01T08:00:00Z'),
+  });
   assert.equal(p.type, 'price');
   if (p.type !== 'price') return;
   assert.equal(p.perSecond, 0.00012252);
@@ -142,19 +186,42 @@ test('the price per hour: Price per second × 3600, spot prices per hour as they
   const sent = h.sim.requests.slice(before).find((r) => r.action === 'DescribeContainerGroupPrice');
   assert.equal(sent?.signature, 'valid');
   assert.equal(sent?.params['Container.1.Name'], undefined, 'only the price parameters travel');
-  assert.match(describePrice(p).join('\n'), /0\.4411 CNY per hour[\s\S]*per second \(0\.00012252 CNY\): multiplied by 3600/);
+  assert.match(
+    describePrice(p).join('\n'),
+    /0\.4411 CNY per hour[\s\S]*per second \(0\.00012252 CNY\): multiplied by 3600/,
+  );
   assert.match(describePrice(p, 'ja').join('\n'), /1 時間あたり/);
 
-  const spot = await callDescribeContainerGroupPrice({ ...opts(), params: { RegionId: 'cn-hangzhou', 'Container.1.Cpu': '1', 'Container.2.Cpu': '1', 'Container.1.Memory': '2', 'Container.2.Memory': '2', SpotStrategy: 'SpotAsPriceGo', ZoneId: 'cn-hangzhou-h' } });
+  const spot = await callDescribeContainerGroupPrice({
+    ...opts(),
+    params: {
+      RegionId: 'cn-hangzhou',
+      'Container.1.Cpu': '1',
+      'Container.2.Cpu': '1',
+      'Container.1.Memory': '2',
+      'Container.2.Memory': '2',
+      SpotStrategy: 'SpotAsPriceGo',
+      ZoneId: 'cn-hangzhou-h',
+    },
+  });
   assert.equal(spot.type, 'price');
   if (spot.type !== 'price') return;
   assert.equal(spot.sizeFrom, 'containers');
-  assert.deepEqual(spot.sent, { RegionId: 'cn-hangzhou', ZoneId: 'cn-hangzhou-h', SpotStrategy: 'SpotAsPriceGo', Cpu: '2', Memory: '4' });
+  assert.deepEqual(spot.sent, {
+    RegionId: 'cn-hangzhou',
+    ZoneId: 'cn-hangzhou-h',
+    SpotStrategy: 'SpotAsPriceGo',
+    Cpu: '2',
+    Memory: '4',
+  });
   assert.equal(spot.spot.length, 1);
   assert.equal(spot.spot[0].zoneId, 'cn-hangzhou-h');
   assert.equal(spot.spot[0].spotPerHour, Number((0.00012252 * 3600 * 0.15).toFixed(8)));
   assert.match(describePrice(spot).join('\n'), /spot prices are per hour already/);
 
-  const bad = await callDescribeContainerGroupPrice({ ...opts(), params: { RegionId: 'cn-hangzhou', InstanceType: 'ecs.nope' } });
+  const bad = await callDescribeContainerGroupPrice({
+    ...opts(),
+    params: { RegionId: 'cn-hangzhou', InstanceType: 'ecs.nope' },
+  });
   assert.equal(bad.type, 'service-error');
 });

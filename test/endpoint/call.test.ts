@@ -106,7 +106,9 @@ test('every documented error class: the code, status and explanation come throug
   const ep = await endpoint();
   try {
     const req = wire(MINIMAL);
-    const codes = [...documentedErrors().values()].filter((r) => r.code !== 'DryRun.Success' && r.code !== 'DryRunOperation');
+    const codes = [...documentedErrors().values()].filter(
+      (r) => r.code !== 'DryRun.Success' && r.code !== 'DryRunOperation',
+    );
     assert.ok(codes.length >= 70);
     for (const row of codes) {
       const before = ep.requests.length;
@@ -168,7 +170,9 @@ test('a wrong AccessKey secret is rejected by the signature check (SignatureDoes
 test('an unknown AccessKey ID is rejected', async () => {
   const ep = await endpoint();
   try {
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { credential: credential(ACCESS_KEY_SECRET, 'LTAI5tNobodyKnowsThis') }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { credential: credential(ACCESS_KEY_SECRET, 'LTAI5tNobodyKnowsThis') }),
+    );
     assert.equal(outcome.type, 'service-error');
     if (outcome.type === 'service-error') assert.equal(outcome.code, 'InvalidAccessKeyId.NotFound');
   } finally {
@@ -178,7 +182,9 @@ test('an unknown AccessKey ID is rejected', async () => {
 
 test("the language service's wireRequest (what the eci/wireRequest LSP request returns) feeds the call as it is", async () => {
   const service = createLanguageService();
-  const built = service.wireRequest(`${MINIMAL}ImageRegistryCredential:\n  - Server: registry.example.com\n    UserName: u\n    Password: pw-123456\n`);
+  const built = service.wireRequest(
+    `${MINIMAL}ImageRegistryCredential:\n  - Server: registry.example.com\n    UserName: u\n    Password: pw-123456\n`,
+  );
   assert.equal(built.ok, true, JSON.stringify(built));
   if (!built.ok) return;
   assert.deepEqual(built.secrets, ['ImageRegistryCredential.1.Password']);

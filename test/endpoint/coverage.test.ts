@@ -28,7 +28,9 @@ interface Leaf {
   sdk?: string;
 }
 
-const schema = JSON.parse(readFileSync(join(repoRoot(), 'schemas', 'eci-container-group.schema.json'), 'utf8')) as SchemaNode;
+const schema = JSON.parse(
+  readFileSync(join(repoRoot(), 'schemas', 'eci-container-group.schema.json'), 'utf8'),
+) as SchemaNode;
 
 /**
  * Builds a document value that sets every leaf, and the expected wire key/value of each leaf,
@@ -75,7 +77,14 @@ function everything(): { doc: Record<string, unknown>; leaves: Leaf[] } {
       if (item.type === 'object' || item.properties) return [build(item, `${key}.1`)];
       const a = scalar(item, wirePath);
       const b = scalar(item, wirePath);
-      leaves.push({ wirePath, sdk: node['x-sdk'], expected: [[`${key}.1`, a[1]], [`${key}.2`, b[1]]] });
+      leaves.push({
+        wirePath,
+        sdk: node['x-sdk'],
+        expected: [
+          [`${key}.1`, a[1]],
+          [`${key}.2`, b[1]],
+        ],
+      });
       return [a[0], b[0]];
     }
     const [v, text] = scalar(node, wirePath);
@@ -88,7 +97,11 @@ function everything(): { doc: Record<string, unknown>; leaves: Leaf[] } {
 
 test('every parameter of the schema reaches the signed request under its exact wire name, with its value', async () => {
   const { doc, leaves } = everything();
-  assert.equal(leaves.length, 196, 'the schema describes 196 parameters (190 documented by the reference + 5 only in the SDK + 1 only in other official clients)');
+  assert.equal(
+    leaves.length,
+    196,
+    'the schema describes 196 parameters (190 documented by the reference + 5 only in the SDK + 1 only in other official clients)',
+  );
   // A create, not a dry run, and names the fake service accepts.
   doc.DryRun = false;
   // The generated value alternates with the leaf count: the override is what is expected on the wire.
@@ -98,28 +111,47 @@ test('every parameter of the schema reaches the signed request under its exact w
   const req = wire(text);
 
   const expected = new Map(leaves.flatMap((l) => l.expected));
-  assert.deepEqual(Object.keys(req.params).sort(), [...expected.keys()].sort(), 'buildWireRequest produces exactly the expected keys');
+  assert.deepEqual(
+    Object.keys(req.params).sort(),
+    [...expected.keys()].sort(),
+    'buildWireRequest produces exactly the expected keys',
+  );
   for (const [k, v] of expected) assert.equal(req.params[k], v, k);
   assert.deepEqual(req.undocumented, []);
 
   // The four documented parameters the SDK model lacks, and the one other official clients send (x-foundIn).
   const foundElsewhere = ['Volume[].EmptyDirVolume.Enable'];
-  const missing = leaves.filter((l) => l.sdk === 'missing' || foundElsewhere.includes(l.wirePath)).flatMap((l) => l.expected.map(([k]) => k));
+  const missing = leaves
+    .filter((l) => l.sdk === 'missing' || foundElsewhere.includes(l.wirePath))
+    .flatMap((l) => l.expected.map(([k]) => k));
   assert.deepEqual(req.sdkMissing.sort(), missing.sort());
-  assert.deepEqual(
-    [...new Set(leaves.filter((l) => l.sdk === 'missing').map((l) => l.wirePath))].sort(),
-    ['ComputeCategory[]', 'Container[].SecurityContextPrivileged', 'GpuDriverVersion', 'MaxPendingMinute'],
-  );
+  assert.deepEqual([...new Set(leaves.filter((l) => l.sdk === 'missing').map((l) => l.wirePath))].sort(), [
+    'ComputeCategory[]',
+    'Container[].SecurityContextPrivileged',
+    'GpuDriverVersion',
+    'MaxPendingMinute',
+  ]);
 
   // Every other parameter is carried by the SDK's own model (translated through its names() maps).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const eci = require('@alicloud/eci20180808') as typeof import('@alicloud/eci20180808');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const openapiUtil = (require('@alicloud/openapi-util') as { default: { query(m: Record<string, unknown>): Record<string, string> } }).default;
-  const parts = toSdkRequest(eci.CreateContainerGroupRequest as unknown as SdkModelClass & (new () => InstanceType<typeof eci.CreateContainerGroupRequest>), req.params, req.sdkMissing, (m) => openapiUtil.query(m.toMap()));
+
+  const openapiUtil = (
+    require('@alicloud/openapi-util') as { default: { query(m: Record<string, unknown>): Record<string, string> } }
+  ).default;
+  const parts = toSdkRequest(
+    eci.CreateContainerGroupRequest as unknown as SdkModelClass &
+      (new () => InstanceType<typeof eci.CreateContainerGroupRequest>),
+    req.params,
+    req.sdkMissing,
+    (m) => openapiUtil.query(m.toMap()),
+  );
   assert.deepEqual(parts.notInModel, [], 'no parameter falls outside the SDK model except the four it lacks');
   assert.deepEqual(Object.keys(parts.extensionQueries).sort(), missing.sort());
-  assert.equal(parts.request.container?.[0]?.readinessProbe?.httpGet?.path, req.params['Container.1.ReadinessProbe.HttpGet.Path']);
+  assert.equal(
+    parts.request.container?.[0]?.readinessProbe?.httpGet?.path,
+    req.params['Container.1.ReadinessProbe.HttpGet.Path'],
+  );
   assert.equal(parts.request.volume?.[0]?.NFSVolume?.server, req.params['Volume.1.NFSVolume.Server']);
 
   const ep = await endpoint({ maxUrlBytes: 256 * 1024, maxHeaderBytes: 512 * 1024 });

@@ -16,7 +16,11 @@ const KEYS = {
   cliDefault: { id: 'LTAI5tCliDefaultProfile', secret: 'cli-default-secret-bbbbbbbbbb' },
   cliDev: { id: 'LTAI5tCliDevProfile0001', secret: 'cli-dev-secret-cccccccccccccc' },
   ini: { id: 'LTAI5tCredentialsFile01', secret: 'ini-secret-dddddddddddddddd' },
-  sts: { id: 'STS.NTempKeyFromEnv0001', secret: 'sts-secret-eeeeeeeeeeeeeeee', token: 'CAIS-security-token-ffffffffffff' },
+  sts: {
+    id: 'STS.NTempKeyFromEnv0001',
+    secret: 'sts-secret-eeeeeeeeeeeeeeee',
+    token: 'CAIS-security-token-ffffffffffff',
+  },
 };
 
 function tempHome(): string {
@@ -31,12 +35,27 @@ function writeCliConfig(home: string, content: string): void {
 const cliConfig = JSON.stringify({
   current: 'default',
   profiles: [
-    { name: 'default', mode: 'AK', access_key_id: KEYS.cliDefault.id, access_key_secret: KEYS.cliDefault.secret, region_id: 'cn-hangzhou' },
-    { name: 'dev', mode: 'AK', access_key_id: KEYS.cliDev.id, access_key_secret: KEYS.cliDev.secret, region_id: 'ap-northeast-1' },
+    {
+      name: 'default',
+      mode: 'AK',
+      access_key_id: KEYS.cliDefault.id,
+      access_key_secret: KEYS.cliDefault.secret,
+      region_id: 'cn-hangzhou',
+    },
+    {
+      name: 'dev',
+      mode: 'AK',
+      access_key_id: KEYS.cliDev.id,
+      access_key_secret: KEYS.cliDev.secret,
+      region_id: 'ap-northeast-1',
+    },
   ],
 });
 
-async function dryRunWith(credential: Awaited<ReturnType<typeof resolveCredential>>, accessKeys: Record<string, { secret: string; securityToken?: string }>) {
+async function dryRunWith(
+  credential: Awaited<ReturnType<typeof resolveCredential>>,
+  accessKeys: Record<string, { secret: string; securityToken?: string }>,
+) {
   const ep = await startEciEndpoint({ accessKeys });
   try {
     const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { dryRun: true, credential }));
@@ -76,12 +95,18 @@ test('an STS key from the environment sends its security token, which the endpoi
   try {
     const cred = await resolveCredential({
       homeDir: home,
-      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: KEYS.sts.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEYS.sts.secret, ALIBABA_CLOUD_SECURITY_TOKEN: KEYS.sts.token },
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: KEYS.sts.id,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEYS.sts.secret,
+        ALIBABA_CLOUD_SECURITY_TOKEN: KEYS.sts.token,
+      },
     });
     assert.equal(cred.source, 'env');
     assert.equal(cred.temporary, true);
     assert.match(cred.description, /ALIBABA_CLOUD_SECURITY_TOKEN/);
-    const { outcome, requests } = await dryRunWith(cred, { [KEYS.sts.id]: { secret: KEYS.sts.secret, securityToken: KEYS.sts.token } });
+    const { outcome, requests } = await dryRunWith(cred, {
+      [KEYS.sts.id]: { secret: KEYS.sts.secret, securityToken: KEYS.sts.token },
+    });
     assert.equal(outcome.type, 'dry-run-passed', JSON.stringify(outcome));
     assert.equal(requests[0].headers['x-acs-security-token'], KEYS.sts.token);
     assert.equal(requests[0].headers['x-acs-accesskey-id'], KEYS.sts.id);
@@ -119,7 +144,10 @@ test('environment variables come before the aliyun CLI config', async () => {
   const home = tempHome();
   try {
     writeCliConfig(home, cliConfig);
-    const cred = await resolveCredential({ homeDir: home, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: KEYS.env.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEYS.env.secret } });
+    const cred = await resolveCredential({
+      homeDir: home,
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: KEYS.env.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEYS.env.secret },
+    });
     assert.equal(cred.source, 'env');
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -132,7 +160,10 @@ test('~/.alibabacloud/credentials is used when nothing comes before it', async (
   try {
     delete process.env.ALIBABA_CLOUD_CREDENTIALS_FILE;
     mkdirSync(join(home, '.alibabacloud'), { recursive: true });
-    writeFileSync(join(home, '.alibabacloud', 'credentials'), `[default]\ntype = access_key\naccess_key_id = ${KEYS.ini.id}\naccess_key_secret = ${KEYS.ini.secret}\n`);
+    writeFileSync(
+      join(home, '.alibabacloud', 'credentials'),
+      `[default]\ntype = access_key\naccess_key_id = ${KEYS.ini.id}\naccess_key_secret = ${KEYS.ini.secret}\n`,
+    );
     const cred = await resolveCredential({ homeDir: home, env: {} });
     assert.equal(cred.source, 'credentials-file');
     assert.equal(cred.profile, 'default');
@@ -149,10 +180,18 @@ test('an explicit key (SecretStorage) comes first and is reported as such', asyn
   const home = tempHome();
   try {
     writeCliConfig(home, cliConfig);
-    const cred = await resolveCredential({ homeDir: home, env: {}, explicitKey: { accessKeyId: KEYS.env.id, accessKeySecret: KEYS.env.secret } });
+    const cred = await resolveCredential({
+      homeDir: home,
+      env: {},
+      explicitKey: { accessKeyId: KEYS.env.id, accessKeySecret: KEYS.env.secret },
+    });
     assert.equal(cred.source, 'explicit');
     // An empty stored key does not block the chain.
-    const fallback = await resolveCredential({ homeDir: home, env: {}, explicitKey: { accessKeyId: KEYS.env.id, accessKeySecret: '' } });
+    const fallback = await resolveCredential({
+      homeDir: home,
+      env: {},
+      explicitKey: { accessKeyId: KEYS.env.id, accessKeySecret: '' },
+    });
     assert.equal(fallback.source, 'aliyun-cli-profile');
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -200,7 +239,10 @@ test('a profile that does not exist is named, with the profiles that do', async 
 test('a broken aliyun CLI config is reported without quoting its secrets', async () => {
   const home = tempHome();
   try {
-    writeCliConfig(home, `{"current": "default", "profiles": [{"name": "default", "mode": "AK", "access_key_secret": "${KEYS.cliDefault.secret}"`);
+    writeCliConfig(
+      home,
+      `{"current": "default", "profiles": [{"name": "default", "mode": "AK", "access_key_secret": "${KEYS.cliDefault.secret}"`,
+    );
     await assert.rejects(resolveCredential({ homeDir: home, env: {} }), (e: unknown) => {
       assert.ok(isCredentialsNotFound(e));
       assert.match(e.message, /config\.json is not valid JSON/);
@@ -208,7 +250,13 @@ test('a broken aliyun CLI config is reported without quoting its secrets', async
       return true;
     });
     // A profile whose mode the SDK cannot use.
-    writeCliConfig(home, JSON.stringify({ current: 'odd', profiles: [{ name: 'odd', mode: 'Weird', access_key_secret: KEYS.cliDev.secret }] }));
+    writeCliConfig(
+      home,
+      JSON.stringify({
+        current: 'odd',
+        profiles: [{ name: 'odd', mode: 'Weird', access_key_secret: KEYS.cliDev.secret }],
+      }),
+    );
     await assert.rejects(resolveCredential({ homeDir: home, env: {} }), (e: unknown) => {
       assert.ok(isCredentialsNotFound(e));
       assert.match(e.message, /unsupported profile mode 'Weird'/);
@@ -223,11 +271,14 @@ test('a broken aliyun CLI config is reported without quoting its secrets', async
 test('half-set environment variables are named in the error', async () => {
   const home = tempHome();
   try {
-    await assert.rejects(resolveCredential({ homeDir: home, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: KEYS.env.id } }), (e: unknown) => {
-      assert.ok(isCredentialsNotFound(e));
-      assert.match(e.message, /ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not/);
-      return true;
-    });
+    await assert.rejects(
+      resolveCredential({ homeDir: home, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: KEYS.env.id } }),
+      (e: unknown) => {
+        assert.ok(isCredentialsNotFound(e));
+        assert.match(e.message, /ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not/);
+        return true;
+      },
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
@@ -236,11 +287,17 @@ test('half-set environment variables are named in the error', async () => {
 test('a partly set OIDC configuration names the variables that are missing', async () => {
   const home = tempHome();
   try {
-    await assert.rejects(resolveCredential({ homeDir: home, env: { ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::123:role/ci' } }), (e: unknown) => {
-      assert.ok(isCredentialsNotFound(e));
-      assert.match(e.message, /oidc: ALIBABA_CLOUD_ROLE_ARN set but ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE not/);
-      return true;
-    });
+    await assert.rejects(
+      resolveCredential({ homeDir: home, env: { ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::123:role/ci' } }),
+      (e: unknown) => {
+        assert.ok(isCredentialsNotFound(e));
+        assert.match(
+          e.message,
+          /oidc: ALIBABA_CLOUD_ROLE_ARN set but ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE not/,
+        );
+        return true;
+      },
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

@@ -10,7 +10,10 @@ import { isCredentialsNotFound } from '../../calls/src/credential';
 import { resolveCredential } from '../../calls/src/credentialChain';
 import { describeCredential } from '../../calls/src/describe';
 
-const ENV_KEY = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tFromEnvironment02', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-gggggggggggggggg' };
+const ENV_KEY = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tFromEnvironment02',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-gggggggggggggggg',
+};
 const PROD = { id: 'LTAI5tCliProdProfile001', secret: 'cli-prod-secret-hhhhhhhhhhhh' };
 const INI = { id: 'LTAI5tIniStagingSection1', secret: 'ini-staging-secret-iiiiiiiii' };
 
@@ -22,14 +25,22 @@ function home(): string {
     JSON.stringify({
       current: 'default',
       profiles: [
-        { name: 'default', mode: 'AK', access_key_id: 'LTAI5tCliDefault000002', access_key_secret: 'cli-default-secret-jjjjjjj' },
+        {
+          name: 'default',
+          mode: 'AK',
+          access_key_id: 'LTAI5tCliDefault000002',
+          access_key_secret: 'cli-default-secret-jjjjjjj',
+        },
         { name: 'prod', mode: 'AK', access_key_id: PROD.id, access_key_secret: PROD.secret },
         { name: 'broken', mode: 'Weird', access_key_secret: 'broken-secret-kkkkkkkkkkkk' },
       ],
     }),
   );
   mkdirSync(join(dir, '.alibabacloud'));
-  writeFileSync(join(dir, '.alibabacloud', 'credentials'), `[staging]\ntype = access_key\naccess_key_id = ${INI.id}\naccess_key_secret = ${INI.secret}\n`);
+  writeFileSync(
+    join(dir, '.alibabacloud', 'credentials'),
+    `[staging]\ntype = access_key\naccess_key_id = ${INI.id}\naccess_key_secret = ${INI.secret}\n`,
+  );
   return dir;
 }
 
@@ -51,7 +62,12 @@ test('--profile prod with environment keys set: the profile is used, not the env
 test('an explicit profile wins over a stored access key', async () => {
   const dir = home();
   try {
-    const cred = await resolveCredential({ homeDir: dir, env: {}, profile: 'prod', explicitKey: { accessKeyId: 'LTAI5tStoredInEditor01', accessKeySecret: 'stored-secret-llllllllll' } });
+    const cred = await resolveCredential({
+      homeDir: dir,
+      env: {},
+      profile: 'prod',
+      explicitKey: { accessKeyId: 'LTAI5tStoredInEditor01', accessKeySecret: 'stored-secret-llllllllll' },
+    });
     assert.equal(cred.source, 'aliyun-cli-profile');
     assert.equal(cred.profile, 'prod');
   } finally {

@@ -9,10 +9,22 @@ import { closedPort } from '../support/eciEndpoint';
 test('two 503 answers, then success: three attempts, one ClientToken, exactly one group', async () => {
   const ep = await endpoint();
   try {
-    ep.inject({ kind: 'error', code: 'ServiceUnavailable', status: 503, message: 'The request has failed due to a temporary failure of the server.' });
-    ep.inject({ kind: 'error', code: 'ServiceUnavailable', status: 503, message: 'The request has failed due to a temporary failure of the server.' });
+    ep.inject({
+      kind: 'error',
+      code: 'ServiceUnavailable',
+      status: 503,
+      message: 'The request has failed due to a temporary failure of the server.',
+    });
+    ep.inject({
+      kind: 'error',
+      code: 'ServiceUnavailable',
+      status: 503,
+      message: 'The request has failed due to a temporary failure of the server.',
+    });
     const attempts: [number, string | undefined][] = [];
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { onAttempt: (n, reason) => attempts.push([n, reason]) }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { onAttempt: (n, reason) => attempts.push([n, reason]) }),
+    );
     assert.equal(outcome.type, 'created', JSON.stringify(outcome));
     if (outcome.type !== 'created') return;
     assert.equal(outcome.attempts, 3);
@@ -51,8 +63,18 @@ test('the group is created but the answer is lost (connection dropped): the retr
 test('throttling, an InternalError and a dropped connection in a row are all retried', async () => {
   const ep = await endpoint();
   try {
-    ep.inject({ kind: 'error', code: 'Throttling.User', status: 400, message: 'Request was denied due to user flow control.' });
-    ep.inject({ kind: 'error', code: 'InternalError', status: 500, message: 'The request processing has failed due to some unknown error.' });
+    ep.inject({
+      kind: 'error',
+      code: 'Throttling.User',
+      status: 400,
+      message: 'Request was denied due to user flow control.',
+    });
+    ep.inject({
+      kind: 'error',
+      code: 'InternalError',
+      status: 500,
+      message: 'The request processing has failed due to some unknown error.',
+    });
     ep.inject({ kind: 'drop' });
     const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { maxAttempts: 4 }));
     assert.equal(outcome.type, 'created', JSON.stringify(outcome));
@@ -111,7 +133,9 @@ test('a slow answer beyond the read timeout is a timeout, retried; the answer in
   try {
     ep.inject({ kind: 'slow', delayMs: 1500 });
     const started = Date.now();
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { timeouts: { connectMs: 1000, readMs: 400 } }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { timeouts: { connectMs: 1000, readMs: 400 } }),
+    );
     assert.equal(outcome.type, 'created', JSON.stringify(outcome));
     assert.equal(outcome.attempts, 2);
     assert.ok(Date.now() - started < 1500, 'the first attempt was abandoned at the read timeout');
@@ -124,7 +148,9 @@ test('a slow answer within the read timeout is waited for (the SDK default of 3 
   const ep = await endpoint();
   try {
     ep.inject({ kind: 'slow', delayMs: 700 });
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { timeouts: { connectMs: 300, readMs: 3000 } }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { timeouts: { connectMs: 300, readMs: 3000 } }),
+    );
     assert.equal(outcome.type, 'created', JSON.stringify(outcome));
     assert.equal(outcome.attempts, 1);
   } finally {
@@ -136,7 +162,9 @@ test('no answer on any attempt: network-error timeout after maxAttempts', async 
   const ep = await endpoint();
   try {
     ep.inject({ kind: 'hang' }, { kind: 'hang' });
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { timeouts: { connectMs: 500, readMs: 300 }, maxAttempts: 2 }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { timeouts: { connectMs: 500, readMs: 300 }, maxAttempts: 2 }),
+    );
     assert.equal(outcome.type, 'network-error', JSON.stringify(outcome));
     if (outcome.type !== 'network-error') return;
     assert.equal(outcome.kind, 'timeout');
@@ -202,7 +230,9 @@ test('nothing listening: refused at once, not retried, and the message names hos
   const ep = await endpoint();
   try {
     const attempts: number[] = [];
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { endpoint: `127.0.0.1:${port}`, onAttempt: (n) => attempts.push(n) }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { endpoint: `127.0.0.1:${port}`, onAttempt: (n) => attempts.push(n) }),
+    );
     assert.equal(outcome.type, 'network-error');
     if (outcome.type !== 'network-error') return;
     assert.equal(outcome.kind, 'refused');
@@ -274,7 +304,9 @@ test('a host name that does not resolve is reported as such, once', async () => 
   const ep = await endpoint();
   try {
     const attempts: number[] = [];
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { endpoint: 'eci.no-such-region.invalid', onAttempt: (n) => attempts.push(n) }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { endpoint: 'eci.no-such-region.invalid', onAttempt: (n) => attempts.push(n) }),
+    );
     assert.equal(outcome.type, 'network-error');
     if (outcome.type !== 'network-error') return;
     assert.equal(outcome.kind, 'refused');
@@ -289,9 +321,14 @@ test('a host name that does not resolve is reported as such, once', async () => 
 test('retries wait with exponential backoff: at least half of base, then of 2 x base', async () => {
   const ep = await endpoint();
   try {
-    ep.inject({ kind: 'error', code: 'ServiceUnavailable', status: 503 }, { kind: 'error', code: 'ServiceUnavailable', status: 503 });
+    ep.inject(
+      { kind: 'error', code: 'ServiceUnavailable', status: 503 },
+      { kind: 'error', code: 'ServiceUnavailable', status: 503 },
+    );
     const times: number[] = [];
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { backoffBaseMs: 200, onAttempt: () => times.push(Date.now()) }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { backoffBaseMs: 200, onAttempt: () => times.push(Date.now()) }),
+    );
     assert.equal(outcome.type, 'created');
     assert.equal(times.length, 3);
     assert.ok(times[1] - times[0] >= 100, `first wait ${times[1] - times[0]} ms`);

@@ -31,7 +31,11 @@ export function wire(text: string): WireRequest {
 }
 
 /** Call options against `ep` with short timeouts and quick backoff, for tests. */
-export function callOptions(ep: EciEndpoint, req: WireRequest, extra: Partial<CallCreateContainerGroupOptions> = {}): CallCreateContainerGroupOptions {
+export function callOptions(
+  ep: EciEndpoint,
+  req: WireRequest,
+  extra: Partial<CallCreateContainerGroupOptions> = {},
+): CallCreateContainerGroupOptions {
   return {
     params: req.params,
     sdkMissing: req.sdkMissing,

@@ -13,7 +13,9 @@ test('create: the group is made, the answer is lost and every retry times out: t
   try {
     ep.inject({ kind: 'drop-after-create' }, { kind: 'hang' }, { kind: 'hang' });
     const req = wire(MINIMAL);
-    const outcome = await callCreateContainerGroup(callOptions(ep, req, { maxAttempts: 3, timeouts: { connectMs: 2000, readMs: 400 } }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, req, { maxAttempts: 3, timeouts: { connectMs: 2000, readMs: 400 } }),
+    );
     assert.equal(outcome.type, 'network-error', JSON.stringify(outcome));
     if (outcome.type !== 'network-error') return;
     assert.equal(outcome.kind, 'timeout');
@@ -41,7 +43,10 @@ test('a refused connection: nothing was sent, the ClientToken of the create is s
   const port = await closedPort();
   const ep = await endpoint();
   try {
-    const outcome = await callCreateContainerGroup({ ...callOptions(ep, wire(MINIMAL)), endpoint: `127.0.0.1:${port}` });
+    const outcome = await callCreateContainerGroup({
+      ...callOptions(ep, wire(MINIMAL)),
+      endpoint: `127.0.0.1:${port}`,
+    });
     assert.equal(outcome.type, 'network-error', JSON.stringify(outcome));
     if (outcome.type !== 'network-error') return;
     assert.equal(outcome.requestSent, false);
@@ -60,7 +65,9 @@ test('a dry run that times out carries no ClientToken (a dry run creates nothing
   const ep = await endpoint();
   try {
     ep.inject({ kind: 'hang' });
-    const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { dryRun: true, maxAttempts: 1, timeouts: { connectMs: 2000, readMs: 300 } }));
+    const outcome = await callCreateContainerGroup(
+      callOptions(ep, wire(MINIMAL), { dryRun: true, maxAttempts: 1, timeouts: { connectMs: 2000, readMs: 300 } }),
+    );
     assert.equal(outcome.type, 'network-error', JSON.stringify(outcome));
     if (outcome.type !== 'network-error') return;
     assert.equal(outcome.requestSent, true);
@@ -74,7 +81,12 @@ test('a dry run that times out carries no ClientToken (a dry run creates nothing
 test('a service error of a create carries its ClientToken', async () => {
   const ep = await endpoint();
   try {
-    ep.inject({ kind: 'error', code: 'InvalidParameter', status: 400, message: 'The specified parameter "Container.1.Image" is not valid.' });
+    ep.inject({
+      kind: 'error',
+      code: 'InvalidParameter',
+      status: 400,
+      message: 'The specified parameter "Container.1.Image" is not valid.',
+    });
     const outcome = await callCreateContainerGroup(callOptions(ep, wire(MINIMAL), { maxAttempts: 1 }));
     assert.equal(outcome.type, 'service-error', JSON.stringify(outcome));
     if (outcome.type !== 'service-error') return;

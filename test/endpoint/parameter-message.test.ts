@@ -11,8 +11,16 @@ test('a generic InvalidParameter places itself on the parameter its Message name
     const cases: [string, string, string[]][] = [
       ['InvalidParameter', 'The specified parameter "Container.1.Image" is not valid.', ['Container.1.Image']],
       ['InvalidParameter', 'The parameter Container.1.Cpu is invalid.', ['Container.1.Cpu']],
-      ['MissingParameter', 'The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.', ['VSwitchId']],
-      ['InvalidParameter.Length', 'The specified parameter ContainerGroupName length is invalid.', ['ContainerGroupName']],
+      [
+        'MissingParameter',
+        'The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.',
+        ['VSwitchId'],
+      ],
+      [
+        'InvalidParameter.Length',
+        'The specified parameter ContainerGroupName length is invalid.',
+        ['ContainerGroupName'],
+      ],
     ];
     for (const [code, message, paths] of cases) {
       ep.inject({ kind: 'error', code, status: 400, message });

@@ -9,8 +9,8 @@ import { redactSecrets } from '../../calls/src/redaction';
 import type { ReceivedRequest } from '../support/eciEndpoint';
 import { ACCESS_KEY_SECRET, callOptions, documentWithSecrets, endpoint, wire } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sdkEncode = (require('@alicloud/openapi-util') as { default: { getEncodeParam(s: string): string } }).default.getEncodeParam;
+const sdkEncode = (require('@alicloud/openapi-util') as { default: { getEncodeParam(s: string): string } }).default
+  .getEncodeParam;
 
 const PASSWORD = "Pw!*(x)'q' über/+&=Z9";
 const HIDDEN = "hidden env 'value' (über) +42";
@@ -86,7 +86,11 @@ test('every echo of a secret in every field of an error answer is redacted', asy
 test('redactSecrets: partial echoes only from 8 characters on; short secrets only whole; text around kept', () => {
   const secret = 'Abcdefghij-klmnop';
   assert.equal(redactSecrets('x Abcdefgh y', [secret]), 'x ******** y');
-  assert.equal(redactSecrets('x Abcdefg y', [secret]), 'x Abcdefg y', 'a 7-character prefix is not taken for the secret');
+  assert.equal(
+    redactSecrets('x Abcdefg y', [secret]),
+    'x Abcdefg y',
+    'a 7-character prefix is not taken for the secret',
+  );
   assert.equal(redactSecrets('x Abcdefghij-klmnopQ y', [secret]), 'x ********Q y');
   assert.equal(redactSecrets('a=p%2a%2Bq b', ['p*+q']), 'a=******** b');
   assert.equal(redactSecrets('a=p%252A%252Bq b', ['p*+q']), 'a=******** b');

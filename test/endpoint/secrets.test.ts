@@ -12,7 +12,8 @@ const DOC = documentWithSecrets(PASSWORD, HIDDEN);
 
 function assertNoSecret(what: unknown, label: string): void {
   const text = JSON.stringify(what);
-  for (const s of [ACCESS_KEY_SECRET, PASSWORD, encodeURIComponent(PASSWORD), HIDDEN]) assert.ok(!text.includes(s), `${label} leaks ${s}: ${text}`);
+  for (const s of [ACCESS_KEY_SECRET, PASSWORD, encodeURIComponent(PASSWORD), HIDDEN])
+    assert.ok(!text.includes(s), `${label} leaks ${s}: ${text}`);
 }
 
 test('the document has the secrets the test looks for', () => {
@@ -33,14 +34,23 @@ test('no outcome carries a secret, even when the service echoes them in its mess
     assertNoSecret(created, 'created');
 
     const outcomes: unknown[] = [];
-    ep.inject({ kind: 'error', code: 'InvalidParameter', status: 400, message: `The password ${PASSWORD} is wrong for deployer; env ${HIDDEN}; key ${ACCESS_KEY_SECRET}` });
+    ep.inject({
+      kind: 'error',
+      code: 'InvalidParameter',
+      status: 400,
+      message: `The password ${PASSWORD} is wrong for deployer; env ${HIDDEN}; key ${ACCESS_KEY_SECRET}`,
+    });
     outcomes.push(await callCreateContainerGroup(callOptions(ep, req)));
     ep.inject({ kind: 'html', status: 502 }, { kind: 'html', status: 502 });
     outcomes.push(await callCreateContainerGroup(callOptions(ep, req, { maxAttempts: 2 })));
     ep.inject({ kind: 'drop' }, { kind: 'drop' });
     outcomes.push(await callCreateContainerGroup(callOptions(ep, req, { maxAttempts: 2 })));
     ep.inject({ kind: 'hang' });
-    outcomes.push(await callCreateContainerGroup(callOptions(ep, req, { maxAttempts: 1, timeouts: { connectMs: 500, readMs: 200 } })));
+    outcomes.push(
+      await callCreateContainerGroup(
+        callOptions(ep, req, { maxAttempts: 1, timeouts: { connectMs: 500, readMs: 200 } }),
+      ),
+    );
     outcomes.push(await callCreateContainerGroup(callOptions(ep, req, { dryRun: true })));
     const first = outcomes[0] as { type: string; message: string };
     assert.equal(first.type, 'service-error');
@@ -59,8 +69,13 @@ test('a credential that fails when the call needs it: reported as not sent, nami
       getProviderName: () => 'ram_role_arn/static_ak',
       getCredentials: async () => {
         calls += 1;
-        if (calls > 1) throw new Error(`AssumeRole failed for ${ACCESS_KEY_ID} with secret ${ACCESS_KEY_SECRET}: token expired`);
-        return { accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET, providerName: 'ram_role_arn/static_ak' };
+        if (calls > 1)
+          throw new Error(`AssumeRole failed for ${ACCESS_KEY_ID} with secret ${ACCESS_KEY_SECRET}: token expired`);
+        return {
+          accessKeyId: ACCESS_KEY_ID,
+          accessKeySecret: ACCESS_KEY_SECRET,
+          providerName: 'ram_role_arn/static_ak',
+        };
       },
     };
     const credential = await credentialFromProvider(provider, 'RAM role arn:acs:ram::123:role/deployer');

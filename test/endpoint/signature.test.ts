@@ -8,15 +8,30 @@ import { acs3Signature, canonicalRequest, parseQuery, percentEncode } from '../s
 import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, endpoint } from './helpers';
 
 type OpenApiUtil = {
-  getAuthorization(request: { pathname: string; method: string; query: Record<string, string>; headers: Record<string, string> }, algorithm: string, payload: string, ak: string, secret: string): string;
+  getAuthorization(
+    request: { pathname: string; method: string; query: Record<string, string>; headers: Record<string, string> },
+    algorithm: string,
+    payload: string,
+    ak: string,
+    secret: string,
+  ): string;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const openapiUtil = (require('@alicloud/openapi-util') as { default: OpenApiUtil }).default;
 
 const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 
-function sdkSignature(query: Record<string, string>, headers: Record<string, string>): { signature: string; signedHeaders: string[] } {
-  const auth = openapiUtil.getAuthorization({ pathname: '/', method: 'POST', query, headers }, 'ACS3-HMAC-SHA256', EMPTY_SHA256, ACCESS_KEY_ID, ACCESS_KEY_SECRET);
+function sdkSignature(
+  query: Record<string, string>,
+  headers: Record<string, string>,
+): { signature: string; signedHeaders: string[] } {
+  const auth = openapiUtil.getAuthorization(
+    { pathname: '/', method: 'POST', query, headers },
+    'ACS3-HMAC-SHA256',
+    EMPTY_SHA256,
+    ACCESS_KEY_ID,
+    ACCESS_KEY_SECRET,
+  );
   const m = /SignedHeaders=([^,]+),Signature=([0-9a-f]+)$/.exec(auth);
   assert.ok(m, auth);
   return { signedHeaders: m[1].split(';'), signature: m[2] };
@@ -25,7 +40,12 @@ function sdkSignature(query: Record<string, string>, headers: Record<string, str
 test("the endpoint's signature equals the SDK's for queries with reserved and non-ASCII characters", () => {
   const cases: Record<string, string>[] = [
     { RegionId: 'cn-hangzhou' },
-    { 'Container.1.Name': 'web', 'Container.1.Image': 'nginx:1.27', 'Container.1.Command.1': '/bin/sh', 'Container.1.Arg.1': "-c echo 'a b' && ls *" },
+    {
+      'Container.1.Name': 'web',
+      'Container.1.Image': 'nginx:1.27',
+      'Container.1.Command.1': '/bin/sh',
+      'Container.1.Arg.1': "-c echo 'a b' && ls *",
+    },
     { 'Tag.1.Key': 'チーム', 'Tag.1.Value': 'é & = + % / ? # ! ( ) ~', ContainerGroupName: 'a b' },
     { 'Volume.1.ConfigFileVolume.ConfigFileToPath.1.Content': Buffer.from('line1\nline2\n').toString('base64') },
   ];
@@ -41,11 +61,41 @@ test("the endpoint's signature equals the SDK's for queries with reserved and no
       accept: 'application/json',
     };
     const sdk = sdkSignature(query, headers);
-    const ours = acs3Signature(canonicalRequest({ method: 'POST', path: '/', query, headers, signedHeaders: sdk.signedHeaders, hashedPayload: EMPTY_SHA256 }), ACCESS_KEY_SECRET);
+    const ours = acs3Signature(
+      canonicalRequest({
+        method: 'POST',
+        path: '/',
+        query,
+        headers,
+        signedHeaders: sdk.signedHeaders,
+        hashedPayload: EMPTY_SHA256,
+      }),
+      ACCESS_KEY_SECRET,
+    );
     assert.equal(ours, sdk.signature, JSON.stringify(query));
-    assert.deepEqual(sdk.signedHeaders, ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version']);
+    assert.deepEqual(sdk.signedHeaders, [
+      'host',
+      'x-acs-action',
+      'x-acs-content-sha256',
+      'x-acs-date',
+      'x-acs-signature-nonce',
+      'x-acs-version',
+    ]);
     // A different secret gives a different signature.
-    assert.notEqual(acs3Signature(canonicalRequest({ method: 'POST', path: '/', query, headers, signedHeaders: sdk.signedHeaders, hashedPayload: EMPTY_SHA256 }), 'other'), sdk.signature);
+    assert.notEqual(
+      acs3Signature(
+        canonicalRequest({
+          method: 'POST',
+          path: '/',
+          query,
+          headers,
+          signedHeaders: sdk.signedHeaders,
+          hashedPayload: EMPTY_SHA256,
+        }),
+        'other',
+      ),
+      sdk.signature,
+    );
   }
 });
 
@@ -55,19 +105,33 @@ test('percent-encoding follows RFC 3986 as the specification requires', () => {
   assert.deepEqual(parseQuery('/?A=1&B=a%20b&C=x+y&D='), { A: '1', B: 'a b', C: 'x y', D: '' });
 });
 
-function post(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: Record<string, string> }> {
+function post(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: Record<string, string> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, string> }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, string>,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
   });
 }
 
-function signedHeaders(port: number, query: Record<string, string>, nonce: string, secret = ACCESS_KEY_SECRET): Record<string, string> {
+function signedHeaders(
+  port: number,
+  query: Record<string, string>,
+  nonce: string,
+  secret = ACCESS_KEY_SECRET,
+): Record<string, string> {
   const headers: Record<string, string> = {
     host: `127.0.0.1:${port}`,
     'x-acs-action': 'CreateContainerGroup',
@@ -77,15 +141,29 @@ function signedHeaders(port: number, query: Record<string, string>, nonce: strin
     'x-acs-content-sha256': EMPTY_SHA256,
   };
   const names = Object.keys(headers).sort();
-  const sig = acs3Signature(canonicalRequest({ method: 'POST', path: '/', query, headers, signedHeaders: names, hashedPayload: EMPTY_SHA256 }), secret);
-  return { ...headers, authorization: `ACS3-HMAC-SHA256 Credential=${ACCESS_KEY_ID},SignedHeaders=${names.join(';')},Signature=${sig}` };
+  const sig = acs3Signature(
+    canonicalRequest({ method: 'POST', path: '/', query, headers, signedHeaders: names, hashedPayload: EMPTY_SHA256 }),
+    secret,
+  );
+  return {
+    ...headers,
+    authorization: `ACS3-HMAC-SHA256 Credential=${ACCESS_KEY_ID},SignedHeaders=${names.join(';')},Signature=${sig}`,
+  };
 }
 
 test('the endpoint accepts a hand-signed request, then rejects its replay, a tampered query and an unsigned x-acs header', async () => {
   const ep = await endpoint();
   try {
-    const query = { RegionId: 'cn-hangzhou', ContainerGroupName: 'web', 'Container.1.Name': 'a', 'Container.1.Image': 'busybox', DryRun: 'true' };
-    const target = `/?${Object.entries(query).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&')}`;
+    const query = {
+      RegionId: 'cn-hangzhou',
+      ContainerGroupName: 'web',
+      'Container.1.Name': 'a',
+      'Container.1.Image': 'busybox',
+      DryRun: 'true',
+    };
+    const target = `/?${Object.entries(query)
+      .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
+      .join('&')}`;
     const headers = signedHeaders(ep.port, query, 'nonce-1');
     const ok = await post(ep.port, target, headers);
     assert.equal(ok.body.Code, 'DryRun.Success');

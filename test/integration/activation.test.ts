@@ -3,7 +3,15 @@
 // is still inactive, so it also measures the cold activation time.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, LANGUAGE_ID, describeDiagnostics, openEciDocument, recordMeasurement, waitFor, waitForDiagnostics } from './helpers';
+import {
+  EXTENSION_ID,
+  LANGUAGE_ID,
+  describeDiagnostics,
+  openEciDocument,
+  recordMeasurement,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
 
 describe('activation', () => {
   it('activates on opening a *.eci.yaml file and publishes its first diagnostics', async () => {
@@ -14,21 +22,36 @@ describe('activation', () => {
     const opened = performance.now();
     // A YAML syntax error on line 3 (an unterminated flow sequence) gives a diagnostic without
     // depending on the schema.
-    const editor = await openEciDocument('RegionId: cn-hangzhou\nContainerGroupName: web\nSecurityGroupId: [sg-1\n', 'activation');
+    const editor = await openEciDocument(
+      'RegionId: cn-hangzhou\nContainerGroupName: web\nSecurityGroupId: [sg-1\n',
+      'activation',
+    );
     assert.equal(editor.document.languageId, LANGUAGE_ID);
 
-    await waitFor('the extension to activate', () => extension.isActive, { events: [vscode.extensions.onDidChange as vscode.Event<unknown>], pollMs: 50 });
+    await waitFor('the extension to activate', () => extension.isActive, {
+      events: [vscode.extensions.onDidChange as vscode.Event<unknown>],
+      pollMs: 50,
+    });
     const api = (await extension.activate()) as { activationMs?: number; serverReady?: Promise<number> } | undefined;
     const active = performance.now();
-    assert.ok(api && typeof api.activationMs === 'number' && api.serverReady instanceof Promise, 'activate returns its timings');
+    assert.ok(
+      api && typeof api.activationMs === 'number' && api.serverReady instanceof Promise,
+      'activate returns its timings',
+    );
     const activateToInitialize = await api.serverReady;
     const initialized = performance.now();
 
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'the first diagnostics of the opened document');
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.length > 0,
+      'the first diagnostics of the opened document',
+    );
     const firstDiagnostics = performance.now();
 
     assert.ok(
-      diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error && (d.range.start.line === 2 || d.range.end.line >= 2)),
+      diagnostics.some(
+        (d) => d.severity === vscode.DiagnosticSeverity.Error && (d.range.start.line === 2 || d.range.end.line >= 2),
+      ),
       `expected a syntax error at line 3, got:\n${describeDiagnostics(diagnostics)}`,
     );
     for (const d of diagnostics) {
@@ -37,11 +60,22 @@ describe('activation', () => {
 
     // Activation loaded the language client and the CodeLens, not the commands nor the SDK (issue 10).
     const loaded = () => Object.keys(require.cache);
-    assert.ok(loaded().some((f) => /[\\/]dist[\\/]extension\.js$/.test(f)), 'the extension runs from dist/extension.js');
-    assert.deepEqual(loaded().filter((f) => /[\\/]dist[\\/](commands|alicloud)\.js$/.test(f)), [], 'activation loads no command code');
-    const shown = (await vscode.commands.executeCommand('eci.showRequest', editor.document.uri)) as { kind?: string } | undefined;
+    assert.ok(
+      loaded().some((f) => /[\\/]dist[\\/]extension\.js$/.test(f)),
+      'the extension runs from dist/extension.js',
+    );
+    assert.deepEqual(
+      loaded().filter((f) => /[\\/]dist[\\/](commands|alicloud)\.js$/.test(f)),
+      [],
+      'activation loads no command code',
+    );
+    const shown = (await vscode.commands.executeCommand('eci.showRequest', editor.document.uri)) as
+      { kind?: string } | undefined;
     assert.ok(shown?.kind, 'Show request answers with its outcome');
-    assert.ok(loaded().some((f) => /[\\/]dist[\\/]commands\.js$/.test(f)), 'the first command loads dist/commands.js');
+    assert.ok(
+      loaded().some((f) => /[\\/]dist[\\/]commands\.js$/.test(f)),
+      'the first command loads dist/commands.js',
+    );
     assert.ok(!loaded().some((f) => /[\\/]dist[\\/]alicloud\.js$/.test(f)), 'Show request needs no SDK');
 
     // performance.now() is one clock for the whole extension host, the extension's and this test's.

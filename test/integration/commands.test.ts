@@ -8,7 +8,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
-import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, errorsOf, openEciDocument, waitForNoFollow, positionOf, waitFor, waitForDiagnostics } from './helpers';
+import {
+  activateExtension,
+  closeAllEditors,
+  codeOf,
+  describeDiagnostics,
+  errorsOf,
+  openEciDocument,
+  waitForNoFollow,
+  positionOf,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
 
 const ACCESS_KEY_ID = (process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ||= 'LTAI5tExtensionHostKeyId');
 const ACCESS_KEY_SECRET = (process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ||= 'extension-host-secret-Hq4mN8rV1cX6');
@@ -55,7 +66,9 @@ describe('commands against the local ECI endpoint', function () {
     await activateExtension();
     endpoint = await startEciEndpoint({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } } });
     // The endpoint override is a workspace setting when there is a workspace (code-server opens one).
-    target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    target = vscode.workspace.workspaceFolders?.length
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', `http://${endpoint.endpoint}`, target);
     await eci.update('maxAttempts', 1, target);
@@ -82,15 +95,27 @@ describe('commands against the local ECI endpoint', function () {
 
   it('shows Dry run, Create and Show request as CodeLens at the top of the file', async () => {
     const editor = await openEciDocument(GROUP, 'codelens');
-    const lenses = await waitFor('the CodeLens of the document', async () => {
-      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-      return l?.length ? l : undefined;
-    }, { pollMs: 100 });
+    const lenses = await waitFor(
+      'the CodeLens of the document',
+      async () => {
+        const l = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          editor.document.uri,
+        );
+        return l?.length ? l : undefined;
+      },
+      { pollMs: 100 },
+    );
     const commands = lenses.map((l) => l.command?.command);
-    for (const c of ['eci.dryRun', 'eci.create', 'eci.showRequest']) assert.ok(commands.includes(c), `CodeLens ${c} missing; got ${commands.join(', ')}`);
+    for (const c of ['eci.dryRun', 'eci.create', 'eci.showRequest'])
+      assert.ok(commands.includes(c), `CodeLens ${c} missing; got ${commands.join(', ')}`);
     for (const l of lenses) assert.equal(l.range.start.line, 0, 'the CodeLens sit at the top of the file');
     const dryRun = lenses.find((l) => l.command?.command === 'eci.dryRun')!;
-    assert.equal((dryRun.command!.arguments?.[0] as vscode.Uri).toString(), editor.document.uri.toString(), 'the lens targets its own document');
+    assert.equal(
+      (dryRun.command!.arguments?.[0] as vscode.Uri).toString(),
+      editor.document.uri.toString(),
+      'the lens targets its own document',
+    );
   });
 
   it('dry-runs the document: the signed request reaches the endpoint with DryRun=true and the RequestId is shown', async () => {
@@ -107,7 +132,11 @@ describe('commands against the local ECI endpoint', function () {
     assert.equal(received[0].params.DryRun, 'true');
     assert.equal(received[0].params.ContainerGroupName, 'web-integration');
     assert.equal(received[0].params['Container.1.Image'], 'registry.cn-hangzhou.aliyuncs.com/eci_open/nginx:1.27');
-    assert.equal(received[0].params['ImageRegistryCredential.1.Password'], REGISTRY_PASSWORD, 'the secret itself reaches the service');
+    assert.equal(
+      received[0].params['ImageRegistryCredential.1.Password'],
+      REGISTRY_PASSWORD,
+      'the secret itself reaches the service',
+    );
     assert.equal(endpoint.groups.size, 0, 'a dry run creates nothing');
 
     assert.ok((await outputText()).includes(String(outcome.requestId)), 'the RequestId is shown in the output');
@@ -116,7 +145,9 @@ describe('commands against the local ECI endpoint', function () {
   it('creates the group: ContainerGroupId and RequestId are returned and shown, one group exists', async () => {
     const editor = await openEciDocument(GROUP.replace('web-integration', 'web-created'), 'create');
     const before = endpoint.requests.length;
-    const outcome = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false });
+    const outcome = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, {
+      confirm: false,
+    });
     assert.equal(outcome?.kind, 'created', `create outcome: ${JSON.stringify(outcome)}`);
 
     const received = endpoint.requests.slice(before);
@@ -125,7 +156,11 @@ describe('commands against the local ECI endpoint', function () {
     const token = received[0].params.ClientToken;
     assert.ok(token, 'a ClientToken is generated for a create');
     assert.equal(outcome.clientToken, token);
-    assert.equal(outcome.containerGroupId, endpoint.groups.get(token), 'the id the endpoint created is the one returned');
+    assert.equal(
+      outcome.containerGroupId,
+      endpoint.groups.get(token),
+      'the id the endpoint created is the one returned',
+    );
 
     const output = await outputText();
     assert.ok(output.includes(String(outcome.containerGroupId)), 'the ContainerGroupId is shown in the output');
@@ -133,7 +168,10 @@ describe('commands against the local ECI endpoint', function () {
   });
 
   it('refuses to send a document with errors, and sends nothing', async () => {
-    const editor = await openEciDocument(GROUP.replace('RegionId: cn-hangzhou\n', 'RegionId: cn-hangzhou\nRestartPolicy: always\n'), 'blocked');
+    const editor = await openEciDocument(
+      GROUP.replace('RegionId: cn-hangzhou\n', 'RegionId: cn-hangzhou\nRestartPolicy: always\n'),
+      'blocked',
+    );
     await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'schema.enum'), 'the enum error');
     const before = endpoint.requests.length;
     const outcome = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', editor.document.uri);
@@ -146,7 +184,11 @@ describe('commands against the local ECI endpoint', function () {
     // A readiness probe without a check method: rule probe.single-handler, no schema error.
     const text = GROUP.replace('    Port:\n', '    ReadinessProbe:\n      PeriodSeconds: 5\n    Port:\n');
     const editor = await openEciDocument(text, 'rule-only');
-    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'probe.single-handler'), 'the rule error');
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => codeOf(x) === 'probe.single-handler'),
+      'the rule error',
+    );
     const before = endpoint.requests.length;
     const refused = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', editor.document.uri);
     assert.equal(refused?.kind, 'blocked', JSON.stringify(refused));
@@ -159,7 +201,10 @@ describe('commands against the local ECI endpoint', function () {
     assert.equal(sent?.params.DryRun, 'true');
     assert.equal(sent?.params['Container.1.ReadinessProbe.PeriodSeconds'], '5');
     assert.match(await outputText(), /dry run despite 1 rule error\(s\) \(Dry run anyway\)/);
-    const create = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false, force: true });
+    const create = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, {
+      confirm: false,
+      force: true,
+    });
     assert.equal(create?.kind, 'blocked', JSON.stringify(create));
     assert.equal(create.dryRunAnyway, undefined);
     // A schema error is never overruled by a dry run.
@@ -171,18 +216,25 @@ describe('commands against the local ECI endpoint', function () {
   });
 
   it('a finding suppressed with # eci-ignore leaves the problems and no longer blocks the dry run', async () => {
-    const text = GROUP.replace('RegionId: cn-hangzhou\n', 'RegionId: cn-hangzhou\nRestartPolicy: Sometimes  # eci-ignore schema.enum -- new console policy\n').replace(
-      '    EnvironmentVarHide: true\n',
-      '    EnvironmentVarHide: true\n    Command: [/bin/bash]\n',
-    );
+    const text = GROUP.replace(
+      'RegionId: cn-hangzhou\n',
+      'RegionId: cn-hangzhou\nRestartPolicy: Sometimes  # eci-ignore schema.enum -- new console policy\n',
+    ).replace('    EnvironmentVarHide: true\n', '    EnvironmentVarHide: true\n    Command: [/bin/bash]\n');
     const editor = await openEciDocument(text, 'suppressed');
     // The Tty warning shows the document was analysed; the suppressed enum error is not among the problems.
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'container.tty-for-bash'), 'the analysis');
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => codeOf(x) === 'container.tty-for-bash'),
+      'the analysis',
+    );
     assert.deepEqual(errorsOf(diagnostics.filter((d) => d.source === 'eci')), [], describeDiagnostics(diagnostics));
     const before = endpoint.requests.length;
     const outcome = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', editor.document.uri);
     assert.equal(outcome?.kind, 'dry-run-passed', JSON.stringify(outcome));
-    assert.equal(endpoint.requests.slice(before).find((r) => r.action === 'CreateContainerGroup')?.params.RestartPolicy, 'Sometimes');
+    assert.equal(
+      endpoint.requests.slice(before).find((r) => r.action === 'CreateContainerGroup')?.params.RestartPolicy,
+      'Sometimes',
+    );
   });
 
   it('explains a service error as a diagnostic on the parameters it concerns', async () => {
@@ -193,17 +245,32 @@ describe('commands against the local ECI endpoint', function () {
     assert.equal(outcome?.kind, 'service-error', JSON.stringify(outcome));
     assert.equal(outcome.code, 'InvalidParameter.CPU.Memory');
 
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'InvalidParameter.CPU.Memory'), 'the service error diagnostic');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => codeOf(x) === 'InvalidParameter.CPU.Memory'),
+      'the service error diagnostic',
+    );
     const placed = diagnostics.filter((x) => codeOf(x) === 'InvalidParameter.CPU.Memory');
     const lines = placed.map((d) => d.range.start.line).sort((a, b) => a - b);
-    assert.deepEqual(lines, [positionOf(document, 'Cpu:').line, positionOf(document, 'Memory:').line], describeDiagnostics(diagnostics));
+    assert.deepEqual(
+      lines,
+      [positionOf(document, 'Cpu:').line, positionOf(document, 'Memory:').line],
+      describeDiagnostics(diagnostics),
+    );
     assert.match(placed[0].message, /vCPU|Cpu/, 'the diagnostic explains the error in plain words');
-    assert.equal(errorsOf(diagnostics.filter((d) => d.source === 'eci')).length, 0, 'the document itself has no errors');
+    assert.equal(
+      errorsOf(diagnostics.filter((d) => d.source === 'eci')).length,
+      0,
+      'the document itself has no errors',
+    );
   });
 
   it('shows the wire request with the secrets masked', async () => {
     const editor = await openEciDocument(GROUP, 'show-request');
-    const outcome = await vscode.commands.executeCommand<RunOutcome & { lines?: string[]; uri?: string }>('eci.showRequest', editor.document.uri);
+    const outcome = await vscode.commands.executeCommand<RunOutcome & { lines?: string[]; uri?: string }>(
+      'eci.showRequest',
+      editor.document.uri,
+    );
     assert.equal(outcome?.kind, 'request-shown', JSON.stringify(outcome));
     const lines = outcome.lines ?? [];
     assert.ok(lines.includes('Container.1.Name=nginx'), lines.join('\n'));
@@ -213,14 +280,21 @@ describe('commands against the local ECI endpoint', function () {
     for (const secret of [REGISTRY_PASSWORD, HIDDEN_VALUE, ACCESS_KEY_SECRET]) {
       assert.ok(!shown.getText().includes(secret), 'a secret is shown in the request view');
     }
-    assert.ok(shown.getText().includes('ImageRegistryCredential.1.Password='), 'the password key is listed (with its value masked)');
+    assert.ok(
+      shown.getText().includes('ImageRegistryCredential.1.Password='),
+      'the password key is listed (with its value masked)',
+    );
   });
 
   it('never writes the access key secret, the registry password or a hidden environment value to the output', async () => {
     const output = await outputText();
     assert.ok(output.length > 0, 'the earlier tests wrote to the output');
     assert.ok(output.includes('web-integration'), 'the output is the one the dry runs wrote');
-    for (const [name, secret] of [['access key secret', ACCESS_KEY_SECRET], ['registry password', REGISTRY_PASSWORD], ['hidden environment value', HIDDEN_VALUE]]) {
+    for (const [name, secret] of [
+      ['access key secret', ACCESS_KEY_SECRET],
+      ['registry password', REGISTRY_PASSWORD],
+      ['hidden environment value', HIDDEN_VALUE],
+    ]) {
       assert.ok(!output.includes(secret), `the ${name} appears in the output channel`);
     }
   });

@@ -47,7 +47,11 @@ export async function openEciDocument(content: string, baseName = 'group'): Prom
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  { events = [], timeoutMs = 20_000, pollMs = 0 }: { events?: vscode.Event<unknown>[]; timeoutMs?: number; pollMs?: number } = {},
+  {
+    events = [],
+    timeoutMs = 20_000,
+    pollMs = 0,
+  }: { events?: vscode.Event<unknown>[]; timeoutMs?: number; pollMs?: number } = {},
 ): Promise<T> {
   const disposables: vscode.Disposable[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -86,7 +90,11 @@ export async function waitFor<T>(
       for (const event of events) disposables.push(event(() => void check()));
       timer = setTimeout(() => {
         settled = true;
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`,
+          ),
+        );
       }, timeoutMs);
       if (pollMs > 0) poller = setInterval(() => void check(), pollMs);
       void check();
@@ -118,7 +126,10 @@ export function waitForDiagnostics(
 /** One line per diagnostic, for assertion messages. */
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   return diagnostics
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${String(typeof d.code === 'object' ? d.code.value : d.code)}] ${d.message}`)
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1} [${String(typeof d.code === 'object' ? d.code.value : d.code)}] ${d.message}`,
+    )
     .join('\n');
 }
 
@@ -150,13 +161,21 @@ export function positionOf(document: vscode.TextDocument, needle: string, offset
 
 /** Completion labels offered at `position`, as plain strings. */
 export async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+  );
   return (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
 }
 
 /** The text of every hover at `position`, joined. */
 export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    position,
+  );
   return (hovers ?? [])
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c)))
@@ -183,5 +202,10 @@ export async function replaceText(editor: vscode.TextEditor, text: string): Prom
  * call it after each test, with a short eci.followTimeoutSeconds.
  */
 export async function waitForNoFollow(timeoutMs = 20_000): Promise<void> {
-  await waitFor('no followed group', async () => (await vscode.commands.executeCommand<{ following: string[] }>('eci.internal.liveState')).following.length === 0, { pollMs: 100, timeoutMs });
+  await waitFor(
+    'no followed group',
+    async () =>
+      (await vscode.commands.executeCommand<{ following: string[] }>('eci.internal.liveState')).following.length === 0,
+    { pollMs: 100, timeoutMs },
+  );
 }

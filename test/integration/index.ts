@@ -31,7 +31,10 @@ export function run(): Promise<void> {
   // extension is still inactive. The others follow in name order.
   // ECI_TEST_ONLY=activation.test.js runs that file alone (scripts/run-extension-tests.mjs --activation-runs).
   const only = process.env.ECI_TEST_ONLY;
-  const files = fs.readdirSync(testsDir).filter((name) => name.endsWith('.test.js') && (!only || name === only)).sort();
+  const files = fs
+    .readdirSync(testsDir)
+    .filter((name) => name.endsWith('.test.js') && (!only || name === only))
+    .sort();
   files.sort((a, b) => Number(b === 'activation.test.js') - Number(a === 'activation.test.js'));
   for (const name of files) mocha.addFile(path.join(testsDir, name));
   return new Promise((resolve, reject) => {
@@ -43,7 +46,9 @@ export function run(): Promise<void> {
         else resolve();
       });
       runner.on('pass', (test) => reportLine({ event: 'pass', title: test.fullTitle(), durationMs: test.duration }));
-      runner.on('fail', (test, err: Error) => reportLine({ event: 'fail', title: test.fullTitle(), error: err?.stack ?? String(err) }));
+      runner.on('fail', (test, err: Error) =>
+        reportLine({ event: 'fail', title: test.fullTitle(), error: err?.stack ?? String(err) }),
+      );
     } catch (err) {
       reportLine({ event: 'end', passes: 0, failures: 1, error: (err as Error)?.stack ?? String(err) });
       reject(err);

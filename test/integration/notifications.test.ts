@@ -19,7 +19,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { effectiveSetting } from '../../client/src/settingValues';
 import { startEciEndpoint, type EciEndpoint } from '../support/eciEndpoint';
-import { activateExtension, closeAllEditors, codeOf, EXTENSION_ID, openEciDocument, waitForNoFollow, waitFor, waitForDiagnostics } from './helpers';
+import {
+  activateExtension,
+  closeAllEditors,
+  codeOf,
+  EXTENSION_ID,
+  openEciDocument,
+  waitForNoFollow,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
 
 const ACCESS_KEY_ID = (process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ||= 'LTAI5tExtensionHostKeyId');
 const ACCESS_KEY_SECRET = (process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ||= 'extension-host-secret-Hq4mN8rV1cX6');
@@ -80,7 +89,11 @@ class RecordingUi {
     this.shown.push(shown);
     this.changed.fire();
     const picked = this.answer(shown);
-    if (picked !== undefined) assert.ok(items.includes(picked), `the test chose "${picked}", which is not a button of "${message}" (${items.join(', ')})`);
+    if (picked !== undefined)
+      assert.ok(
+        items.includes(picked),
+        `the test chose "${picked}", which is not a button of "${message}" (${items.join(', ')})`,
+      );
     return Promise.resolve(picked);
   }
   showInformationMessage(message: string, ...items: string[]) {
@@ -118,7 +131,8 @@ async function outputText(): Promise<string> {
   return text;
 }
 
-const describeShown = (shown: Shown[]) => shown.map((s) => `${s.kind}: ${s.message}${s.detail ? ` | ${s.detail}` : ''} [${s.items.join(', ')}]`).join('\n');
+const describeShown = (shown: Shown[]) =>
+  shown.map((s) => `${s.kind}: ${s.message}${s.detail ? ` | ${s.detail}` : ''} [${s.items.join(', ')}]`).join('\n');
 
 describe('what dry run and create tell the user (recorded through the UI seam)', function () {
   let endpoint: EciEndpoint;
@@ -132,7 +146,9 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     endpoint = await startEciEndpoint({
       accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET }, [STORED_KEY_ID]: { secret: STORED_KEY_SECRET } },
     });
-    target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    target = vscode.workspace.workspaceFolders?.length
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
     const eci = vscode.workspace.getConfiguration('eci');
     await eci.update('endpoint', `http://${endpoint.endpoint}`, target);
     await eci.update('maxAttempts', 1, target);
@@ -166,7 +182,9 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
   });
 
   it('is registered only as a hidden command: eci.internal.setUi is not offered in the palette', () => {
-    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: { commandPalette: { command: string; when?: string }[] } } };
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { menus: { commandPalette: { command: string; when?: string }[] } };
+    };
     const entry = pkg.contributes.menus.commandPalette.find((m) => m.command === 'eci.internal.setUi');
     assert.equal(entry?.when, 'false', 'the palette hides eci.internal.setUi');
   });
@@ -184,11 +202,19 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const { message, detail = '', items } = asked[0];
     assert.match(message, /"web-confirmed"/, 'the confirmation names the group');
     assert.match(message, /cn-shanghai/, 'the confirmation names the region');
-    assert.match(detail, /environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/, `the credential source is named: ${detail}`);
-    assert.ok(detail.includes(`AccessKey ${ACCESS_KEY_ID.slice(0, 4)}****${ACCESS_KEY_ID.slice(-4)}`), `the AccessKey ID is shown masked: ${detail}`);
+    assert.match(
+      detail,
+      /environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/,
+      `the credential source is named: ${detail}`,
+    );
+    assert.ok(
+      detail.includes(`AccessKey ${ACCESS_KEY_ID.slice(0, 4)}****${ACCESS_KEY_ID.slice(-4)}`),
+      `the AccessKey ID is shown masked: ${detail}`,
+    );
     assert.ok(!detail.includes(ACCESS_KEY_ID), 'the full AccessKey ID is not shown');
     assert.ok(detail.includes(`http://${endpoint.endpoint}`), `the endpoint is named: ${detail}`);
-    if (target === vscode.ConfigurationTarget.Workspace) assert.match(detail, /set by this workspace/, 'an endpoint from the workspace settings is marked as such');
+    if (target === vscode.ConfigurationTarget.Workspace)
+      assert.match(detail, /set by this workspace/, 'an endpoint from the workspace settings is marked as such');
     assert.match(detail, /confirm-\d+\.eci\.yaml/, 'the file is named');
     assert.deepEqual(items, ['Create']);
 
@@ -200,7 +226,10 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
   });
 
   it('names an access key stored in VS Code as the credential source in the confirmation', async () => {
-    const stored = await vscode.commands.executeCommand<{ kind?: string }>('eci.storeAccessKey', { accessKeyId: STORED_KEY_ID, accessKeySecret: STORED_KEY_SECRET });
+    const stored = await vscode.commands.executeCommand<{ kind?: string }>('eci.storeAccessKey', {
+      accessKeyId: STORED_KEY_ID,
+      accessKeySecret: STORED_KEY_SECRET,
+    });
     try {
       assert.ok(stored, 'eci.storeAccessKey returned its outcome');
       const editor = await openEciDocument(groupDocument('web-stored-key'), 'stored-key');
@@ -211,8 +240,15 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
       assert.equal(created?.kind, 'created', JSON.stringify(created));
       const asked = ui.since(from).find((s) => s.kind === 'confirm');
       assert.match(asked?.detail ?? '', /access key stored in VS Code/, describeShown(ui.since(from)));
-      assert.ok(asked?.detail?.includes(`AccessKey ${STORED_KEY_ID.slice(0, 4)}****${STORED_KEY_ID.slice(-4)}`), asked?.detail);
-      assert.equal(endpoint.requests[before].accessKeyId, STORED_KEY_ID, 'the request is signed with the stored key it named');
+      assert.ok(
+        asked?.detail?.includes(`AccessKey ${STORED_KEY_ID.slice(0, 4)}****${STORED_KEY_ID.slice(-4)}`),
+        asked?.detail,
+      );
+      assert.equal(
+        endpoint.requests[before].accessKeyId,
+        STORED_KEY_ID,
+        'the request is signed with the stored key it named',
+      );
       assert.equal(endpoint.requests[before].signature, 'valid');
     } finally {
       await vscode.commands.executeCommand('eci.clearAccessKey');
@@ -228,14 +264,21 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
       const from = ui.shown.length;
       const copied = ui.clipboard.length;
       ui.answer = (s) => (s.kind === 'information' && s.items.includes(button) ? button : undefined);
-      const created = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false });
+      const created = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, {
+        confirm: false,
+      });
       assert.equal(created?.kind, 'created', JSON.stringify(created));
       const result = ui.since(from).find((s) => s.kind === 'information');
       assert.ok(result, describeShown(ui.since(from)));
-      assert.ok(result.message.includes(String(created.containerGroupId)) && result.message.includes(String(created.requestId)), result.message);
+      assert.ok(
+        result.message.includes(String(created.containerGroupId)) && result.message.includes(String(created.requestId)),
+        result.message,
+      );
       assert.match(result.message, new RegExp(`"web-copy-${field.toLowerCase()}" in cn-shanghai`));
       assert.deepEqual(result.items, ['Copy ContainerGroupId', 'Copy RequestId']);
-      const text = await waitFor(`the clipboard after "${button}"`, () => ui.clipboard[copied], { events: [ui.onChange] });
+      const text = await waitFor(`the clipboard after "${button}"`, () => ui.clipboard[copied], {
+        events: [ui.onChange],
+      });
       assert.equal(text, created[field], `"${button}" copies the ${field}`);
       assert.equal(ui.clipboard.length, copied + 1, 'one button, one copy');
     }
@@ -246,7 +289,9 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const ids: string[] = [];
     for (const name of names) {
       const editor = await openEciDocument(groupDocument(name), 'history');
-      const created = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false });
+      const created = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, {
+        confirm: false,
+      });
       assert.equal(created?.kind, 'created', JSON.stringify(created));
       ids.push(String(created.containerGroupId));
     }
@@ -254,7 +299,10 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const header = 'Container groups created from this editor (newest first):';
     const last = output.lastIndexOf(header);
     assert.ok(last >= 0, `no history in the output:\n${output.slice(-2000)}`);
-    const lines = output.slice(last + header.length).split('\n').filter((l) => l.startsWith('  '));
+    const lines = output
+      .slice(last + header.length)
+      .split('\n')
+      .filter((l) => l.startsWith('  '));
     const rowOf = (id: string) => lines.findIndex((l) => l.includes(id));
     const [older, newer] = ids.map(rowOf);
     assert.ok(older >= 0 && newer >= 0, `both groups are in the history:\n${lines.join('\n')}`);
@@ -272,7 +320,10 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const early = new vscode.CancellationTokenSource();
     early.cancel();
     let before = endpoint.requests.length;
-    const notSent = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false, cancellation: early.token });
+    const notSent = await vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, {
+      confirm: false,
+      cancellation: early.token,
+    });
     assert.equal(notSent?.kind, 'cancelled', JSON.stringify(notSent));
     assert.equal(notSent.requestSent, false);
     assert.equal(endpoint.requests.length, before, 'a call cancelled before it starts sends nothing');
@@ -282,17 +333,27 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const source = new vscode.CancellationTokenSource();
     before = endpoint.requests.length;
     const from = ui.shown.length;
-    const running = vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false, cancellation: source.token });
+    const running = vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, {
+      confirm: false,
+      cancellation: source.token,
+    });
     await endpoint.waitForRequests(before + 1);
     source.cancel();
     const outcome = await running;
     assert.equal(outcome?.kind, 'cancelled', JSON.stringify(outcome));
     assert.equal(outcome.requestSent, true);
-    assert.equal(outcome.clientToken, endpoint.requests[before].params.ClientToken, 'the ClientToken sent is the one reported');
+    assert.equal(
+      outcome.clientToken,
+      endpoint.requests[before].params.ClientToken,
+      'the ClientToken sent is the one reported',
+    );
     assert.equal(endpoint.groups.size, groupsBefore, 'the hung request created nothing');
     const told = ui.since(from).find((s) => s.kind === 'information' && /Cancelled/.test(s.message));
     assert.ok(told, describeShown(ui.since(from)));
-    assert.ok(told.message.includes(String(outcome.clientToken)), `the user is told the ClientToken to check: ${told.message}`);
+    assert.ok(
+      told.message.includes(String(outcome.clientToken)),
+      `the user is told the ClientToken to check: ${told.message}`,
+    );
     assert.match(told.message, /may still be created/);
     early.dispose();
     source.dispose();
@@ -303,7 +364,10 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     endpoint.inject({ kind: 'hang' });
     const source = new vscode.CancellationTokenSource();
     const before = endpoint.requests.length;
-    const first = vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, { confirm: false, cancellation: source.token });
+    const first = vscode.commands.executeCommand<RunOutcome>('eci.create', editor.document.uri, {
+      confirm: false,
+      cancellation: source.token,
+    });
     await endpoint.waitForRequests(before + 1);
     const from = ui.shown.length;
     for (const command of ['eci.create', 'eci.dryRun']) {
@@ -340,7 +404,11 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     }
     assert.equal(endpoint.requests.length, before, 'nothing reached the endpoint');
     const shown = ui.since(from);
-    assert.equal(shown.filter((s) => s.kind === 'confirm').length, 0, 'no confirmation is asked in an untrusted workspace');
+    assert.equal(
+      shown.filter((s) => s.kind === 'confirm').length,
+      0,
+      'no confirmation is asked in an untrusted workspace',
+    );
     assert.equal(shown.length, 3, describeShown(shown));
     for (const s of shown) {
       assert.equal(s.kind, 'error');
@@ -350,7 +418,11 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
   });
 
   it('ignores a workspace eci.endpoint and eci.profile when the workspace is untrusted (the manifest restricts them too)', async () => {
-    assert.equal(target, vscode.ConfigurationTarget.Workspace, 'the suite runs with a workspace folder open (both runners open one)');
+    assert.equal(
+      target,
+      vscode.ConfigurationTarget.Workspace,
+      'the suite runs with a workspace folder open (both runners open one)',
+    );
     const editor = await openEciDocument(groupDocument('web-endpoint'), 'endpoint');
     const eci = vscode.workspace.getConfiguration('eci', editor.document.uri);
     await eci.update('profile', 'workspace-profile', target);
@@ -358,24 +430,42 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
       const section = vscode.workspace.getConfiguration('eci', editor.document.uri);
       const endpointInspected = section.inspect<string>('endpoint');
       assert.equal(endpointInspected?.workspaceValue, `http://${endpoint.endpoint}`, 'the workspace sets the endpoint');
-      assert.deepEqual(effectiveSetting('endpoint', endpointInspected, true, ''), { value: `http://${endpoint.endpoint}`, fromWorkspace: true });
+      assert.deepEqual(effectiveSetting('endpoint', endpointInspected, true, ''), {
+        value: `http://${endpoint.endpoint}`,
+        fromWorkspace: true,
+      });
       const untrusted = effectiveSetting('endpoint', endpointInspected, false, '');
       assert.equal(untrusted.fromWorkspace, false);
-      assert.equal(untrusted.value, endpointInspected?.globalValue ?? endpointInspected?.defaultValue, 'the user setting or the default applies');
+      assert.equal(
+        untrusted.value,
+        endpointInspected?.globalValue ?? endpointInspected?.defaultValue,
+        'the user setting or the default applies',
+      );
       assert.notEqual(untrusted.value, `http://${endpoint.endpoint}`);
 
       const profileInspected = section.inspect<string>('profile');
       assert.equal(profileInspected?.workspaceValue, 'workspace-profile');
-      assert.equal(effectiveSetting('profile', profileInspected, false, '').value, profileInspected?.globalValue ?? profileInspected?.defaultValue);
+      assert.equal(
+        effectiveSetting('profile', profileInspected, false, '').value,
+        profileInspected?.globalValue ?? profileInspected?.defaultValue,
+      );
       // A setting that cannot redirect anything is still read from the workspace.
-      assert.deepEqual(effectiveSetting('maxAttempts', section.inspect<number>('maxAttempts'), false, 3), { value: 1, fromWorkspace: true });
+      assert.deepEqual(effectiveSetting('maxAttempts', section.inspect<number>('maxAttempts'), false, 3), {
+        value: 1,
+        fromWorkspace: true,
+      });
     } finally {
       await eci.update('profile', undefined, target);
     }
-    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } } };
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+    };
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     for (const key of ['eci.endpoint', 'eci.profile', 'eci.allowInstanceMetadataCredentials']) {
-      assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} is a restricted configuration`);
+      assert.ok(
+        pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key),
+        `${key} is a restricted configuration`,
+      );
     }
   });
 
@@ -390,12 +480,20 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
     const outcome = await vscode.commands.executeCommand<RunOutcome>('eci.dryRun', editor.document.uri);
     assert.equal(outcome?.kind, 'service-error', JSON.stringify(outcome));
     assert.equal(outcome.code, 'InvalidParameter.DuplicatedName');
-    assert.match(String(outcome.message), /The container name is duplicated \(Password=/, 'the service message is kept, with the secrets masked');
+    assert.match(
+      String(outcome.message),
+      /The container name is duplicated \(Password=/,
+      'the service message is kept, with the secrets masked',
+    );
     const error = ui.since(from).find((s) => s.kind === 'error');
     assert.ok(error, describeShown(ui.since(from)));
     assert.match(error.message, /InvalidParameter\.DuplicatedName/);
     assert.match(error.message, /The container name is duplicated/, 'the notification carries the service message');
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'InvalidParameter.DuplicatedName'), 'the service error diagnostic');
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => codeOf(x) === 'InvalidParameter.DuplicatedName'),
+      'the service error diagnostic',
+    );
     diagnosticTexts.push(...diagnostics.map((d) => d.message));
     const json = JSON.stringify(outcome);
     for (const [name, secret] of SECRETS) {
@@ -406,9 +504,17 @@ describe('what dry run and create tell the user (recorded through the UI seam)',
 
   it('never shows a secret in any message, confirmation or clipboard text of this suite, nor in a diagnostic', () => {
     assert.ok(ui.shown.length >= 10, `the suite recorded its messages (${ui.shown.length})`);
-    for (const kind of ['information', 'error', 'confirm'] as const) assert.ok(ui.shown.some((s) => s.kind === kind), `no ${kind} message was recorded`);
+    for (const kind of ['information', 'error', 'confirm'] as const)
+      assert.ok(
+        ui.shown.some((s) => s.kind === kind),
+        `no ${kind} message was recorded`,
+      );
     assert.ok(diagnosticTexts.length > 0, 'a service error diagnostic was recorded');
-    const texts = [...ui.shown.flatMap((s) => [s.message, s.detail ?? '', ...s.items]), ...ui.clipboard, ...diagnosticTexts];
+    const texts = [
+      ...ui.shown.flatMap((s) => [s.message, s.detail ?? '', ...s.items]),
+      ...ui.clipboard,
+      ...diagnosticTexts,
+    ];
     for (const [name, secret] of SECRETS) {
       const leaks = texts.filter((t) => t.includes(secret));
       assert.deepEqual(leaks, [], `the ${name} appears in what the user was shown`);

@@ -5,7 +5,12 @@ import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CompletionRequest, type CompletionList } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
-import { AccountFactsMethod, AccountRegionsMethod, type AccountFactsParams, type AccountRegionsParams } from '../../server/src/protocol';
+import {
+  AccountFactsMethod,
+  AccountRegionsMethod,
+  type AccountFactsParams,
+  type AccountRegionsParams,
+} from '../../server/src/protocol';
 import { FACTS } from '../support/accountFacts';
 
 let client: LspClient;
@@ -34,7 +39,10 @@ test('regions announced; facts handed in re-check the document and feed completi
   await client.connection.sendNotification(AccountFactsMethod, { facts: FACTS } satisfies AccountFactsParams);
   const d = (await checked).diagnostics.find((x) => x.code === 'account.unknown-vswitch');
   assert.equal(d?.range.start.line, 1);
-  const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 11 } })) as CompletionList;
+  const list = (await client.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: { line: 1, character: 11 },
+  })) as CompletionList;
   assert.ok(list.items.some((i) => i.label === 'vsw-prodh'));
 
   const cleared = client.diagnostics(uri, (p) => !p.diagnostics.some((x) => String(x.code).startsWith('account.')));

@@ -73,10 +73,23 @@ async function observe(as: ClientIdentity): Promise<Observed> {
       range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
       context: { diagnostics: sentBack },
     })) ?? []) as (CodeAction | Command)[];
-    const symbols = ((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: `${uri}.doc` } })) ?? []) as (DocumentSymbol | SymbolInformation)[];
+    const symbols = ((await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: `${uri}.doc` },
+    })) ?? []) as (DocumentSymbol | SymbolInformation)[];
     await client.open(`${uri}.empty`, EMPTY_DOC);
     const documentItems = await client.completion(`${uri}.empty`, { line: 0, character: 0 });
-    return { client: as, caps: as.capabilities, initialize: client.initializeResult!, keyItems, valueItems, documentItems, hover, actions, symbols, diagnostics };
+    return {
+      client: as,
+      caps: as.capabilities,
+      initialize: client.initializeResult!,
+      keyItems,
+      valueItems,
+      documentItems,
+      hover,
+      actions,
+      symbols,
+      diagnostics,
+    };
   } finally {
     assert.equal(await client.stop(), 0);
   }
@@ -129,12 +142,17 @@ for (const c of CLIENTS) {
   test(`${c.name}: completion fields and kinds the client declared`, async () => {
     const o = await of(c);
     const ci = o.caps.textDocument?.completion;
-    const kinds = new Set([...Array.from({ length: 18 }, (_, i) => i + 1), ...(ci?.completionItemKind?.valueSet ?? [])]);
+    const kinds = new Set([
+      ...Array.from({ length: 18 }, (_, i) => i + 1),
+      ...(ci?.completionItemKind?.valueSet ?? []),
+    ]);
     const modes = ci?.completionItem?.insertTextModeSupport?.valueSet ?? [];
     for (const item of allItems(o)) {
       if (item.kind !== undefined) assert.ok(kinds.has(item.kind), `${item.label}: kind ${item.kind}`);
-      if (item.insertTextMode !== undefined) assert.ok(modes.includes(item.insertTextMode), `${item.label}: insertTextMode`);
-      if (item.labelDetails !== undefined) assert.equal(ci?.completionItem?.labelDetailsSupport, true, `${item.label}: labelDetails`);
+      if (item.insertTextMode !== undefined)
+        assert.ok(modes.includes(item.insertTextMode), `${item.label}: insertTextMode`);
+      if (item.labelDetails !== undefined)
+        assert.equal(ci?.completionItem?.labelDetailsSupport, true, `${item.label}: labelDetails`);
       if (item.command) {
         // Only VS Code's own command, and only to VS Code.
         assert.equal(o.client, VS_CODE, `${item.label}: command ${item.command.command}`);
@@ -145,7 +163,8 @@ for (const c of CLIENTS) {
         assert.doesNotMatch(item.textEdit!.newText, /\n/, item.label);
       }
     }
-    if (o.client === VS_CODE) assert.ok(o.valueItems.length && o.keyItems.some((i) => i.command), 'VS Code gets the retrigger');
+    if (o.client === VS_CODE)
+      assert.ok(o.valueItems.length && o.keyItems.some((i) => i.command), 'VS Code gets the retrigger');
   });
 
   test(`${c.name}: announced providers the client can use`, async () => {
@@ -176,7 +195,8 @@ for (const c of CLIENTS) {
     for (const a of o.actions) {
       if (literals) {
         assert.equal(typeof (a as CodeAction).edit, 'object', a.title);
-        if ((a as CodeAction).isPreferred !== undefined) assert.equal(o.caps.textDocument?.codeAction?.isPreferredSupport, true, 'isPreferred');
+        if ((a as CodeAction).isPreferred !== undefined)
+          assert.equal(o.caps.textDocument?.codeAction?.isPreferredSupport, true, 'isPreferred');
       } else {
         assert.equal(typeof (a as Command).command, 'string', a.title);
         assert.deepEqual(o.initialize.capabilities.executeCommandProvider?.commands, [(a as Command).command]);
@@ -209,7 +229,10 @@ for (const c of CLIENTS) {
 }
 
 test('a bare client (no code action literals) gets a command that applies the quick fix through workspace/applyEdit', async () => {
-  const withApplyEdit: ClientIdentity = { name: 'bare client with applyEdit', capabilities: { workspace: { applyEdit: true } } };
+  const withApplyEdit: ClientIdentity = {
+    name: 'bare client with applyEdit',
+    capabilities: { workspace: { applyEdit: true } },
+  };
   const client = await LspClient.start({ as: withApplyEdit, locale: 'en' });
   try {
     const uri = 'file:///command.eci.yaml';
@@ -230,11 +253,23 @@ test('a bare client (no code action literals) gets a command that applies the qu
         return { applied: true };
       }),
     );
-    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: actions[0].command, arguments: actions[0].arguments });
+    await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: actions[0].command,
+      arguments: actions[0].arguments,
+    });
     const edit = await applied;
-    assert.deepEqual(edit.changes![uri].map((e) => e.newText), ['Always']);
+    assert.deepEqual(
+      edit.changes![uri].map((e) => e.newText),
+      ['Always'],
+    );
     // A command the server does not have is refused.
-    await assert.rejects(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'editor.action.triggerSuggest', arguments: [] }), /no command/);
+    await assert.rejects(
+      client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'editor.action.triggerSuggest',
+        arguments: [],
+      }),
+      /no command/,
+    );
   } finally {
     assert.equal(await client.stop(), 0);
   }
@@ -244,12 +279,19 @@ test('quick fixes are found for diagnostics sent back with byte columns (Neovim 
   const client = await LspClient.start({ as: NEOVIM_0_7, locale: 'en' });
   try {
     const uri = 'file:///shifted.eci.yaml';
-    const text = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - {Name: "ウェブ", Image: nginx, Cpu: "2"}\n';
+    const text =
+      'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - {Name: "ウェブ", Image: nginx, Cpu: "2"}\n';
     await client.open(uri, text);
     const [d] = (await client.diagnosticsFor(uri, 1)).diagnostics.filter((x) => x.code === 'schema.type');
     const line = text.split('\n')[3];
     const bytes = (chars: number) => Buffer.byteLength(line.slice(0, chars));
-    const shifted = { ...d, range: { start: { line: 3, character: bytes(d.range.start.character) }, end: { line: 3, character: bytes(d.range.end.character) } } };
+    const shifted = {
+      ...d,
+      range: {
+        start: { line: 3, character: bytes(d.range.start.character) },
+        end: { line: 3, character: bytes(d.range.end.character) },
+      },
+    };
     assert.notDeepEqual(shifted.range, d.range);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
@@ -280,7 +322,9 @@ test('the locale: initializationOptions, initialize, then the environment, each 
     const client = await LspClient.start(options);
     try {
       await client.open('file:///l.eci.yaml', DOC);
-      const message = (await client.diagnosticsFor('file:///l.eci.yaml', 1)).diagnostics.find((d) => d.code === 'schema.enum')!.message as string;
+      const message = (await client.diagnosticsFor('file:///l.eci.yaml', 1)).diagnostics.find(
+        (d) => d.code === 'schema.enum',
+      )!.message as string;
       assert.equal(/大文字と小文字/.test(message), ja, `${JSON.stringify(options)}: ${message}`);
     } finally {
       assert.equal(await client.stop(), 0);

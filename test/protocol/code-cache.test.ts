@@ -8,14 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspClient } from './lspClient';
 
-const DOC = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    Cpu: one\n';
+const DOC =
+  'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    Cpu: one\n';
 
 /** Starts the server with the cache in `dir`, checks that it analyses a document, and stops it. */
 async function startAndAnalyse(dir: string): Promise<void> {
   const client = await LspClient.start({ locale: 'en', env: { ...process.env, ECI_CODE_CACHE_DIR: dir } });
   await client.open('file:///cache.eci.yaml', DOC);
   const published = await client.diagnostics('file:///cache.eci.yaml');
-  assert.ok(published.diagnostics.some((d) => d.code === 'schema.type'), JSON.stringify(published.diagnostics));
+  assert.ok(
+    published.diagnostics.some((d) => d.code === 'schema.type'),
+    JSON.stringify(published.diagnostics),
+  );
   assert.equal(await client.stop(), 0);
 }
 
@@ -35,7 +39,7 @@ test('the first start writes the code cache, the next takes it as it is', async 
     const files = cacheFiles(dir);
     assert.equal(files.length, 1, 'one cache file for this build and Node');
     const file = join(dir, files[0]);
-    assert.equal(statSync(dir).mode & 0o777, 0o700, 'the folder is the user\'s alone');
+    assert.equal(statSync(dir).mode & 0o777, 0o700, "the folder is the user's alone");
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const made = statSync(file).mtimeMs;
     await startAndAnalyse(dir);

@@ -14,7 +14,8 @@ const FIXTURE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'valid', '
 function applyChange(text: string, change: TextDocumentContentChangeEvent): string {
   if (!('range' in change)) return change.text;
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return text.slice(0, offset(change.range.start)) + change.text + text.slice(offset(change.range.end));
 }
 
@@ -29,25 +30,64 @@ test('after every incremental edit the published diagnostics equal a fresh analy
     const lineOf = (needle: string) => lines().findIndex((l) => l.includes(needle));
     const edits: (() => TextDocumentContentChangeEvent)[] = [
       // Typing a value character by character.
-      () => ({ range: { start: { line: lineOf('ClientToken'), character: 13 }, end: { line: lineOf('ClientToken'), character: 13 } }, text: 'x' }),
-      () => ({ range: { start: { line: lineOf('RestartPolicy'), character: 15 }, end: { line: lineOf('RestartPolicy'), character: 21 } }, text: 'always' }),
-      () => ({ range: { start: { line: lineOf('RestartPolicy'), character: 15 }, end: { line: lineOf('RestartPolicy'), character: 21 } }, text: 'Always' }),
+      () => ({
+        range: {
+          start: { line: lineOf('ClientToken'), character: 13 },
+          end: { line: lineOf('ClientToken'), character: 13 },
+        },
+        text: 'x',
+      }),
+      () => ({
+        range: {
+          start: { line: lineOf('RestartPolicy'), character: 15 },
+          end: { line: lineOf('RestartPolicy'), character: 21 },
+        },
+        text: 'always',
+      }),
+      () => ({
+        range: {
+          start: { line: lineOf('RestartPolicy'), character: 15 },
+          end: { line: lineOf('RestartPolicy'), character: 21 },
+        },
+        text: 'Always',
+      }),
       // A key misspelt and fixed.
-      () => ({ range: { start: { line: lineOf('ImagePullPolicy'), character: 4 }, end: { line: lineOf('ImagePullPolicy'), character: 9 } }, text: 'Imag' }),
-      () => ({ range: { start: { line: lineOf('ImagPullPolicy'), character: 4 }, end: { line: lineOf('ImagPullPolicy'), character: 8 } }, text: 'Image' }),
+      () => ({
+        range: {
+          start: { line: lineOf('ImagePullPolicy'), character: 4 },
+          end: { line: lineOf('ImagePullPolicy'), character: 9 },
+        },
+        text: 'Imag',
+      }),
+      () => ({
+        range: {
+          start: { line: lineOf('ImagPullPolicy'), character: 4 },
+          end: { line: lineOf('ImagPullPolicy'), character: 8 },
+        },
+        text: 'Image',
+      }),
       // A whole line rewritten (key and value).
       () => {
         const l = lineOf('Memory: 3');
-        return { range: { start: { line: l, character: 0 }, end: { line: l, character: lines()[l].length } }, text: '    Memroy: "3"' };
+        return {
+          range: { start: { line: l, character: 0 }, end: { line: l, character: lines()[l].length } },
+          text: '    Memroy: "3"',
+        };
       },
       () => {
         const l = lineOf('Memroy');
-        return { range: { start: { line: l, character: 0 }, end: { line: l, character: lines()[l].length } }, text: '    Memory: 3' };
+        return {
+          range: { start: { line: l, character: 0 }, end: { line: l, character: lines()[l].length } },
+          text: '    Memory: 3',
+        };
       },
       // A new line typed, then completed.
       () => {
         const l = lineOf('Memory: 3');
-        return { range: { start: { line: l, character: lines()[l].length }, end: { line: l, character: lines()[l].length } }, text: '\n    Gpu: ' };
+        return {
+          range: { start: { line: l, character: lines()[l].length }, end: { line: l, character: lines()[l].length } },
+          text: '\n    Gpu: ',
+        };
       },
       () => {
         const l = lineOf('Gpu:');
@@ -67,8 +107,14 @@ test('after every incremental edit the published diagnostics equal a fresh analy
         return { range: { start: { line: l, character: 10 }, end: { line: l, character: 17 } }, text: 'workdir' };
       },
       // Broken YAML for a moment.
-      () => ({ range: { start: { line: lineOf('Cpu: 2'), character: 5 }, end: { line: lineOf('Cpu: 2'), character: 6 } }, text: '[2' }),
-      () => ({ range: { start: { line: lineOf('Cpu: [2'), character: 5 }, end: { line: lineOf('Cpu: [2'), character: 7 } }, text: '2' }),
+      () => ({
+        range: { start: { line: lineOf('Cpu: 2'), character: 5 }, end: { line: lineOf('Cpu: 2'), character: 6 } },
+        text: '[2',
+      }),
+      () => ({
+        range: { start: { line: lineOf('Cpu: [2'), character: 5 }, end: { line: lineOf('Cpu: [2'), character: 7 } },
+        text: '2',
+      }),
     ];
     const reference = createLanguageService({ locale: 'en' });
     let version = 1;

@@ -67,7 +67,8 @@ function offsetAt(text: string, p: { line: number; character: number }): number 
 function apply(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
   let out = text;
-  for (const e of sorted) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
+  for (const e of sorted)
+    out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
   return out;
 }
 
@@ -93,7 +94,10 @@ test('initialize announces the authoring features', () => {
 
 test('quick fixes: the published diagnostics get code actions whose edits fix them', async () => {
   const uri = 'file:///fix.eci.yaml';
-  let text = DOC.replace('ContainerGroupName: web', 'ContainerGroupNmae: web').replace('    Type: EmptyDirVolume', '    Type: emptydirvolume');
+  let text = DOC.replace('ContainerGroupName: web', 'ContainerGroupNmae: web').replace(
+    '    Type: EmptyDirVolume',
+    '    Type: emptydirvolume',
+  );
   const v = version++;
   await client.open(uri, text, v);
   const published = await client.diagnosticsFor(uri, v);
@@ -107,9 +111,14 @@ test('quick fixes: the published diagnostics get code actions whose edits fix th
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     })) as (CodeAction | Command)[];
-    const preferred = result.find((a): a is CodeAction => 'kind' in a && a.kind === 'quickfix' && a.isPreferred === true);
+    const preferred = result.find(
+      (a): a is CodeAction => 'kind' in a && a.kind === 'quickfix' && a.isPreferred === true,
+    );
     assert.ok(preferred, JSON.stringify(result));
-    assert.deepEqual(preferred.diagnostics?.map((d) => d.code), [diagnostic.code]);
+    assert.deepEqual(
+      preferred.diagnostics?.map((d) => d.code),
+      [diagnostic.code],
+    );
     // Apply the edit as the editor would, against the text the fix was computed for.
     const current = text;
     text = apply(current, preferred.edit!.changes![uri]);
@@ -127,9 +136,17 @@ test('a source action adds a ClientToken when asked for source actions only', as
   const uri = 'file:///source.eci.yaml';
   await client.open(uri, DOC, version++);
   const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } };
-  const quick = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: td(uri), range, context: { diagnostics: [] } })) as CodeAction[];
+  const quick = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: td(uri),
+    range,
+    context: { diagnostics: [] },
+  })) as CodeAction[];
   assert.deepEqual(quick, []);
-  const source = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: td(uri), range, context: { diagnostics: [], only: ['source'] } })) as CodeAction[];
+  const source = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: td(uri),
+    range,
+    context: { diagnostics: [], only: ['source'] },
+  })) as CodeAction[];
   assert.equal(source.length, 1);
   assert.equal(source[0].kind, 'source.addClientToken');
   assert.match(apply(DOC, source[0].edit!.changes![uri]), /\nClientToken: [0-9a-f-]{36}\n$/);
@@ -139,9 +156,14 @@ test('a source action adds a ClientToken when asked for source actions only', as
 test('document symbols: a hierarchy of containers, init containers, volumes and tags by name', async () => {
   const uri = 'file:///symbols.eci.yaml';
   await client.open(uri, DOC, version++);
-  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: td(uri) })) as DocumentSymbol[];
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+    textDocument: td(uri),
+  })) as DocumentSymbol[];
   const byName = (list: DocumentSymbol[] | undefined, name: string) => list?.find((s) => s.name === name);
-  assert.deepEqual(symbols.map((s) => s.name), ['RegionId', 'ContainerGroupName', 'Container', 'InitContainer', 'Volume', 'Tag']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['RegionId', 'ContainerGroupName', 'Container', 'InitContainer', 'Volume', 'Tag'],
+  );
   const web = byName(byName(symbols, 'Container')!.children, 'web')!;
   assert.equal(web.detail, 'nginx:1.25');
   assert.equal(textAt(DOC, web.selectionRange), 'web');
@@ -155,18 +177,52 @@ test('definition, references and highlights link VolumeMount names to the Volume
   const uri = 'file:///nav.eci.yaml';
   await client.open(uri, DOC, version++);
   const onMount = { line: 8, character: 15 };
-  const defs = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: td(uri), position: onMount })) as Location[];
+  const defs = (await client.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: td(uri),
+    position: onMount,
+  })) as Location[];
   assert.deepEqual(defs, [{ uri, range: { start: { line: 17, character: 10 }, end: { line: 17, character: 14 } } }]);
 
-  const refs = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: td(uri), position: onMount, context: { includeDeclaration: true } })) as Location[];
-  assert.deepEqual(refs.map((l) => [l.uri, l.range.start.line]), [[uri, 17], [uri, 8], [uri, 14]]);
-  const mountsOnly = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: td(uri), position: onMount, context: { includeDeclaration: false } })) as Location[];
-  assert.deepEqual(mountsOnly.map((l) => l.range.start.line), [8, 14]);
+  const refs = (await client.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: td(uri),
+    position: onMount,
+    context: { includeDeclaration: true },
+  })) as Location[];
+  assert.deepEqual(
+    refs.map((l) => [l.uri, l.range.start.line]),
+    [
+      [uri, 17],
+      [uri, 8],
+      [uri, 14],
+    ],
+  );
+  const mountsOnly = (await client.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: td(uri),
+    position: onMount,
+    context: { includeDeclaration: false },
+  })) as Location[];
+  assert.deepEqual(
+    mountsOnly.map((l) => l.range.start.line),
+    [8, 14],
+  );
 
-  const highlights = await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: td(uri), position: { line: 17, character: 11 } });
-  assert.deepEqual(highlights?.map((h) => [h.range.start.line, h.kind]), [[17, 3], [8, 2], [14, 2]]);
+  const highlights = await client.connection.sendRequest(DocumentHighlightRequest.type, {
+    textDocument: td(uri),
+    position: { line: 17, character: 11 },
+  });
+  assert.deepEqual(
+    highlights?.map((h) => [h.range.start.line, h.kind]),
+    [
+      [17, 3],
+      [8, 2],
+      [14, 2],
+    ],
+  );
 
-  const none = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: td(uri), position: { line: 6, character: 12 } });
+  const none = await client.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: td(uri),
+    position: { line: 6, character: 12 },
+  });
   assert.ok(none === null || (Array.isArray(none) && none.length === 0));
   await client.close(uri);
 });
@@ -174,21 +230,35 @@ test('definition, references and highlights link VolumeMount names to the Volume
 test('rename a volume across all its mounts; prepareRename refuses elsewhere with a message', async () => {
   const uri = 'file:///rename.eci.yaml';
   await client.open(uri, DOC, version++);
-  const prep = (await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: td(uri), position: { line: 14, character: 16 } })) as { range: Range; placeholder: string };
+  const prep = (await client.connection.sendRequest(PrepareRenameRequest.type, {
+    textDocument: td(uri),
+    position: { line: 14, character: 16 },
+  })) as { range: Range; placeholder: string };
   assert.equal(prep.placeholder, 'data');
   assert.equal(textAt(DOC, prep.range), 'data');
 
-  const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: td(uri), position: { line: 14, character: 16 }, newName: 'shared' });
+  const edit = await client.connection.sendRequest(RenameRequest.type, {
+    textDocument: td(uri),
+    position: { line: 14, character: 16 },
+    newName: 'shared',
+  });
   const renamed = apply(DOC, edit!.changes![uri]);
   assert.equal(renamed.match(/Name: shared\n/g)?.length, 3);
   assert.ok(!/Name: data\n/.test(renamed));
 
   await assert.rejects(
-    client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: td(uri), position: { line: 6, character: 12 } }),
+    client.connection.sendRequest(PrepareRenameRequest.type, {
+      textDocument: td(uri),
+      position: { line: 6, character: 12 },
+    }),
     (err: Error) => /Only volume names can be renamed/.test(err.message),
   );
   await assert.rejects(
-    client.connection.sendRequest(RenameRequest.type, { textDocument: td(uri), position: { line: 8, character: 15 }, newName: '' }),
+    client.connection.sendRequest(RenameRequest.type, {
+      textDocument: td(uri),
+      position: { line: 8, character: 15 },
+      newName: '',
+    }),
     (err: Error) => /cannot be empty/.test(err.message),
   );
   await client.close(uri);
@@ -204,7 +274,10 @@ test('folding ranges and selection ranges', async () => {
   assert.equal(at(7)?.endLine, 9, 'VolumeMount');
   assert.equal(at(16)?.endLine, 18, 'Volume');
 
-  const [sel] = (await client.connection.sendRequest(SelectionRangeRequest.type, { textDocument: td(uri), positions: [{ line: 9, character: 20 }] }))!;
+  const [sel] = (await client.connection.sendRequest(SelectionRangeRequest.type, {
+    textDocument: td(uri),
+    positions: [{ line: 9, character: 20 }],
+  }))!;
   const chain: string[] = [];
   for (let s: typeof sel | undefined = sel; s; s = s.parent) chain.push(textAt(DOC, s.range));
   assert.equal(chain[0], '/data');
@@ -218,7 +291,10 @@ test('an empty document offers the container group templates as completions', as
   await client.open(uri, '', version++);
   const items = await client.completion(uri, { line: 0, character: 0 });
   const templates = items.filter((i) => i.sortText?.startsWith('3_template_'));
-  assert.deepEqual(templates.map((i) => i.label), ['Web server with probes', 'Batch job', 'Spot job', 'GPU job', 'Init container and volumes']);
+  assert.deepEqual(
+    templates.map((i) => i.label),
+    ['Web server with probes', 'Batch job', 'Spot job', 'GPU job', 'Init container and volumes'],
+  );
   const gpu = templates.find((i) => i.label === 'GPU job')!;
   const text = (gpu.textEdit as TextEdit).newText;
   const v = version++;

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { LspClient } from './lspClient';
 
-const DOC = 'RegionId: cn-hangzhou\nContainerGroupName: web\nRestartPolicy: always\nContainer:\n  - Name: web\n    Image: nginx\n';
+const DOC =
+  'RegionId: cn-hangzhou\nContainerGroupName: web\nRestartPolicy: always\nContainer:\n  - Name: web\n    Image: nginx\n';
 
 async function withServer(locale: string, run: (c: LspClient) => Promise<void>): Promise<void> {
   const client = await LspClient.start({ locale });

@@ -31,7 +31,11 @@ export const SERVER_PATH = join(__dirname, '..', '..', '..', 'dist', 'server.js'
 
 export class LspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
-  private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    test: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   readonly stderr: string[] = [];
   initializeResult: InitializeResult | undefined;
 
@@ -59,11 +63,30 @@ export class LspClient {
    * the editor the extension runs in) declaring its capabilities. The server's environment names no
    * locale unless `env` does, so that the machine's LANG does not choose the language.
    */
-  static async start(options: { locale?: string; as?: ClientIdentity; initializationOptions?: unknown; env?: Record<string, string> } = {}): Promise<LspClient> {
-    const env: Record<string, string | undefined> = { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
+  static async start(
+    options: {
+      locale?: string;
+      as?: ClientIdentity;
+      initializationOptions?: unknown;
+      env?: Record<string, string>;
+    } = {},
+  ): Promise<LspClient> {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      LC_ALL: undefined,
+      LC_MESSAGES: undefined,
+      LANG: undefined,
+      ...options.env,
+    };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-    const proc = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env as NodeJS.ProcessEnv });
-    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const proc = spawn(process.execPath, [SERVER_PATH, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: env as NodeJS.ProcessEnv,
+    });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(proc.stdout),
+      new StreamMessageWriter(proc.stdin),
+    );
     const client = new LspClient(proc, connection);
     connection.listen();
     const as = options.as ?? VS_CODE;
@@ -81,11 +104,16 @@ export class LspClient {
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'eci-yaml', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'eci-yaml', version, text },
+    });
   }
 
   async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   async close(uri: string): Promise<void> {
@@ -93,7 +121,10 @@ export class LspClient {
   }
 
   /** Resolves with the first publication for `uri` (past or future) that passes `test`. */
-  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+  diagnostics(
+    uri: string,
+    test: (p: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<PublishDiagnosticsParams> {
     const seen = (this.published.get(uri) ?? []).find(test);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
@@ -105,7 +136,8 @@ export class LspClient {
   }
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
-    const r = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
+    const r = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
+      CompletionList | CompletionItem[] | null;
     if (!r) return [];
     return Array.isArray(r) ? r : r.items;
   }

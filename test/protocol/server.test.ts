@@ -41,7 +41,10 @@ test('initialize announces incremental sync, completion with trigger characters,
 test('serverInfo names the server and the version of package.json', () => {
   const info = client.initializeResult!.serverInfo;
   assert.equal(info?.name, 'eci-language-server');
-  assert.equal(info?.version, JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version);
+  assert.equal(
+    info?.version,
+    JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version,
+  );
 });
 
 test('diagnostics are published for a document and cleared when an incremental edit fixes it', async () => {
@@ -50,21 +53,31 @@ test('diagnostics are published for a document and cleared when an incremental e
   await client.open(uri, broken, 1);
   const first = await client.diagnosticsFor(uri, 1);
   // One defect, one diagnostic: the misspelt key, not also "ContainerGroupName is missing".
-  assert.deepEqual(first.diagnostics.map((d) => d.code), ['schema.unknown-key']);
+  assert.deepEqual(
+    first.diagnostics.map((d) => d.code),
+    ['schema.unknown-key'],
+  );
   const unknown = first.diagnostics.find((d) => d.code === 'schema.unknown-key')!;
   assert.equal(unknown.source, 'eci');
   assert.equal(unknown.range.start.line, 1);
   assert.match(String(unknown.message), /Did you mean ContainerGroupName\?/);
 
   // Fix the typo with a ranged change: "Nmae" -> "Name" on line 1.
-  await client.change(uri, 2, [{ range: { start: { line: 1, character: 14 }, end: { line: 1, character: 18 } }, text: 'Name' }]);
+  await client.change(uri, 2, [
+    { range: { start: { line: 1, character: 14 }, end: { line: 1, character: 18 } }, text: 'Name' },
+  ]);
   const second = await client.diagnosticsFor(uri, 2);
   assert.deepEqual(second.diagnostics, []);
 
   // Break it again: a quoted number.
-  await client.change(uri, 3, [{ range: { start: { line: 6, character: 9 }, end: { line: 6, character: 10 } }, text: '"1"' }]);
+  await client.change(uri, 3, [
+    { range: { start: { line: 6, character: 9 }, end: { line: 6, character: 10 } }, text: '"1"' },
+  ]);
   const third = await client.diagnosticsFor(uri, 3);
-  assert.deepEqual(third.diagnostics.map((d) => [d.code, d.range.start.line]), [['schema.type', 6]]);
+  assert.deepEqual(
+    third.diagnostics.map((d) => [d.code, d.range.start.line]),
+    [['schema.type', 6]],
+  );
 
   await client.close(uri);
   const cleared = await client.diagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
@@ -86,7 +99,10 @@ test('completion offers container keys without those present, and enum values', 
   const uri2 = 'file:///complete-values.eci.yaml';
   await client.open(uri2, 'RestartPolicy: \n');
   const values = await client.completion(uri2, { line: 0, character: 15 });
-  assert.deepEqual(values.map((i) => i.label), ['Always', 'Never', 'OnFailure']);
+  assert.deepEqual(
+    values.map((i) => i.label),
+    ['Always', 'Never', 'OnFailure'],
+  );
 });
 
 test('hover on a key gives the wire path, type and description; on an enum value its meaning', async () => {
@@ -128,7 +144,10 @@ test('eci/wireRequest with force: built despite rule-only errors (listed as over
   assert.ok(!refused.ok && refused.forcible === true, JSON.stringify(refused));
   const forced = (await client.connection.sendRequest(WireRequestMethod, { uri, force: true })) as WireRequestResult;
   assert.ok(forced.ok, JSON.stringify(forced));
-  assert.deepEqual(forced.overruled?.map((d) => d.code), ['probe.single-handler']);
+  assert.deepEqual(
+    forced.overruled?.map((d) => d.code),
+    ['probe.single-handler'],
+  );
   const bad = 'file:///wire-force-bad.eci.yaml';
   await client.open(bad, 'RegionId: cn-hangzhou\n');
   const no = (await client.connection.sendRequest(WireRequestMethod, { uri: bad, force: true })) as WireRequestResult;
@@ -137,8 +156,14 @@ test('eci/wireRequest with force: built despite rule-only errors (listed as over
 
 test('the server survives hostile documents and keeps answering for others', async () => {
   const hostile: [string, string][] = [
-    ['file:///bomb.eci.yaml', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n'],
-    ['file:///binary.eci.yaml', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1')],
+    [
+      'file:///bomb.eci.yaml',
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n',
+    ],
+    [
+      'file:///binary.eci.yaml',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1'),
+    ],
     ['file:///huge.eci.yaml', 'RegionId: cn-hangzhou\n' + '# padding\n'.repeat(1_100_000)],
     ['file:///deep.eci.yaml', Array.from({ length: 100 }, (_, i) => ' '.repeat(i * 2) + `k${i}:`).join('\n') + ' x\n'],
   ];

@@ -24,7 +24,41 @@ export function validFixtureTexts(): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-const ALPHABET = [':', '-', ' ', '  ', '\n', '[', ']', '{', '}', '"', "'", '#', ',', '&a', '*a', '|', '>', '\t', '?', '!', '%', '@', '0', 'x', 'Name', 'Container', '\u0000', '日本', '\r\n', '\r', '!!str ', '? ', '? ? '];
+const ALPHABET = [
+  ':',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '#',
+  ',',
+  '&a',
+  '*a',
+  '|',
+  '>',
+  '\t',
+  '?',
+  '!',
+  '%',
+  '@',
+  '0',
+  'x',
+  'Name',
+  'Container',
+  '\u0000',
+  '日本',
+  '\r\n',
+  '\r',
+  '!!str ',
+  '? ',
+  '? ? ',
+];
 
 /** One random edit of a text: a deletion, an insertion of a YAML-significant piece, a line copied, dropped, swapped or re-indented, a cut. */
 export function mutate(text: string, rnd: () => number): string {
@@ -54,6 +88,10 @@ export function mutate(text: string, rnd: () => number): string {
     case 6:
       return text.slice(0, at);
     default:
-      return text.slice(0, at) + text.slice(Math.floor(rnd() * text.length), Math.floor(rnd() * text.length)) + text.slice(at);
+      return (
+        text.slice(0, at) +
+        text.slice(Math.floor(rnd() * text.length), Math.floor(rnd() * text.length)) +
+        text.slice(at)
+      );
   }
 }

@@ -67,7 +67,8 @@ export async function hoverWord(page: Page, word: string, expected: string, time
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    const box = (await page.evaluate(`(${MEASURE_WORD})(${JSON.stringify(word)})`)) as { x: number; y: number; width: number; height: number } | undefined;
+    const box = (await page.evaluate(`(${MEASURE_WORD})(${JSON.stringify(word)})`)) as
+      { x: number; y: number; width: number; height: number } | undefined;
     if (!box) throw new Error(`"${word}" is not visible in the editor`);
     // Off the editor first: VS Code does not ask again while the mouse stays on the same word.
     await page.mouse.move(1, 1);
@@ -76,7 +77,11 @@ export async function hoverWord(page: Page, word: string, expected: string, time
       await hover.waitFor({ timeout: 2_000 });
       return await hover.innerText();
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`no hover showing "${expected}" appeared over "${word}" within ${timeoutMs} ms: ${(err as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no hover showing "${expected}" appeared over "${word}" within ${timeoutMs} ms: ${(err as Error).message}`,
+          { cause: err },
+        );
     }
   }
 }

@@ -52,10 +52,15 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
 
 before(async () => {
   const vsix = process.env.ECI_UI_VSIX;
-  assert.ok(vsix && fs.existsSync(vsix), 'ECI_UI_VSIX must name the packaged extension: run the UI tests with `node scripts/run-ui-tests.mjs`');
+  assert.ok(
+    vsix && fs.existsSync(vsix),
+    'ECI_UI_VSIX must name the packaged extension: run the UI tests with `node scripts/run-ui-tests.mjs`',
+  );
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
-  const runtimeModule = (await import(pathToFileURL(path.join(root, 'scripts', 'install-vscode-runtime.mjs')).href)) as Runtime;
+  const runtimeModule = (await import(
+    pathToFileURL(path.join(root, 'scripts', 'install-vscode-runtime.mjs')).href
+  )) as Runtime;
   const runtime = runtimeModule.ensureVscodeRuntime();
   endpoint = await startEciEndpoint({ accessKeys: { [ACCESS_KEY_ID]: { secret: ACCESS_KEY_SECRET } } });
   server = await runtimeModule.startCodeServer(runtime, {
@@ -65,7 +70,10 @@ before(async () => {
     env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET },
   });
   fs.mkdirSync(path.join(server.workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(server.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'eci.endpoint': `http://${endpoint.endpoint}`, 'eci.maxAttempts': 1 }, null, 2));
+  fs.writeFileSync(
+    path.join(server.workspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'eci.endpoint': `http://${endpoint.endpoint}`, 'eci.maxAttempts': 1 }, null, 2),
+  );
   browser = await runtimeModule.launchChromium(runtime);
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
@@ -86,7 +94,10 @@ test('opening an example with Ctrl+P gives it the ECI language and the CodeLens'
     const mode = page.locator('.statusbar-item#status\\.editor\\.mode');
     await mode.filter({ hasText: 'ECI Container Group' }).waitFor({ timeout: 20_000 });
     for (const lens of ['Dry run', 'Create', 'Show request']) {
-      await page.locator('.editor-instance .codelens-decoration', { hasText: lens }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('.editor-instance .codelens-decoration', { hasText: lens })
+        .first()
+        .waitFor({ timeout: 30_000 });
     }
   });
 });
@@ -96,7 +107,8 @@ test('hovering a parameter shows its documentation', async () => {
     const text = await hoverWord(page, 'RestartPolicy', 'OnFailure');
     assert.match(text, /RestartPolicy/);
     assert.match(text, /restart policy/i, text);
-    for (const value of ['Always', 'Never', 'OnFailure']) assert.ok(text.includes(value), `the hover lists ${value}:\n${text}`);
+    for (const value of ['Always', 'Never', 'OnFailure'])
+      assert.ok(text.includes(value), `the hover lists ${value}:\n${text}`);
   });
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
@@ -128,7 +140,8 @@ test('typing a key shows the suggestion list with the matching parameters', asyn
     await page.keyboard.type('Spot');
     await page.keyboard.press('Control+Space');
     const labels = await suggestLabels(page, 'SpotStrategy');
-    for (const key of ['SpotStrategy', 'SpotPriceLimit', 'SpotDuration']) assert.ok(labels.includes(key), `${key} is suggested; got ${labels.join(', ')}`);
+    for (const key of ['SpotStrategy', 'SpotPriceLimit', 'SpotDuration'])
+      assert.ok(labels.includes(key), `${key} is suggested; got ${labels.join(', ')}`);
   });
 });
 
@@ -142,7 +155,9 @@ test('after a key, the suggestion list offers its values, and accepting one writ
     const labels = await suggestLabels(page, 'SpotAsPriceGo');
     assert.deepEqual([...labels].sort(), ['NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit']);
     await page.keyboard.type('AsPrice');
-    await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused', { hasText: 'SpotAsPriceGo' }).waitFor();
+    await page
+      .locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused', { hasText: 'SpotAsPriceGo' })
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .view-line', { hasText: 'SpotStrategy: SpotAsPriceGo' }).waitFor();
   });

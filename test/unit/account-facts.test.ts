@@ -4,13 +4,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, diagnosticCatalogue, type AccountFacts } from '../../server/src/service/index';
+import { createLanguageService, diagnosticCatalogue } from '../../server/src/service/index';
 import { ACCOUNT_CODES } from '../../server/src/service/accountCodes';
 import { FACTS } from '../support/accountFacts';
 
 const en = createLanguageService({ locale: 'en' });
 const ja = createLanguageService({ locale: 'ja' });
-
 
 const doc = (extra: string) => `RegionId: cn-hangzhou\n${extra}Container:\n  - Name: web\n    Image: nginx:1.27\n`;
 const account = (ds: Diagnostic[]) => ds.filter((d) => String(d.code).startsWith('account.'));
@@ -38,7 +37,10 @@ test('an unknown vSwitch: a warning on that id of a comma-separated list, saying
   assert.equal(d.code, 'account.unknown-vswitch');
   assert.equal(d.severity, 2);
   assert.deepEqual(d.range, { start: { line: 1, character: 21 }, end: { line: 1, character: 32 } });
-  assert.match(String(d.message), /vsw-nothere does not exist in cn-hangzhou.*4 vSwitch.*DescribeVSwitches.*2025-03-01 08:00 UTC/);
+  assert.match(
+    String(d.message),
+    /vsw-nothere does not exist in cn-hangzhou.*4 vSwitch.*DescribeVSwitches.*2025-03-01 08:00 UTC/,
+  );
   assert.match(String(account(ja.diagnose(text, FACTS))[0].message), /存在しません/);
 });
 
@@ -59,8 +61,14 @@ test("ZoneId other than the vSwitch's zone: on ZoneId, with the matching zone an
   const [d] = account(en.diagnose(text, FACTS));
   assert.equal(d.code, 'account.zone-mismatch');
   assert.equal(d.range.start.line, 2);
-  const titles = en.codeActions(text, { uri: 'file:///a.eci.yaml', range: d.range, diagnostics: [d] }).map((a) => a.title);
-  assert.deepEqual(titles, ["Set ZoneId to cn-hangzhou-h (the vSwitch's zone)", 'Use vSwitch vsw-prodi (zone cn-hangzhou-i)', 'Ignore account.zone-mismatch on this line']);
+  const titles = en
+    .codeActions(text, { uri: 'file:///a.eci.yaml', range: d.range, diagnostics: [d] })
+    .map((a) => a.title);
+  assert.deepEqual(titles, [
+    "Set ZoneId to cn-hangzhou-h (the vSwitch's zone)",
+    'Use vSwitch vsw-prodi (zone cn-hangzhou-i)',
+    'Ignore account.zone-mismatch on this line',
+  ]);
 });
 
 test('a vSwitch without free IPs, and no stock in the zone for the size', () => {
@@ -76,7 +84,14 @@ test('a vSwitch without free IPs, and no stock in the zone for the size', () => 
   );
   assert.match(String(stock[0].message), /cn-hangzhou-k has no stock for 8 vCPU/);
   // No zone set and none has stock for the instance type: on InstanceType.
-  const none = account(en.diagnose(doc('InstanceType: ecs.c6.large\n'), [{ ...FACTS[0], zones: FACTS[0].zones!.map((z) => ({ ...z, instanceTypes: { 'ecs.c6.large': 'without' as const } })) }]));
+  const none = account(
+    en.diagnose(doc('InstanceType: ecs.c6.large\n'), [
+      {
+        ...FACTS[0],
+        zones: FACTS[0].zones!.map((z) => ({ ...z, instanceTypes: { 'ecs.c6.large': 'without' as const } })),
+      },
+    ]),
+  );
   assert.deepEqual(
     none.map((d) => [d.code, d.range.start.line]),
     [['account.no-stock', 1]],
@@ -86,9 +101,14 @@ test('a vSwitch without free IPs, and no stock in the zone for the size', () => 
 });
 
 test('unknown EIP and image cache; facts of another region check nothing; a suppression comment silences a finding', () => {
-  const codes = account(en.diagnose(doc('EipInstanceId: eip-nope\nImageSnapshotId: imc-nope\nSecurityGroupId: sg-nope\n'), FACTS)).map((d) => d.code);
+  const codes = account(
+    en.diagnose(doc('EipInstanceId: eip-nope\nImageSnapshotId: imc-nope\nSecurityGroupId: sg-nope\n'), FACTS),
+  ).map((d) => d.code);
   assert.deepEqual(codes, ['account.unknown-security-group', 'account.unknown-eip', 'account.unknown-image-cache']);
-  assert.deepEqual(account(en.diagnose(doc('EipInstanceId: eip-nope\n').replace('cn-hangzhou', 'cn-beijing'), FACTS)), []);
+  assert.deepEqual(
+    account(en.diagnose(doc('EipInstanceId: eip-nope\n').replace('cn-hangzhou', 'cn-beijing'), FACTS)),
+    [],
+  );
   const suppressed = doc('EipInstanceId: eip-nope # eci-ignore account.unknown-eip -- allocated by the pipeline\n');
   assert.deepEqual(account(en.diagnose(suppressed, FACTS)), []);
   assert.equal(en.suppressed(suppressed, FACTS).length, 1);
@@ -99,7 +119,9 @@ function labels(text: string, facts = FACTS) {
   const line = lines.findIndex((l) => l.includes('|'));
   const character = lines[line].indexOf('|');
   const items = en.complete(text.replace('|', ''), { line, character }, facts).items;
-  return items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => ({ label: i.label, detail: i.detail }));
+  return items
+    .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))
+    .map((i) => ({ label: i.label, detail: i.detail }));
 }
 
 test('VSwitchId completion: the zone of ZoneId first, with zone, VPC, CIDR and free IPs; after a comma, the others', () => {

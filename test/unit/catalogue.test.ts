@@ -7,7 +7,12 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, diagnosticCatalogue, catalogueEntry, catalogueMarkdown } from '../../server/src/service/index';
+import {
+  createLanguageService,
+  diagnosticCatalogue,
+  catalogueEntry,
+  catalogueMarkdown,
+} from '../../server/src/service/index';
 import { schemaCodeOf } from '../../server/src/service/diagnose';
 import { IMPLEMENTED_RULE_IDS } from '../../server/src/service/rules/index';
 import { CONTAINER_GROUP_SCHEMA, ECI_RULES } from '../../server/src/service/schemaVocabulary';
@@ -17,7 +22,11 @@ const ROOT = join(__dirname, '..', '..', '..');
 const SERVICE = join(ROOT, 'server', 'src', 'service');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 
-const SEVERITY: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, hint: DiagnosticSeverity.Hint };
+const SEVERITY: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  hint: DiagnosticSeverity.Hint,
+};
 
 function filesUnder(dir: string, suffix: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -32,7 +41,11 @@ function assertCatalogued(where: string, diagnostics: Diagnostic[], seen: Set<st
     const code = String(d.code);
     const entry = catalogueEntry(code);
     assert.ok(entry, `${where}: ${code} is not in the catalogue`);
-    assert.equal(d.severity, SEVERITY[entry.severity], `${where}: ${code} has the catalogue's severity ${entry.severity}`);
+    assert.equal(
+      d.severity,
+      SEVERITY[entry.severity],
+      `${where}: ${code} has the catalogue's severity ${entry.severity}`,
+    );
     seen.add(code);
   }
 }
@@ -83,10 +96,20 @@ test('the service emits only catalogued codes: the fixture corpus, mutated docum
     ['too large', 'RegionId: cn-hangzhou\n' + 'Tag: [{Key: k, Value: v}]\n'.repeat(100_000)],
     ['too deep', 'A: ' + '['.repeat(300) + ']'.repeat(300) + '\n'],
     ['too many', 'RegionId: cn-hangzhou\n' + Array.from({ length: 600 }, (_, i) => `Param${i}: v`).join('\n') + '\n'],
-    ['suppressions', `${valid}# eci-ignore-file schema.type -- late\nRegionId2: x # eci-ignore no.such-rule, yaml.syntax\n# eci-ignore schema.enum -- nothing here\n`],
+    [
+      'suppressions',
+      `${valid}# eci-ignore-file schema.type -- late\nRegionId2: x # eci-ignore no.such-rule, yaml.syntax\n# eci-ignore schema.enum -- nothing here\n`,
+    ],
   ];
   for (const [name, text] of hostile) assertCatalogued(name, en.diagnose(text), seen);
-  for (const code of ['yaml.too-large', 'yaml.too-deep', 'schema.too-many', 'suppression.misplaced', 'suppression.unknown-rule', 'suppression.unused']) {
+  for (const code of [
+    'yaml.too-large',
+    'yaml.too-deep',
+    'schema.too-many',
+    'suppression.misplaced',
+    'suppression.unknown-rule',
+    'suppression.unused',
+  ]) {
     assert.ok(seen.has(code), `the hostile cases gave ${code}`);
   }
 });
@@ -108,7 +131,21 @@ test('every diagnostic code written in the service source is catalogued', () => 
 });
 
 test('the code of every validation keyword the schema uses is catalogued', () => {
-  const ANNOTATIONS = new Set(['type', 'properties', 'items', 'additionalProperties', 'description', 'title', 'default', 'examples', 'enumDescriptions', '$schema', '$id', '$ref', 'definitions']);
+  const ANNOTATIONS = new Set([
+    'type',
+    'properties',
+    'items',
+    'additionalProperties',
+    'description',
+    'title',
+    'default',
+    'examples',
+    'enumDescriptions',
+    '$schema',
+    '$id',
+    '$ref',
+    'definitions',
+  ]);
   const keywords = new Set<string>();
   const walk = (node: unknown) => {
     if (!node || typeof node !== 'object') return;
@@ -121,7 +158,8 @@ test('the code of every validation keyword the schema uses is catalogued', () =>
   walk(CONTAINER_GROUP_SCHEMA);
   keywords.add('type').add('additionalProperties');
   assert.ok(keywords.has('pattern') && keywords.has('required'));
-  for (const k of keywords) assert.ok(catalogueEntry(schemaCodeOf(k)), `keyword ${k}: ${schemaCodeOf(k)} is not in the catalogue`);
+  for (const k of keywords)
+    assert.ok(catalogueEntry(schemaCodeOf(k)), `keyword ${k}: ${schemaCodeOf(k)} is not in the catalogue`);
 });
 
 test('docs/rules.md is the catalogue as generated (node scripts/rules-doc.mjs)', () => {

@@ -19,12 +19,17 @@ function runtimeMessages(): Map<string, string> {
       found.set(m[2].replace(/\\(['"\\])/g, '$1'), f);
     }
     // Every call has a literal first argument (a computed one could never be in the bundle).
-    for (const m of text.matchAll(/vscode\.l10n\.t\(\s*([^'"\s])/g)) assert.fail(`${f}: vscode.l10n.t called with a non-literal message (${m[1]}...)`);
+    for (const m of text.matchAll(/vscode\.l10n\.t\(\s*([^'"\s])/g))
+      assert.fail(`${f}: vscode.l10n.t called with a non-literal message (${m[1]}...)`);
   }
   return found;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 test('every runtime message has a Japanese translation with the same placeholders', () => {
   const messages = runtimeMessages();
@@ -47,12 +52,18 @@ test('every %key% of package.json has an English and a Japanese text, and no tex
   for (const file of ['package.nls.json', 'package.nls.ja.json']) {
     const texts = readJson(file);
     for (const k of keys) assert.equal(typeof texts[k], 'string', `${file} lacks ${k}`);
-    assert.deepEqual(Object.keys(texts).filter((k) => !keys.has(k)), [], `${file} has unused keys`);
+    assert.deepEqual(
+      Object.keys(texts).filter((k) => !keys.has(k)),
+      [],
+      `${file} has unused keys`,
+    );
   }
 });
 
 test('every contributed command has a localised title in category ECI', () => {
-  const pkg = readJson('package.json') as { contributes: { commands: { command: string; title: string; category?: string }[] } };
+  const pkg = readJson('package.json') as {
+    contributes: { commands: { command: string; title: string; category?: string }[] };
+  };
   for (const c of pkg.contributes.commands) {
     assert.match(c.title, /^%.+%$/, c.command);
     assert.equal(c.category, 'ECI', c.command);

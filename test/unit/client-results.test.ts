@@ -30,14 +30,23 @@ test('the client recognises the language server diagnostics by their source', ()
 test('history: newest first, bounded by the limit', () => {
   let h: CreatedGroupEntry[] = [];
   for (let i = 1; i <= 5; i++) h = addToHistory(h, entry(i), 3);
-  assert.deepEqual(h.map((e) => e.containerGroupId), ['eci-5', 'eci-4', 'eci-3']);
+  assert.deepEqual(
+    h.map((e) => e.containerGroupId),
+    ['eci-5', 'eci-4', 'eci-3'],
+  );
 });
 
 test('history: a stored value that is not a well-formed list gives only its good entries', () => {
   assert.deepEqual(readHistory(undefined), []);
   assert.deepEqual(readHistory({ containerGroupId: 'x' }), []);
   const good = entry(1, { containerGroupName: 'web' });
-  const kept = readHistory([good, { ...entry(2), requestId: 7 }, null, 'eci-3', { ...entry(4), containerGroupName: 5 }]);
+  const kept = readHistory([
+    good,
+    { ...entry(2), requestId: 7 },
+    null,
+    'eci-3',
+    { ...entry(4), containerGroupName: 5 },
+  ]);
   assert.deepEqual(kept, [good]);
 });
 
@@ -68,8 +77,15 @@ test('parameter paths: a flat name matches itself only', () => {
 });
 
 test('parameter paths: [] matches every list index, in natural order, and only whole segments', () => {
-  assert.deepEqual(keysForParameterPath('Container[].Name', keys), ['Container.1.Name', 'Container.2.Name', 'Container.10.Name']);
-  assert.deepEqual(keysForParameterPath('Container[].Port[].Port', keys), ['Container.1.Port.1.Port', 'Container.1.Port.2.Port']);
+  assert.deepEqual(keysForParameterPath('Container[].Name', keys), [
+    'Container.1.Name',
+    'Container.2.Name',
+    'Container.10.Name',
+  ]);
+  assert.deepEqual(keysForParameterPath('Container[].Port[].Port', keys), [
+    'Container.1.Port.1.Port',
+    'Container.1.Port.2.Port',
+  ]);
 });
 
 test('parameter paths: a flattened key matches exactly', () => {
@@ -77,8 +93,15 @@ test('parameter paths: a flattened key matches exactly', () => {
 });
 
 test('parameter paths: an object or list path lands on the first key under each instance', () => {
-  assert.deepEqual(keysForParameterPath('Container[].Port[]', keys), ['Container.1.Port.1.Port', 'Container.1.Port.2.Port']);
-  assert.deepEqual(keysForParameterPath('Container[]', keys), ['Container.1.Name', 'Container.2.Name', 'Container.10.Name']);
+  assert.deepEqual(keysForParameterPath('Container[].Port[]', keys), [
+    'Container.1.Port.1.Port',
+    'Container.1.Port.2.Port',
+  ]);
+  assert.deepEqual(keysForParameterPath('Container[]', keys), [
+    'Container.1.Name',
+    'Container.2.Name',
+    'Container.10.Name',
+  ]);
   assert.deepEqual(keysForParameterPath('Volume', keys), ['Volume.1.Name']);
 });
 
@@ -90,13 +113,24 @@ test('parameter paths: regex characters in a path are literal', () => {
 test('endpoint setting: host, host:port, with http or https', () => {
   assert.equal(parseEndpoint(''), undefined);
   assert.equal(parseEndpoint('   '), undefined);
-  assert.deepEqual(parseEndpoint('eci-vpc.cn-hangzhou.aliyuncs.com'), { host: 'eci-vpc.cn-hangzhou.aliyuncs.com', protocol: 'https' });
+  assert.deepEqual(parseEndpoint('eci-vpc.cn-hangzhou.aliyuncs.com'), {
+    host: 'eci-vpc.cn-hangzhou.aliyuncs.com',
+    protocol: 'https',
+  });
   assert.deepEqual(parseEndpoint('http://127.0.0.1:8080'), { host: '127.0.0.1:8080', protocol: 'http' });
   assert.deepEqual(parseEndpoint(' HTTPS://eci.example.test/ '), { host: 'eci.example.test', protocol: 'https' });
 });
 
 test('endpoint setting: paths, user info, bad ports and other schemes are refused', () => {
-  for (const bad of ['http://127.0.0.1:8080/x', 'http://user:pw@host', 'ftp://host', 'host:0', 'host:70000', 'ho st', 'http://']) {
+  for (const bad of [
+    'http://127.0.0.1:8080/x',
+    'http://user:pw@host',
+    'ftp://host',
+    'host:0',
+    'host:70000',
+    'ho st',
+    'http://',
+  ]) {
     assert.equal(parseEndpoint(bad), undefined, bad);
   }
 });
@@ -104,28 +138,67 @@ test('endpoint setting: paths, user info, bad ports and other schemes are refuse
 test('settings: folder over workspace over user over default', () => {
   const all = { defaultValue: 'd', globalValue: 'g', workspaceValue: 'w', workspaceFolderValue: 'f' };
   assert.deepEqual(effectiveSetting('requestTimeoutSeconds', all, true, 'x'), { value: 'f', fromWorkspace: true });
-  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { ...all, workspaceFolderValue: undefined }, true, 'x'), { value: 'w', fromWorkspace: true });
-  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { defaultValue: 'd', globalValue: 'g' }, true, 'x'), { value: 'g', fromWorkspace: false });
-  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { defaultValue: 'd' }, true, 'x'), { value: 'd', fromWorkspace: false });
-  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', undefined, true, 'x'), { value: 'x', fromWorkspace: false });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { ...all, workspaceFolderValue: undefined }, true, 'x'), {
+    value: 'w',
+    fromWorkspace: true,
+  });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { defaultValue: 'd', globalValue: 'g' }, true, 'x'), {
+    value: 'g',
+    fromWorkspace: false,
+  });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', { defaultValue: 'd' }, true, 'x'), {
+    value: 'd',
+    fromWorkspace: false,
+  });
+  assert.deepEqual(effectiveSetting('requestTimeoutSeconds', undefined, true, 'x'), {
+    value: 'x',
+    fromWorkspace: false,
+  });
 });
 
 test('settings: an untrusted workspace cannot set the endpoint, profile or instance-metadata switch', () => {
-  const endpoint = { defaultValue: '', globalValue: 'http://127.0.0.1:9000', workspaceValue: 'https://attacker.example', workspaceFolderValue: 'https://attacker2.example' };
-  assert.deepEqual(effectiveSetting('endpoint', endpoint, false, ''), { value: 'http://127.0.0.1:9000', fromWorkspace: false });
-  assert.deepEqual(effectiveSetting('endpoint', { defaultValue: '', workspaceValue: 'https://attacker.example' }, false, ''), { value: '', fromWorkspace: false });
-  assert.deepEqual(effectiveSetting('profile', { defaultValue: '', workspaceValue: 'prod' }, false, ''), { value: '', fromWorkspace: false });
-  assert.deepEqual(effectiveSetting('allowInstanceMetadataCredentials', { defaultValue: false, workspaceValue: true }, false, false), { value: false, fromWorkspace: false });
+  const endpoint = {
+    defaultValue: '',
+    globalValue: 'http://127.0.0.1:9000',
+    workspaceValue: 'https://attacker.example',
+    workspaceFolderValue: 'https://attacker2.example',
+  };
+  assert.deepEqual(effectiveSetting('endpoint', endpoint, false, ''), {
+    value: 'http://127.0.0.1:9000',
+    fromWorkspace: false,
+  });
+  assert.deepEqual(
+    effectiveSetting('endpoint', { defaultValue: '', workspaceValue: 'https://attacker.example' }, false, ''),
+    { value: '', fromWorkspace: false },
+  );
+  assert.deepEqual(effectiveSetting('profile', { defaultValue: '', workspaceValue: 'prod' }, false, ''), {
+    value: '',
+    fromWorkspace: false,
+  });
+  assert.deepEqual(
+    effectiveSetting('allowInstanceMetadataCredentials', { defaultValue: false, workspaceValue: true }, false, false),
+    { value: false, fromWorkspace: false },
+  );
   // Trusted: the workspace's value applies (and is marked as the workspace's).
-  assert.deepEqual(effectiveSetting('endpoint', endpoint, true, ''), { value: 'https://attacker2.example', fromWorkspace: true });
+  assert.deepEqual(effectiveSetting('endpoint', endpoint, true, ''), {
+    value: 'https://attacker2.example',
+    fromWorkspace: true,
+  });
   // Settings that cannot redirect anything keep their workspace value even when untrusted.
-  assert.deepEqual(effectiveSetting('maxAttempts', { defaultValue: 3, workspaceValue: 5 }, false, 3), { value: 5, fromWorkspace: true });
+  assert.deepEqual(effectiveSetting('maxAttempts', { defaultValue: 3, workspaceValue: 5 }, false, 3), {
+    value: 5,
+    fromWorkspace: true,
+  });
 });
 
 test('settings: the restricted list is the manifest restrictedConfigurations', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const manifest = require('../../../package.json') as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
-  assert.deepEqual([...RESTRICTED_SETTINGS].map((k) => `eci.${k}`).sort(), [...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort());
+  const manifest = require('../../../package.json') as {
+    capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+  };
+  assert.deepEqual(
+    [...RESTRICTED_SETTINGS].map((k) => `eci.${k}`).sort(),
+    [...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(),
+  );
 });
 
 test('profiles: names of the aliyun CLI config and the credentials file, never their keys', () => {
@@ -135,10 +208,16 @@ test('profiles: names of the aliyun CLI config and the credentials file, never t
     mkdirSync(join(home, '.aliyun'));
     writeFileSync(
       join(home, '.aliyun', 'config.json'),
-      JSON.stringify({ current: 'dev', profiles: [{ name: 'dev', mode: 'AK', access_key_secret: 'S3cr3tValue' }, { name: 'prod' }, { mode: 'AK' }] }),
+      JSON.stringify({
+        current: 'dev',
+        profiles: [{ name: 'dev', mode: 'AK', access_key_secret: 'S3cr3tValue' }, { name: 'prod' }, { mode: 'AK' }],
+      }),
     );
     mkdirSync(join(home, '.alibabacloud'));
-    writeFileSync(join(home, '.alibabacloud', 'credentials'), '[default]\ntype = access_key\naccess_key_secret = S3cr3tValue\n\n[ci]  \n# [commented]\n');
+    writeFileSync(
+      join(home, '.alibabacloud', 'credentials'),
+      '[default]\ntype = access_key\naccess_key_secret = S3cr3tValue\n\n[ci]  \n# [commented]\n',
+    );
     const names = listProfileNames({}, home);
     assert.deepEqual(
       names.map((p) => [p.origin, p.name, p.current ?? false]),
@@ -154,7 +233,10 @@ test('profiles: names of the aliyun CLI config and the credentials file, never t
     const other = join(home, 'creds.ini');
     writeFileSync(other, '[team]\n');
     writeFileSync(join(home, '.aliyun', 'config.json'), '{not json');
-    assert.deepEqual(listProfileNames({ ALIBABA_CLOUD_CREDENTIALS_FILE: other }, home).map((p) => p.name), ['team']);
+    assert.deepEqual(
+      listProfileNames({ ALIBABA_CLOUD_CREDENTIALS_FILE: other }, home).map((p) => p.name),
+      ['team'],
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

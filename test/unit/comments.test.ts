@@ -25,7 +25,8 @@ test("'' inside single quotes is one quote; a quote inside a plain value opens n
 test('the cursor context and the suppression comments read the same comment', () => {
   assert.equal(scanLine("    Image: it's # nginx").value, "it's");
   const service = createLanguageService({ locale: 'en' });
-  const text = "RegionId: cn-hangzhou\nContainerGroupName: g1\nContainer:\n  - Name: app\n    Image: nginx\n    Colour: it's # eci-ignore schema.unknown-key -- a plain apostrophe\n";
+  const text =
+    "RegionId: cn-hangzhou\nContainerGroupName: g1\nContainer:\n  - Name: app\n    Image: nginx\n    Colour: it's # eci-ignore schema.unknown-key -- a plain apostrophe\n";
   assert.deepEqual(
     service.suppressed(text).map((s) => [s.diagnostic.code, s.reason]),
     [['schema.unknown-key', 'a plain apostrophe']],

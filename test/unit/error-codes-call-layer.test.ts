@@ -72,13 +72,15 @@ test('IdempotentParameterMismatch says what happened and both ways out; Incomple
 test('every code the test endpoint answers has an explanation', () => {
   // The test endpoint is the simulator: its protocol and server answer every create and dry run
   // (the lifecycle operations' own codes belong to the call layer that will call them).
-  const source = ['protocol.ts', 'server.ts'].map((f) => readFileSync(join(repoRoot(), 'simulator', 'src', f), 'utf8')).join('\n');
+  const source = ['protocol.ts', 'server.ts']
+    .map((f) => readFileSync(join(repoRoot(), 'simulator', 'src', f), 'utf8'))
+    .join('\n');
   const codes = [...source.matchAll(/(?:code: |errorOf\()'([A-Za-z.]+)'/g)].map((m) => m[1]);
   assert.ok(codes.length >= 10, codes.join(', '));
   for (const code of codes) assert.equal(explainError(code, 'en').known, true, `${code} is explained`);
 });
 
-test('a more specific code of a known family gets the family\'s explanation', () => {
+test("a more specific code of a known family gets the family's explanation", () => {
   const t = explainError('Throttling.Resource', 'en');
   assert.equal(t.known, false);
   assert.equal(t.text, explainError('Throttling', 'en').text);

@@ -12,8 +12,13 @@ interface Row {
   text: string;
   line: number;
 }
-const table = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'simulator', 'data', 'reference-error-codes.json'), 'utf8')) as Row[];
-const schemaText = readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'eci-container-group.schema.json'), 'utf8');
+const table = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'simulator', 'data', 'reference-error-codes.json'), 'utf8'),
+) as Row[];
+const schemaText = readFileSync(
+  join(__dirname, '..', '..', '..', 'schemas', 'eci-container-group.schema.json'),
+  'utf8',
+);
 
 /** Every x-wirePath of the schema (parameters and their containers). */
 const wirePaths = new Set([...schemaText.matchAll(/"x-wirePath":\s*"([^"]+)"/g)].map((m) => m[1]));

@@ -48,7 +48,10 @@ function summary(list: { code?: unknown; line: number; severity: string }[]): st
 }
 
 /** The one helper: diagnoses a fixture and compares with its expected list. */
-function check(kind: 'valid' | 'invalid', name: string): { text: string; diagnostics: Diagnostic[]; expected: Expected[] } {
+function check(
+  kind: 'valid' | 'invalid',
+  name: string,
+): { text: string; diagnostics: Diagnostic[]; expected: Expected[] } {
   const path = join(FIXTURES, kind, name);
   const text = readFileSync(path, 'utf8');
   const expectedPath = `${path}.expected.json`;
@@ -56,12 +59,19 @@ function check(kind: 'valid' | 'invalid', name: string): { text: string; diagnos
   if (kind === 'invalid') assert.ok(existsSync(expectedPath), `${name} has no ${name}.expected.json`);
   const diagnostics = en.diagnose(text);
   const got = diagnostics.map((d) => ({ code: d.code, line: d.range.start.line + 1, severity: severityName(d) }));
-  assert.deepEqual(summary(got), summary(expected), `${kind}/${name}:\n${diagnostics.map((d) => `  ${d.range.start.line + 1}: ${d.code} ${d.message}`).join('\n')}`);
+  assert.deepEqual(
+    summary(got),
+    summary(expected),
+    `${kind}/${name}:\n${diagnostics.map((d) => `  ${d.range.start.line + 1}: ${d.code} ${d.message}`).join('\n')}`,
+  );
   const lineCount = text.split('\n').length;
   for (const d of diagnostics) {
     assert.equal(d.source, 'eci');
     assert.ok(typeof d.message === 'string' && d.message.length > 10, `${name}: a real message`);
-    assert.ok(d.range.start.line <= d.range.end.line && d.range.end.line < lineCount, `${name}: range inside the document`);
+    assert.ok(
+      d.range.start.line <= d.range.end.line && d.range.end.line < lineCount,
+      `${name}: range inside the document`,
+    );
     assert.equal(d.range.start.line, d.range.end.line, `${name}: ${d.code} stays on one line`);
   }
   // The Japanese service finds the same defects, described in Japanese.
@@ -70,13 +80,15 @@ function check(kind: 'valid' | 'invalid', name: string): { text: string; diagnos
     jaDiagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}:${String(d.code)}`),
     diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}:${String(d.code)}`),
   );
-  for (const d of jaDiagnostics) assert.match(String(d.message), /[\u3040-\u30ff\u4e00-\u9fff]/, `${name}: ${d.code} has a Japanese message`);
+  for (const d of jaDiagnostics)
+    assert.match(String(d.message), /[\u3040-\u30ff\u4e00-\u9fff]/, `${name}: ${d.code} has a Japanese message`);
   // Pinned texts: each expected entry with a message is matched to a diagnostic of its code and line.
   for (const e of expected) {
     if (e.message === undefined && e.ja === undefined) continue;
     const i = diagnostics.findIndex((d) => d.code === e.code && d.range.start.line + 1 === e.line);
     assert.ok(i >= 0, `${name}: a ${e.code} on line ${e.line}`);
-    if (e.message !== undefined) assert.equal(diagnostics[i].message, e.message, `${name}: the English message of ${e.code}`);
+    if (e.message !== undefined)
+      assert.equal(diagnostics[i].message, e.message, `${name}: the English message of ${e.code}`);
     if (e.ja !== undefined) assert.equal(jaDiagnostics[i].message, e.ja, `${name}: the Japanese message of ${e.code}`);
   }
   return { text, diagnostics, expected };
@@ -146,15 +158,37 @@ function observedChecks(text: string): Set<string> {
   // The schema's checks: each validation keyword and annotation of a schema node that holds a value.
   const walk = (value: unknown, node: JsonSchema | undefined, optional: boolean) => {
     if (!node || value === null || value === undefined) return;
-    for (const k of Object.keys(node)) if (['required', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'additionalProperties', 'type'].includes(k)) observed.add(schemaCodeOf(k));
+    for (const k of Object.keys(node))
+      if (
+        [
+          'required',
+          'enum',
+          'minimum',
+          'maximum',
+          'exclusiveMinimum',
+          'exclusiveMaximum',
+          'minLength',
+          'maxLength',
+          'pattern',
+          'minItems',
+          'maxItems',
+          'uniqueItems',
+          'additionalProperties',
+          'type',
+        ].includes(k)
+      )
+        observed.add(schemaCodeOf(k));
     // An x-warning is checked on each key of a mapping whose schema warns of that key.
-    for (const child of Object.values(node.properties ?? {})) if (child['x-warning'] && typeof value === 'object') observed.add(child['x-warning'].code);
+    for (const child of Object.values(node.properties ?? {}))
+      if (child['x-warning'] && typeof value === 'object') observed.add(child['x-warning'].code);
     if (node['x-formerNames']) observed.add('schema.former-name');
     if (node['x-openEnum'] && typeof value === 'string') observed.add('schema.undocumented-value');
     // "Not set" is told apart from a wrong value on an optional key with an enum or an x-unsetValue limit.
     if (optional && (node['x-unsetValue'] || node.enum)) observed.add('schema.unset-value');
     if (Array.isArray(value)) value.forEach((v) => walk(v, node.items, false));
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, node.properties?.[k], !(node.required ?? []).includes(k));
+    else if (typeof value === 'object')
+      for (const [k, v] of Object.entries(value as Record<string, unknown>))
+        walk(v, node.properties?.[k], !(node.required ?? []).includes(k));
   };
   walk(doc.toJS({ maxAliasCount: 10_000 }), CONTAINER_GROUP_SCHEMA, false);
   // The rules: a rule was run on the document and read a value at one of the paths it concerns.
@@ -174,13 +208,24 @@ function observedChecks(text: string): Set<string> {
 
 test('the corpus has a valid case for every diagnostic code of the catalogue, observed being checked', () => {
   const covered = new Set<string>();
-  for (const name of files('valid')) for (const code of observedChecks(readFileSync(join(FIXTURES, 'valid', name), 'utf8'))) covered.add(code);
+  for (const name of files('valid'))
+    for (const code of observedChecks(readFileSync(join(FIXTURES, 'valid', name), 'utf8'))) covered.add(code);
   const missing = requiredCodes().filter((c) => !covered.has(c));
   assert.deepEqual(missing, [], `no valid fixture is observed being checked for: ${missing.join(', ')}`);
 });
 
 test('the observation of a valid case is live: a document without volumes is not a valid case of the volume rules', () => {
-  const observed = observedChecks('RegionId: cn-hangzhou\nContainerGroupName: g\nContainer:\n  - Name: a\n    Image: nginx\n');
+  const observed = observedChecks(
+    'RegionId: cn-hangzhou\nContainerGroupName: g\nContainer:\n  - Name: a\n    Image: nginx\n',
+  );
   assert.ok(observed.has('schema.required') && observed.has('yaml.syntax'));
-  for (const id of ['volume.duplicate-name', 'volume.type-mismatch', 'config-file.base64', 'probe.single-handler', 'spot.price-limit-required', 'yaml.unresolved-alias']) assert.ok(!observed.has(id), id);
+  for (const id of [
+    'volume.duplicate-name',
+    'volume.type-mismatch',
+    'config-file.base64',
+    'probe.single-handler',
+    'spot.price-limit-required',
+    'yaml.unresolved-alias',
+  ])
+    assert.ok(!observed.has(id), id);
 });

@@ -8,7 +8,6 @@ import { createLanguageService } from '../../server/src/service/index';
 
 const SEEDS = validFixtureTexts();
 
-
 test('mutated documents never throw, keep ranges in the document, and answer quickly', (t) => {
   const service = createLanguageService({ locale: 'en' });
   const serviceJa = createLanguageService({ locale: 'ja' });
@@ -34,8 +33,16 @@ test('mutated documents never throw, keep ranges in the document, and answer qui
       const character = Math.floor(rnd() * (lines[line].length + 2));
       const items = s.complete(text, { line, character }).items;
       for (const item of items) {
-        const edit = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } } } | undefined;
-        if (edit) assert.ok(edit.range.start.line === line && edit.range.end.line === line && edit.range.start.character <= edit.range.end.character, `completion edit stays on the line: ${JSON.stringify(text)}`);
+        const edit = item.textEdit as
+          | { range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+          | undefined;
+        if (edit)
+          assert.ok(
+            edit.range.start.line === line &&
+              edit.range.end.line === line &&
+              edit.range.start.character <= edit.range.end.character,
+            `completion edit stays on the line: ${JSON.stringify(text)}`,
+          );
       }
       s.hover(text, { line, character });
       s.wireRequest(text);
@@ -43,8 +50,14 @@ test('mutated documents never throw, keep ranges in the document, and answer qui
       assert.fail(`case ${i} threw ${(err as Error).stack}\n--- document ---\n${JSON.stringify(text)}`);
     }
     for (const d of diagnostics) {
-      assert.ok(d.range.start.line >= 0 && d.range.end.line < lines.length, `case ${i}: ${d.code} range outside the document: ${JSON.stringify(text)}`);
-      assert.ok(d.range.start.line < d.range.end.line || d.range.start.character <= d.range.end.character, `case ${i}: inverted range`);
+      assert.ok(
+        d.range.start.line >= 0 && d.range.end.line < lines.length,
+        `case ${i}: ${d.code} range outside the document: ${JSON.stringify(text)}`,
+      );
+      assert.ok(
+        d.range.start.line < d.range.end.line || d.range.start.character <= d.range.end.character,
+        `case ${i}: inverted range`,
+      );
       assert.ok(String(d.message).length > 0 && typeof d.code === 'string' && d.source === 'eci');
     }
     slowest = Math.max(slowest, Date.now() - t0);

@@ -36,13 +36,17 @@ test('every schema node: the default, the range and each example are stated once
         defaults += 1;
         const v = escape(String(node.default));
         const words = node.default === '' ? (locale === 'en' ? '(empty|`""`)' : '(空|`""`)') : `\`?${v}\`?`;
-        const statements = locale === 'en'
-          ? count(md, new RegExp(`default(s| value)?:? (is )?${words}|${words} \\(default\\)`, 'gi'))
-          : count(md, new RegExp(`(デフォルト|既定)[^。\\n]*?${words}|${words}\\s*(デフォルト)`, 'g'));
+        const statements =
+          locale === 'en'
+            ? count(md, new RegExp(`default(s| value)?:? (is )?${words}|${words} \\(default\\)`, 'gi'))
+            : count(md, new RegExp(`(デフォルト|既定)[^。\\n]*?${words}|${words}\\s*(デフォルト)`, 'g'));
         if (statements !== 1) repeated.push(`${where}: the default stated ${statements} times`);
       }
       if (node.minimum !== undefined && node.maximum !== undefined) {
-        const range = count(md, new RegExp(`${escape(String(node.minimum))}\\s*(–|to|〜|~)\\s*${escape(String(node.maximum))}`, 'g'));
+        const range = count(
+          md,
+          new RegExp(`${escape(String(node.minimum))}\\s*(–|to|〜|~)\\s*${escape(String(node.maximum))}`, 'g'),
+        );
         if (range > 1) repeated.push(`${where}: the range stated ${range} times`);
       }
       for (const example of node.examples ?? []) {

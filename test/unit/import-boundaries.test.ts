@@ -34,7 +34,8 @@ function sourceFiles(dir: string): string[] {
 /** `./x`, `./x.js`, `../dir` -> the project file it names (`.ts` or `/index.ts`); undefined for anything else (JSON). */
 function resolveLocal(from: string, specifier: string): string | undefined {
   const base = resolve(root, dirname(from), specifier.replace(/\.js$/, ''));
-  for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate)) return relative(root, candidate).split('\\').join('/');
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts')])
+    if (existsSync(candidate)) return relative(root, candidate).split('\\').join('/');
   return undefined;
 }
 
@@ -62,7 +63,11 @@ function closure(file: string): Set<string> {
   const seen = new Set<string>([file]);
   const todo = [file];
   for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
-    for (const next of graph.get(f)?.local ?? []) if (!seen.has(next)) seen.add(next), todo.push(next);
+    for (const next of graph.get(f)?.local ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      todo.push(next);
+    }
   }
   return seen;
 }
@@ -85,25 +90,45 @@ const isVscode = (p: string) => p === 'vscode' || p.startsWith('vscode-languagec
 const isConnection = (p: string) => p === 'vscode-languageserver' || p.startsWith('vscode-languageserver/');
 
 test('the scan sees the project: every source folder, imports of both kinds', () => {
-  for (const folder of SOURCE_FOLDERS) assert.ok([...graph.keys()].some((f) => f.startsWith(`${folder}/`)), `no module found in ${folder}`);
+  for (const folder of SOURCE_FOLDERS)
+    assert.ok(
+      [...graph.keys()].some((f) => f.startsWith(`${folder}/`)),
+      `no module found in ${folder}`,
+    );
   assert.ok(graph.get('client/src/extension.ts')?.packages.includes('vscode'), 'extension.ts imports vscode');
-  assert.ok(graph.get('client/src/extension.ts')?.local.includes('client/src/commands.ts'), "extension.ts's require('./commands') is seen");
+  assert.ok(
+    graph.get('client/src/extension.ts')?.local.includes('client/src/commands.ts'),
+    "extension.ts's require('./commands') is seen",
+  );
   assert.ok(graph.get('server/src/server.ts')?.packages.some(isConnection), 'server.ts imports the LSP connection');
-  assert.ok(graph.get('cli/src/cli.ts')?.local.includes('cli/src/callCommand.ts'), "cli.ts's import('./callCommand.js') is seen");
+  assert.ok(
+    graph.get('cli/src/cli.ts')?.local.includes('cli/src/callCommand.ts'),
+    "cli.ts's import('./callCommand.js') is seen",
+  );
 });
 
 test('the simulator imports no vscode and nothing of the front doors or the call layer', () => {
-  const found = violations('simulator/src', (s, local) => (local ? !s.startsWith('simulator/src/') : isVscode(s) || isConnection(s)));
+  const found = violations('simulator/src', (s, local) =>
+    local ? !s.startsWith('simulator/src/') : isVscode(s) || isConnection(s),
+  );
   assert.deepEqual(found, []);
 });
 
 test('the language service imports neither vscode nor the LSP connection, nor any front door', () => {
-  const found = violations('server/src/service', (s, local) => (local ? !s.startsWith('server/src/service/') && !s.startsWith('server/src/generated/') : isVscode(s) || isConnection(s)));
+  const found = violations('server/src/service', (s, local) =>
+    local
+      ? !s.startsWith('server/src/service/') && !s.startsWith('server/src/generated/')
+      : isVscode(s) || isConnection(s),
+  );
   assert.deepEqual(found, []);
 });
 
 test('the call layer imports no vscode, and nothing of the VS Code client or the CLI', () => {
-  const found = violations('calls/src', (s, local) => (local ? s.startsWith('client/') || s.startsWith('cli/') || s === 'server/src/server.ts' : isVscode(s) || isConnection(s)));
+  const found = violations('calls/src', (s, local) =>
+    local
+      ? s.startsWith('client/') || s.startsWith('cli/') || s === 'server/src/server.ts'
+      : isVscode(s) || isConnection(s),
+  );
   assert.deepEqual(found, []);
 });
 
@@ -153,8 +178,16 @@ function cycles(): string[][] {
 test('no import cycles among the project modules', () => {
   const found = cycles().map((c) => c.join(' <-> '));
   const known = KNOWN_CYCLES.map((c) => [...c].sort().join(' <-> '));
-  assert.deepEqual(found.filter((c) => !known.includes(c)), [], 'new import cycles');
-  assert.deepEqual(known.filter((c) => !found.includes(c)), [], 'these cycles are gone: take them off KNOWN_CYCLES');
+  assert.deepEqual(
+    found.filter((c) => !known.includes(c)),
+    [],
+    'new import cycles',
+  );
+  assert.deepEqual(
+    known.filter((c) => !found.includes(c)),
+    [],
+    'these cycles are gone: take them off KNOWN_CYCLES',
+  );
 });
 
 test('the cycle finder finds a cycle', () => {

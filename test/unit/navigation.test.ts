@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DocumentHighlightKind, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { parse } from '../../server/src/service/parse';
-import { definition, references, documentHighlights, prepareRename, rename, volumeNameOccurrences } from '../../server/src/service/navigation';
+import {
+  definition,
+  references,
+  documentHighlights,
+  prepareRename,
+  rename,
+  volumeNameOccurrences,
+} from '../../server/src/service/navigation';
 import { selectionRanges } from '../../server/src/service/selection';
 import { documentSymbols } from '../../server/src/service/symbols';
 import { foldingRanges } from '../../server/src/service/folding';
@@ -52,7 +59,8 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   const p = parse(text);
   const sorted = [...edits].sort((a, b) => p.offsetAt(b.range.start) - p.offsetAt(a.range.start));
   let out = text;
-  for (const e of sorted) out = out.slice(0, p.offsetAt(e.range.start)) + e.newText + out.slice(p.offsetAt(e.range.end));
+  for (const e of sorted)
+    out = out.slice(0, p.offsetAt(e.range.start)) + e.newText + out.slice(p.offsetAt(e.range.end));
   return out;
 }
 
@@ -105,7 +113,11 @@ test('document highlights: the definition is written, the mounts read', () => {
   const h = documentHighlights(parsed, pos(DOC, 'data', 2));
   assert.deepEqual(
     h.map((x) => [x.range.start.line, x.kind]),
-    [[16, DocumentHighlightKind.Write], [5, DocumentHighlightKind.Read], [14, DocumentHighlightKind.Read]],
+    [
+      [16, DocumentHighlightKind.Write],
+      [5, DocumentHighlightKind.Read],
+      [14, DocumentHighlightKind.Read],
+    ],
   );
 });
 
@@ -119,7 +131,10 @@ test('rename a volume across its definition and all its mounts, keeping quote st
   assert.ok(r1.ok);
   const out1 = applyEdits(DOC, r1.edits);
   assert.equal(r1.edits.length, 3);
-  assert.deepEqual(volumeNameOccurrences(parse(out1)).map((o) => o.name), ['shared-data', 'config', 'unused', 'shared-data', 'config', 'shared-data']);
+  assert.deepEqual(
+    volumeNameOccurrences(parse(out1)).map((o) => o.name),
+    ['shared-data', 'config', 'unused', 'shared-data', 'config', 'shared-data'],
+  );
 
   const r2 = rename(parsed, pos(DOC, 'config', 1), 'app config: v2');
   assert.ok(r2.ok);
@@ -151,7 +166,10 @@ test('rename refusals follow the locale', () => {
   assert.ok(!clash.ok);
   assert.match(clash.message, /ボリューム 'unused' はすでに存在します \(Volume\[3\]\.Name、21 行目\)/);
   const off = prepareRename(parsed, pos(DOC, 'Image'), 'ja');
-  assert.ok(!off.ok && /ボリューム名だけ/.test(off.message) && !/[a-z]{4,} [a-z]{4,}/.test(off.message), off.ok ? '' : off.message);
+  assert.ok(
+    !off.ok && /ボリューム名だけ/.test(off.message) && !/[a-z]{4,} [a-z]{4,}/.test(off.message),
+    off.ok ? '' : off.message,
+  );
   const empty = rename(parsed, pos(DOC, 'data', 0), ' ', 'ja');
   assert.ok(!empty.ok && /空/.test(empty.message));
   const multi = rename(parsed, pos(DOC, 'data', 0), 'a\nb', 'ja');
@@ -172,7 +190,10 @@ test('selection ranges grow from a value to its pair, its mapping, its item, the
   assert.equal(chain[chain.length - 1], DOC, 'the document last');
   for (let s: typeof sel | undefined = sel; s?.parent; s = s.parent) {
     const p = parse(DOC);
-    assert.ok(p.offsetAt(s.parent.range.start) <= p.offsetAt(s.range.start) && p.offsetAt(s.range.end) <= p.offsetAt(s.parent.range.end));
+    assert.ok(
+      p.offsetAt(s.parent.range.start) <= p.offsetAt(s.range.start) &&
+        p.offsetAt(s.range.end) <= p.offsetAt(s.parent.range.end),
+    );
     assert.ok(textAt(DOC, s.parent.range).length > textAt(DOC, s.range).length, 'each parent is strictly larger');
   }
 });
@@ -190,7 +211,30 @@ test('selection ranges on a key, on a blank line, and in an empty document', () 
 
 test('outline, folding, selection, navigation and quick fixes never throw on mutated documents', () => {
   const random = prng(0x5eed); // seeded, so a failure reproduces
-  const pieces = ['- ', ': ', '\n', '  ', '{', '}', '[', ']', ',', '"', "'", '#', '&a ', '*a', '|\n', '? ', 'Name', 'VolumeMount', 'Volume', '.', '\t', '\u3042'];
+  const pieces = [
+    '- ',
+    ': ',
+    '\n',
+    '  ',
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    '"',
+    "'",
+    '#',
+    '&a ',
+    '*a',
+    '|\n',
+    '? ',
+    'Name',
+    'VolumeMount',
+    'Volume',
+    '.',
+    '\t',
+    '\u3042',
+  ];
   const sources = [DOC, ...CONTAINER_GROUP_TEMPLATES.map((t) => t.text)];
   let actionsOffered = 0;
   for (let round = 0; round < 200; round++) {
@@ -220,7 +264,8 @@ test('outline, folding, selection, navigation and quick fixes never throw on mut
     const actions = codeActions(p, { uri: 'file:///f.eci.yaml', range, diagnostics });
     actionsOffered += actions.length;
     for (const a of actions) {
-      for (const e of a.edit!.changes!['file:///f.eci.yaml']) assert.ok(p.offsetAt(e.range.start) <= p.offsetAt(e.range.end), a.title);
+      for (const e of a.edit!.changes!['file:///f.eci.yaml'])
+        assert.ok(p.offsetAt(e.range.start) <= p.offsetAt(e.range.end), a.title);
     }
   }
   assert.ok(actionsOffered > 20, `the mutations produced fixable defects (${actionsOffered} actions offered)`);

@@ -30,7 +30,10 @@ test('an oversized document is refused with one problem and working positions', 
   const text = 'a: b\n'.repeat(Math.ceil(MAX_DOCUMENT_CHARS / 5) + 10);
   const p = parse(text);
   assert.equal(p.doc, undefined);
-  assert.deepEqual(p.problems.map((x) => x.code), ['yaml.too-large']);
+  assert.deepEqual(
+    p.problems.map((x) => x.code),
+    ['yaml.too-large'],
+  );
   assert.deepEqual(p.positionAt(12), { line: 2, character: 2 });
   assert.equal(p.offsetAt({ line: 2, character: 2 }), 12);
 });
@@ -67,10 +70,21 @@ test('an error no single line explains is reported as the parser found it', () =
 
 test('aliases are found wherever YAML allows them (block, flow, after a colon), and masked ids are not aliases', () => {
   const service = createLanguageService();
-  for (const text of ['RegionId: *nope\n', 'Tag: [*nope]\n', 'Tag: {Key: *nope}\n', 'Tag:\n  - *nope\n', 'Tag: {"Key":*nope}\n']) {
+  for (const text of [
+    'RegionId: *nope\n',
+    'Tag: [*nope]\n',
+    'Tag: {Key: *nope}\n',
+    'Tag:\n  - *nope\n',
+    'Tag: {"Key":*nope}\n',
+  ]) {
     const codes = service.diagnose(text).map((d) => d.code);
     assert.ok(codes.includes('yaml.unresolved-alias'), `${JSON.stringify(text)} -> ${codes.join(', ')}`);
   }
-  const masked = service.diagnose('RegionId: cn-hangzhou\nContainerGroupName: web\nSecurityGroupId: sg-uf66jeqopgqa9hdn****\nContainer:\n  - Name: a\n    Image: nginx\n');
-  assert.deepEqual(masked.filter((d) => String(d.code).startsWith('yaml.')), []);
+  const masked = service.diagnose(
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nSecurityGroupId: sg-uf66jeqopgqa9hdn****\nContainer:\n  - Name: a\n    Image: nginx\n',
+  );
+  assert.deepEqual(
+    masked.filter((d) => String(d.code).startsWith('yaml.')),
+    [],
+  );
 });

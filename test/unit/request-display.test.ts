@@ -10,7 +10,11 @@ import { toSdkRequest, type SdkModelClass } from '../../calls/src/sdkRequest';
 import { credentialFromKey, maskAccessKeyId } from '../../calls/src/credential';
 
 test('maskParams masks exactly the secret keys', () => {
-  const params = { 'ImageRegistryCredential.1.Password': 'hunter2', 'ImageRegistryCredential.1.UserName': 'me', 'Container.1.Name': 'a' };
+  const params = {
+    'ImageRegistryCredential.1.Password': 'hunter2',
+    'ImageRegistryCredential.1.UserName': 'me',
+    'Container.1.Name': 'a',
+  };
   assert.deepEqual(maskParams(params, ['ImageRegistryCredential.1.Password']), {
     'ImageRegistryCredential.1.Password': '********',
     'ImageRegistryCredential.1.UserName': 'me',
@@ -20,14 +24,35 @@ test('maskParams masks exactly the secret keys', () => {
 });
 
 test('flattenForDisplay: Action and Version first, list indexes in numeric order, secrets masked unless shown', () => {
-  const params: Record<string, string> = { 'Container.10.Name': 'j', 'Container.2.Name': 'b', 'Container.1.Name': 'a', RegionId: 'cn-hangzhou', 'Container.1.Arg.10': 'x', 'Container.1.Arg.9': 'y', 'ImageRegistryCredential.1.Password': 'pw' };
+  const params: Record<string, string> = {
+    'Container.10.Name': 'j',
+    'Container.2.Name': 'b',
+    'Container.1.Name': 'a',
+    RegionId: 'cn-hangzhou',
+    'Container.1.Arg.10': 'x',
+    'Container.1.Arg.9': 'y',
+    'ImageRegistryCredential.1.Password': 'pw',
+  };
   const lines = flattenForDisplay(params, ['ImageRegistryCredential.1.Password']);
   assert.deepEqual(
     lines.map((l) => `${l.key}=${l.value}`),
-    ['Action=CreateContainerGroup', 'Version=2018-08-08', 'Container.1.Arg.9=y', 'Container.1.Arg.10=x', 'Container.1.Name=a', 'Container.2.Name=b', 'Container.10.Name=j', 'ImageRegistryCredential.1.Password=********', 'RegionId=cn-hangzhou'],
+    [
+      'Action=CreateContainerGroup',
+      'Version=2018-08-08',
+      'Container.1.Arg.9=y',
+      'Container.1.Arg.10=x',
+      'Container.1.Name=a',
+      'Container.2.Name=b',
+      'Container.10.Name=j',
+      'ImageRegistryCredential.1.Password=********',
+      'RegionId=cn-hangzhou',
+    ],
   );
   assert.equal(lines.find((l) => l.key === 'ImageRegistryCredential.1.Password')?.secret, true);
-  const shown = flattenForDisplay(params, ['ImageRegistryCredential.1.Password'], { showSecrets: true, includeAction: false });
+  const shown = flattenForDisplay(params, ['ImageRegistryCredential.1.Password'], {
+    showSecrets: true,
+    includeAction: false,
+  });
   assert.equal(shown[0].key, 'Container.1.Arg.9');
   assert.equal(shown.find((l) => l.key === 'ImageRegistryCredential.1.Password')?.value, 'pw');
   assert.ok(compareWireKeys('Tag.2.Key', 'Tag.10.Key') < 0);
@@ -35,7 +60,10 @@ test('flattenForDisplay: Action and Version first, list indexes in numeric order
 });
 
 test('redactSecrets removes secret values, also percent-encoded, longest first', () => {
-  assert.equal(redactSecrets('pw=p@ss word, url ?Password=p%40ss%20word, ab abc', ['p@ss word', 'ab', 'abc']), 'pw=********, url ?Password=********, ******** ********');
+  assert.equal(
+    redactSecrets('pw=p@ss word, url ?Password=p%40ss%20word, ab abc', ['p@ss word', 'ab', 'abc']),
+    'pw=********, url ?Password=********, ******** ********',
+  );
   assert.equal(redactSecrets('nothing', [undefined, '']), 'nothing');
 });
 
@@ -47,10 +75,24 @@ test('defaultEndpoint builds eci.<RegionId>.aliyuncs.com and refuses what is not
 });
 
 test('parseEndpoint reads an endpoint override: host[:port] with an optional scheme, https by default', () => {
-  assert.deepEqual(parseEndpoint('eci-vpc.cn-hangzhou.aliyuncs.com'), { host: 'eci-vpc.cn-hangzhou.aliyuncs.com', protocol: 'https' });
+  assert.deepEqual(parseEndpoint('eci-vpc.cn-hangzhou.aliyuncs.com'), {
+    host: 'eci-vpc.cn-hangzhou.aliyuncs.com',
+    protocol: 'https',
+  });
   assert.deepEqual(parseEndpoint(' http://127.0.0.1:8080/ '), { host: '127.0.0.1:8080', protocol: 'http' });
   assert.deepEqual(parseEndpoint('HTTPS://eci.example.com'), { host: 'eci.example.com', protocol: 'https' });
-  for (const bad of ['', '   ', 'https://user:pw@host', 'host/path', 'host:0', 'host:70000', 'ftp://host', 'a b', '.host', 'a..b']) {
+  for (const bad of [
+    '',
+    '   ',
+    'https://user:pw@host',
+    'host/path',
+    'host:0',
+    'host:70000',
+    'ftp://host',
+    'a b',
+    '.host',
+    'a..b',
+  ]) {
     assert.equal(parseEndpoint(bad), undefined, bad);
   }
 });
@@ -75,11 +117,13 @@ test('an AccessKey ID is shown masked; a credential made from a key holds no sec
   assert.throws(() => credentialFromKey({ accessKeyId: 'LTAI5tAbCdEfGhIj', accessKeySecret: '' }), /secret is empty/);
 });
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const eci = require('@alicloud/eci20180808') as typeof import('@alicloud/eci20180808');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const openapiUtil = (require('@alicloud/openapi-util') as { default: { query(m: Record<string, unknown>): Record<string, string> } }).default;
-const RequestClass = eci.CreateContainerGroupRequest as unknown as SdkModelClass & (new () => InstanceType<typeof eci.CreateContainerGroupRequest>);
+
+const openapiUtil = (
+  require('@alicloud/openapi-util') as { default: { query(m: Record<string, unknown>): Record<string, string> } }
+).default;
+const RequestClass = eci.CreateContainerGroupRequest as unknown as SdkModelClass &
+  (new () => InstanceType<typeof eci.CreateContainerGroupRequest>);
 const flatten = (m: { toMap(): Record<string, unknown> }) => openapiUtil.query(m.toMap());
 
 test('toSdkRequest fills the camelCase model through its names() maps, with model instances and typed values', () => {
@@ -117,9 +161,14 @@ test('toSdkRequest sends what the model lacks, or would rewrite, as extension qu
     'Container.1.Name': 'a',
     'Container.1.SecurityContextPrivileged': 'true',
     'Container.1.Unknown.Deep': 'x',
-    'NotAParameter': 'y',
+    NotAParameter: 'y',
   };
-  const { request, extensionQueries, notInModel } = toSdkRequest(RequestClass, params, ['GpuDriverVersion', 'Container.1.SecurityContextPrivileged'], flatten);
+  const { request, extensionQueries, notInModel } = toSdkRequest(
+    RequestClass,
+    params,
+    ['GpuDriverVersion', 'Container.1.SecurityContextPrivileged'],
+    flatten,
+  );
   assert.deepEqual(extensionQueries, {
     GpuDriverVersion: 'tesla=535',
     'Container.1.SecurityContextPrivileged': 'true',

@@ -17,16 +17,19 @@ function check(text: string, params: Record<string, string>): WireRequest {
 }
 
 test('top-level scalars keep their wire names; numbers and booleans are written as the SDK writes them', () => {
-  check('RegionId: cn-hangzhou\nContainerGroupName: web\nCpu: 0.5\nMemory: 1\nAutoCreateEip: true\nEipBandwidth: 5\nSpotPriceLimit: 0.025\nDryRun: false\n', {
-    RegionId: 'cn-hangzhou',
-    ContainerGroupName: 'web',
-    Cpu: '0.5',
-    Memory: '1',
-    AutoCreateEip: 'true',
-    EipBandwidth: '5',
-    SpotPriceLimit: '0.025',
-    DryRun: 'false',
-  });
+  check(
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nCpu: 0.5\nMemory: 1\nAutoCreateEip: true\nEipBandwidth: 5\nSpotPriceLimit: 0.025\nDryRun: false\n',
+    {
+      RegionId: 'cn-hangzhou',
+      ContainerGroupName: 'web',
+      Cpu: '0.5',
+      Memory: '1',
+      AutoCreateEip: 'true',
+      EipBandwidth: '5',
+      SpotPriceLimit: '0.025',
+      DryRun: 'false',
+    },
+  );
 });
 
 test('lists of objects and of scalars flatten to .1, .2 ...; nested objects to A.B', () => {
@@ -78,18 +81,21 @@ NtpServer: [ntp1.aliyun.com]
 });
 
 test('flat names stay flat (LifecyclePreStopHandlerHttpGetPath), NFSVolume keeps its spelling', () => {
-  check('Container:\n  - Name: a\n    LifecyclePreStopHandlerHttpGetPath: /stop\n    LifecyclePreStopHandlerExec: [sh, -c, sleep 5]\nVolume:\n  - Name: n\n    Type: NFSVolume\n    NFSVolume:\n      Server: 1.2.3.4\n      Path: /share\n      ReadOnly: true\n', {
-    'Container.1.Name': 'a',
-    'Container.1.LifecyclePreStopHandlerHttpGetPath': '/stop',
-    'Container.1.LifecyclePreStopHandlerExec.1': 'sh',
-    'Container.1.LifecyclePreStopHandlerExec.2': '-c',
-    'Container.1.LifecyclePreStopHandlerExec.3': 'sleep 5',
-    'Volume.1.Name': 'n',
-    'Volume.1.Type': 'NFSVolume',
-    'Volume.1.NFSVolume.Server': '1.2.3.4',
-    'Volume.1.NFSVolume.Path': '/share',
-    'Volume.1.NFSVolume.ReadOnly': 'true',
-  });
+  check(
+    'Container:\n  - Name: a\n    LifecyclePreStopHandlerHttpGetPath: /stop\n    LifecyclePreStopHandlerExec: [sh, -c, sleep 5]\nVolume:\n  - Name: n\n    Type: NFSVolume\n    NFSVolume:\n      Server: 1.2.3.4\n      Path: /share\n      ReadOnly: true\n',
+    {
+      'Container.1.Name': 'a',
+      'Container.1.LifecyclePreStopHandlerHttpGetPath': '/stop',
+      'Container.1.LifecyclePreStopHandlerExec.1': 'sh',
+      'Container.1.LifecyclePreStopHandlerExec.2': '-c',
+      'Container.1.LifecyclePreStopHandlerExec.3': 'sleep 5',
+      'Volume.1.Name': 'n',
+      'Volume.1.Type': 'NFSVolume',
+      'Volume.1.NFSVolume.Server': '1.2.3.4',
+      'Volume.1.NFSVolume.Path': '/share',
+      'Volume.1.NFSVolume.ReadOnly': 'true',
+    },
+  );
 });
 
 test('a string parameter keeps the text as written when YAML reads it as a number or boolean', () => {
@@ -103,12 +109,15 @@ test('a string parameter keeps the text as written when YAML reads it as a numbe
 });
 
 test('quoted strings, multi-line block scalars and unicode are kept exactly', () => {
-  const w = check('ContainerGroupName: "web #1"\nVolume:\n  - Name: c\n    ConfigFileVolume:\n      ConfigFileToPath:\n        - Path: app.conf\n          Content: |\n            line one\n            ライン 2\n', {
-    ContainerGroupName: 'web #1',
-    'Volume.1.Name': 'c',
-    'Volume.1.ConfigFileVolume.ConfigFileToPath.1.Path': 'app.conf',
-    'Volume.1.ConfigFileVolume.ConfigFileToPath.1.Content': 'line one\nライン 2\n',
-  });
+  const w = check(
+    'ContainerGroupName: "web #1"\nVolume:\n  - Name: c\n    ConfigFileVolume:\n      ConfigFileToPath:\n        - Path: app.conf\n          Content: |\n            line one\n            ライン 2\n',
+    {
+      ContainerGroupName: 'web #1',
+      'Volume.1.Name': 'c',
+      'Volume.1.ConfigFileVolume.ConfigFileToPath.1.Path': 'app.conf',
+      'Volume.1.ConfigFileVolume.ConfigFileToPath.1.Content': 'line one\nライン 2\n',
+    },
+  );
   assert.deepEqual(w.undocumented, []);
 });
 
@@ -117,8 +126,16 @@ test('keys with no value (null) are not sent; empty strings are', () => {
 });
 
 test('the parameters the SDK lacks are listed in sdkMissing', () => {
-  const w = build('RegionId: r\nComputeCategory: [economy, general]\nGpuDriverVersion: tesla=535\nMaxPendingMinute: 10\nContainer:\n  - Name: a\n    SecurityContextPrivileged: true\n');
-  assert.deepEqual(w.sdkMissing.sort(), ['ComputeCategory.1', 'ComputeCategory.2', 'Container.1.SecurityContextPrivileged', 'GpuDriverVersion', 'MaxPendingMinute']);
+  const w = build(
+    'RegionId: r\nComputeCategory: [economy, general]\nGpuDriverVersion: tesla=535\nMaxPendingMinute: 10\nContainer:\n  - Name: a\n    SecurityContextPrivileged: true\n',
+  );
+  assert.deepEqual(w.sdkMissing.sort(), [
+    'ComputeCategory.1',
+    'ComputeCategory.2',
+    'Container.1.SecurityContextPrivileged',
+    'GpuDriverVersion',
+    'MaxPendingMinute',
+  ]);
   assert.equal(w.params['ComputeCategory.2'], 'general');
   assert.equal(w.params.MaxPendingMinute, '10');
 });
@@ -141,7 +158,11 @@ Container:
       - Key: PLAIN
         Value: visible
 `);
-  assert.deepEqual(w.secrets.sort(), ['Container.1.EnvironmentVar.1.Value', 'Container.1.EnvironmentVar.2.Value', 'ImageRegistryCredential.1.Password']);
+  assert.deepEqual(w.secrets.sort(), [
+    'Container.1.EnvironmentVar.1.Value',
+    'Container.1.EnvironmentVar.2.Value',
+    'ImageRegistryCredential.1.Password',
+  ]);
   assert.ok(!w.secrets.includes('Container.2.EnvironmentVar.1.Value'));
   assert.ok(!w.secrets.includes('Container.1.EnvironmentVar.1.Key'));
 });
@@ -150,23 +171,32 @@ test('locations point at each value as written', () => {
   const text = 'RegionId: cn-hangzhou\nContainer:\n  - Name: web\n    Image: "nginx"\n';
   const w = build(text);
   assert.deepEqual(w.locations.RegionId, { start: { line: 0, character: 10 }, end: { line: 0, character: 21 } });
-  assert.deepEqual(w.locations['Container.1.Name'], { start: { line: 2, character: 10 }, end: { line: 2, character: 13 } });
-  assert.deepEqual(w.locations['Container.1.Image'], { start: { line: 3, character: 11 }, end: { line: 3, character: 18 } });
+  assert.deepEqual(w.locations['Container.1.Name'], {
+    start: { line: 2, character: 10 },
+    end: { line: 2, character: 13 },
+  });
+  assert.deepEqual(w.locations['Container.1.Image'], {
+    start: { line: 3, character: 11 },
+    end: { line: 3, character: 18 },
+  });
   assert.deepEqual(Object.keys(w.locations).sort(), Object.keys(w.params).sort());
 });
 
 test('anchors and aliases are expanded', () => {
-  check('Container:\n  - &base\n    Name: a\n    Image: busybox\nInitContainer:\n  - Name: init\n    Image: busybox\n    Command: &cmd [sh, -c]\n  - Name: init2\n    Command: *cmd\n', {
-    'Container.1.Name': 'a',
-    'Container.1.Image': 'busybox',
-    'InitContainer.1.Name': 'init',
-    'InitContainer.1.Image': 'busybox',
-    'InitContainer.1.Command.1': 'sh',
-    'InitContainer.1.Command.2': '-c',
-    'InitContainer.2.Name': 'init2',
-    'InitContainer.2.Command.1': 'sh',
-    'InitContainer.2.Command.2': '-c',
-  });
+  check(
+    'Container:\n  - &base\n    Name: a\n    Image: busybox\nInitContainer:\n  - Name: init\n    Image: busybox\n    Command: &cmd [sh, -c]\n  - Name: init2\n    Command: *cmd\n',
+    {
+      'Container.1.Name': 'a',
+      'Container.1.Image': 'busybox',
+      'InitContainer.1.Name': 'init',
+      'InitContainer.1.Image': 'busybox',
+      'InitContainer.1.Command.1': 'sh',
+      'InitContainer.1.Command.2': '-c',
+      'InitContainer.2.Name': 'init2',
+      'InitContainer.2.Command.1': 'sh',
+      'InitContainer.2.Command.2': '-c',
+    },
+  );
 });
 
 test('keys the schema does not describe are still flattened, and listed as undocumented', () => {
@@ -187,7 +217,10 @@ test('documents that are empty, not a mapping, broken or too large give an empty
 
 test('an alias bomb stops at the expansion budget instead of hanging', () => {
   const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-  for (let i = 0; i < 8; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+  for (let i = 0; i < 8; i++)
+    lines.push(
+      `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+    );
   const started = Date.now();
   const w = build(lines.join('\n') + '\n');
   assert.ok(Date.now() - started < 5000);

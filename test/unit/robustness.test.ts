@@ -21,7 +21,11 @@ function survive(name: string, text: string): Diagnostic[] {
     assert.equal(d.range.start.line, d.range.end.line, `${name}: ${d.code} stays on its line`);
     assert.ok(String(d.message).length > 20, `${name}: a clear message`);
   }
-  for (const position of [{ line: 0, character: 0 }, { line: 0, character: 3 }, { line: Math.max(0, lines - 1), character: 1 }]) {
+  for (const position of [
+    { line: 0, character: 0 },
+    { line: 0, character: 3 },
+    { line: Math.max(0, lines - 1), character: 1 },
+  ]) {
     service.complete(text, position);
     service.hover(text, position);
   }
@@ -41,7 +45,12 @@ test('malformed YAML: one syntax error on its line', () => {
 test('an alias bomb (billion laughs) is stopped with one diagnostic', () => {
   const names = 'abcdefghij';
   const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(10).fill('*' + names[i - 1]).join(', ')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(10)
+        .fill('*' + names[i - 1])
+        .join(', ')}]`,
+    );
   const d = survive('alias bomb', lines.join('\n') + '\n');
   assert.deepEqual(codes(d), ['yaml.excessive-aliases']);
   assert.match(String(d[0].message), /aliases/);
@@ -60,7 +69,8 @@ test('9,000 aliases: bounded time and the same findings as the expanded document
   const what = (d: Diagnostic[]) => [...new Set(d.map((x) => `${x.code} ${x.message}`))];
   assert.deepEqual(what(survive('9,000 aliases', aliased)), what(survive('9,000 expanded', expanded)));
   // Fewer of them, for a request that can be built: the same wire parameters.
-  const small = (items: string) => `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [${items}]\n`;
+  const small = (items: string) =>
+    `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [${items}]\n`;
   const env = '{Key: K, Value: v}';
   const a = service.wireRequest(small(`&e ${env}, ` + Array(30).fill('*e').join(', ')));
   const b = service.wireRequest(small(Array(31).fill(env).join(', ')));
@@ -68,7 +78,7 @@ test('9,000 aliases: bounded time and the same findings as the expanded document
   assert.deepEqual(a.params, b.params);
 });
 
-test('the document value with aliases equals the yaml library\'s toJS, limits and failures included', () => {
+test("the document value with aliases equals the yaml library's toJS, limits and failures included", () => {
   const docs = [
     'a: &x 1\nb: *x\nc: &x 2\nd: *x\n',
     'a: &m {k: &v [1, 2]}\nb: [*m, *v, *m]\n',
@@ -83,7 +93,12 @@ test('the document value with aliases equals the yaml library\'s toJS, limits an
   // The billion laughs: the library's limit is reached at the same alias.
   const names = 'abcdefghij';
   const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i < 5; i++) lines.push(`${names[i]}: &${names[i]} [${Array(10).fill('*' + names[i - 1]).join(', ')}]`);
+  for (let i = 1; i < 5; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(10)
+        .fill('*' + names[i - 1])
+        .join(', ')}]`,
+    );
   docs.push(lines.join('\n') + '\n', lines.slice(0, 4).join('\n') + '\n');
   for (const text of docs) {
     const parsed = parse(text);
@@ -102,7 +117,22 @@ test('the document value with aliases equals the yaml library\'s toJS, limits an
     for (let i = 0; i < 60; i++) {
       const lines = fixture.split('\n');
       const at = Math.floor(rnd() * lines.length);
-      lines.splice(at, 0, ['x: &a [1, {b: 2}]', 'y: *a', '  - *a', 'K: !!str 1', '~: null', '1: one', 'true: yes', "'q': 1", '__proto__: p', 'toString: t'][Math.floor(rnd() * 10)]);
+      lines.splice(
+        at,
+        0,
+        [
+          'x: &a [1, {b: 2}]',
+          'y: *a',
+          '  - *a',
+          'K: !!str 1',
+          '~: null',
+          '1: one',
+          'true: yes',
+          "'q': 1",
+          '__proto__: p',
+          'toString: t',
+        ][Math.floor(rnd() * 10)],
+      );
       const parsed = parse(lines.join('\n'));
       if (!parsed.doc || parsed.doc.errors.length) continue;
       let expected: unknown;
@@ -123,7 +153,10 @@ test('the document value with aliases equals the yaml library\'s toJS, limits an
 
 test('100-level nesting is analysed; nesting beyond the limit is refused with one diagnostic', () => {
   const block = Array.from({ length: 100 }, (_, i) => ' '.repeat(i * 2) + `Level${i}:`).join('\n') + ' x\n';
-  const d = survive('100 levels', 'RegionId: cn-hangzhou\nContainerGroupName: deep\nContainer: [{Name: a, Image: b}]\n' + block);
+  const d = survive(
+    '100 levels',
+    'RegionId: cn-hangzhou\nContainerGroupName: deep\nContainer: [{Name: a, Image: b}]\n' + block,
+  );
   assert.deepEqual(codes(d), ['schema.unknown-key']);
   const flow = survive('100 flow levels', 'Tag: ' + '['.repeat(100) + ']'.repeat(100) + '\n');
   assert.ok(!codes(flow).includes('yaml.too-deep'));
@@ -182,7 +215,10 @@ test('odd but legal YAML: tags, anchors on keys, complex keys, CRLF line ends, B
 });
 
 test('a mapping with 50,000 keys: bounded time, the first problems and a count of the rest', () => {
-  const text = 'RegionId: cn-hangzhou\n' + Array.from({ length: 50_000 }, (_, i) => `Param${i}: v`).join('\n') + '\nParam7: again\n';
+  const text =
+    'RegionId: cn-hangzhou\n' +
+    Array.from({ length: 50_000 }, (_, i) => `Param${i}: v`).join('\n') +
+    '\nParam7: again\n';
   const d = survive('50k keys', text);
   assert.ok(d.length <= 600, `${d.length} diagnostics`);
   assert.ok(d.some((x) => x.code === 'schema.too-many'));
@@ -191,11 +227,15 @@ test('a mapping with 50,000 keys: bounded time, the first problems and a count o
 
 test('a 1.9 MB single line and a long flow list stay bounded', () => {
   survive('long line', 'RegionId: ' + 'x'.repeat(1_900_000));
-  survive('long flow list', 'Tag: [' + Array.from({ length: 40_000 }, (_, i) => `{Key: k${i}, Value: v}`).join(', ') + ']\n');
+  survive(
+    'long flow list',
+    'Tag: [' + Array.from({ length: 40_000 }, (_, i) => `{Key: k${i}, Value: v}`).join(', ') + ']\n',
+  );
 });
 
 test('many aliases of a large anchor: refused when written out they exceed what a request is built from, never sent short', () => {
-  const doc = (n: number) => `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [&e {Key: K, Value: v}, ${Array(n).fill('*e').join(', ')}]\n`;
+  const doc = (n: number) =>
+    `RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    EnvironmentVar: [&e {Key: K, Value: v}, ${Array(n).fill('*e').join(', ')}]\n`;
   // 4,000 aliases: within every limit, and every parameter reaches the wire (it was cut at 10,000 values).
   const a = service.wireRequest(doc(4000));
   assert.ok(a.ok);
@@ -207,5 +247,7 @@ test('many aliases of a large anchor: refused when written out they exceed what 
   assert.match(String(d[0].message), new RegExp(String(MAX_EXPANDED_VALUES)));
   assert.equal(service.wireRequest(big).ok, false);
   // An alias inside its own anchor: without end.
-  assert.deepEqual(codes(survive('recursive alias', 'RegionId: cn-hangzhou\nx: &r [1, *r]\n')), ['yaml.excessive-aliases']);
+  assert.deepEqual(codes(survive('recursive alias', 'RegionId: cn-hangzhou\nx: &r [1, *r]\n')), [
+    'yaml.excessive-aliases',
+  ]);
 });

@@ -43,18 +43,50 @@ for (const t of CONTAINER_GROUP_TEMPLATES) {
   });
 }
 
+/** A document as plain ajv sees it: nested mappings and lists (the cases below edit it in place). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a YAML document's value is any shape by nature
+type Doc = any;
+
 test('plain ajv still catches what the schema forbids: unknown keys, missing required keys, wrong enum values', () => {
   const good = parseYaml(CONTAINER_GROUP_TEMPLATES[0].text);
-  const cases: [string, (d: any) => void, string][] = [
-    ['misspelled key', (d) => { d.ContainerGroupNmae = d.ContainerGroupName; delete d.ContainerGroupName; }, 'additionalProperties'],
-    ['missing Image', (d) => { delete d.Container[0].Image; }, 'required'],
-    ['enum case', (d) => { d.RestartPolicy = 'always'; }, 'enum'],
-    ['number as string', (d) => { d.Cpu = '1'; }, 'type'],
+  const cases: [string, (d: Doc) => void, string][] = [
+    [
+      'misspelled key',
+      (d) => {
+        d.ContainerGroupNmae = d.ContainerGroupName;
+        delete d.ContainerGroupName;
+      },
+      'additionalProperties',
+    ],
+    [
+      'missing Image',
+      (d) => {
+        delete d.Container[0].Image;
+      },
+      'required',
+    ],
+    [
+      'enum case',
+      (d) => {
+        d.RestartPolicy = 'always';
+      },
+      'enum',
+    ],
+    [
+      'number as string',
+      (d) => {
+        d.Cpu = '1';
+      },
+      'type',
+    ],
   ];
   for (const [name, mutate, keyword] of cases) {
     const d = structuredClone(good);
     mutate(d);
     assert.equal(validate(d), false, name);
-    assert.ok(validate.errors!.some((e) => e.keyword === keyword), `${name}: ${JSON.stringify(validate.errors)}`);
+    assert.ok(
+      validate.errors!.some((e) => e.keyword === keyword),
+      `${name}: ${JSON.stringify(validate.errors)}`,
+    );
   }
 });

@@ -31,7 +31,10 @@ function corpusValues(): { name: string; value: unknown }[] {
   const values: { name: string; value: unknown }[] = [];
   for (const file of [...yamlFiles(join(ROOT, 'test', 'fixtures')), ...yamlFiles(join(ROOT, 'examples'))]) {
     try {
-      values.push({ name: file.slice(ROOT.length + 1), value: parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) });
+      values.push({
+        name: file.slice(ROOT.length + 1),
+        value: parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 }),
+      });
     } catch {
       // a fixture of a YAML syntax error has no value to validate
     }
@@ -41,7 +44,30 @@ function corpusValues(): { name: string; value: unknown }[] {
 }
 
 /** Replacement values that hit every keyword: types, enums, ranges, lengths, patterns, formats. */
-const ODD_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 65536, 1e12, '', ' ', 'x', 'Always', 'always', 'TCP', '0644', 'a'.repeat(300), '日本語', [], [{}], {}, { Name: 'n' }, ['a', 'a']];
+const ODD_VALUES: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  65536,
+  1e12,
+  '',
+  ' ',
+  'x',
+  'Always',
+  'always',
+  'TCP',
+  '0644',
+  'a'.repeat(300),
+  '日本語',
+  [],
+  [{}],
+  {},
+  { Name: 'n' },
+  ['a', 'a'],
+];
 
 /** One seeded change somewhere in a JSON value: replace, delete or add a key, or an item. */
 function mutateValue(value: unknown, rnd: () => number): unknown {
@@ -64,7 +90,10 @@ function mutateValue(value: unknown, rnd: () => number): unknown {
     else target[i] = odd;
   } else {
     const keys = Object.keys(target);
-    const key = keys.length && rnd() < 0.8 ? keys[Math.floor(rnd() * keys.length)] : ['Name', 'Nmae', 'Cpu', 'Port', 'Extra', 'Container'][Math.floor(rnd() * 6)];
+    const key =
+      keys.length && rnd() < 0.8
+        ? keys[Math.floor(rnd() * keys.length)]
+        : ['Name', 'Nmae', 'Cpu', 'Port', 'Extra', 'Container'][Math.floor(rnd() * 6)];
     if (rnd() < 0.2) delete target[key];
     else target[key] = odd;
   }
@@ -115,9 +144,16 @@ test('the generated module is of the schema and vocabulary as they are now', asy
     schemaDigest(): string;
     AJV_OPTIONS: Record<string, unknown>;
   };
-  assert.deepEqual(generator.annotationKeywords(), [...ANNOTATION_KEYWORDS], 'the generator declares the vocabulary of schemaVocabulary.ts');
+  assert.deepEqual(
+    generator.annotationKeywords(),
+    [...ANNOTATION_KEYWORDS],
+    'the generator declares the vocabulary of schemaVocabulary.ts',
+  );
   const { code: _code, ...options } = generator.AJV_OPTIONS;
   assert.deepEqual(options, SCHEMA_AJV_OPTIONS, 'the generator compiles with the options of schemaAjv.ts');
   const generated = readFileSync(join(ROOT, 'server', 'src', 'generated', 'documentValidator.ts'), 'utf8');
-  assert.ok(generated.includes(`schema digest ${generator.schemaDigest()}`), 'the build regenerates the validator when the schema changes');
+  assert.ok(
+    generated.includes(`schema digest ${generator.schemaDigest()}`),
+    'the build regenerates the validator when the schema changes',
+  );
 });

@@ -70,7 +70,8 @@ function valueNodes(): ParameterNode[] {
   const out: ParameterNode[] = [];
   for (const p of parameterNodes()) {
     out.push(p);
-    if (p.node.type === 'array' && p.node.items && p.node.items.type !== 'object') out.push({ path: `${p.path} (item)`, node: p.node.items });
+    if (p.node.type === 'array' && p.node.items && p.node.items.type !== 'object')
+      out.push({ path: `${p.path} (item)`, node: p.node.items });
   }
   return out;
 }
@@ -78,7 +79,11 @@ function valueNodes(): ParameterNode[] {
 type SdkType = 'string' | 'number' | 'boolean';
 
 /** Walks a Tea model class through its static names()/types() maps: wire path -> SDK leaf type. */
-function walkSdkModel(model: { names(): Record<string, string>; types(): Record<string, unknown> }, prefix: string, out: Map<string, SdkType>): void {
+function walkSdkModel(
+  model: { names(): Record<string, string>; types(): Record<string, unknown> },
+  prefix: string,
+  out: Map<string, SdkType>,
+): void {
   const names = model.names();
   const types = model.types();
   for (const prop of Object.keys(names)) {
@@ -110,7 +115,12 @@ function leafType(node: JsonSchema): string | undefined {
   return t;
 }
 
-const MISSING_FROM_SDK = ['Container[].SecurityContextPrivileged', 'ComputeCategory[]', 'GpuDriverVersion', 'MaxPendingMinute'];
+const MISSING_FROM_SDK = [
+  'Container[].SecurityContextPrivileged',
+  'ComputeCategory[]',
+  'GpuDriverVersion',
+  'MaxPendingMinute',
+];
 const UNDOCUMENTED = [
   'OverheadReservationOption.EnableOverheadReservation',
   'OwnerId',
@@ -125,7 +135,11 @@ const FOUND_ELSEWHERE = ['Volume[].EmptyDirVolume.Enable'];
 
 test('every SDK leaf path of CreateContainerGroupRequest is in the schema with the same type', () => {
   const sdk = sdkLeaves();
-  assert.equal(sdk.size, 191, 'the installed SDK model should have 191 leaf paths (see shared/reference/sdk-params.txt)');
+  assert.equal(
+    sdk.size,
+    191,
+    'the installed SDK model should have 191 leaf paths (see shared/reference/sdk-params.txt)',
+  );
   const problems: string[] = [];
   for (const [path, sdkType] of sdk) {
     const node = nodeAt(path);
@@ -182,10 +196,16 @@ interface SeedRow {
 }
 
 /** Required beyond the reference's 必須 marks, each because the reference's text demands a value. */
-const REQUIRED_BEYOND_REFERENCE = ['Tag[].Key', 'Container[].EnvironmentVar[].Key', 'InitContainer[].EnvironmentVar[].Key'];
+const REQUIRED_BEYOND_REFERENCE = [
+  'Tag[].Key',
+  'Container[].EnvironmentVar[].Key',
+  'InitContainer[].EnvironmentVar[].Key',
+];
 
 test('every row of the reference is in the schema with its type (integer vs number), required-ness and line', () => {
-  const rows = JSON.parse(readFileSync(join(REPO, 'test', 'unit', 'reference', 'seed-params.json'), 'utf8')) as SeedRow[];
+  const rows = JSON.parse(
+    readFileSync(join(REPO, 'test', 'unit', 'reference', 'seed-params.json'), 'utf8'),
+  ) as SeedRow[];
   assert.equal(rows.length, 210);
   const problems: string[] = [];
   const firstLine = new Map<string, number>();
@@ -196,11 +216,14 @@ test('every row of the reference is in the schema with its type (integer vs numb
       problems.push(`${row.path} (L${row.line}): not in the schema`);
       continue;
     }
-    const actual =
-      node.type === 'array' ? (node.items?.type === 'object' ? 'array<object>' : 'array') : node.type;
+    const actual = node.type === 'array' ? (node.items?.type === 'object' ? 'array<object>' : 'array') : node.type;
     if (actual !== row.seedType) problems.push(`${row.path}: reference type ${row.seedType}, schema ${actual}`);
-    if (row.seedType === 'array' && node.items?.type !== 'string') problems.push(`${row.path}: items are ${node.items?.type}, the reference lists strings`);
-    if (node['x-referenceLine'] !== firstLine.get(row.path)) problems.push(`${row.path}: x-referenceLine ${node['x-referenceLine']}, reference row at L${firstLine.get(row.path)}`);
+    if (row.seedType === 'array' && node.items?.type !== 'string')
+      problems.push(`${row.path}: items are ${node.items?.type}, the reference lists strings`);
+    if (node['x-referenceLine'] !== firstLine.get(row.path))
+      problems.push(
+        `${row.path}: x-referenceLine ${node['x-referenceLine']}, reference row at L${firstLine.get(row.path)}`,
+      );
     const segments = row.path.split('.');
     const parentPath = segments.slice(0, -1).join('.');
     const parent = nodeAt(parentPath);
@@ -208,13 +231,18 @@ test('every row of the reference is in the schema with its type (integer vs numb
     const name = segments[segments.length - 1].replace(/\[\]$/, '');
     const required = holder?.required?.includes(name) ?? false;
     if (required !== row.required && !(required && REQUIRED_BEYOND_REFERENCE.includes(row.path))) {
-      problems.push(`${row.path}: reference ${row.required ? 'required' : 'optional'}, schema ${required ? 'required' : 'optional'}`);
+      problems.push(
+        `${row.path}: reference ${row.required ? 'required' : 'optional'}, schema ${required ? 'required' : 'optional'}`,
+      );
     }
   }
   assert.deepEqual(problems, []);
   // Every documented parameter node is a reference row (objects that only group dotted names excepted).
   const documented = parameterNodes().filter(({ node }) => node.type !== 'object' && node['x-sdk'] !== 'undocumented');
-  assert.deepEqual(documented.filter(({ path }) => !firstLine.has(path)).map(({ path }) => path), []);
+  assert.deepEqual(
+    documented.filter(({ path }) => !firstLine.has(path)).map(({ path }) => path),
+    [],
+  );
   assert.equal(documented.length, firstLine.size);
 });
 
@@ -241,7 +269,10 @@ const req = (path: string, name: string): SchemaCheck => ({ path, keyword: 'requ
 const enumOf = (path: string, value: unknown[]): SchemaCheck => ({ path, keyword: 'enum', value });
 const def = (path: string, value: unknown): SchemaCheck => ({ path, keyword: 'default', value });
 const unit = (path: string, value: string): SchemaCheck => ({ path, keyword: 'x-unit', value });
-const both = (suffix: string, make: (p: string) => SchemaCheck[]): SchemaCheck[] => [...make(`${C}.${suffix}`), ...make(`${IC}.${suffix}`)];
+const both = (suffix: string, make: (p: string) => SchemaCheck[]): SchemaCheck[] => [
+  ...make(`${C}.${suffix}`),
+  ...make(`${IC}.${suffix}`),
+];
 const probes = (suffix: string, make: (p: string) => SchemaCheck[]): SchemaCheck[] => [
   ...make(`${C}.ReadinessProbe.${suffix}`),
   ...make(`${C}.LivenessProbe.${suffix}`),
@@ -261,13 +292,20 @@ const CONSTRAINT_MAP: Record<string, RowMapping> = {
   'InitContainer[].Name / .Image @ L2116': { rules: ['init-container.name-and-image'] },
   // ---- conditional
   'SpotPriceLimit @ L338-340': { rules: ['spot.price-limit-required', 'spot.price-limit-decimals'] },
-  'EipBandwidth @ L400': { rules: ['eip.options-require-auto-create'], schema: [def('EipBandwidth', 5), unit('EipBandwidth', 'Mbps')] },
-  'Ipv6GatewayBandwidth @ L2498': { rules: ['ipv6.gateway-bandwidth-requires-enable'], schema: [{ path: 'Ipv6GatewayBandwidth', keyword: 'type', value: 'string' }] },
+  'EipBandwidth @ L400': {
+    rules: ['eip.options-require-auto-create'],
+    schema: [def('EipBandwidth', 5), unit('EipBandwidth', 'Mbps')],
+  },
+  'Ipv6GatewayBandwidth @ L2498': {
+    rules: ['ipv6.gateway-bandwidth-requires-enable'],
+    schema: [{ path: 'Ipv6GatewayBandwidth', keyword: 'type', value: 'string' }],
+  },
   'ScheduleStrategy @ L350': { rules: ['schedule-strategy.single-vswitch'] },
   'Container[].Tty @ L750-752': { rules: ['container.tty-for-bash'], schema: [def(`${C}.Tty`, false)] },
   'Container[].{Readiness,Liveness}Probe @ L644': { rules: ['probe.single-handler'] },
   'Volume[].ConfigFileVolume.ConfigFileToPath[].Mode @ L1650': {
-    notCheckable: 'states what the service does when Mode is absent (it uses DefaultMode); there is nothing to validate in the request',
+    notCheckable:
+      'states what the service does when Mode is absent (it uses DefaultMode); there is nothing to validate in the request',
   },
   'Volume[].HostPathVolume.*, Volume[].Type=HostPathVolume @ L1534': {
     warnings: [{ path: 'Volume[].HostPathVolume', code: 'hostpath-volume.allowlist' }],
@@ -280,52 +318,114 @@ const CONSTRAINT_MAP: Record<string, RowMapping> = {
   'OsType=Windows @ L2621': { rules: ['os-type.windows-beta'] },
   'SecurityContext.Capability.Add[]=NET_RAW @ L620': { rules: ['capability.net-raw-ticket'] },
   'GpuDriverVersion @ L2671': {
-    notCheckable: 'which instance types support switching the GPU driver is not stated in the reference (it depends on the offering of the region and zone)',
+    notCheckable:
+      'which instance types support switching the GPU driver is not stated in the reference (it depends on the offering of the region and zone)',
   },
   'CpuOptionsCore / CpuOptionsThreadsPerCore @ L464': {
-    notCheckable: 'which instance types accept custom CPU options is not stated in the reference; ThreadsPerCore=1 (hyper-threading off) is a meaning, not a constraint',
+    notCheckable:
+      'which instance types accept custom CPU options is not stated in the reference; ThreadsPerCore=1 (hyper-threading off) is a meaning, not a constraint',
   },
-  'Ipv6AddressCount @ L300': { schema: [{ path: 'Ipv6AddressCount', keyword: 'minimum', value: 1 }, { path: 'Ipv6AddressCount', keyword: 'maximum', value: 1 }] },
+  'Ipv6AddressCount @ L300': {
+    schema: [
+      { path: 'Ipv6AddressCount', keyword: 'minimum', value: 1 },
+      { path: 'Ipv6AddressCount', keyword: 'maximum', value: 1 },
+    ],
+  },
   // ---- enums
-  'RestartPolicy @ L168-176': { schema: [enumOf('RestartPolicy', ['Always', 'Never', 'OnFailure']), def('RestartPolicy', 'Always')] },
-  'DnsPolicy @ L226-230': { schema: [enumOf('DnsPolicy', ['None', 'Default'])], rules: ['dns.none-policy-without-config'] },
-  'SpotStrategy @ L320-328': { schema: [enumOf('SpotStrategy', ['NoSpot', 'SpotWithPriceLimit', 'SpotAsPriceGo']), def('SpotStrategy', 'NoSpot')] },
+  'RestartPolicy @ L168-176': {
+    schema: [enumOf('RestartPolicy', ['Always', 'Never', 'OnFailure']), def('RestartPolicy', 'Always')],
+  },
+  'DnsPolicy @ L226-230': {
+    schema: [enumOf('DnsPolicy', ['None', 'Default'])],
+    rules: ['dns.none-policy-without-config'],
+  },
+  'SpotStrategy @ L320-328': {
+    schema: [enumOf('SpotStrategy', ['NoSpot', 'SpotWithPriceLimit', 'SpotAsPriceGo']), def('SpotStrategy', 'NoSpot')],
+  },
   'ScheduleStrategy @ L350-354': { schema: [enumOf('ScheduleStrategy', ['VSwitchOrdered', 'VSwitchRandom'])] },
   'EipISP @ L410-414': { schema: [enumOf('EipISP', ['BGP', 'BGP_PRO']), def('EipISP', 'BGP')] },
   'ImageAccelerateMode @ L2470-2478': { schema: [enumOf('ImageAccelerateMode', ['nydus', 'dadi', 'p2p', 'imc'])] },
   'OsType @ L2613-2617': { schema: [enumOf('OsType', ['Linux', 'Windows']), def('OsType', 'Linux')] },
-  'CpuArchitecture @ L2631-2635': { schema: [enumOf('CpuArchitecture', ['AMD64', 'ARM64']), def('CpuArchitecture', 'AMD64')] },
+  'CpuArchitecture @ L2631-2635': {
+    schema: [enumOf('CpuArchitecture', ['AMD64', 'ARM64']), def('CpuArchitecture', 'AMD64')],
+  },
   'ComputeCategory[] @ L2649-2657': {
-    schema: [enumOf('ComputeCategory[]', []), { path: 'ComputeCategory[]', keyword: 'items.enum', value: ['economy', 'general'] }, { path: 'ComputeCategory[]', keyword: 'uniqueItems', value: true }],
+    schema: [
+      enumOf('ComputeCategory[]', []),
+      { path: 'ComputeCategory[]', keyword: 'items.enum', value: ['economy', 'general'] },
+      { path: 'ComputeCategory[]', keyword: 'uniqueItems', value: true },
+    ],
   },
   'StrictSpot @ L2436-2440': { schema: [{ path: 'StrictSpot', keyword: 'type', value: 'boolean' }] },
   'DryRun @ L2589-2593': { schema: [{ path: 'DryRun', keyword: 'type', value: 'boolean' }, def('DryRun', false)] },
-  '{Container,InitContainer}[].ImagePullPolicy @ L886-892': { schema: both('ImagePullPolicy', (p) => [enumOf(p, ['Always', 'IfNotPresent', 'Never'])]) },
+  '{Container,InitContainer}[].ImagePullPolicy @ L886-892': {
+    schema: both('ImagePullPolicy', (p) => [enumOf(p, ['Always', 'IfNotPresent', 'Never'])]),
+  },
   '{Container,InitContainer}[].VolumeMount[].MountPropagation @ L824-832': {
-    schema: both('VolumeMount[].MountPropagation', (p) => [enumOf(p, ['None', 'HostToContainer', 'Bidirectional']), def(p, 'None')]),
+    schema: both('VolumeMount[].MountPropagation', (p) => [
+      enumOf(p, ['None', 'HostToContainer', 'Bidirectional']),
+      def(p, 'None'),
+    ]),
   },
-  '{Container,InitContainer}[].Port[].Protocol @ L1090-1094': { schema: both('Port[].Protocol', (p) => [enumOf(p, ['TCP', 'UDP'])]) },
-  'Container[].{Readiness,Liveness}Probe.HttpGet.Scheme @ L654-658': { schema: probes('HttpGet.Scheme', (p) => [enumOf(p, ['HTTP', 'HTTPS'])]) },
-  'Container[].LifecyclePostStartHandlerHttpGetScheme @ L922-926': { schema: [enumOf(`${C}.LifecyclePostStartHandlerHttpGetScheme`, ['HTTP', 'HTTPS'])] },
-  'Container[].LifecyclePreStopHandlerHttpGetScheme @ L1124-1128': { schema: [enumOf(`${C}.LifecyclePreStopHandlerHttpGetScheme`, ['HTTP', 'HTTPS'])] },
+  '{Container,InitContainer}[].Port[].Protocol @ L1090-1094': {
+    schema: both('Port[].Protocol', (p) => [enumOf(p, ['TCP', 'UDP'])]),
+  },
+  'Container[].{Readiness,Liveness}Probe.HttpGet.Scheme @ L654-658': {
+    schema: probes('HttpGet.Scheme', (p) => [enumOf(p, ['HTTP', 'HTTPS'])]),
+  },
+  'Container[].LifecyclePostStartHandlerHttpGetScheme @ L922-926': {
+    schema: [enumOf(`${C}.LifecyclePostStartHandlerHttpGetScheme`, ['HTTP', 'HTTPS'])],
+  },
+  'Container[].LifecyclePreStopHandlerHttpGetScheme @ L1124-1128': {
+    schema: [enumOf(`${C}.LifecyclePreStopHandlerHttpGetScheme`, ['HTTP', 'HTTPS'])],
+  },
   '{Container,InitContainer}[].SecurityContext.Capability.Add[] @ L616': {
-    schema: both('SecurityContext.Capability.Add[]', (p) => [{ path: p, keyword: 'items.enum', value: ['NET_ADMIN', 'NET_RAW'] }]),
+    schema: both('SecurityContext.Capability.Add[]', (p) => [
+      { path: p, keyword: 'items.enum', value: ['NET_ADMIN', 'NET_RAW'] },
+    ]),
   },
-  '{Container,InitContainer}[].SecurityContext.ReadOnlyRootFilesystem @ L682': { schema: both('SecurityContext.ReadOnlyRootFilesystem', (p) => [enumOf(p, [true])]) },
-  '{Container,InitContainer}[].EnvironmentVar[].FieldRef.FieldPath @ L726': { schema: both('EnvironmentVar[].FieldRef.FieldPath', (p) => [enumOf(p, ['status.podIP'])]) },
+  '{Container,InitContainer}[].SecurityContext.ReadOnlyRootFilesystem @ L682': {
+    schema: both('SecurityContext.ReadOnlyRootFilesystem', (p) => [enumOf(p, [true])]),
+  },
+  '{Container,InitContainer}[].EnvironmentVar[].FieldRef.FieldPath @ L726': {
+    schema: both('EnvironmentVar[].FieldRef.FieldPath', (p) => [enumOf(p, ['status.podIP'])]),
+  },
   'Container[].EnvironmentVarHide @ L1454-1458': { schema: [def(`${C}.EnvironmentVarHide`, false)] },
   'Container[].SecurityContextRunAsNonRoot @ L1478-1482': { schema: [def(`${C}.SecurityContextRunAsNonRoot`, false)] },
-  'Container[].TerminationMessagePolicy @ L984': { schema: [{ path: `${C}.TerminationMessagePolicy`, keyword: 'examples', value: ['FallbackToLogsOnError'] }] },
+  'Container[].TerminationMessagePolicy @ L984': {
+    schema: [{ path: `${C}.TerminationMessagePolicy`, keyword: 'examples', value: ['FallbackToLogsOnError'] }],
+  },
   'Volume[].Type @ L1524-1536': {
-    schema: [enumOf('Volume[].Type', ['EmptyDirVolume', 'NFSVolume', 'ConfigFileVolume', 'FlexVolume', 'HostPathVolume', 'DiskVolume'])],
+    schema: [
+      enumOf('Volume[].Type', [
+        'EmptyDirVolume',
+        'NFSVolume',
+        'ConfigFileVolume',
+        'FlexVolume',
+        'HostPathVolume',
+        'DiskVolume',
+      ]),
+    ],
     warnings: [{ path: 'Volume[].DiskVolume', code: 'disk-volume.not-recommended' }],
     rules: ['volume.type-mismatch'],
   },
-  'Volume[].HostPathVolume.Type @ L1586-1590': { schema: [enumOf('Volume[].HostPathVolume.Type', ['Directory', 'File'])] },
-  'Volume[].FlexVolume.Driver @ L1722-1728': { schema: [enumOf('Volume[].FlexVolume.Driver', ['alicloud/disk', 'alicloud/nas', 'alicloud/oss'])] },
-  'Volume[].EmptyDirVolume.Medium @ L1768': { schema: [enumOf('Volume[].EmptyDirVolume.Medium', ['', 'memory']), def('Volume[].EmptyDirVolume.Medium', '')] },
-  'SecurityContext.Sysctl[].Name @ L2268-2272': { schema: [enumOf('SecurityContext.Sysctl[].Name', ['net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start'])] },
-  'HostSecurityContext.Sysctl[].Name @ L2306-2316': { schema: [{ path: 'HostSecurityContext.Sysctl[].Name', keyword: 'pattern' }] },
+  'Volume[].HostPathVolume.Type @ L1586-1590': {
+    schema: [enumOf('Volume[].HostPathVolume.Type', ['Directory', 'File'])],
+  },
+  'Volume[].FlexVolume.Driver @ L1722-1728': {
+    schema: [enumOf('Volume[].FlexVolume.Driver', ['alicloud/disk', 'alicloud/nas', 'alicloud/oss'])],
+  },
+  'Volume[].EmptyDirVolume.Medium @ L1768': {
+    schema: [enumOf('Volume[].EmptyDirVolume.Medium', ['', 'memory']), def('Volume[].EmptyDirVolume.Medium', '')],
+  },
+  'SecurityContext.Sysctl[].Name @ L2268-2272': {
+    schema: [
+      enumOf('SecurityContext.Sysctl[].Name', ['net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start']),
+    ],
+  },
+  'HostSecurityContext.Sysctl[].Name @ L2306-2316': {
+    schema: [{ path: 'HostSecurityContext.Sysctl[].Name', keyword: 'pattern' }],
+  },
   // ---- ranges, counts, lengths, patterns
   'ContainerGroupName @ L156-158': {
     schema: [
@@ -334,14 +434,29 @@ const CONSTRAINT_MAP: Record<string, RowMapping> = {
       { path: 'ContainerGroupName', keyword: 'pattern' },
     ],
   },
-  'ClientToken @ L240': { schema: [{ path: 'ClientToken', keyword: 'maxLength', value: 64 }, { path: 'ClientToken', keyword: 'pattern' }] },
+  'ClientToken @ L240': {
+    schema: [
+      { path: 'ClientToken', keyword: 'maxLength', value: 64 },
+      { path: 'ClientToken', keyword: 'pattern' },
+    ],
+  },
   'VSwitchId @ L138': { rules: ['vswitch.max-count'] },
   'Tag[] @ L504': { schema: [{ path: 'Tag[]', keyword: 'maxItems', value: 20 }] },
   'Tag[].Key @ L518': {
-    schema: [req('Tag[]', 'Key'), { path: 'Tag[].Key', keyword: 'minLength', value: 1 }, { path: 'Tag[].Key', keyword: 'maxLength', value: 64 }, { path: 'Tag[].Key', keyword: 'pattern' }],
+    schema: [
+      req('Tag[]', 'Key'),
+      { path: 'Tag[].Key', keyword: 'minLength', value: 1 },
+      { path: 'Tag[].Key', keyword: 'maxLength', value: 64 },
+      { path: 'Tag[].Key', keyword: 'pattern' },
+    ],
     rules: ['tag.duplicate-key'],
   },
-  'Tag[].Value @ L528': { schema: [{ path: 'Tag[].Value', keyword: 'maxLength', value: 128 }, { path: 'Tag[].Value', keyword: 'pattern' }] },
+  'Tag[].Value @ L528': {
+    schema: [
+      { path: 'Tag[].Value', keyword: 'maxLength', value: 128 },
+      { path: 'Tag[].Value', keyword: 'pattern' },
+    ],
+  },
   '{Container,InitContainer}[].EnvironmentVar[].Key @ L706': {
     schema: both('EnvironmentVar[].Key', (p) => [
       { path: p, keyword: 'minLength', value: 1 },
@@ -349,11 +464,21 @@ const CONSTRAINT_MAP: Record<string, RowMapping> = {
       { path: p, keyword: 'pattern' },
     ]),
   },
-  '{Container,InitContainer}[].EnvironmentVar[].Value @ L716': { schema: both('EnvironmentVar[].Value', (p) => [{ path: p, keyword: 'maxLength', value: 256 }]) },
+  '{Container,InitContainer}[].EnvironmentVar[].Value @ L716': {
+    schema: both('EnvironmentVar[].Value', (p) => [{ path: p, keyword: 'maxLength', value: 256 }]),
+  },
   'Container[].Arg[] @ L772': { schema: [{ path: `${C}.Arg[]`, keyword: 'maxItems', value: 10 }] },
-  'Container[].Command[] @ L956': { schema: [{ path: `${C}.Command[]`, keyword: 'maxItems', value: 20 }, { path: `${C}.Command[]`, keyword: 'items.maxLength', value: 256 }] },
+  'Container[].Command[] @ L956': {
+    schema: [
+      { path: `${C}.Command[]`, keyword: 'maxItems', value: 20 },
+      { path: `${C}.Command[]`, keyword: 'items.maxLength', value: 256 },
+    ],
+  },
   '{Container,InitContainer}[].Port[].Port @ L1104': {
-    schema: both('Port[].Port', (p) => [{ path: p, keyword: 'minimum', value: 1 }, { path: p, keyword: 'maximum', value: 65535 }]),
+    schema: both('Port[].Port', (p) => [
+      { path: p, keyword: 'minimum', value: 1 },
+      { path: p, keyword: 'maximum', value: 65535 },
+    ]),
   },
   'Container[].{Readiness,Liveness}Probe.TimeoutSeconds @ L596': {
     schema: probes('TimeoutSeconds', (p) => [def(p, 1), { path: p, keyword: 'minimum', value: 1 }, unit(p, 'seconds')]),
@@ -362,9 +487,15 @@ const CONSTRAINT_MAP: Record<string, RowMapping> = {
     schema: probes('PeriodSeconds', (p) => [def(p, 10), { path: p, keyword: 'minimum', value: 1 }, unit(p, 'seconds')]),
   },
   'Container[].{Readiness,Liveness}Probe.SuccessThreshold @ L606': {
-    schema: probes('SuccessThreshold', (p) => [def(p, 1), { path: p, keyword: 'minimum', value: 1 }, { path: p, keyword: 'maximum', value: 1 }]),
+    schema: probes('SuccessThreshold', (p) => [
+      def(p, 1),
+      { path: p, keyword: 'minimum', value: 1 },
+      { path: p, keyword: 'maximum', value: 1 },
+    ]),
   },
-  'Container[].{Readiness,Liveness}Probe.FailureThreshold @ L1278': { schema: probes('FailureThreshold', (p) => [def(p, 3)]) },
+  'Container[].{Readiness,Liveness}Probe.FailureThreshold @ L1278': {
+    schema: probes('FailureThreshold', (p) => [def(p, 3)]),
+  },
   'Volume[].ConfigFileVolume.ConfigFileToPath[].Content @ L1678': {
     rules: ['config-file.base64', 'config-file.max-file-size', 'config-file.max-volume-size'],
   },
@@ -375,7 +506,9 @@ const CONSTRAINT_MAP: Record<string, RowMapping> = {
       { path: 'Volume[].ConfigFileVolume.DefaultMode', keyword: 'maximum', value: 7777 },
     ],
   },
-  'Volume[].FlexVolume.Options @ L1698-1712': { rules: ['flex-volume.options-json', 'flex-volume.volume-size', 'flex-volume.kms-requires-encrypted'] },
+  'Volume[].FlexVolume.Options @ L1698-1712': {
+    rules: ['flex-volume.options-json', 'flex-volume.volume-size', 'flex-volume.kms-requires-encrypted'],
+  },
   'CorePattern @ L370': { schema: [{ path: 'CorePattern', keyword: 'pattern' }] },
   'Ipv6GatewayBandwidth @ L2500-2509': {
     // 1-2000 Mbps is checked; the narrower pay-by-traffic ranges depend on the gateway edition, which the request does not carry.
@@ -383,34 +516,79 @@ const CONSTRAINT_MAP: Record<string, RowMapping> = {
   },
   'DataCacheProvisionedIops @ L2569': {
     // 0..50000 is checked; the capacity-dependent bound needs the data cache capacity, which the request does not carry.
-    schema: [{ path: 'DataCacheProvisionedIops', keyword: 'minimum', value: 0 }, { path: 'DataCacheProvisionedIops', keyword: 'maximum', value: 50000 }],
+    schema: [
+      { path: 'DataCacheProvisionedIops', keyword: 'minimum', value: 0 },
+      { path: 'DataCacheProvisionedIops', keyword: 'maximum', value: 50000 },
+    ],
   },
   'PrivateIpAddress @ L2603': {
     // IPv4 is checked; "must be unused" needs the VPC's state and is reported by the service (PrivateIpAddress.Already.InUse).
     schema: [{ path: 'PrivateIpAddress', keyword: 'pattern' }],
   },
   // ---- defaults and units
-  'ZoneId @ L114-116': { notCheckable: 'an absent ZoneId means "the service picks a zone"; there is no value to default to or validate' },
-  'SecurityGroupId / VSwitchId @ L128': {
-    notCheckable: 'the defaults are the region\'s default security group and default VPC vSwitch, created by the service when missing; nothing to validate offline',
+  'ZoneId @ L114-116': {
+    notCheckable: 'an absent ZoneId means "the service picks a zone"; there is no value to default to or validate',
   },
-  'AutoMatchImageCache, ShareProcessNamespace @ L290': { schema: [def('AutoMatchImageCache', false), def('ShareProcessNamespace', false)] },
+  'SecurityGroupId / VSwitchId @ L128': {
+    notCheckable:
+      "the defaults are the region's default security group and default VPC vSwitch, created by the service when missing; nothing to validate offline",
+  },
+  'AutoMatchImageCache, ShareProcessNamespace @ L290': {
+    schema: [def('AutoMatchImageCache', false), def('ShareProcessNamespace', false)],
+  },
   '{Container}[].Stdin / StdinOnce / VolumeMount[].ReadOnly, NFSVolume.ReadOnly @ L790': {
     // The rows at these lines state the default of Stdin, the two VolumeMount ReadOnly and NFSVolume.ReadOnly (StdinOnce states none).
-    schema: [def(`${C}.Stdin`, false), def(`${C}.VolumeMount[].ReadOnly`, false), def(`${IC}.VolumeMount[].ReadOnly`, false), def('Volume[].NFSVolume.ReadOnly', false)],
+    schema: [
+      def(`${C}.Stdin`, false),
+      def(`${C}.VolumeMount[].ReadOnly`, false),
+      def(`${IC}.VolumeMount[].ReadOnly`, false),
+      def('Volume[].NFSVolume.ReadOnly', false),
+    ],
   },
-  'SpotDuration @ L2426': { schema: [unit('SpotDuration', 'hours'), def('SpotDuration', 1), { path: 'SpotDuration', keyword: 'minimum', value: 0 }] },
+  'SpotDuration @ L2426': {
+    schema: [
+      unit('SpotDuration', 'hours'),
+      def('SpotDuration', 1),
+      { path: 'SpotDuration', keyword: 'minimum', value: 0 },
+    ],
+  },
   'FixedIpRetainHour @ L2539': { schema: [unit('FixedIpRetainHour', 'hours'), def('FixedIpRetainHour', 48)] },
   'DataCachePL @ L2559': { schema: [def('DataCachePL', 'PL1')] },
-  'Cpu / Container[].Cpu @ L196': { schema: [unit('Cpu', 'cores'), unit(`${C}.Cpu`, 'cores'), unit(`${IC}.Cpu`, 'cores'), { path: 'Cpu', keyword: 'type', value: 'number' }] },
-  'Memory / Container[].Memory @ L206': { schema: [unit('Memory', 'GiB'), unit(`${C}.Memory`, 'GiB'), unit(`${IC}.Memory`, 'GiB'), { path: 'Memory', keyword: 'type', value: 'number' }] },
-  'EphemeralStorage, DiskVolume.DiskSize, EmptyDirVolume.SizeLimit(string!) @ L494': {
-    schema: [unit('EphemeralStorage', 'GiB'), unit('Volume[].DiskVolume.DiskSize', 'GiB'), unit('Volume[].EmptyDirVolume.SizeLimit', 'GiB'), { path: 'Volume[].EmptyDirVolume.SizeLimit', keyword: 'type', value: 'string' }],
+  'Cpu / Container[].Cpu @ L196': {
+    schema: [
+      unit('Cpu', 'cores'),
+      unit(`${C}.Cpu`, 'cores'),
+      unit(`${IC}.Cpu`, 'cores'),
+      { path: 'Cpu', keyword: 'type', value: 'number' },
+    ],
   },
-  'IngressBandwidth / EgressBandwidth @ L444': { schema: [unit('IngressBandwidth', 'Bps'), unit('EgressBandwidth', 'Bps')] },
-  'TerminationGracePeriodSeconds, ActiveDeadlineSeconds @ L280': { schema: [unit('TerminationGracePeriodSeconds', 'seconds'), unit('ActiveDeadlineSeconds', 'seconds')] },
+  'Memory / Container[].Memory @ L206': {
+    schema: [
+      unit('Memory', 'GiB'),
+      unit(`${C}.Memory`, 'GiB'),
+      unit(`${IC}.Memory`, 'GiB'),
+      { path: 'Memory', keyword: 'type', value: 'number' },
+    ],
+  },
+  'EphemeralStorage, DiskVolume.DiskSize, EmptyDirVolume.SizeLimit(string!) @ L494': {
+    schema: [
+      unit('EphemeralStorage', 'GiB'),
+      unit('Volume[].DiskVolume.DiskSize', 'GiB'),
+      unit('Volume[].EmptyDirVolume.SizeLimit', 'GiB'),
+      { path: 'Volume[].EmptyDirVolume.SizeLimit', keyword: 'type', value: 'string' },
+    ],
+  },
+  'IngressBandwidth / EgressBandwidth @ L444': {
+    schema: [unit('IngressBandwidth', 'Bps'), unit('EgressBandwidth', 'Bps')],
+  },
+  'TerminationGracePeriodSeconds, ActiveDeadlineSeconds @ L280': {
+    schema: [unit('TerminationGracePeriodSeconds', 'seconds'), unit('ActiveDeadlineSeconds', 'seconds')],
+  },
   'CpuOptionsNuma @ L484': { warnings: [{ path: 'CpuOptionsNuma', code: 'cpu-options-numa.unsupported' }] },
-  'MaxPendingMinute @ L2675': { notCheckable: 'the reference gives MaxPendingMinute a type and nothing else (the row is cut off): no range or rule is stated' },
+  'MaxPendingMinute @ L2675': {
+    notCheckable:
+      'the reference gives MaxPendingMinute a type and nothing else (the row is cut off): no range or rule is stated',
+  },
 };
 
 /** The rows of seed-constraints.txt as `<path column> @ <first line reference>`. */
@@ -463,7 +641,8 @@ test('every checkable constraint row has a counterpart that exists in the schema
       }
       if (c.keyword === 'required') {
         const holder = c.path === '' ? node : node.type === 'array' ? node.items : node;
-        if (!holder?.required?.includes(c.value as string)) problems.push(`${row}: ${c.path || '(root)'} does not require ${String(c.value)}`);
+        if (!holder?.required?.includes(c.value as string))
+          problems.push(`${row}: ${c.path || '(root)'} does not require ${String(c.value)}`);
         continue;
       }
       const actual = keywordValue(node, c.keyword);
@@ -474,7 +653,9 @@ test('every checkable constraint row has a counterpart that exists in the schema
       }
       if (actual === undefined) problems.push(`${row}: ${c.path} has no ${c.keyword}`);
       else if ('value' in c && JSON.stringify(actual) !== JSON.stringify(c.value)) {
-        problems.push(`${row}: ${c.path} ${c.keyword} is ${JSON.stringify(actual)}, expected ${JSON.stringify(c.value)}`);
+        problems.push(
+          `${row}: ${c.path} ${c.keyword} is ${JSON.stringify(actual)}, expected ${JSON.stringify(c.value)}`,
+        );
       }
     }
   }
@@ -498,7 +679,11 @@ test('the schema compiles under ajv strict mode with the vocabulary, and strict 
 
 test('a minimal document validates and representative defects are caught at their path', () => {
   const { validate } = createSchemaAjv();
-  const minimal = { RegionId: 'cn-hangzhou', ContainerGroupName: 'web', Container: [{ Name: 'nginx', Image: 'nginx:latest' }] };
+  const minimal = {
+    RegionId: 'cn-hangzhou',
+    ContainerGroupName: 'web',
+    Container: [{ Name: 'nginx', Image: 'nginx:latest' }],
+  };
   assert.equal(validate(minimal), true, JSON.stringify(validate.errors));
   const cases: [unknown, string, string][] = [
     [{ ...minimal, ContainerGroupNmae: 'x' }, '', 'additionalProperties'],
@@ -518,15 +703,47 @@ test('a minimal document validates and representative defects are caught at thei
     [{ ...minimal, Tag: [{ Key: 'k', Value: 'see https://example.com' }] }, '/Tag/0/Value', 'pattern'],
     [{ ...minimal, Tag: [{ Value: 'v' }] }, '/Tag/0', 'required'],
     [{ ...minimal, Tag: Array.from({ length: 21 }, (_, i) => ({ Key: `k${i}` })) }, '/Tag', 'maxItems'],
-    [{ ...minimal, Container: [{ Name: 'a', Image: 'i', EnvironmentVar: [{ Key: '1PATH' }] }] }, '/Container/0/EnvironmentVar/0/Key', 'pattern'],
-    [{ ...minimal, Container: [{ Name: 'a', Image: 'i', Command: Array(21).fill('x') }] }, '/Container/0/Command', 'maxItems'],
-    [{ ...minimal, Container: [{ Name: 'a', Image: 'i', Command: ['x'.repeat(257)] }] }, '/Container/0/Command/0', 'maxLength'],
+    [
+      { ...minimal, Container: [{ Name: 'a', Image: 'i', EnvironmentVar: [{ Key: '1PATH' }] }] },
+      '/Container/0/EnvironmentVar/0/Key',
+      'pattern',
+    ],
+    [
+      { ...minimal, Container: [{ Name: 'a', Image: 'i', Command: Array(21).fill('x') }] },
+      '/Container/0/Command',
+      'maxItems',
+    ],
+    [
+      { ...minimal, Container: [{ Name: 'a', Image: 'i', Command: ['x'.repeat(257)] }] },
+      '/Container/0/Command/0',
+      'maxLength',
+    ],
     [{ ...minimal, Container: [{ Name: 'a', Image: 'i', Arg: Array(11).fill('x') }] }, '/Container/0/Arg', 'maxItems'],
-    [{ ...minimal, Container: [{ Name: 'a', Image: 'i', Port: [{ Port: 0 }] }] }, '/Container/0/Port/0/Port', 'minimum'],
-    [{ ...minimal, Container: [{ Name: 'a', Image: 'i', ReadinessProbe: { SuccessThreshold: 2 } }] }, '/Container/0/ReadinessProbe/SuccessThreshold', 'maximum'],
-    [{ ...minimal, Container: [{ Name: 'a', Image: 'i', SecurityContext: { Capability: { Add: ['SYS_ADMIN'] } } }] }, '/Container/0/SecurityContext/Capability/Add/0', 'enum'],
-    [{ ...minimal, HostSecurityContext: { Sysctl: [{ Name: 'kernel.shm_rmid_forced' }] } }, '/HostSecurityContext/Sysctl/0/Name', 'pattern'],
-    [{ ...minimal, HostSecurityContext: { Sysctl: [{ Name: 'net.ipv4.tcp_syncookies' }] } }, '/HostSecurityContext/Sysctl/0/Name', 'pattern'],
+    [
+      { ...minimal, Container: [{ Name: 'a', Image: 'i', Port: [{ Port: 0 }] }] },
+      '/Container/0/Port/0/Port',
+      'minimum',
+    ],
+    [
+      { ...minimal, Container: [{ Name: 'a', Image: 'i', ReadinessProbe: { SuccessThreshold: 2 } }] },
+      '/Container/0/ReadinessProbe/SuccessThreshold',
+      'maximum',
+    ],
+    [
+      { ...minimal, Container: [{ Name: 'a', Image: 'i', SecurityContext: { Capability: { Add: ['SYS_ADMIN'] } } }] },
+      '/Container/0/SecurityContext/Capability/Add/0',
+      'enum',
+    ],
+    [
+      { ...minimal, HostSecurityContext: { Sysctl: [{ Name: 'kernel.shm_rmid_forced' }] } },
+      '/HostSecurityContext/Sysctl/0/Name',
+      'pattern',
+    ],
+    [
+      { ...minimal, HostSecurityContext: { Sysctl: [{ Name: 'net.ipv4.tcp_syncookies' }] } },
+      '/HostSecurityContext/Sysctl/0/Name',
+      'pattern',
+    ],
     [{ ...minimal, Ipv6GatewayBandwidth: '2001' }, '/Ipv6GatewayBandwidth', 'pattern'],
     [{ ...minimal, PrivateIpAddress: '172.16.0.256' }, '/PrivateIpAddress', 'pattern'],
     [{ ...minimal, ComputeCategory: ['economy', 'economy'] }, '/ComputeCategory', 'uniqueItems'],
@@ -541,7 +758,13 @@ test('a minimal document validates and representative defects are caught at thei
   const legal = {
     ...minimal,
     Tag: [{ Key: 'team', Value: '' }],
-    HostSecurityContext: { Sysctl: [{ Name: 'kernel.shmmax', Value: '1' }, { Name: 'net.core.somaxconn', Value: '1024' }, { Name: 'fs.mqueue.msg_max', Value: '10' }] },
+    HostSecurityContext: {
+      Sysctl: [
+        { Name: 'kernel.shmmax', Value: '1' },
+        { Name: 'net.core.somaxconn', Value: '1024' },
+        { Name: 'fs.mqueue.msg_max', Value: '10' },
+      ],
+    },
     Ipv6GatewayBandwidth: '2000',
     PrivateIpAddress: '172.16.0.1',
     CorePattern: '/data/core',
@@ -558,19 +781,25 @@ test('every parameter node has its wire path, both descriptions and a reference 
     if (node['x-wirePath'] !== path) problems.push(`${path}: x-wirePath is ${node['x-wirePath']}`);
     if (!node.description?.trim()) problems.push(`${path}: no description`);
     if (!node['x-description-ja']?.trim()) problems.push(`${path}: no x-description-ja`);
-    else if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(node['x-description-ja'])) problems.push(`${path}: x-description-ja is not Japanese`);
-    if (node.description && /[\u3040-\u30ff]/.test(node.description)) problems.push(`${path}: description (English) contains Japanese`);
+    else if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(node['x-description-ja']))
+      problems.push(`${path}: x-description-ja is not Japanese`);
+    if (node.description && /[\u3040-\u30ff]/.test(node.description))
+      problems.push(`${path}: description (English) contains Japanese`);
     const synthetic = node.type === 'object'; // objects that only group dotted names have no row of their own
     if (!synthetic && node['x-sdk'] !== 'undocumented') {
       const line = node['x-referenceLine'];
-      if (!Number.isInteger(line) || (line as number) < 1 || (line as number) > 2805) problems.push(`${path}: x-referenceLine ${line}`);
-      else if (referenceLines.has(line as number)) problems.push(`${path}: x-referenceLine ${line} also used by ${referenceLines.get(line as number)}`);
+      if (!Number.isInteger(line) || (line as number) < 1 || (line as number) > 2805)
+        problems.push(`${path}: x-referenceLine ${line}`);
+      else if (referenceLines.has(line as number))
+        problems.push(`${path}: x-referenceLine ${line} also used by ${referenceLines.get(line as number)}`);
       else referenceLines.set(line as number, path);
     }
-    if (node['x-sdk'] === 'undocumented' && node['x-referenceLine'] !== undefined) problems.push(`${path}: undocumented but has x-referenceLine`);
+    if (node['x-sdk'] === 'undocumented' && node['x-referenceLine'] !== undefined)
+      problems.push(`${path}: undocumented but has x-referenceLine`);
     if (node.type === 'object' || node.type === 'array') {
       const holder = node.type === 'array' ? node.items : node;
-      if (holder?.type === 'object' && holder.additionalProperties !== false) problems.push(`${path}: additionalProperties is not false`);
+      if (holder?.type === 'object' && holder.additionalProperties !== false)
+        problems.push(`${path}: additionalProperties is not false`);
     }
   }
   assert.equal(root.additionalProperties, false);
@@ -588,9 +817,12 @@ test('every enum has English and Japanese meanings of matching length', () => {
     }
     enums++;
     const n = node.enum.length;
-    if (node.enumDescriptions?.length !== n) problems.push(`${path}: ${n} values, ${node.enumDescriptions?.length} enumDescriptions`);
-    if (node['x-enumDescriptions-ja']?.length !== n) problems.push(`${path}: ${n} values, ${node['x-enumDescriptions-ja']?.length} x-enumDescriptions-ja`);
-    for (const s of [...(node.enumDescriptions ?? []), ...(node['x-enumDescriptions-ja'] ?? [])]) if (!s.trim()) problems.push(`${path}: empty enum meaning`);
+    if (node.enumDescriptions?.length !== n)
+      problems.push(`${path}: ${n} values, ${node.enumDescriptions?.length} enumDescriptions`);
+    if (node['x-enumDescriptions-ja']?.length !== n)
+      problems.push(`${path}: ${n} values, ${node['x-enumDescriptions-ja']?.length} x-enumDescriptions-ja`);
+    for (const s of [...(node.enumDescriptions ?? []), ...(node['x-enumDescriptions-ja'] ?? [])])
+      if (!s.trim()) problems.push(`${path}: empty enum meaning`);
   }
   assert.deepEqual(problems, []);
   assert.ok(enums >= 30, `only ${enums} enums`);
@@ -609,21 +841,33 @@ test('defaults and examples are valid values, units are known, patterns are expl
     if (node.type !== 'object' && !(node.type === 'array' && node.items?.type === 'object')) {
       const { examples: _examples, ...valueSchema } = node;
       const check = ajv.compile(valueSchema);
-      for (const ex of node.examples ?? []) if (!check(ex)) problems.push(`${path}: example ${JSON.stringify(ex)} is invalid: ${ajv.errorsText(check.errors)}`);
-      if ('default' in node && !check(node.default)) problems.push(`${path}: default ${JSON.stringify(node.default)} is invalid`);
+      for (const ex of node.examples ?? [])
+        if (!check(ex))
+          problems.push(`${path}: example ${JSON.stringify(ex)} is invalid: ${ajv.errorsText(check.errors)}`);
+      if ('default' in node && !check(node.default))
+        problems.push(`${path}: default ${JSON.stringify(node.default)} is invalid`);
     }
-    if (node['x-unit'] !== undefined && !(UNITS as readonly string[]).includes(node['x-unit'])) problems.push(`${path}: unknown unit ${node['x-unit']}`);
-    if (node['x-unit'] !== undefined && !isItem && !/unit|単位|Mbps|GiB|hours|seconds|cores|IOPS|minutes|KB|時間|秒/i.test(`${node.description} ${node['x-description-ja']}`)) {
+    if (node['x-unit'] !== undefined && !(UNITS as readonly string[]).includes(node['x-unit']))
+      problems.push(`${path}: unknown unit ${node['x-unit']}`);
+    if (
+      node['x-unit'] !== undefined &&
+      !isItem &&
+      !/unit|単位|Mbps|GiB|hours|seconds|cores|IOPS|minutes|KB|時間|秒/i.test(
+        `${node.description} ${node['x-description-ja']}`,
+      )
+    ) {
       problems.push(`${path}: the description does not state the unit ${node['x-unit']}`);
     }
     if (node.pattern !== undefined) {
-      if (!node['x-patternDescription'] || !node['x-patternDescription-ja']) problems.push(`${path}: pattern without x-patternDescription(-ja)`);
+      if (!node['x-patternDescription'] || !node['x-patternDescription-ja'])
+        problems.push(`${path}: pattern without x-patternDescription(-ja)`);
       if (/\(\?<[=!]/.test(node.pattern)) problems.push(`${path}: lookbehind is not portable`);
     }
     if (node['x-secret'] !== undefined && node['x-secret'] !== true) problems.push(`${path}: x-secret must be true`);
     const w = node['x-warning'];
     if (w !== undefined) {
-      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(w.code) || !w.message || !w['x-message-ja']) problems.push(`${path}: malformed x-warning`);
+      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(w.code) || !w.message || !w['x-message-ja'])
+        problems.push(`${path}: malformed x-warning`);
       if (ruleIds.has(w.code)) problems.push(`${path}: x-warning code ${w.code} is also a rule id`);
       if (warningCodes.has(w.code)) problems.push(`${path}: duplicate x-warning code ${w.code}`);
       warningCodes.add(w.code);
@@ -640,7 +884,11 @@ test('the vocabulary lists exactly the non-standard keywords the schema uses', (
     if (!v || typeof v !== 'object' || Array.isArray(v)) return;
     for (const [k, child] of Object.entries(v)) {
       if (!inProperties && (k.startsWith('x-') || k === 'enumDescriptions')) used.add(k);
-      if (!inProperties && (k.startsWith('x-') || k === 'enumDescriptions' || k === 'examples' || k === 'enum' || k === 'default')) continue;
+      if (
+        !inProperties &&
+        (k.startsWith('x-') || k === 'enumDescriptions' || k === 'examples' || k === 'enum' || k === 'default')
+      )
+        continue;
       visit(child, !inProperties && k === 'properties');
     }
   };
@@ -657,18 +905,36 @@ test('rule ids are unique and dotted, severities valid, paths exist, description
     if (seen.has(r.id)) problems.push(`${r.id}: duplicate id`);
     seen.add(r.id);
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(r.id)) problems.push(`${r.id}: id is not dotted lowercase`);
-    if (r.severity !== 'error' && r.severity !== 'warning' && r.severity !== 'hint') problems.push(`${r.id}: severity ${String(r.severity)}`);
+    if (r.severity !== 'error' && r.severity !== 'warning' && r.severity !== 'hint')
+      problems.push(`${r.id}: severity ${String(r.severity)}`);
     if (!r.paths.length) problems.push(`${r.id}: no paths`);
     for (const p of r.paths) if (!nodeAt(p)) problems.push(`${r.id}: path ${p} is not in the schema`);
-    if (!r.referenceLines.length || !r.referenceLines.every((l) => Number.isInteger(l) && l >= 1 && l <= 2805)) problems.push(`${r.id}: referenceLines ${JSON.stringify(r.referenceLines)}`);
+    if (!r.referenceLines.length || !r.referenceLines.every((l) => Number.isInteger(l) && l >= 1 && l <= 2805))
+      problems.push(`${r.id}: referenceLines ${JSON.stringify(r.referenceLines)}`);
     if (!r.description?.trim() || /[\u3040-\u30ff]/.test(r.description)) problems.push(`${r.id}: description`);
     if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(r['x-description-ja'] ?? '')) problems.push(`${r.id}: x-description-ja`);
     const keys = Object.keys(r).sort();
-    const allowed = ['description', 'errorCode', 'id', 'paths', 'referenceLines', 'severity', 'x-description-ja', 'x-source'];
+    const allowed = [
+      'description',
+      'errorCode',
+      'id',
+      'paths',
+      'referenceLines',
+      'severity',
+      'x-description-ja',
+      'x-source',
+    ];
     for (const k of keys) if (!allowed.includes(k)) problems.push(`${r.id}: unknown field ${k}`);
   }
   assert.deepEqual(problems, []);
-  for (const id of ['probe.single-handler', 'spot.price-limit-required', 'volume-mount.unknown-volume', 'container.duplicate-name', 'volume.duplicate-name', 'config-file.base64']) {
+  for (const id of [
+    'probe.single-handler',
+    'spot.price-limit-required',
+    'volume-mount.unknown-volume',
+    'container.duplicate-name',
+    'volume.duplicate-name',
+    'config-file.base64',
+  ]) {
     assert.ok(seen.has(id), `rule ${id} is missing`);
   }
 });

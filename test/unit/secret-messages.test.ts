@@ -37,8 +37,12 @@ for (const locale of ['en', 'ja']) {
     const parsed = parse(DOC);
     const diagnostics = diagnose(parsed, locale).filter((d) => d.code === 'schema.type');
     const text = (d: { message: unknown }) => String(d.message);
-    const onPassword = diagnostics.find((d) => (d.data as { path: string }).path === 'ImageRegistryCredential[].Password');
-    const onHidden = diagnostics.filter((d) => (d.data as { path: string }).path === 'Container[].EnvironmentVar[].Value');
+    const onPassword = diagnostics.find(
+      (d) => (d.data as { path: string }).path === 'ImageRegistryCredential[].Password',
+    );
+    const onHidden = diagnostics.filter(
+      (d) => (d.data as { path: string }).path === 'Container[].EnvironmentVar[].Value',
+    );
     assert.ok(onPassword, JSON.stringify(diagnostics));
     // The two hidden values and the visible one (which may be quoted: it is not a secret).
     assert.equal(onHidden.length, 3, JSON.stringify(diagnostics));
@@ -48,8 +52,14 @@ for (const locale of ['en', 'ja']) {
     }
     // The advice stays: quote it.
     assert.match(text(onPassword), locale === 'ja' ? /引用符で囲んで/ : /Quote it/);
-    assert.ok(diagnostics.some((d) => text(d).includes('4455667788')), 'a value that is not secret is still quoted for the reader');
-    assert.ok(!diagnostics.some((d) => /\btrue\b/.test(text(d)) && text(d).includes('"true"')), 'the hidden boolean is not quoted');
+    assert.ok(
+      diagnostics.some((d) => text(d).includes('4455667788')),
+      'a value that is not secret is still quoted for the reader',
+    );
+    assert.ok(
+      !diagnostics.some((d) => /\btrue\b/.test(text(d)) && text(d).includes('"true"')),
+      'the hidden boolean is not quoted',
+    );
 
     // The quick fix still quotes the value, but its title does not show it.
     for (const d of [onPassword, ...onHidden]) {

@@ -34,7 +34,11 @@ function apply(text: string, item: CompletionItem): string {
 
 const ROOT_KEYS = Object.keys((CONTAINER_GROUP_SCHEMA as { properties: Record<string, unknown> }).properties);
 const CONTAINER_KEYS = Object.keys(
-  (CONTAINER_GROUP_SCHEMA as unknown as { properties: { Container: { items: { properties: Record<string, unknown> } } } }).properties.Container.items.properties,
+  (
+    CONTAINER_GROUP_SCHEMA as unknown as {
+      properties: { Container: { items: { properties: Record<string, unknown> } } };
+    }
+  ).properties.Container.items.properties,
 );
 
 test('root keys: every schema key not yet written, required ones first', () => {
@@ -96,10 +100,23 @@ test('enum values in block style, quoted, and flow style', () => {
   const quoted = complete('RestartPolicy: "N|"\n');
   assert.deepEqual(labels(quoted.items), ['Always', 'Never', 'OnFailure']);
   assert.equal(apply(quoted.text, quoted.items[1]), 'RestartPolicy: "Never"\n');
-  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    Port: [{Port: 80, Protocol: |}]\n').items), ['TCP', 'UDP']);
-  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    Port:\n      - Protocol: U|\n').items), ['TCP', 'UDP']);
-  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add: [NET_ADMIN, |]\n').items), ['NET_ADMIN', 'NET_RAW']);
-  const listItem = complete('Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add:\n          - |\n');
+  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    Port: [{Port: 80, Protocol: |}]\n').items), [
+    'TCP',
+    'UDP',
+  ]);
+  assert.deepEqual(labels(complete('Container:\n  - Name: a\n    Port:\n      - Protocol: U|\n').items), [
+    'TCP',
+    'UDP',
+  ]);
+  assert.deepEqual(
+    labels(
+      complete('Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add: [NET_ADMIN, |]\n').items,
+    ),
+    ['NET_ADMIN', 'NET_RAW'],
+  );
+  const listItem = complete(
+    'Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add:\n          - |\n',
+  );
   assert.deepEqual(labels(listItem.items), ['NET_ADMIN', 'NET_RAW']);
 });
 
@@ -121,21 +138,29 @@ test('regions for RegionId, the schema example first', () => {
   assert.equal(l[0], 'cn-hangzhou');
   assert.ok(l.includes('ap-northeast-1') && l.includes('eu-central-1'));
   assert.equal(new Set(l).size, l.length);
-  assert.ok(labels(complete('AcrRegistryInfo:\n  - RegionId: |\n').items).includes('cn-shanghai'), 'any RegionId parameter');
+  assert.ok(
+    labels(complete('AcrRegistryInfo:\n  - RegionId: |\n').items).includes('cn-shanghai'),
+    'any RegionId parameter',
+  );
 });
 
 test('VolumeMount.Name offers the volumes the document defines, even while the document is broken', () => {
-  const doc = 'Container:\n  - Name: a\n    VolumeMount:\n      - Name: |\n        MountPath: [\nVolume:\n  - Name: data\n    Type: EmptyDirVolume\n  - Name: logs\n';
+  const doc =
+    'Container:\n  - Name: a\n    VolumeMount:\n      - Name: |\n        MountPath: [\nVolume:\n  - Name: data\n    Type: EmptyDirVolume\n  - Name: logs\n';
   assert.deepEqual(labels(complete(doc).items), ['data', 'logs']);
 });
 
-test('a probe or callback port offers the container\'s own ports, then the schema example, in block and flow style', () => {
+test("a probe or callback port offers the container's own ports, then the schema example, in block and flow style", () => {
   const web = 'Container:\n  - Name: web\n    Image: nginx\n    Port:\n      - Port: 8080\n      - Port: 9090\n';
   const other = '  - Name: sidecar\n    Image: envoy\n    Port: [{Port: 7000}]\n';
   const http = complete(web + '    ReadinessProbe:\n      HttpGet:\n        Port: |\n' + other);
   const second = complete(web + other + '    ReadinessProbe:\n      HttpGet:\n        Port: |\n');
-  assert.equal(labels(second.items)[0], '7000', 'the second container\'s own port');
-  assert.deepEqual(labels(http.items).slice(0, 2), ['8080', '9090'], 'the ports of the container the cursor is in, not of its neighbour');
+  assert.equal(labels(second.items)[0], '7000', "the second container's own port");
+  assert.deepEqual(
+    labels(http.items).slice(0, 2),
+    ['8080', '9090'],
+    'the ports of the container the cursor is in, not of its neighbour',
+  );
   assert.ok(!labels(http.items).includes('7000'));
   assert.match(String(http.items[0].detail), /web.*Port\[\]\.Port/);
   assert.equal(apply(http.text, http.items[0]).split('\n')[8], '        Port: 8080');
@@ -147,7 +172,9 @@ test('a probe or callback port offers the container\'s own ports, then the schem
   const callback = complete(web + '    LifecyclePostStartHandlerHttpGetPort: |\n');
   assert.deepEqual(labels(callback.items).slice(0, 2), ['8080', '9090']);
   // No container port declared: the schema example still comes.
-  assert.ok(complete('Container:\n  - Name: a\n    ReadinessProbe:\n      HttpGet:\n        Port: |\n').items.length > 0);
+  assert.ok(
+    complete('Container:\n  - Name: a\n    ReadinessProbe:\n      HttpGet:\n        Port: |\n').items.length > 0,
+  );
 });
 
 test('values with no enum offer the schema default and examples, marked as such', () => {
@@ -190,22 +217,41 @@ test('every snippet expands, where it is offered, into a valid document', () => 
     if (s.place === 'document') continue;
     const where = s.place === 'root' && !s.writes.includes('Container') ? base + '|\n' : places[s.place];
     const { text, items } = complete(where);
-    const item = items.find((i) => i.kind === 15 && expandSnippet((i.textEdit as TextEdit).newText).replace(/\s+/g, ' ').trim() === expandSnippet(s.body).replace(/\s+/g, ' ').trim());
-    assert.ok(item, `snippet ${s.id} is offered at ${s.place}: ${labels(items.filter((i) => i.kind === 15)).join(', ')}`);
+    const item = items.find(
+      (i) =>
+        i.kind === 15 &&
+        expandSnippet((i.textEdit as TextEdit).newText)
+          .replace(/\s+/g, ' ')
+          .trim() === expandSnippet(s.body).replace(/\s+/g, ' ').trim(),
+    );
+    assert.ok(
+      item,
+      `snippet ${s.id} is offered at ${s.place}: ${labels(items.filter((i) => i.kind === 15)).join(', ')}`,
+    );
     const result = apply(text, item);
     const errors = en.diagnose(result).filter((d) => d.severity === 1);
-    assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], `${s.id}:\n${result}`);
+    assert.deepEqual(
+      errors.map((d) => `${d.code}: ${d.message}`),
+      [],
+      `${s.id}:\n${result}`,
+    );
   }
 });
 
 test('volume snippets exist for every volume Type of the schema', () => {
-  const typeEnum = (CONTAINER_GROUP_SCHEMA as unknown as { properties: { Volume: { items: { properties: { Type: { enum: string[] } } } } } }).properties.Volume.items.properties.Type.enum;
+  const typeEnum = (
+    CONTAINER_GROUP_SCHEMA as unknown as {
+      properties: { Volume: { items: { properties: { Type: { enum: string[] } } } } };
+    }
+  ).properties.Volume.items.properties.Type.enum;
   const snippetTypes = SNIPPETS.filter((s) => s.place === 'volume-item').map((s) => s.labelArg);
   assert.deepEqual([...snippetTypes].sort(), [...typeEnum].sort());
 });
 
 test('probe and spot snippets are offered where they fit', () => {
-  const probeLabels = labels(complete('Container:\n  - Name: a\n    Image: b\n    |\n').items.filter((i) => i.kind === 15));
+  const probeLabels = labels(
+    complete('Container:\n  - Name: a\n    Image: b\n    |\n').items.filter((i) => i.kind === 15),
+  );
   assert.deepEqual(probeLabels.sort(), ['Exec probe', 'HTTP probe', 'TCP probe']);
   const rootSnippets = labels(complete('RegionId: x\n|\n').items.filter((i) => i.kind === 15));
   assert.ok(rootSnippets.some((l) => /Spot/.test(String(l))));
@@ -214,30 +260,49 @@ test('probe and spot snippets are offered where they fit', () => {
 });
 
 test('probe snippets leave out the probes already written; inside a probe, the check method alone', () => {
-  const withReadiness = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    ReadinessProbe:\n      TcpSocket:\n        Port: 80\n    |\n';
+  const withReadiness =
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    ReadinessProbe:\n      TcpSocket:\n        Port: 80\n    |\n';
   const { text, items } = complete(withReadiness);
   const probes = items.filter((i) => i.kind === 15);
   assert.deepEqual(labels(probes).sort(), ['Exec probe', 'HTTP probe', 'TCP probe']);
   for (const p of probes) {
     const result = apply(text, p);
-    assert.deepEqual(en.diagnose(result).map((d) => `${d.code}: ${d.message}`), [], result);
+    assert.deepEqual(
+      en.diagnose(result).map((d) => `${d.code}: ${d.message}`),
+      [],
+      result,
+    );
     assert.match(result, /\n {4}LivenessProbe:\n/);
   }
   const both = withReadiness.replace('    |\n', '    LivenessProbe:\n      TcpSocket:\n        Port: 80\n    |\n');
   assert.deepEqual(labels(complete(both).items.filter((i) => i.kind === 15)), []);
 
-  const inside = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    ReadinessProbe:\n      PeriodSeconds: 5\n      |\n';
+  const inside =
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    ReadinessProbe:\n      PeriodSeconds: 5\n      |\n';
   const handlerCase = complete(inside);
   const handlers = handlerCase.items.filter((i) => i.kind === 15);
   assert.deepEqual(labels(handlers).sort(), ['Command check (Exec)', 'HTTP check (HttpGet)', 'TCP check (TcpSocket)']);
   for (const h of handlers) {
     const result = apply(handlerCase.text, h);
-    assert.deepEqual(en.diagnose(result).map((d) => `${d.code}: ${d.message}`), [], result);
+    assert.deepEqual(
+      en.diagnose(result).map((d) => `${d.code}: ${d.message}`),
+      [],
+      result,
+    );
   }
-  assert.match(apply(handlerCase.text, handlers.find((h) => /HttpGet/.test(String(h.label)))!), /\n {6}HttpGet:\n {8}Path: \/healthz\n {8}Port: 80\n/);
+  assert.match(
+    apply(
+      handlerCase.text,
+      handlers.find((h) => /HttpGet/.test(String(h.label)))!,
+    ),
+    /\n {6}HttpGet:\n {8}Path: \/healthz\n {8}Port: 80\n/,
+  );
   const hasHandler = complete(inside.replace('PeriodSeconds: 5', 'Exec:\n        Command: [cat]'));
   assert.deepEqual(labels(hasHandler.items.filter((i) => i.kind === 15)), [], 'a probe takes one check method');
-  assert.deepEqual(labels(complete(inside, ja).items.filter((i) => i.kind === 15)).sort(), ['HTTP チェック (HttpGet)', 'TCP チェック (TcpSocket)', 'コマンドチェック (Exec)'].sort());
+  assert.deepEqual(
+    labels(complete(inside, ja).items.filter((i) => i.kind === 15)).sort(),
+    ['HTTP チェック (HttpGet)', 'TCP チェック (TcpSocket)', 'コマンドチェック (Exec)'].sort(),
+  );
 });
 
 test('documentation follows the locale', () => {
@@ -252,7 +317,16 @@ test('documentation follows the locale', () => {
 });
 
 test('completion answers on broken and odd input without throwing', () => {
-  const odd = ['Container: [\n  |', '{|', ': : :|', '- - - |', '"unclosed: |', 'a: &x\nb: *x|\n', '\t|', 'Container:\n  - Name: a\n    Image: |b\n'];
+  const odd = [
+    'Container: [\n  |',
+    '{|',
+    ': : :|',
+    '- - - |',
+    '"unclosed: |',
+    'a: &x\nb: *x|\n',
+    '\t|',
+    'Container:\n  - Name: a\n    Image: |b\n',
+  ];
   for (const doc of odd) complete(doc);
   // Positions past the end of the document.
   assert.deepEqual(en.complete('a: b\n', { line: 99, character: 0 }).items, []);
@@ -266,4 +340,3 @@ test('CRLF documents complete and hover like LF ones', () => {
   const h = en.hover(crlf, { line: 2, character: 7 });
   assert.match((h!.contents as { value: string }).value, /Container\[\]\.Name/);
 });
-

@@ -87,7 +87,9 @@ test('a wrong type on a collection reports once, nothing below it', () => {
 });
 
 test('x-warning parameters are warnings, not errors', () => {
-  const d = only(BASE + 'Volume:\n  - Name: logs\n    Type: HostPathVolume\n    HostPathVolume: {Type: Directory, Path: /var/log}\n');
+  const d = only(
+    BASE + 'Volume:\n  - Name: logs\n    Type: HostPathVolume\n    HostPathVolume: {Type: Directory, Path: /var/log}\n',
+  );
   assert.equal(d.severity, 2);
   assert.equal(d.code, 'hostpath-volume.allowlist');
 });
@@ -103,21 +105,36 @@ test('an empty document gives one diagnostic at its start that lists the three r
     assert.equal(d.length, 1, JSON.stringify(d));
     assert.equal(d[0].code, 'schema.required');
     assert.equal(d[0].range.start.line, 0);
-    assert.deepEqual((d[0].data as { missingKeys: string[] }).missingKeys, ['RegionId', 'ContainerGroupName', 'Container']);
+    assert.deepEqual((d[0].data as { missingKeys: string[] }).missingKeys, [
+      'RegionId',
+      'ContainerGroupName',
+      'Container',
+    ]);
     assert.match(String(d[0].message), /^The document is empty: .*RegionId, ContainerGroupName, Container/);
   }
 });
 
 test('a syntax error the document recovers from still shows the other findings, minus what the line being typed explains', () => {
-  const typed = 'RegionId: cn-hangzhou\nContainerGroupName: web\nRestartPolicy: always\nContainer:\n  - Name: a\n    Im\n';
+  const typed =
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nRestartPolicy: always\nContainer:\n  - Name: a\n    Im\n';
   // The container has no Image: the key being typed on line 6 may be it, so that is not reported.
-  assert.deepEqual(en.diagnose(typed).map((x) => `${x.range.start.line}:${x.code}`), ['2:schema.enum', '5:yaml.syntax']);
+  assert.deepEqual(
+    en.diagnose(typed).map((x) => `${x.range.start.line}:${x.code}`),
+    ['2:schema.enum', '5:yaml.syntax'],
+  );
   // The same key typed in another item does not hide the first item's missing Image.
-  const other = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n  - Name: b\n    Image: nginx\n    Im\n';
-  assert.deepEqual(en.diagnose(other).map((x) => `${x.range.start.line}:${x.code}`), ['3:schema.required', '6:yaml.syntax']);
+  const other =
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n  - Name: b\n    Image: nginx\n    Im\n';
+  assert.deepEqual(
+    en.diagnose(other).map((x) => `${x.range.start.line}:${x.code}`),
+    ['3:schema.required', '6:yaml.syntax'],
+  );
   // A key typed at the root explains a missing root key and SpotPriceLimit, not a missing Image in a container.
   const root = 'RegionId: cn-hangzhou\nSpotStrategy: SpotWithPriceLimit\nContainer:\n  - Name: a\nCont\n';
-  assert.deepEqual(en.diagnose(root).map((x) => `${x.range.start.line}:${x.code}`), ['3:schema.required', '4:yaml.syntax']);
+  assert.deepEqual(
+    en.diagnose(root).map((x) => `${x.range.start.line}:${x.code}`),
+    ['3:schema.required', '4:yaml.syntax'],
+  );
 });
 
 test('YAML still broken after the stray line is set aside: the syntax only', () => {
@@ -125,11 +142,21 @@ test('YAML still broken after the stray line is set aside: the syntax only', () 
   assert.ok(d.length >= 2 && d.every((x) => x.code === 'yaml.syntax'), JSON.stringify(d.map((x) => x.code)));
 });
 
-test('syntax messages name the situation, in English and Japanese, without the parser\'s wording', () => {
+test("syntax messages name the situation, in English and Japanese, without the parser's wording", () => {
   const cases: [string, number, RegExp, RegExp][] = [
-    ['RegionId: a\nImage\nContainer: []\n', 1, /`Image` needs a colon: write `Image: value`/, /`Image` にコロンがありません/],
+    [
+      'RegionId: a\nImage\nContainer: []\n',
+      1,
+      /`Image` needs a colon: write `Image: value`/,
+      /`Image` にコロンがありません/,
+    ],
     ['RegionId: a\nContainer:\n  - Name: a\n   Image: b\n', 3, /does not start with `- `/, /`- ` で始まっていません/],
-    ['RegionId: a\nContainer:\n  - Name: a\n    Image: b\n  Cpu: 1\n', 4, /keys of one mapping must all start at the same column/, /同じ列から始めて/],
+    [
+      'RegionId: a\nContainer:\n  - Name: a\n    Image: b\n  Cpu: 1\n',
+      4,
+      /keys of one mapping must all start at the same column/,
+      /同じ列から始めて/,
+    ],
     ['RegionId: a\nContainer: {Name: a\nZ: 1\n', 1, /This `\{` is never closed/, /この `\{` が閉じられていません/],
     ["RegionId: 'a\nZ: 1\n", 0, /This ' quote is never closed/, /この ' 引用符が閉じられていません/],
     ['RegionId: a: b\n', 0, /contains `: `.*quotes/, /引用符で囲んで/],
@@ -142,7 +169,11 @@ test('syntax messages name the situation, in English and Japanese, without the p
     assert.equal(e[0].range.start.line, line, `${text}: ${e[0].message}`);
     assert.match(String(e[0].message), english, text);
     assert.match(String(j[0].message), japanese, text);
-    assert.doesNotMatch(String(e[0].message), /Implicit|indicator|compact|Flow map|reserved character/, `${text}: no library wording`);
+    assert.doesNotMatch(
+      String(e[0].message),
+      /Implicit|indicator|compact|Flow map|reserved character/,
+      `${text}: no library wording`,
+    );
   }
 });
 
@@ -157,7 +188,10 @@ test('an unclosed bracket is reported at the bracket, never as a stray line', ()
 test('an alias without anchor is named on the alias, in both languages', () => {
   const text = 'RegionId: a\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: *img\n';
   const d = en.diagnose(text);
-  assert.deepEqual(d.map((x) => x.code), ['yaml.unresolved-alias']);
+  assert.deepEqual(
+    d.map((x) => x.code),
+    ['yaml.unresolved-alias'],
+  );
   assert.deepEqual(d[0].range, { start: { line: 4, character: 11 }, end: { line: 4, character: 15 } });
   assert.match(String(d[0].message), /\*img/);
   const j = ja.diagnose(text);
@@ -167,7 +201,10 @@ test('an alias without anchor is named on the alias, in both languages', () => {
 
 test('syntax errors stop schema validation and stay on their line', () => {
   const d = en.diagnose(BASE + '    Cpu: [1, 2\nRestartPolicy: Always\n');
-  assert.deepEqual(d.map((x) => x.code), ['yaml.syntax']);
+  assert.deepEqual(
+    d.map((x) => x.code),
+    ['yaml.syntax'],
+  );
   assert.equal(d[0].range.start.line, 5);
   assert.equal(d[0].range.end.line, 5);
 });
@@ -183,7 +220,11 @@ test('the parse is cached per text and diagnostics do not leak between callers',
 test('the wire request is refused with the errors of an invalid document, built for a valid one', () => {
   const bad = en.wireRequest(BASE + 'RestartPolicy: x\n');
   assert.equal(bad.ok, false);
-  if (!bad.ok) assert.deepEqual(bad.errors.map((e) => e.code), ['schema.enum']);
+  if (!bad.ok)
+    assert.deepEqual(
+      bad.errors.map((e) => e.code),
+      ['schema.enum'],
+    );
   const good = en.wireRequest(BASE + 'RestartPolicy: Never\n');
   assert.equal(good.ok, true);
   if (good.ok) assert.equal(good.params.RestartPolicy, 'Never');
@@ -194,18 +235,32 @@ test('the wire request is refused with the errors of an invalid document, built 
 test('Japanese messages space ASCII names from the Japanese beside them, and Japanese words not at all', () => {
   const ja = createLanguageService({ locale: 'ja' });
   const messages = (text: string) => ja.diagnose(text).map((d) => String(d.message));
-  const root = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nContainerGroupNmae: x\n');
-  assert.deepEqual(root, ['ドキュメントに不明なパラメータ ContainerGroupNmae があります。ContainerGroupName のことですか?']);
+  const root = messages(
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nContainerGroupNmae: x\n',
+  );
+  assert.deepEqual(root, [
+    'ドキュメントに不明なパラメータ ContainerGroupNmae があります。ContainerGroupName のことですか?',
+  ]);
   const required = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n');
   assert.deepEqual(required, ['Container[].Image は Container[] に必須ですが、ありません。']);
   const atRoot = messages('ContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n');
   assert.deepEqual(atRoot, ['RegionId はドキュメントに必須ですが、ありません。']);
-  const inItem = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    Imagee: c\n');
+  const inItem = messages(
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\n    Imagee: c\n',
+  );
   assert.match(inItem[0], /^Container\[\] に不明なパラメータ Imagee があります。/);
-  const type = messages('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nCpu: [1]\nMemory: true\n');
+  const type = messages(
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nCpu: [1]\nMemory: true\n',
+  );
   assert.equal(type.length, 2);
-  assert.ok(type.some((m) => m.endsWith('true です。')), type.join('\n'));
-  for (const m of type) assert.doesNotMatch(m, /[ァ-ヶー一-龯ぁ-ん] (に|は|の|が|を|です)|[A-Za-z0-9\])](に|は|です)/, m);
-  const en = createLanguageService({ locale: 'en' }).diagnose('RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nContainerGroupNmae: x\n');
+  assert.ok(
+    type.some((m) => m.endsWith('true です。')),
+    type.join('\n'),
+  );
+  for (const m of type)
+    assert.doesNotMatch(m, /[ァ-ヶー一-龯ぁ-ん] (に|は|の|が|を|です)|[A-Za-z0-9\])](に|は|です)/, m);
+  const en = createLanguageService({ locale: 'en' }).diagnose(
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: a\n    Image: b\nContainerGroupNmae: x\n',
+  );
   assert.equal(en[0].message, 'Unknown parameter ContainerGroupNmae in the document. Did you mean ContainerGroupName?');
 });

@@ -16,7 +16,9 @@ function hover(docWithCursor: string, service = en): { md: string; hover: Hover 
   return { md: h ? (h.contents as { value: string }).value : '', hover: h };
 }
 
-const schema = CONTAINER_GROUP_SCHEMA as unknown as { properties: Record<string, { description: string; 'x-description-ja': string }> };
+const schema = CONTAINER_GROUP_SCHEMA as unknown as {
+  properties: Record<string, { description: string; 'x-description-ja': string }>;
+};
 
 test('a top-level key: wire path, type, required, description, example', () => {
   const { md, hover: h } = hover('Reg|ionId: cn-hangzhou\n');
@@ -36,7 +38,10 @@ test('an enum key lists allowed values with their meanings and the default', () 
 
 test('a nested key in a list item gives the reference notation path, range and unit', () => {
   const { md } = hover('Container:\n  - Name: a\n    ReadinessProbe:\n      HttpGet:\n        Po|rt: 80\n');
-  assert.match(md, /^\*\*Container\[\]\.ReadinessProbe\.HttpGet\.Port\*\* · integer · required|^\*\*Container\[\]\.ReadinessProbe\.HttpGet\.Port\*\* · integer · optional/);
+  assert.match(
+    md,
+    /^\*\*Container\[\]\.ReadinessProbe\.HttpGet\.Port\*\* · integer · required|^\*\*Container\[\]\.ReadinessProbe\.HttpGet\.Port\*\* · integer · optional/,
+  );
   assert.match(md, /Range: 1 – 65535/);
   const cpu = hover('Container:\n  - Name: a\n    C|pu: 1\n').md;
   assert.match(cpu, /cores/);
@@ -55,7 +60,9 @@ test('an enum value gives that value meaning', () => {
   assert.match(md, /RestartPolicy/);
   const flow = hover('Container:\n  - Name: a\n    Port: [{Port: 80, Protocol: UD|P}]\n').md;
   assert.match(flow, /`UDP`/);
-  const item = hover('Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add:\n          - NET_R|AW\n').md;
+  const item = hover(
+    'Container:\n  - Name: a\n    SecurityContext:\n      Capability:\n        Add:\n          - NET_R|AW\n',
+  ).md;
   assert.match(item, /`NET_RAW`/);
   const quoted = hover('RestartPolicy: "Nev|er"\n').md;
   assert.match(quoted, /`Never`/);
@@ -65,7 +72,10 @@ test('an unknown key says so, with the documentation of the key it was probably 
   const { md } = hover('ContainerGroupNm|ae: web\n');
   assert.match(md, /Unknown parameter ContainerGroupNmae in the document\. Did you mean ContainerGroupName\?/);
   assert.match(md, /\*\*ContainerGroupName\*\* · string · required/);
-  assert.match(hover('Container:\n  - Imgae|: x\n').md, /Unknown parameter Imgae in Container\[\]\. Did you mean Image\?/);
+  assert.match(
+    hover('Container:\n  - Imgae|: x\n').md,
+    /Unknown parameter Imgae in Container\[\]\. Did you mean Image\?/,
+  );
   assert.equal(hover('Unkn|own: 1\n').md, 'Unknown parameter Unknown in the document.');
 });
 
@@ -98,6 +108,12 @@ test('length limits read naturally in both languages', () => {
 });
 
 test('an unknown key hover joins its sentences the way each language does', () => {
-  assert.match(hover('ContainerGroupNm|ae: web\n').md, /^Unknown parameter ContainerGroupNmae in the document\. Did you mean ContainerGroupName\?/);
-  assert.match(hover('ContainerGroupNm|ae: web\n', ja).md, /^ドキュメントに不明なパラメータ ContainerGroupNmae があります。ContainerGroupName のことですか\?/);
+  assert.match(
+    hover('ContainerGroupNm|ae: web\n').md,
+    /^Unknown parameter ContainerGroupNmae in the document\. Did you mean ContainerGroupName\?/,
+  );
+  assert.match(
+    hover('ContainerGroupNm|ae: web\n', ja).md,
+    /^ドキュメントに不明なパラメータ ContainerGroupNmae があります。ContainerGroupName のことですか\?/,
+  );
 });

@@ -12,7 +12,6 @@ import { applyEdit, budgetFromEnv, randomEdit, withLineEnds } from '../support/e
 
 const DOCS = validFixtureTexts();
 
-
 /** Every node as `kind range value`, in document order. */
 function shape(node: unknown, out: string[] = []): string[] {
   if (isPair(node)) {
@@ -22,7 +21,9 @@ function shape(node: unknown, out: string[] = []): string[] {
     out.push(`${isMap(node) ? 'map' : 'seq'} ${JSON.stringify((node as Node).range)}`);
     for (const item of node.items as unknown[]) shape(item, out);
   } else if (isScalar(node)) {
-    out.push(`scalar ${JSON.stringify(node.range)} ${JSON.stringify(node.value)} ${node.type} ${String(node.tag ?? '')}`);
+    out.push(
+      `scalar ${JSON.stringify(node.range)} ${JSON.stringify(node.value)} ${node.type} ${String(node.tag ?? '')}`,
+    );
   } else if (node !== null && node !== undefined) {
     out.push(`other ${JSON.stringify((node as Node).range)}`);
   }
@@ -43,7 +44,35 @@ function plainValues(text: string): [number, number][] {
   return out;
 }
 
-const TOKENS = ['Name', 'Image', 'Key', 'nginx:1.25', 'a:', 'vsw-****', 'x&y', 'x', '1', '80', '0.5', 'true', 'no', 'Always', 'web-2', '-3', '1e3', 'null', '~', 'a b', ' ', ':', '#', '[', 'é', '0o17', '0x1F'];
+const TOKENS = [
+  'Name',
+  'Image',
+  'Key',
+  'nginx:1.25',
+  'a:',
+  'vsw-****',
+  'x&y',
+  'x',
+  '1',
+  '80',
+  '0.5',
+  'true',
+  'no',
+  'Always',
+  'web-2',
+  '-3',
+  '1e3',
+  'null',
+  '~',
+  'a b',
+  ' ',
+  ':',
+  '#',
+  '[',
+  'é',
+  '0o17',
+  '0x1F',
+];
 
 test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
   const rnd = prng(7);
@@ -64,7 +93,13 @@ test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
       const line = text.slice(lineStart, lineEnd);
       const m = /^(\s*(?:- )?)(\w+): (.+)$/.exec(line);
       if (m && rnd() < 0.3) {
-        const rewritten = text.slice(0, lineStart) + m[1] + (rnd() < 0.5 ? m[2] : m[2].slice(0, -1)) + ': ' + (rnd() < 0.5 ? token : m[3] + '1') + text.slice(lineEnd);
+        const rewritten =
+          text.slice(0, lineStart) +
+          m[1] +
+          (rnd() < 0.5 ? m[2] : m[2].slice(0, -1)) +
+          ': ' +
+          (rnd() < 0.5 ? token : m[3] + '1') +
+          text.slice(lineEnd);
         const previous = parse(text);
         const fast = reparse(previous, rewritten);
         const full = parse(rewritten);
@@ -72,14 +107,22 @@ test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
         if (fast) {
           incremental++;
           assert.deepEqual(fast.problems, full.problems);
-          assert.deepEqual(shape(fast.doc!.contents), shape(full.doc!.contents), `line ${JSON.stringify(line)} -> ${JSON.stringify(rewritten.slice(lineStart, lineEnd + rewritten.length - text.length))}`);
+          assert.deepEqual(
+            shape(fast.doc!.contents),
+            shape(full.doc!.contents),
+            `line ${JSON.stringify(line)} -> ${JSON.stringify(rewritten.slice(lineStart, lineEnd + rewritten.length - text.length))}`,
+          );
           assert.deepEqual(fast.doc!.toJS(), full.doc!.toJS());
         }
         if (!full.problems.length) text = rewritten;
         continue;
       }
       const next =
-        r < 0.4 ? text.slice(0, at) + token + text.slice(at) : r < 0.7 ? text.slice(0, at) + text.slice(Math.min(e, at + 1)) : text.slice(0, s) + token + text.slice(e);
+        r < 0.4
+          ? text.slice(0, at) + token + text.slice(at)
+          : r < 0.7
+            ? text.slice(0, at) + text.slice(Math.min(e, at + 1))
+            : text.slice(0, s) + token + text.slice(e);
       const previous = parse(text);
       const fast = reparse(previous, next);
       const full = parse(next);
@@ -87,7 +130,11 @@ test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
       if (fast) {
         incremental++;
         assert.deepEqual(fast.problems, full.problems);
-        assert.deepEqual(shape(fast.doc!.contents), shape(full.doc!.contents), `edit ${JSON.stringify(text.slice(s, e))} -> ${JSON.stringify(next.slice(s, e + next.length - text.length))}`);
+        assert.deepEqual(
+          shape(fast.doc!.contents),
+          shape(full.doc!.contents),
+          `edit ${JSON.stringify(text.slice(s, e))} -> ${JSON.stringify(next.slice(s, e + next.length - text.length))}`,
+        );
         assert.deepEqual(fast.doc!.toJS(), full.doc!.toJS());
         for (const o of [0, at, next.length]) assert.deepEqual(fast.positionAt(o), full.positionAt(o));
       }
@@ -100,7 +147,38 @@ test('a scalar edit re-parsed incrementally equals the full parse', (t) => {
 });
 
 /** Lines put into list items: valid keys, nested lists, flow collections and quotes across lines, block scalars, comments, syntax errors. */
-const LINES = ['Name: extra', 'Cpu: 2', 'SubPth: x-7', 'Value: production', 'Port: 80', '- a', 'Items:', '  - x', 'Key: "q"', 'Name: web', 'Bad line', 'a: b: c', 'Tag: [x', '# note', '', 'Key: &a v', '  Deep: 1', '- b: 1', 'Command: [a,', '  b]', 'X: |', '  text', "Y: 'a", "  b'", 'Z:', '  - 1', '    - 2', '-', 'Q: 1 # c', '    More: 2'];
+const LINES = [
+  'Name: extra',
+  'Cpu: 2',
+  'SubPth: x-7',
+  'Value: production',
+  'Port: 80',
+  '- a',
+  'Items:',
+  '  - x',
+  'Key: "q"',
+  'Name: web',
+  'Bad line',
+  'a: b: c',
+  'Tag: [x',
+  '# note',
+  '',
+  'Key: &a v',
+  '  Deep: 1',
+  '- b: 1',
+  'Command: [a,',
+  '  b]',
+  'X: |',
+  '  text',
+  "Y: 'a",
+  "  b'",
+  'Z:',
+  '  - 1',
+  '    - 2',
+  '-',
+  'Q: 1 # c',
+  '    More: 2',
+];
 
 test('lines added and removed inside a list item re-parse incrementally equal to the full parse', (t) => {
   let incremental = 0;
@@ -127,9 +205,21 @@ test('lines added and removed inside a list item re-parse incrementally equal to
         const indent = /^ */.exec(lines[n])![0];
         const r = rnd();
         const edited = lines.slice();
-        if (r < 0.45) edited.splice(n + (rnd() < 0.5 ? 0 : 1), 0, (rnd() < 0.85 ? indent : indent.slice(0, Math.floor(rnd() * indent.length))) + LINES[Math.floor(rnd() * LINES.length)]);
+        if (r < 0.45)
+          edited.splice(
+            n + (rnd() < 0.5 ? 0 : 1),
+            0,
+            (rnd() < 0.85 ? indent : indent.slice(0, Math.floor(rnd() * indent.length))) +
+              LINES[Math.floor(rnd() * LINES.length)],
+          );
         else if (r < 0.75) edited.splice(n, 1 + Math.floor(rnd() * 3));
-        else edited.splice(n, 1, indent + LINES[Math.floor(rnd() * LINES.length)], indent + LINES[Math.floor(rnd() * LINES.length)]);
+        else
+          edited.splice(
+            n,
+            1,
+            indent + LINES[Math.floor(rnd() * LINES.length)],
+            indent + LINES[Math.floor(rnd() * LINES.length)],
+          );
         const next = edited.join('\n');
         if (next === text) continue;
         const previous = parse(text);
@@ -145,7 +235,8 @@ test('lines added and removed inside a list item re-parse incrementally equal to
           assert.deepEqual(shape(fast.doc!.contents), shape(full.doc!.contents), where);
           assert.deepEqual(fast.doc!.toJS(), full.doc!.toJS(), where);
           assert.deepEqual(fast.doc!.range, full.doc!.range, where);
-          for (const o of [0, Math.floor(rnd() * next.length), next.length]) assert.deepEqual(fast.positionAt(o), full.positionAt(o));
+          for (const o of [0, Math.floor(rnd() * next.length), next.length])
+            assert.deepEqual(fast.positionAt(o), full.positionAt(o));
           // The reused tree keeps serving later edits.
           text = next;
           continue;
@@ -154,7 +245,9 @@ test('lines added and removed inside a list item re-parse incrementally equal to
       }
     }
   }
-  t.diagnostic(`${incremental} of ${total} line edits re-parsed incrementally (${clean} of them parse without problems in documents without anchors)`);
+  t.diagnostic(
+    `${incremental} of ${total} line edits re-parsed incrementally (${clean} of them parse without problems in documents without anchors)`,
+  );
   assert.ok(incremental > clean / 5, `only ${incremental} of ${clean} clean line edits were incremental`);
 });
 
@@ -187,7 +280,12 @@ test('the service gives the same diagnostics as a fresh service when lines are a
       const indent = /^ */.exec(lines[n])![0];
       const edited = lines.slice();
       if (rnd() < 0.5 && indent.length > 2) edited.splice(n, 1);
-      else edited.splice(n, 0, indent + ['SubPth: x-7', 'Cpu: 2', 'Name: extra', 'MountPath: /data', 'Bad line'][Math.floor(rnd() * 5)]);
+      else
+        edited.splice(
+          n,
+          0,
+          indent + ['SubPth: x-7', 'Cpu: 2', 'Name: extra', 'MountPath: /data', 'Bad line'][Math.floor(rnd() * 5)],
+        );
       const next = edited.join('\n');
       const fresh = createLanguageService();
       assert.deepEqual(service.diagnose(next), fresh.diagnose(next), `line ${n + 1}`);
@@ -244,7 +342,11 @@ test('a blank line holding a tab or a CR does not end the re-parsed list item', 
       if (fast) assert.deepEqual(fast.doc!.toJS(), full.doc!.toJS(), JSON.stringify(blank));
       const service = createLanguageService();
       service.diagnose(before);
-      assert.deepEqual(service.diagnose(after), createLanguageService().diagnose(after), `blank line ${JSON.stringify(blank)} before ${JSON.stringify(tail)}`);
+      assert.deepEqual(
+        service.diagnose(after),
+        createLanguageService().diagnose(after),
+        `blank line ${JSON.stringify(blank)} before ${JSON.stringify(tail)}`,
+      );
       assert.deepEqual(service.wireRequest(after), createLanguageService().wireRequest(after));
     }
   }
@@ -260,7 +362,8 @@ test('a blank line holding a tab or a CR does not end the re-parsed list item', 
 
 // Issue 16, item 2: a tag decides how a scalar is read; a re-read of the token alone would lose it.
 test('a scalar edit next to an explicit tag reads the value with its tag', () => {
-  const base = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: !!str 1\n    Cpu: !!str 2\n';
+  const base =
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: !!str 1\n    Cpu: !!str 2\n';
   for (const [from, to] of [
     ['Cpu: !!str 2', 'Cpu: !!str 23'],
     ['Image: !!str 1', 'Image: !!str 12'],
@@ -276,8 +379,16 @@ test('a scalar edit next to an explicit tag reads the value with its tag', () =>
   }
   const service = createLanguageService();
   service.diagnose(base);
-  assert.ok(service.diagnose(base.replace('Cpu: !!str 2', 'Cpu: !!str 23')).some((d) => d.code === 'schema.type' && /Cpu/.test(String(d.message))), 'Cpu: !!str 23 is a string');
-  assert.ok(!service.diagnose(base.replace('Image: !!str 1', 'Image: !!str 12')).some((d) => /Image/.test(String(d.message))), 'Image: !!str 12 is a string, as an image must be');
+  assert.ok(
+    service
+      .diagnose(base.replace('Cpu: !!str 2', 'Cpu: !!str 23'))
+      .some((d) => d.code === 'schema.type' && /Cpu/.test(String(d.message))),
+    'Cpu: !!str 23 is a string',
+  );
+  assert.ok(
+    !service.diagnose(base.replace('Image: !!str 1', 'Image: !!str 12')).some((d) => /Image/.test(String(d.message))),
+    'Image: !!str 12 is a string, as an image must be',
+  );
 });
 
 // Issue 16: random edits anywhere (tabs, lone CRs and CRLF, tags, explicit keys, anchors), each

@@ -21,7 +21,9 @@ test('a rule finding takes its severity from the rules file', () => {
   const service = createLanguageService();
   const base = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n';
   const severityOf = (id: string) => (ECI_RULES.find((r) => r.id === id)!.severity === 'error' ? 1 : 2);
-  const spot = service.diagnose(base + 'SpotStrategy: SpotWithPriceLimit\n').find((d) => d.code === 'spot.price-limit-required')!;
+  const spot = service
+    .diagnose(base + 'SpotStrategy: SpotWithPriceLimit\n')
+    .find((d) => d.code === 'spot.price-limit-required')!;
   assert.equal(spot.severity, severityOf('spot.price-limit-required'));
   const windows = service.diagnose(base + 'OsType: Windows\n').find((d) => d.code === 'os-type.windows-beta')!;
   assert.equal(windows.severity, severityOf('os-type.windows-beta'));
@@ -55,12 +57,19 @@ test('rule messages name the parameter and what is allowed', () => {
 
 test('a mount naming no volume says why: no Volume at all, or volumes without a Name', () => {
   const service = createLanguageService();
-  const mount = 'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    VolumeMount:\n      - Name: cache\n        MountPath: /cache\n';
+  const mount =
+    'RegionId: cn-hangzhou\nContainerGroupName: web\nContainer:\n  - Name: web\n    Image: nginx\n    VolumeMount:\n      - Name: cache\n        MountPath: /cache\n';
   const none = service.diagnose(mount);
-  assert.deepEqual(none.map((d) => d.code), ['volume-mount.unknown-volume']);
+  assert.deepEqual(
+    none.map((d) => d.code),
+    ['volume-mount.unknown-volume'],
+  );
   assert.match(String(none[0].message), /defines no Volume/);
   const unnamed = service.diagnose(mount + 'Volume:\n  - Type: EmptyDirVolume\n');
-  assert.deepEqual(unnamed.map((d) => d.code), ['volume-mount.unknown-volume']);
+  assert.deepEqual(
+    unnamed.map((d) => d.code),
+    ['volume-mount.unknown-volume'],
+  );
   assert.doesNotMatch(String(unnamed[0].message), /defines no Volume/);
   assert.match(String(unnamed[0].message), /no item of Volume has a Name/);
 });

@@ -39,7 +39,8 @@ Script: |
 `;
 
 function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
@@ -57,21 +58,42 @@ const find = (symbols: DocumentSymbol[] | undefined, name: string) => symbols?.f
 test('containers, init containers, volumes and tags are named by what identifies them, with their kinds', () => {
   const symbols = documentSymbols(parse(DOC));
   checkValid(symbols);
-  assert.deepEqual(symbols.map((s) => s.name), ['RegionId', 'ContainerGroupName', 'Container', 'InitContainer', 'Volume', 'Tag', 'Script']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['RegionId', 'ContainerGroupName', 'Container', 'InitContainer', 'Volume', 'Tag', 'Script'],
+  );
   const containers = find(symbols, 'Container')!;
   assert.equal(containers.kind, SymbolKind.Array);
   assert.equal(containers.detail, '2 items');
-  assert.deepEqual(containers.children!.map((c) => [c.name, c.kind, c.detail]), [
-    ['nginx', SymbolKind.Class, 'nginx:1.25'],
-    ['Container[2]', SymbolKind.Class, 'busybox'],
-  ]);
+  assert.deepEqual(
+    containers.children!.map((c) => [c.name, c.kind, c.detail]),
+    [
+      ['nginx', SymbolKind.Class, 'nginx:1.25'],
+      ['Container[2]', SymbolKind.Class, 'busybox'],
+    ],
+  );
   const nginx = containers.children![0];
-  assert.deepEqual(find(nginx.children, 'Port')!.children!.map((p) => p.name), ['80/TCP', '53/UDP']);
+  assert.deepEqual(
+    find(nginx.children, 'Port')!.children!.map((p) => p.name),
+    ['80/TCP', '53/UDP'],
+  );
   const mount = find(nginx.children, 'VolumeMount')!.children![0];
   assert.deepEqual([mount.name, mount.kind, mount.detail], ['data', SymbolKind.Field, '/data']);
-  assert.deepEqual(find(symbols, 'InitContainer')!.children!.map((c) => [c.name, c.kind]), [['init-db', SymbolKind.Constructor]]);
-  assert.deepEqual(find(symbols, 'Volume')!.children!.map((c) => [c.name, c.kind, c.detail]), [['data', SymbolKind.File, 'EmptyDirVolume']]);
-  assert.deepEqual(find(symbols, 'Tag')!.children!.map((c) => [c.name, c.kind, c.detail]), [['team', SymbolKind.Key, 'platform'], ['Tag[2]', SymbolKind.Key, undefined]]);
+  assert.deepEqual(
+    find(symbols, 'InitContainer')!.children!.map((c) => [c.name, c.kind]),
+    [['init-db', SymbolKind.Constructor]],
+  );
+  assert.deepEqual(
+    find(symbols, 'Volume')!.children!.map((c) => [c.name, c.kind, c.detail]),
+    [['data', SymbolKind.File, 'EmptyDirVolume']],
+  );
+  assert.deepEqual(
+    find(symbols, 'Tag')!.children!.map((c) => [c.name, c.kind, c.detail]),
+    [
+      ['team', SymbolKind.Key, 'platform'],
+      ['Tag[2]', SymbolKind.Key, undefined],
+    ],
+  );
   assert.equal(find(symbols, 'RegionId')!.detail, 'cn-hangzhou');
   assert.equal(find(symbols, 'RegionId')!.kind, SymbolKind.Property);
 });
@@ -122,7 +144,7 @@ test('folding of an empty or broken document does not fail', () => {
   assert.ok(r.some((x) => x.kind === FoldingRangeKind.Comment && x.startLine === 3 && x.endLine === 4));
 });
 
-test('the outline\'s list details follow the locale', () => {
+test("the outline's list details follow the locale", () => {
   const detailOf = (symbols: DocumentSymbol[], name: string) => symbols.find((s) => s.name === name)?.detail;
   assert.equal(detailOf(documentSymbols(parse(DOC)), 'Container'), '2 items');
   assert.equal(detailOf(documentSymbols(parse(DOC)), 'InitContainer'), '1 item');
@@ -176,9 +198,17 @@ test('explicit keys nested 30 levels and more: the outline and selection ranges 
     const text = '? '.repeat(levels) + 'a\n';
     const started = Date.now();
     const symbols = JSON.stringify(service.documentSymbols(text));
-    const selection = JSON.stringify(service.selectionRanges(text, [{ line: 0, character: levels * 2 }, { line: 0, character: levels }]));
+    const selection = JSON.stringify(
+      service.selectionRanges(text, [
+        { line: 0, character: levels * 2 },
+        { line: 0, character: levels },
+      ]),
+    );
     const folding = JSON.stringify(service.foldingRanges(text));
-    assert.ok(symbols.length < 10_000 && selection.length < 100_000 && folding.length < 10_000, `${levels} levels: ${symbols.length}, ${selection.length}, ${folding.length} characters`);
+    assert.ok(
+      symbols.length < 10_000 && selection.length < 100_000 && folding.length < 10_000,
+      `${levels} levels: ${symbols.length}, ${selection.length}, ${folding.length} characters`,
+    );
     assert.ok(Date.now() - started < 5000, `${levels} levels took ${Date.now() - started} ms`);
   }
   // Each `? ` counts as a level of nesting: beyond the limit, the document is refused.
@@ -193,9 +223,12 @@ test('explicit keys nested 30 levels and more: the outline and selection ranges 
 });
 
 test('the outline of a huge document is cut at MAX_SYMBOLS symbols', () => {
-  const text = 'RegionId: cn-hangzhou\n' + Array.from({ length: MAX_SYMBOLS + 500 }, (_, i) => `P${i}: v`).join('\n') + '\n';
-  const count = (symbols: DocumentSymbol[] | undefined): number => (symbols ?? []).reduce((n, s) => n + 1 + count(s.children), 0);
+  const text =
+    'RegionId: cn-hangzhou\n' + Array.from({ length: MAX_SYMBOLS + 500 }, (_, i) => `P${i}: v`).join('\n') + '\n';
+  const count = (symbols: DocumentSymbol[] | undefined): number =>
+    (symbols ?? []).reduce((n, s) => n + 1 + count(s.children), 0);
   assert.equal(count(documentSymbols(parse(text))), MAX_SYMBOLS);
-  const nested = 'Container:\n' + Array.from({ length: MAX_SYMBOLS }, (_, i) => `  - Name: c${i}\n    Image: i`).join('\n') + '\n';
+  const nested =
+    'Container:\n' + Array.from({ length: MAX_SYMBOLS }, (_, i) => `  - Name: c${i}\n    Image: i`).join('\n') + '\n';
   assert.equal(count(documentSymbols(parse(nested))), MAX_SYMBOLS);
 });

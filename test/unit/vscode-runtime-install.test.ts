@@ -9,18 +9,28 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 interface Installer {
-  nestedNpmEnv(env: NodeJS.ProcessEnv, options?: { prependPath?: string[]; extra?: Record<string, string> }): Record<string, string>;
+  nestedNpmEnv(
+    env: NodeJS.ProcessEnv,
+    options?: { prependPath?: string[]; extra?: Record<string, string> },
+  ): Record<string, string>;
   npmInstall(folder: string, spec: string, options?: { prependPath?: string[]; extra?: Record<string, string> }): void;
 }
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const installer = (): Promise<Installer> => import(pathToFileURL(path.join(root, 'scripts', 'install-vscode-runtime.mjs')).href) as Promise<Installer>;
+const installer = (): Promise<Installer> =>
+  import(pathToFileURL(path.join(root, 'scripts', 'install-vscode-runtime.mjs')).href) as Promise<Installer>;
 
 /** What `npm test` (npm 11 on Node 20) puts into the environment of the script it runs, as measured here. */
 function outerNpmEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
     ...base,
-    PATH: ['/work/c/node_modules/.bin', '/work/node_modules/.bin', '/node_modules/.bin', '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin', base.PATH].join(path.delimiter),
+    PATH: [
+      '/work/c/node_modules/.bin',
+      '/work/node_modules/.bin',
+      '/node_modules/.bin',
+      '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin',
+      base.PATH,
+    ].join(path.delimiter),
     npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64 workspaces/false',
     npm_node_execpath: '/usr/bin/node',
     npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js',
@@ -45,15 +55,39 @@ function outerNpmEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 test('nestedNpmEnv drops what the outer npm says of itself and keeps the user settings', async () => {
   const { nestedNpmEnv } = await installer();
-  const env = nestedNpmEnv(outerNpmEnvironment({ PATH: '/usr/bin:/bin', HOME: '/home/u' }), { prependPath: ['/rt/node24/bin'], extra: { npm_config_nodedir: '/rt/node24' } });
-  for (const key of ['npm_config_user_agent', 'npm_node_execpath', 'npm_execpath', 'npm_command', 'npm_config_prefix', 'npm_config_global_prefix', 'npm_config_local_prefix', 'npm_config_node_gyp', 'npm_config_npm_version', 'npm_package_name', 'npm_package_json', 'npm_lifecycle_event', 'npm_lifecycle_script', 'INIT_CWD', 'NODE', 'COLOR']) {
+  const env = nestedNpmEnv(outerNpmEnvironment({ PATH: '/usr/bin:/bin', HOME: '/home/u' }), {
+    prependPath: ['/rt/node24/bin'],
+    extra: { npm_config_nodedir: '/rt/node24' },
+  });
+  for (const key of [
+    'npm_config_user_agent',
+    'npm_node_execpath',
+    'npm_execpath',
+    'npm_command',
+    'npm_config_prefix',
+    'npm_config_global_prefix',
+    'npm_config_local_prefix',
+    'npm_config_node_gyp',
+    'npm_config_npm_version',
+    'npm_package_name',
+    'npm_package_json',
+    'npm_lifecycle_event',
+    'npm_lifecycle_script',
+    'INIT_CWD',
+    'NODE',
+    'COLOR',
+  ]) {
     assert.equal(env[key], undefined, `${key} must not reach the nested npm`);
   }
   assert.equal(env.npm_config_nodedir, '/rt/node24', 'native modules build against the runtime Node');
   assert.equal(env.npm_config_registry, 'https://registry.example.invalid/', 'a registry the user exported is kept');
   assert.equal(env.npm_config_cafile, '/etc/ssl/certs/ca-certificates.crt');
   assert.equal(env.HOME, '/home/u');
-  assert.equal(env.PATH, ['/rt/node24/bin', '/usr/bin', '/bin'].join(path.delimiter), 'node_modules/.bin and node-gyp-bin of the outer run are gone');
+  assert.equal(
+    env.PATH,
+    ['/rt/node24/bin', '/usr/bin', '/bin'].join(path.delimiter),
+    'node_modules/.bin and node-gyp-bin of the outer run are gone',
+  );
 });
 
 test('npmInstall runs the nested npm in the cleaned environment (a fake npm records what it was given)', async () => {
@@ -66,11 +100,21 @@ test('npmInstall runs the nested npm in the cleaned environment (a fake npm reco
     // An `npm` earlier on PATH than the real one, as Node 24's own npm is during the install.
     mkdirSync(fakeBin);
     const fakeNpm = path.join(fakeBin, 'npm');
-    writeFileSync(fakeNpm, `#!/bin/sh\n"${process.execPath}" -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify({ env: process.env, args: process.argv.slice(2), cwd: process.cwd() }))' "${record}" "$@"\n`);
+    writeFileSync(
+      fakeNpm,
+      `#!/bin/sh\n"${process.execPath}" -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify({ env: process.env, args: process.argv.slice(2), cwd: process.cwd() }))' "${record}" "$@"\n`,
+    );
     chmodSync(fakeNpm, 0o755);
     Object.assign(process.env, outerNpmEnvironment(process.env));
-    npmInstall(path.join(dir, 'target'), 'code-server@4.139.1', { prependPath: [fakeBin], extra: { npm_config_nodedir: '/rt/node24' } });
-    const seen = JSON.parse(readFileSync(record, 'utf8')) as { env: Record<string, string>; args: string[]; cwd: string };
+    npmInstall(path.join(dir, 'target'), 'code-server@4.139.1', {
+      prependPath: [fakeBin],
+      extra: { npm_config_nodedir: '/rt/node24' },
+    });
+    const seen = JSON.parse(readFileSync(record, 'utf8')) as {
+      env: Record<string, string>;
+      args: string[];
+      cwd: string;
+    };
     assert.equal(seen.env.npm_config_user_agent, undefined, 'code-server postinstall would read node/v20 from it');
     assert.equal(seen.env.npm_config_prefix, undefined);
     assert.equal(seen.env.npm_config_nodedir, '/rt/node24');

@@ -35,7 +35,10 @@ interface CallPlan extends FailureContext {
 }
 
 function planCall(opts: CallCreateContainerGroupOptions): CallPlan {
-  const { host: endpoint, protocol } = endpointFor(opts.regionId, { host: opts.endpoint ?? '', protocol: opts.protocol });
+  const { host: endpoint, protocol } = endpointFor(opts.regionId, {
+    host: opts.endpoint ?? '',
+    protocol: opts.protocol,
+  });
   const { host, port } = hostAndPort(endpoint, protocol);
   const params: Record<string, string> = { ...opts.params };
   if (!params.RegionId) params.RegionId = opts.regionId;
@@ -67,7 +70,12 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
   const send = sdkSender(opts, plan);
   let requestSent = false;
   const run = await withRetries(
-    { maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, backoffBaseMs: opts.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS, signal: opts.signal, onAttempt: opts.onAttempt },
+    {
+      maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      backoffBaseMs: opts.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+      signal: opts.signal,
+      onAttempt: opts.onAttempt,
+    },
     async (attempt) => {
       const failure = await probeConnect(plan.host, plan.port, plan.connectMs, opts.signal);
       if (failure) return connectFailure(failure, attempt);
@@ -79,9 +87,20 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
       }
     },
   );
-  if ('cancelled' in run) return { type: 'cancelled', attempts: run.attempts, requestSent, ...(plan.clientToken ? { clientToken: plan.clientToken } : {}) };
+  if ('cancelled' in run)
+    return {
+      type: 'cancelled',
+      attempts: run.attempts,
+      requestSent,
+      ...(plan.clientToken ? { clientToken: plan.clientToken } : {}),
+    };
   const outcome = run.result;
-  if (run.exhausted && outcome.type === 'network-error' && (outcome.kind === 'reset' || outcome.kind === 'bad-response') && plan.totalUrlBytes > LARGE_URL_BYTES) {
+  if (
+    run.exhausted &&
+    outcome.type === 'network-error' &&
+    (outcome.kind === 'reset' || outcome.kind === 'bad-response') &&
+    plan.totalUrlBytes > LARGE_URL_BYTES
+  ) {
     const cf = configFileBytes(plan.params);
     outcome.largeUrl = { urlBytes: plan.totalUrlBytes, configFileBytes: cf.bytes, configFileKeys: cf.keys };
   }
@@ -89,12 +108,23 @@ export async function callCreateContainerGroup(opts: CallCreateContainerGroupOpt
 }
 
 /** One SDK request per attempt, its answer or failure as an attempt result. */
-function sdkSender(opts: CallCreateContainerGroupOptions, plan: CallPlan): (probe: AttemptProbe, attempt: number) => Promise<AttemptResult<EciCallOutcome>> {
+function sdkSender(
+  opts: CallCreateContainerGroupOptions,
+  plan: CallPlan,
+): (probe: AttemptProbe, attempt: number) => Promise<AttemptResult<EciCallOutcome>> {
   const sdk = loadSdk();
-  const RequestClass = sdk.eci.CreateContainerGroupRequest as unknown as SdkModelClass & (new (map?: Record<string, unknown>) => InstanceType<typeof sdk.eci.CreateContainerGroupRequest>);
+  const RequestClass = sdk.eci.CreateContainerGroupRequest as unknown as SdkModelClass &
+    (new (map?: Record<string, unknown>) => InstanceType<typeof sdk.eci.CreateContainerGroupRequest>);
   const { request, extensionQueries } = toSdkRequest(RequestClass, plan.params, opts.sdkMissing, sdk.flatten);
   const runtime = runtimeOptions(sdk, { connectMs: plan.connectMs, readMs: plan.readMs, extensionQueries });
-  const client = eciClient(sdk, { credential: opts.credential, endpoint: plan.endpoint, protocol: plan.protocol, regionId: opts.regionId, connectMs: plan.connectMs, readMs: plan.readMs });
+  const client = eciClient(sdk, {
+    credential: opts.credential,
+    endpoint: plan.endpoint,
+    protocol: plan.protocol,
+    regionId: opts.regionId,
+    connectMs: plan.connectMs,
+    readMs: plan.readMs,
+  });
   return async (probe, attempt) => {
     try {
       const response = await raceAbort(
@@ -103,10 +133,24 @@ function sdkSender(opts: CallCreateContainerGroupOptions, plan: CallPlan): (prob
       );
       const body = response.body;
       if (body?.containerGroupId) {
-        return { done: { type: 'created', containerGroupId: body.containerGroupId, requestId: body.requestId ?? '', attempts: attempt, clientToken: plan.clientToken ?? plan.params.ClientToken ?? '' } };
+        return {
+          done: {
+            type: 'created',
+            containerGroupId: body.containerGroupId,
+            requestId: body.requestId ?? '',
+            attempts: attempt,
+            clientToken: plan.clientToken ?? plan.params.ClientToken ?? '',
+          },
+        };
       }
       const requestId = body?.requestId ? { requestId: plan.redact(body.requestId) } : {};
-      return { done: networkError('bad-response', { reason: 'no-container-group-id', host: plan.host, status: response.statusCode, ...requestId }, attempt) };
+      return {
+        done: networkError(
+          'bad-response',
+          { reason: 'no-container-group-id', host: plan.host, status: response.statusCode, ...requestId },
+          attempt,
+        ),
+      };
     } catch (e) {
       if (e instanceof Cancelled) throw e;
       return classifyFailure(e, probe, attempt, plan);
@@ -120,6 +164,7 @@ function complete(outcome: EciCallOutcome, requestSent: boolean, clientToken: st
     outcome.requestSent = requestSent;
     outcome.message = describeNetworkError(outcome, 'en');
   }
-  if ((outcome.type === 'network-error' || outcome.type === 'service-error') && clientToken) outcome.clientToken = clientToken;
+  if ((outcome.type === 'network-error' || outcome.type === 'service-error') && clientToken)
+    outcome.clientToken = clientToken;
   return outcome;
 }

@@ -27,14 +27,22 @@ function list<T>(v: unknown): T[] {
 }
 
 /** Every page of a Describe (NextToken), its items under `key`. */
-async function allPages<T>(target: EciTarget, action: 'DescribeContainerGroups' | 'DescribeContainerGroupStatus' | 'DescribeContainerGroupEvents', params: Record<string, string>, key: string): Promise<OperationOutcome<T[]>> {
+async function allPages<T>(
+  target: EciTarget,
+  action: 'DescribeContainerGroups' | 'DescribeContainerGroupStatus' | 'DescribeContainerGroupEvents',
+  params: Record<string, string>,
+  key: string,
+): Promise<OperationOutcome<T[]>> {
   const items: T[] = [];
   let nextToken = '';
   let requestId = '';
   let attempts = 0;
   const seen = new Set<string>();
   for (let pageNo = 0; pageNo < MAX_PAGES; pageNo++) {
-    const out = await callEciOperation(target, { action, params: { ...params, Limit: String(GROUPS_PAGE), ...(nextToken ? { NextToken: nextToken } : {}) } });
+    const out = await callEciOperation(target, {
+      action,
+      params: { ...params, Limit: String(GROUPS_PAGE), ...(nextToken ? { NextToken: nextToken } : {}) },
+    });
     if (out.type !== 'ok') return out;
     requestId = out.requestId;
     attempts += out.attempts;
@@ -53,7 +61,13 @@ function batches(ids: string[]): string[][] {
   return out;
 }
 
-async function byIds<T>(target: EciTarget, action: 'DescribeContainerGroups' | 'DescribeContainerGroupStatus' | 'DescribeContainerGroupEvents', ids: string[] | undefined, params: Record<string, string>, key: string): Promise<OperationOutcome<T[]>> {
+async function byIds<T>(
+  target: EciTarget,
+  action: 'DescribeContainerGroups' | 'DescribeContainerGroupStatus' | 'DescribeContainerGroupEvents',
+  ids: string[] | undefined,
+  params: Record<string, string>,
+  key: string,
+): Promise<OperationOutcome<T[]>> {
   if (!ids) return allPages<T>(target, action, params, key);
   const items: T[] = [];
   let requestId = '';
@@ -69,7 +83,10 @@ async function byIds<T>(target: EciTarget, action: 'DescribeContainerGroups' | '
 }
 
 /** DescribeContainerGroups over every page: the groups of the region, by ids, name and status. */
-export function describeContainerGroups(target: EciTarget, filter: DescribeGroupsFilter = {}): Promise<OperationOutcome<LiveContainerGroup[]>> {
+export function describeContainerGroups(
+  target: EciTarget,
+  filter: DescribeGroupsFilter = {},
+): Promise<OperationOutcome<LiveContainerGroup[]>> {
   const params: Record<string, string> = {};
   if (filter.name) params.ContainerGroupName = filter.name;
   if (filter.status) params.Status = filter.status;
@@ -78,7 +95,10 @@ export function describeContainerGroups(target: EciTarget, filter: DescribeGroup
 }
 
 /** One group by id; an id the region does not have is a service error naming id and region. */
-export async function describeContainerGroup(target: EciTarget, id: string): Promise<OperationOutcome<LiveContainerGroup>> {
+export async function describeContainerGroup(
+  target: EciTarget,
+  id: string,
+): Promise<OperationOutcome<LiveContainerGroup>> {
   const out = await describeContainerGroups(target, { ids: [id] });
   if (out.type !== 'ok') return out;
   const group = out.value.find((g) => g.ContainerGroupId === id);
@@ -86,7 +106,10 @@ export async function describeContainerGroup(target: EciTarget, id: string): Pro
 }
 
 /** DescribeContainerGroupStatus of one group (its pod status). */
-export async function describeContainerGroupStatus(target: EciTarget, id: string): Promise<OperationOutcome<LiveGroupStatus>> {
+export async function describeContainerGroupStatus(
+  target: EciTarget,
+  id: string,
+): Promise<OperationOutcome<LiveGroupStatus>> {
   const out = await byIds<LiveGroupStatus>(target, 'DescribeContainerGroupStatus', [id], {}, 'Data');
   if (out.type !== 'ok') return out;
   const s = out.value.find((g) => g.ContainerGroupId === id);
@@ -94,15 +117,29 @@ export async function describeContainerGroupStatus(target: EciTarget, id: string
 }
 
 /** DescribeContainerGroupEvents of one group, in the order the service gives them. */
-export async function describeContainerGroupEvents(target: EciTarget, id: string): Promise<OperationOutcome<LiveEvent[]>> {
-  const out = await byIds<{ ContainerGroupId?: string; Events?: LiveEvent[] }>(target, 'DescribeContainerGroupEvents', [id], {}, 'Data');
+export async function describeContainerGroupEvents(
+  target: EciTarget,
+  id: string,
+): Promise<OperationOutcome<LiveEvent[]>> {
+  const out = await byIds<{ ContainerGroupId?: string; Events?: LiveEvent[] }>(
+    target,
+    'DescribeContainerGroupEvents',
+    [id],
+    {},
+    'Data',
+  );
   if (out.type !== 'ok') return out;
   const g = out.value.find((x) => x.ContainerGroupId === id);
-  return g ? { ...out, value: list<LiveEvent>(g.Events) } : groupNotFound(id, target.regionId, out.requestId, out.attempts);
+  return g
+    ? { ...out, value: list<LiveEvent>(g.Events) }
+    : groupNotFound(id, target.regionId, out.requestId, out.attempts);
 }
 
 /** DescribeContainerLog: the last lines (`tail`), the previous run (`previous`: LastTime), `sinceSeconds`. */
-export async function describeContainerLog(target: EciTarget, r: ContainerLogRequest): Promise<OperationOutcome<ContainerLog>> {
+export async function describeContainerLog(
+  target: EciTarget,
+  r: ContainerLogRequest,
+): Promise<OperationOutcome<ContainerLog>> {
   const params: Record<string, string> = { ContainerGroupId: r.id };
   if (r.container) params.ContainerName = r.container;
   if (r.tail !== undefined) params.Tail = String(r.tail);
@@ -111,7 +148,13 @@ export async function describeContainerLog(target: EciTarget, r: ContainerLogReq
   if (r.timestamps) params.Timestamps = 'true';
   const out = await callEciOperation(target, { action: 'DescribeContainerLog', params });
   if (out.type !== 'ok') return out;
-  return { ...out, value: { container: String(out.value.ContainerName ?? r.container ?? ''), content: String(out.value.Content ?? '') } };
+  return {
+    ...out,
+    value: {
+      container: String(out.value.ContainerName ?? r.container ?? ''),
+      content: String(out.value.Content ?? ''),
+    },
+  };
 }
 
 /** ExecContainerCommand: one-shot (Sync) returns the output; `tty` returns the WebSocket URL of a session. */
@@ -126,19 +169,33 @@ export async function execContainerCommand(target: EciTarget, r: ExecRequest): P
   if (out.type !== 'ok') return out;
   const v = out.value;
   const value: ExecResult = r.tty
-    ? { kind: 'websocket', webSocketUri: String(v.WebSocketUri ?? ''), ...(v.HttpUrl ? { httpUrl: String(v.HttpUrl) } : {}) }
+    ? {
+        kind: 'websocket',
+        webSocketUri: String(v.WebSocketUri ?? ''),
+        ...(v.HttpUrl ? { httpUrl: String(v.HttpUrl) } : {}),
+      }
     : { kind: 'output', output: String(v.SyncResponse ?? '') };
   return { ...out, value };
 }
 
 /** RestartContainerGroup (one ClientToken for every attempt: a retry cannot restart twice). */
-export async function restartContainerGroup(target: EciTarget, id: string, clientToken: string = randomUUID()): Promise<OperationOutcome<Record<string, never>>> {
-  const out = await callEciOperation(target, { action: 'RestartContainerGroup', params: { ContainerGroupId: id, ClientToken: clientToken } });
+export async function restartContainerGroup(
+  target: EciTarget,
+  id: string,
+  clientToken: string = randomUUID(),
+): Promise<OperationOutcome<Record<string, never>>> {
+  const out = await callEciOperation(target, {
+    action: 'RestartContainerGroup',
+    params: { ContainerGroupId: id, ClientToken: clientToken },
+  });
   return out.type === 'ok' ? { ...out, value: {} } : out;
 }
 
 /** DeleteContainerGroup. */
-export async function deleteContainerGroup(target: EciTarget, id: string): Promise<OperationOutcome<Record<string, never>>> {
+export async function deleteContainerGroup(
+  target: EciTarget,
+  id: string,
+): Promise<OperationOutcome<Record<string, never>>> {
   const out = await callEciOperation(target, { action: 'DeleteContainerGroup', params: { ContainerGroupId: id } });
   return out.type === 'ok' ? { ...out, value: {} } : out;
 }

@@ -4,7 +4,14 @@
 // The same signing, credential, timeouts, retries (throttling included) and redaction as a create;
 // every list that cannot be had is left out with the reason, never thrown. A cache per account,
 // endpoint and region with a short lifetime; `clear()` is the refresh.
-import type { AccountFacts, EipFact, ImageCacheFact, SecurityGroupFact, VSwitchFact, ZoneFact } from '../../../server/src/service/accountFacts';
+import type {
+  AccountFacts,
+  EipFact,
+  ImageCacheFact,
+  SecurityGroupFact,
+  VSwitchFact,
+  ZoneFact,
+} from '../../../server/src/service/accountFacts';
 import { secretValuesOf } from '../credential';
 import { describeNetworkError } from '../describe';
 import { defaultEndpoint, endpointFor, hostAndPort } from '../endpoint';
@@ -65,7 +72,11 @@ export function lookupEndpoint(product: LookupProduct, regionId: string, overrid
 interface Caller {
   sdk: Sdk;
   /** One call of a product's action, retried; its JSON body or a failure. */
-  call(product: LookupProduct, action: string, send: (endpoint: string) => (probe: AttemptProbe) => Promise<Record<string, unknown>>): Promise<{ body: Record<string, unknown> } | { failure: { code: string; message: string } }>;
+  call(
+    product: LookupProduct,
+    action: string,
+    send: (endpoint: string) => (probe: AttemptProbe) => Promise<Record<string, unknown>>,
+  ): Promise<{ body: Record<string, unknown> } | { failure: { code: string; message: string } }>;
 }
 
 function caller(o: LookupOptions): Caller {
@@ -77,18 +88,36 @@ function caller(o: LookupOptions): Caller {
   return {
     sdk,
     async call(product, action, send) {
-      const endpoint = endpointFor(o.regionId, { host: lookupEndpoint(product, o.regionId, o.endpoint), protocol }).host;
+      const endpoint = endpointFor(o.regionId, {
+        host: lookupEndpoint(product, o.regionId, o.endpoint),
+        protocol,
+      }).host;
       const { host, port } = hostAndPort(endpoint, protocol);
-      const fc: FailureContext = { host, port, readMs, params: { RegionId: o.regionId }, credentialDescription: o.credential.description, totalUrlBytes: 0, redact };
+      const fc: FailureContext = {
+        host,
+        port,
+        readMs,
+        params: { RegionId: o.regionId },
+        credentialDescription: o.credential.description,
+        totalUrlBytes: 0,
+        redact,
+      };
       const attemptOnce = send(endpoint);
       const run = await withRetries<EciCallOutcome | { type: 'body'; body: Record<string, unknown> }>(
-        { maxAttempts: o.maxAttempts ?? LOOKUP_ATTEMPTS, backoffBaseMs: o.backoffBaseMs ?? LOOKUP_BACKOFF_MS, signal: o.signal },
+        {
+          maxAttempts: o.maxAttempts ?? LOOKUP_ATTEMPTS,
+          backoffBaseMs: o.backoffBaseMs ?? LOOKUP_BACKOFF_MS,
+          signal: o.signal,
+        },
         async (attempt) => {
           const failure = await probeConnect(host, port, connectMs, o.signal);
           if (failure) return connectFailure(failure, attempt);
           const probe: AttemptProbe = { sent: false, urlBytes: 0 };
           try {
-            const body = await raceAbort(probed(probe, () => attemptOnce(probe)), o.signal);
+            const body = await raceAbort(
+              probed(probe, () => attemptOnce(probe)),
+              o.signal,
+            );
             return { done: { type: 'body', body } };
           } catch (e) {
             if (e instanceof Cancelled) throw e;
@@ -99,8 +128,10 @@ function caller(o: LookupOptions): Caller {
       if ('cancelled' in run) return { failure: { code: 'cancelled', message: `${action} was cancelled.` } };
       const r = run.result;
       if (r.type === 'body') return { body: r.body };
-      if (r.type === 'service-error') return { failure: { code: r.code, message: `${action}: ${r.code}${r.message ? `: ${r.message}` : ''}` } };
-      if (r.type === 'network-error') return { failure: { code: r.kind, message: `${action}: ${describeNetworkError(r, 'en')}` } };
+      if (r.type === 'service-error')
+        return { failure: { code: r.code, message: `${action}: ${r.code}${r.message ? `: ${r.message}` : ''}` } };
+      if (r.type === 'network-error')
+        return { failure: { code: r.kind, message: `${action}: ${describeNetworkError(r, 'en')}` } };
       return { failure: { code: r.type, message: `${action}: ${r.type}` } };
     },
   };
@@ -111,15 +142,45 @@ const s = (v: unknown): string => (typeof v === 'string' ? v : v === undefined |
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
 /** A paged VPC/ECS list through the generic call (PageNumber/PageSize/TotalCount). */
-async function pagedRpc(c: Caller, o: LookupOptions, product: 'vpc' | 'ecs', action: string, query: Record<string, string>, items: (body: Record<string, unknown>) => Record<string, unknown>[]): Promise<Record<string, unknown>[] | { code: string; message: string }> {
+async function pagedRpc(
+  c: Caller,
+  o: LookupOptions,
+  product: 'vpc' | 'ecs',
+  action: string,
+  query: Record<string, string>,
+  items: (body: Record<string, unknown>) => Record<string, unknown>[],
+): Promise<Record<string, unknown>[] | { code: string; message: string }> {
   const version = product === 'vpc' ? VPC_API_VERSION : ECS_API_VERSION;
   const out: Record<string, unknown>[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const r = await c.call(product, action, (endpoint) => {
-      const client = genericClient(c.sdk, { credential: o.credential, endpoint, protocol: o.protocol ?? 'https', regionId: o.regionId, connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS, readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS });
-      const params = new c.sdk.openapi.Params({ action, version, protocol: (o.protocol ?? 'https').toUpperCase(), pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
-      const request = new c.sdk.openapi.OpenApiRequest({ query: { RegionId: o.regionId, PageSize: '50', PageNumber: String(page), ...query } });
-      const runtime = runtimeOptions(c.sdk, { connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS, readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS, extensionQueries: {} });
+      const client = genericClient(c.sdk, {
+        credential: o.credential,
+        endpoint,
+        protocol: o.protocol ?? 'https',
+        regionId: o.regionId,
+        connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
+        readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
+      });
+      const params = new c.sdk.openapi.Params({
+        action,
+        version,
+        protocol: (o.protocol ?? 'https').toUpperCase(),
+        pathname: '/',
+        method: 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        bodyType: 'json',
+      });
+      const request = new c.sdk.openapi.OpenApiRequest({
+        query: { RegionId: o.regionId, PageSize: '50', PageNumber: String(page), ...query },
+      });
+      const runtime = runtimeOptions(c.sdk, {
+        connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
+        readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
+        extensionQueries: {},
+      });
       return async () => obj(((await client.callApi(params, request, runtime)) as { body?: unknown }).body);
     });
     if ('failure' in r) return r.failure;
@@ -132,10 +193,29 @@ async function pagedRpc(c: Caller, o: LookupOptions, product: 'vpc' | 'ecs', act
 }
 
 /** One ECI SDK call (DescribeRegions, DescribeAvailableResource, DescribeImageCaches), its body as a plain object. */
-async function eciCall(c: Caller, o: LookupOptions, action: string, invoke: (client: ReturnType<typeof eciClient>, runtime: ReturnType<typeof runtimeOptions>) => Promise<{ body?: { toMap(): Record<string, unknown> } }>) {
+async function eciCall(
+  c: Caller,
+  o: LookupOptions,
+  action: string,
+  invoke: (
+    client: ReturnType<typeof eciClient>,
+    runtime: ReturnType<typeof runtimeOptions>,
+  ) => Promise<{ body?: { toMap(): Record<string, unknown> } }>,
+) {
   return c.call('eci', action, (endpoint) => {
-    const client = eciClient(c.sdk, { credential: o.credential, endpoint, protocol: o.protocol ?? 'https', regionId: o.regionId, connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS, readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS });
-    const runtime = runtimeOptions(c.sdk, { connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS, readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS, extensionQueries: {} });
+    const client = eciClient(c.sdk, {
+      credential: o.credential,
+      endpoint,
+      protocol: o.protocol ?? 'https',
+      regionId: o.regionId,
+      connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
+      readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
+    });
+    const runtime = runtimeOptions(c.sdk, {
+      connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
+      readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
+      extensionQueries: {},
+    });
     return async () => (await invoke(client, runtime)).body?.toMap() ?? {};
   });
 }
@@ -163,7 +243,8 @@ export async function lookUpAccountFacts(o: LookupOptions): Promise<AccountLooku
   const c = caller(o);
   const facts: AccountFacts = { regionId: o.regionId, lookedUpAt: (o.now?.() ?? new Date()).toISOString() };
   const failures: LookupFailure[] = [];
-  const failed = (list: LookupFailure['list'], action: string, f: { code: string; message: string }) => failures.push({ list, action, ...f });
+  const failed = (list: LookupFailure['list'], action: string, f: { code: string; message: string }) =>
+    failures.push({ list, action, ...f });
   const { eci } = c.sdk;
 
   const vSwitches = (async () => {
@@ -172,7 +253,14 @@ export async function lookUpAccountFacts(o: LookupOptions): Promise<AccountLooku
       failed('vSwitches', 'DescribeVSwitches', r);
       return;
     }
-    facts.vSwitches = r.map((v): VSwitchFact => ({ id: s(v.VSwitchId), name: s(v.VSwitchName), vpcId: s(v.VpcId), zoneId: s(v.ZoneId), cidr: s(v.CidrBlock), freeIps: Number(v.AvailableIpAddressCount ?? 0) }));
+    facts.vSwitches = r.map((v): VSwitchFact => ({
+      id: s(v.VSwitchId),
+      name: s(v.VSwitchName),
+      vpcId: s(v.VpcId),
+      zoneId: s(v.ZoneId),
+      cidr: s(v.CidrBlock),
+      freeIps: Number(v.AvailableIpAddressCount ?? 0),
+    }));
   })();
   const eips = (async () => {
     const r = await pagedRpc(c, o, 'vpc', 'DescribeEipAddresses', {}, (b) => arr(obj(b.EipAddresses).EipAddress));
@@ -180,18 +268,31 @@ export async function lookUpAccountFacts(o: LookupOptions): Promise<AccountLooku
       failed('eips', 'DescribeEipAddresses', r);
       return;
     }
-    facts.eips = r.map((e): EipFact => ({ id: s(e.AllocationId), ip: s(e.IpAddress), name: s(e.Name), status: s(e.Status) }));
+    facts.eips = r.map((e): EipFact => ({
+      id: s(e.AllocationId),
+      ip: s(e.IpAddress),
+      name: s(e.Name),
+      status: s(e.Status),
+    }));
   })();
   const groups = (async () => {
-    const r = await pagedRpc(c, o, 'ecs', 'DescribeSecurityGroups', {}, (b) => arr(obj(b.SecurityGroups).SecurityGroup));
+    const r = await pagedRpc(c, o, 'ecs', 'DescribeSecurityGroups', {}, (b) =>
+      arr(obj(b.SecurityGroups).SecurityGroup),
+    );
     if ('code' in r) {
       failed('securityGroups', 'DescribeSecurityGroups', r);
       return;
     }
-    facts.securityGroups = r.map((g): SecurityGroupFact => ({ id: s(g.SecurityGroupId), name: s(g.SecurityGroupName), vpcId: s(g.VpcId) }));
+    facts.securityGroups = r.map((g): SecurityGroupFact => ({
+      id: s(g.SecurityGroupId),
+      name: s(g.SecurityGroupName),
+      vpcId: s(g.VpcId),
+    }));
   })();
   const zones = (async () => {
-    const regions = await eciCall(c, o, 'DescribeRegions', (client, rt) => client.describeRegionsWithOptions(new eci.DescribeRegionsRequest({ regionId: o.regionId }), rt));
+    const regions = await eciCall(c, o, 'DescribeRegions', (client, rt) =>
+      client.describeRegionsWithOptions(new eci.DescribeRegionsRequest({ regionId: o.regionId }), rt),
+    );
     if ('failure' in regions) {
       failed('regions', 'DescribeRegions', regions.failure);
       return;
@@ -201,10 +302,24 @@ export async function lookUpAccountFacts(o: LookupOptions): Promise<AccountLooku
     const here = list.find((r) => s(r.RegionId) === o.regionId);
     if (!here) return;
     const recommended = new Set((Array.isArray(here.RecommendZones) ? here.RecommendZones : []).map(s));
-    const byId = new Map<string, ZoneFact>((Array.isArray(here.Zones) ? here.Zones : []).map((z) => [s(z), { id: s(z), recommended: recommended.has(s(z)), cores: {}, instanceTypes: {} }]));
-    for (const [category, into] of [['InstanceType', 'instanceTypes'], ['Cores', 'cores']] as const) {
+    const byId = new Map<string, ZoneFact>(
+      (Array.isArray(here.Zones) ? here.Zones : []).map((z) => [
+        s(z),
+        { id: s(z), recommended: recommended.has(s(z)), cores: {}, instanceTypes: {} },
+      ]),
+    );
+    for (const [category, into] of [
+      ['InstanceType', 'instanceTypes'],
+      ['Cores', 'cores'],
+    ] as const) {
       const r = await eciCall(c, o, 'DescribeAvailableResource', (client, rt) =>
-        client.describeAvailableResourceWithOptions(new eci.DescribeAvailableResourceRequest({ regionId: o.regionId, destinationResource: new eci.DescribeAvailableResourceRequestDestinationResource({ category }) }), rt),
+        client.describeAvailableResourceWithOptions(
+          new eci.DescribeAvailableResourceRequest({
+            regionId: o.regionId,
+            destinationResource: new eci.DescribeAvailableResourceRequestDestinationResource({ category }),
+          }),
+          rt,
+        ),
       );
       if ('failure' in r) {
         failed('zones', 'DescribeAvailableResource', r.failure);
@@ -218,12 +333,23 @@ export async function lookUpAccountFacts(o: LookupOptions): Promise<AccountLooku
     const all: ImageCacheFact[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const r = await eciCall(c, o, 'DescribeImageCaches', (client, rt) => client.describeImageCachesWithOptions(new eci.DescribeImageCachesRequest({ regionId: o.regionId, limit: 100, ...(nextToken ? { nextToken } : {}) }), rt));
+      const r = await eciCall(c, o, 'DescribeImageCaches', (client, rt) =>
+        client.describeImageCachesWithOptions(
+          new eci.DescribeImageCachesRequest({ regionId: o.regionId, limit: 100, ...(nextToken ? { nextToken } : {}) }),
+          rt,
+        ),
+      );
       if ('failure' in r) {
-      failed('imageCaches', 'DescribeImageCaches', r.failure);
-      return;
-    }
-      for (const x of arr(r.body.ImageCaches)) all.push({ id: s(x.ImageCacheId), name: s(x.ImageCacheName), images: (Array.isArray(x.Images) ? x.Images : []).map(s), status: s(x.Status) });
+        failed('imageCaches', 'DescribeImageCaches', r.failure);
+        return;
+      }
+      for (const x of arr(r.body.ImageCaches))
+        all.push({
+          id: s(x.ImageCacheId),
+          name: s(x.ImageCacheName),
+          images: (Array.isArray(x.Images) ? x.Images : []).map(s),
+          status: s(x.Status),
+        });
       nextToken = s(r.body.NextToken) || undefined;
       if (!nextToken) break;
     }
@@ -249,7 +375,14 @@ export class AccountFactsCache {
   ) {}
 
   private key(o: LookupOptions): string {
-    return [o.credential.source, o.credential.profile ?? '', o.credential.accessKeyIdHint, o.endpoint ?? '', o.protocol ?? 'https', o.regionId].join('|');
+    return [
+      o.credential.source,
+      o.credential.profile ?? '',
+      o.credential.accessKeyIdHint,
+      o.endpoint ?? '',
+      o.protocol ?? 'https',
+      o.regionId,
+    ].join('|');
   }
 
   /** The cached look-up while fresh (one in flight is shared), else a new one; a look-up that gave nothing is not kept. */

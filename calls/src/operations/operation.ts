@@ -40,8 +40,14 @@ export interface OperationCall {
 }
 
 /** Sends one operation; the answer body in wire names, or a failure outcome. */
-export async function callEciOperation(target: EciTarget, call: OperationCall): Promise<OperationOutcome<Record<string, unknown>>> {
-  const { host: endpoint, protocol } = endpointFor(target.regionId, { host: target.endpoint ?? '', protocol: target.protocol });
+export async function callEciOperation(
+  target: EciTarget,
+  call: OperationCall,
+): Promise<OperationOutcome<Record<string, unknown>>> {
+  const { host: endpoint, protocol } = endpointFor(target.regionId, {
+    host: target.endpoint ?? '',
+    protocol: target.protocol,
+  });
   const { host, port } = hostAndPort(endpoint, protocol);
   const params: Record<string, string> = { RegionId: target.regionId, ...call.params };
   const connectMs = target.timeouts?.connectMs ?? DEFAULT_CONNECT_MS;
@@ -61,17 +67,35 @@ export async function callEciOperation(target: EciTarget, call: OperationCall): 
   const RequestClass = eci[`${call.action}Request`];
   const { request, extensionQueries } = toSdkRequest(RequestClass, params, call.sdkMissing ?? [], sdk.flatten);
   const runtime = runtimeOptions(sdk, { connectMs, readMs, extensionQueries });
-  const client = eciClient(sdk, { credential: target.credential, endpoint, protocol, regionId: target.regionId, connectMs, readMs }) as unknown as Record<string, (r: unknown, rt: unknown) => Promise<{ body?: { toMap(): Record<string, unknown> } }>>;
+  const client = eciClient(sdk, {
+    credential: target.credential,
+    endpoint,
+    protocol,
+    regionId: target.regionId,
+    connectMs,
+    readMs,
+  }) as unknown as Record<
+    string,
+    (r: unknown, rt: unknown) => Promise<{ body?: { toMap(): Record<string, unknown> } }>
+  >;
   const method = `${call.action[0].toLowerCase()}${call.action.slice(1)}WithOptions`;
   let requestSent = false;
   const run = await withRetries<OperationOutcome<Record<string, unknown>>>(
-    { maxAttempts: target.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, backoffBaseMs: target.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS, signal: target.signal, onAttempt: target.onAttempt },
+    {
+      maxAttempts: target.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      backoffBaseMs: target.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+      signal: target.signal,
+      onAttempt: target.onAttempt,
+    },
     async (attempt) => {
       const failure = await probeConnect(host, port, connectMs, target.signal);
       if (failure) return connectFailure(failure, attempt) as never;
       const probe: AttemptProbe = { sent: false, urlBytes: 0 };
       try {
-        const response = await raceAbort(probed(probe, () => client[method].call(client, request, runtime)), target.signal);
+        const response = await raceAbort(
+          probed(probe, () => client[method].call(client, request, runtime)),
+          target.signal,
+        );
         const body = redactDeep(response.body?.toMap() ?? {}, fc.redact);
         return { done: { type: 'ok', value: body, requestId: String(body.RequestId ?? ''), attempts: attempt } };
       } catch (e) {
@@ -95,7 +119,8 @@ export async function callEciOperation(target: EciTarget, call: OperationCall): 
 function redactDeep<T>(value: T, redact: (s: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
   return value;
 }
 
@@ -103,7 +128,12 @@ function redactDeep<T>(value: T, redact: (s: string) => string): T {
 export const GROUP_NOT_FOUND_CODE = 'InvalidContainerGroup.NotFound';
 
 /** The service-error outcome for an id that does not exist in the region, naming both. */
-export function groupNotFound(id: string, regionId: string, requestId: string | undefined, attempts: number): OperationFailure {
+export function groupNotFound(
+  id: string,
+  regionId: string,
+  requestId: string | undefined,
+  attempts: number,
+): OperationFailure {
   const outcome: Extract<EciCallOutcome, { type: 'service-error' }> = {
     type: 'service-error',
     code: GROUP_NOT_FOUND_CODE,

@@ -14,7 +14,17 @@ import { Cancelled, probeConnect, raceAbort } from '../transport';
 import type { EciCallOutcome, ResolvedCredential } from '../types';
 
 /** The wire keys of a create that the price depends on (the rest of the document does not change it). */
-export const PRICE_KEYS = ['RegionId', 'ZoneId', 'Cpu', 'Memory', 'InstanceType', 'SpotStrategy', 'SpotPriceLimit', 'SpotDuration', 'EphemeralStorage'] as const;
+export const PRICE_KEYS = [
+  'RegionId',
+  'ZoneId',
+  'Cpu',
+  'Memory',
+  'InstanceType',
+  'SpotStrategy',
+  'SpotPriceLimit',
+  'SpotDuration',
+  'EphemeralStorage',
+] as const;
 
 export interface PriceOptions {
   /** The document's wire parameters (buildWireRequest); only PRICE_KEYS are sent. */
@@ -62,7 +72,10 @@ export interface PriceEstimate {
 export type PriceOutcome = PriceEstimate | Exclude<EciCallOutcome, { type: 'created' } | { type: 'dry-run-passed' }>;
 
 /** The parameters of the price request for a document: its size, or the sum of its containers' when the group has none. */
-export function priceParams(wire: Record<string, string>): { params: Record<string, string>; sizeFrom: PriceEstimate['sizeFrom'] } {
+export function priceParams(wire: Record<string, string>): {
+  params: Record<string, string>;
+  sizeFrom: PriceEstimate['sizeFrom'];
+} {
   const params: Record<string, string> = {};
   for (const k of PRICE_KEYS) if (wire[k] !== undefined && wire[k] !== '') params[k] = wire[k];
   if (params.InstanceType) return { params, sizeFrom: 'instance-type' };
@@ -89,46 +102,70 @@ export async function callDescribeContainerGroupPrice(o: PriceOptions): Promise<
   const { host, port } = hostAndPort(endpoint, protocol);
   const connectMs = o.timeouts?.connectMs ?? 5_000;
   const readMs = o.timeouts?.readMs ?? 15_000;
-  const fc: FailureContext = { host, port, readMs, params, credentialDescription: o.credential.description, totalUrlBytes: 0, redact: (s) => redactSecrets(s, secretValuesOf(o.credential)) };
+  const fc: FailureContext = {
+    host,
+    port,
+    readMs,
+    params,
+    credentialDescription: o.credential.description,
+    totalUrlBytes: 0,
+    redact: (s) => redactSecrets(s, secretValuesOf(o.credential)),
+  };
   const sdk = loadSdk();
-  const RequestClass = sdk.eci.DescribeContainerGroupPriceRequest as unknown as SdkModelClass & (new (map?: Record<string, unknown>) => InstanceType<typeof sdk.eci.DescribeContainerGroupPriceRequest>);
+  const RequestClass = sdk.eci.DescribeContainerGroupPriceRequest as unknown as SdkModelClass &
+    (new (map?: Record<string, unknown>) => InstanceType<typeof sdk.eci.DescribeContainerGroupPriceRequest>);
   const missing = (o.sdkMissing ?? []).filter((k) => k in params);
   const { request, extensionQueries } = toSdkRequest(RequestClass, params, missing, sdk.flatten);
   const runtime = runtimeOptions(sdk, { connectMs, readMs, extensionQueries });
-  const client = eciClient(sdk, { credential: o.credential, endpoint, protocol, regionId: o.regionId, connectMs, readMs });
-  const run = await withRetries<PriceOutcome | EciCallOutcome>({ maxAttempts: o.maxAttempts ?? 3, backoffBaseMs: o.backoffBaseMs ?? 500, signal: o.signal }, async (attempt) => {
-    const failure = await probeConnect(host, port, connectMs, o.signal);
-    if (failure) return connectFailure(failure, attempt);
-    const probe: AttemptProbe = { sent: false, urlBytes: 0 };
-    try {
-      const response = await raceAbort(
-        probed(probe, () => client.describeContainerGroupPriceWithOptions(request, runtime)),
-        o.signal,
-      );
-      const body = response.body;
-      const price = body?.priceInfo?.price;
-      const perSecond = Number(price?.tradePrice ?? 0);
-      const spotWanted = SPOT.has(params.SpotStrategy ?? '');
-      const estimate: PriceEstimate = {
-        type: 'price',
-        perSecond,
-        perHour: round(perSecond * 3600),
-        originalPerHour: round(Number(price?.originalPrice ?? perSecond) * 3600),
-        currency: price?.currency ?? '',
-        spot: spotWanted
-          ? (body?.priceInfo?.spotPrices?.spotPrice ?? []).map((x) => ({ zoneId: x.zoneId ?? '', instanceType: x.instanceType ?? '', spotPerHour: Number(x.spotPrice ?? 0), originPerHour: Number(x.originPrice ?? 0) }))
-          : [],
-        sizeFrom,
-        sent: params,
-        askedAt: (o.now?.() ?? new Date()).toISOString(),
-        requestId: body?.requestId ?? '',
-      };
-      return { done: estimate };
-    } catch (e) {
-      if (e instanceof Cancelled) throw e;
-      return classifyFailure(e, probe, attempt, fc);
-    }
+  const client = eciClient(sdk, {
+    credential: o.credential,
+    endpoint,
+    protocol,
+    regionId: o.regionId,
+    connectMs,
+    readMs,
   });
+  const run = await withRetries<PriceOutcome | EciCallOutcome>(
+    { maxAttempts: o.maxAttempts ?? 3, backoffBaseMs: o.backoffBaseMs ?? 500, signal: o.signal },
+    async (attempt) => {
+      const failure = await probeConnect(host, port, connectMs, o.signal);
+      if (failure) return connectFailure(failure, attempt);
+      const probe: AttemptProbe = { sent: false, urlBytes: 0 };
+      try {
+        const response = await raceAbort(
+          probed(probe, () => client.describeContainerGroupPriceWithOptions(request, runtime)),
+          o.signal,
+        );
+        const body = response.body;
+        const price = body?.priceInfo?.price;
+        const perSecond = Number(price?.tradePrice ?? 0);
+        const spotWanted = SPOT.has(params.SpotStrategy ?? '');
+        const estimate: PriceEstimate = {
+          type: 'price',
+          perSecond,
+          perHour: round(perSecond * 3600),
+          originalPerHour: round(Number(price?.originalPrice ?? perSecond) * 3600),
+          currency: price?.currency ?? '',
+          spot: spotWanted
+            ? (body?.priceInfo?.spotPrices?.spotPrice ?? []).map((x) => ({
+                zoneId: x.zoneId ?? '',
+                instanceType: x.instanceType ?? '',
+                spotPerHour: Number(x.spotPrice ?? 0),
+                originPerHour: Number(x.originPrice ?? 0),
+              }))
+            : [],
+          sizeFrom,
+          sent: params,
+          askedAt: (o.now?.() ?? new Date()).toISOString(),
+          requestId: body?.requestId ?? '',
+        };
+        return { done: estimate };
+      } catch (e) {
+        if (e instanceof Cancelled) throw e;
+        return classifyFailure(e, probe, attempt, fc);
+      }
+    },
+  );
   if ('cancelled' in run) return { type: 'cancelled', attempts: run.attempts, requestSent: false };
   const r = run.result;
   if (r.type === 'network-error') r.message = describeNetworkError(r, 'en');
@@ -144,9 +181,19 @@ export function describePrice(p: PriceEstimate, locale: string = 'en'): string[]
   const ja = /^ja/i.test(locale);
   const money = (n: number) => `${n.toFixed(4)} ${p.currency}`;
   const lines = [ja ? `推定価格: ${money(p.perHour)} / 時間` : `Estimated price: ${money(p.perHour)} per hour`];
-  if (p.originalPerHour !== p.perHour) lines.push(ja ? `定価: ${money(p.originalPerHour)} / 時間` : `List price: ${money(p.originalPerHour)} per hour`);
-  for (const s of p.spot) lines.push(ja ? `スポット価格 (${s.zoneId}, ${s.instanceType}): ${money(s.spotPerHour)} / 時間` : `Spot price (${s.zoneId}, ${s.instanceType}): ${money(s.spotPerHour)} per hour`);
-  const size = { group: ja ? 'グループの Cpu/Memory' : "the group's Cpu/Memory", 'instance-type': 'InstanceType', containers: ja ? 'コンテナの Cpu/Memory の合計' : "the sum of the containers' Cpu/Memory" }[p.sizeFrom];
+  if (p.originalPerHour !== p.perHour)
+    lines.push(ja ? `定価: ${money(p.originalPerHour)} / 時間` : `List price: ${money(p.originalPerHour)} per hour`);
+  for (const s of p.spot)
+    lines.push(
+      ja
+        ? `スポット価格 (${s.zoneId}, ${s.instanceType}): ${money(s.spotPerHour)} / 時間`
+        : `Spot price (${s.zoneId}, ${s.instanceType}): ${money(s.spotPerHour)} per hour`,
+    );
+  const size = {
+    group: ja ? 'グループの Cpu/Memory' : "the group's Cpu/Memory",
+    'instance-type': 'InstanceType',
+    containers: ja ? 'コンテナの Cpu/Memory の合計' : "the sum of the containers' Cpu/Memory",
+  }[p.sizeFrom];
   lines.push(
     ja
       ? `DescribeContainerGroupPrice の Price は 1 秒あたり (${p.perSecond} ${p.currency}) で、3600 倍して 1 時間あたりにしました${p.spot.length ? '。スポット価格は元から 1 時間あたりです' : ''}。サイズ: ${size}。${p.askedAt.slice(0, 16).replace('T', ' ')} UTC に照会。`

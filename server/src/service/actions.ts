@@ -49,7 +49,8 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
   const ctx = new EditContext(parsed);
   const f = new FixContext(ctx, t, params.uri);
   const out: CodeAction[] = [];
-  const wants = (kind: string) => !params.only?.length || params.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const wants = (kind: string) =>
+    !params.only?.length || params.only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
   if (wants(CodeActionKind.QuickFix)) {
     const requiredGroups = new Map<string, { path: DocPath; diagnostics: Diagnostic[]; keys: string[] }>();
@@ -70,7 +71,8 @@ export function codeActions(parsed: ParsedDocument, params: CodeActionParams): C
           const g = requiredGroups.get(id) ?? { path: fix.path, diagnostics: [], keys: [] };
           // The empty document's one finding names every missing key.
           const all = (d.data as { missingKeys?: unknown } | undefined)?.missingKeys;
-          for (const k of Array.isArray(all) ? all.filter((x): x is string => typeof x === 'string') : [fix.missing]) if (!g.keys.includes(k)) g.keys.push(k);
+          for (const k of Array.isArray(all) ? all.filter((x): x is string => typeof x === 'string') : [fix.missing])
+            if (!g.keys.includes(k)) g.keys.push(k);
           g.diagnostics.push(d);
           requiredGroups.set(id, g);
           continue;
@@ -134,20 +136,25 @@ function enumFixes(f: FixContext, d: Diagnostic): CodeAction[] {
   const allowed = (resolveSchema(schemaAtPath(at.path))?.enum ?? []).filter((v): v is string => typeof v === 'string');
   const suggestion =
     (d.data as { suggestion?: string } | undefined)?.suggestion ??
-    (current === undefined ? undefined : (allowed.find((a) => a.toLowerCase() === current.toLowerCase()) ?? nearest(current, allowed)));
+    (current === undefined
+      ? undefined
+      : (allowed.find((a) => a.toLowerCase() === current.toLowerCase()) ?? nearest(current, allowed)));
   if (current === undefined || suggestion === undefined || suggestion === current) return [];
   const edit = f.ctx.replaceNode(at.node, yamlScalar(suggestion, quoteStyle(at.node)));
   const caseOnly = suggestion.toLowerCase() === current.toLowerCase();
   return [f.quickFix(f.t.enumValue(current, suggestion), [edit], d, caseOnly)];
 }
 
-
 /**
  * The published diagnostic that `sent` stands for: same code and source, the same `data.path` when the
  * editor kept the data, on the same line; when several are left (two missing keys of one mapping),
  * the same message, then the nearest range. Undefined when none fits (the text changed since).
  */
-export function publishedOriginal(sent: Diagnostic, published: readonly Diagnostic[], taken: Set<Diagnostic> = new Set()): Diagnostic | undefined {
+export function publishedOriginal(
+  sent: Diagnostic,
+  published: readonly Diagnostic[],
+  taken: Set<Diagnostic> = new Set(),
+): Diagnostic | undefined {
   const sentData = sent.data as { path?: unknown; missing?: unknown } | undefined;
   const candidates = published.filter(
     (p) =>
@@ -156,10 +163,14 @@ export function publishedOriginal(sent: Diagnostic, published: readonly Diagnost
       (sent.source === undefined || p.source === sent.source) &&
       p.range.start.line === sent.range.start.line &&
       (typeof sentData?.path !== 'string' || (p.data as { path?: unknown } | undefined)?.path === sentData.path) &&
-      (typeof sentData?.missing !== 'string' || (p.data as { missing?: unknown } | undefined)?.missing === sentData.missing),
+      (typeof sentData?.missing !== 'string' ||
+        (p.data as { missing?: unknown } | undefined)?.missing === sentData.missing),
   );
   if (!candidates.length) return undefined;
-  const distance = (p: Diagnostic) => Math.abs(p.range.start.character - sent.range.start.character) + Math.abs(p.range.end.character - sent.range.end.character) + Math.abs(p.range.end.line - sent.range.end.line) * 1000;
+  const distance = (p: Diagnostic) =>
+    Math.abs(p.range.start.character - sent.range.start.character) +
+    Math.abs(p.range.end.character - sent.range.end.character) +
+    Math.abs(p.range.end.line - sent.range.end.line) * 1000;
   const sameMessage = candidates.filter((p) => p.message === sent.message);
   const best = (sameMessage.length ? sameMessage : candidates).reduce((a, b) => (distance(b) < distance(a) ? b : a));
   taken.add(best);
@@ -197,14 +208,21 @@ function typeFixes(f: FixContext, d: Diagnostic): CodeAction[] {
     const inner = at.node.value.trim();
     const asNumber = inner !== '' && Number.isFinite(Number(inner)) ? Number(inner) : undefined;
     const fits =
-      (asNumber !== undefined && (types.includes('number') || (types.includes('integer') && Number.isInteger(asNumber)))) ||
+      (asNumber !== undefined &&
+        (types.includes('number') || (types.includes('integer') && Number.isInteger(asNumber)))) ||
       (types.includes('boolean') && (inner === 'true' || inner === 'false'));
     if (!fits) return [];
     return [f.quickFix(t.unquote(source), [ctx.replaceNode(at.node, inner)], d, true)];
   }
-  if (!quoted && types.includes('string') && (typeof at.node.value === 'number' || typeof at.node.value === 'boolean')) {
+  if (
+    !quoted &&
+    types.includes('string') &&
+    (typeof at.node.value === 'number' || typeof at.node.value === 'boolean')
+  ) {
     const secret = (d.data as { secret?: boolean } | undefined)?.secret === true;
-    return [f.quickFix(secret ? t.quoteSecret : t.quote(source), [ctx.replaceNode(at.node, JSON.stringify(source))], d, true)];
+    return [
+      f.quickFix(secret ? t.quoteSecret : t.quote(source), [ctx.replaceNode(at.node, JSON.stringify(source))], d, true),
+    ];
   }
   return [];
 }
@@ -222,7 +240,12 @@ function typesOfSchema(node: JsonSchema | undefined): string[] {
  * one per suppressible finding. Kept apart from the fixes of the defects, which it does not fix.
  */
 export function ignoreActions(parsed: ParsedDocument, params: CodeActionParams): CodeAction[] {
-  if (!parsed.doc || params.only?.length && !params.only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  if (
+    !parsed.doc ||
+    (params.only?.length &&
+      !params.only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`)))
+  )
+    return [];
   const t = messagesFor(params.locale).fix;
   const ctx = new EditContext(parsed);
   const f = new FixContext(ctx, t, params.uri);
@@ -264,7 +287,11 @@ function ignoreFix(f: FixContext, code: string, d: Diagnostic): CodeAction[] {
     edit = { start, end: start, newText: `${own}${suppressionComment(code, t.ignoreReason)}\n` };
   } else {
     const content = line.replace(/\s+$/, '');
-    edit = { start: start + content.length, end: start + line.length, newText: `  ${suppressionComment(code, t.ignoreReason)}` };
+    edit = {
+      start: start + content.length,
+      end: start + line.length,
+      newText: `  ${suppressionComment(code, t.ignoreReason)}`,
+    };
   }
   return [f.quickFix(t.ignoreOnLine(code), [edit], d, false)];
 }
@@ -311,7 +338,8 @@ function requiredFixes(f: FixContext, path: DocPath, keys: string[], diagnostics
   const { ctx, t } = f;
   const where = path.length ? wirePathOf(path) : t.theDocument;
   const schema = schemaAtPath(path);
-  const entries = (ks: string[]) => ks.map((k) => ({ key: k, value: placeholder(resolveSchema(schema)?.properties?.[k]) }));
+  const entries = (ks: string[]) =>
+    ks.map((k) => ({ key: k, value: placeholder(resolveSchema(schema)?.properties?.[k]) }));
   const out: CodeAction[] = [];
   if (keys.length > 1) {
     const all = ctx.addPairs(path, entries(keys));

@@ -80,7 +80,8 @@ export function locate(parsed: ParsedDocument, path: DocPath, { followAliases = 
 export function firstLineRange(parsed: ParsedDocument, node: Node | undefined): Range | undefined {
   const o = nodeSpan(parsed.text, node);
   if (!o) return undefined;
-  let [s, e] = o;
+  const s = o[0];
+  let e = o[1];
   const nl = parsed.text.indexOf('\n', s);
   if (nl >= 0 && nl < e) e = nl;
   while (e > s && /\s/.test(parsed.text[e - 1])) e--;
@@ -127,7 +128,8 @@ export function valueRange(parsed: ParsedDocument, path: DocPath): Range {
 export function keyRangeOf(parsed: ParsedDocument, path: DocPath): Range {
   const loc = locate(parsed, path);
   if (loc.found.length === path.length && loc.key) return keyRange(parsed, loc.key);
-  if (loc.found.length === path.length && loc.value) return firstLineRange(parsed, loc.value) ?? documentStartRange(parsed);
+  if (loc.found.length === path.length && loc.value)
+    return firstLineRange(parsed, loc.value) ?? documentStartRange(parsed);
   return containerRange(parsed, loc);
 }
 
@@ -204,7 +206,13 @@ export function documentValue(parsed: ParsedDocument): ToValueResult {
       if (size(doc.contents) > MAX_EXPANDED_VALUES) {
         let worst: Alias | undefined;
         for (const a of aliases) if (!worst || size(a) > size(worst)) worst = a;
-        return { ok: false, problem: 'excessive-aliases', alias: worst, name: worst?.source ?? '', limit: MAX_EXPANDED_VALUES };
+        return {
+          ok: false,
+          problem: 'excessive-aliases',
+          alias: worst,
+          name: worst?.source ?? '',
+          limit: MAX_EXPANDED_VALUES,
+        };
       }
     }
     return { ok: true, value };
@@ -254,7 +262,9 @@ function plainValue(doc: Document.Parsed, maxAliasCount: number): { value: unkno
     res: unknown;
   }
   const anchors = new Map<Node, AnchorData>();
-  const mergeKeys = (doc.schema as unknown as { tags: { tag: string; default?: unknown }[] }).tags.some((t) => t.tag === 'tag:yaml.org,2002:merge' && t.default);
+  const mergeKeys = (doc.schema as unknown as { tags: { tag: string; default?: unknown }[] }).tags.some(
+    (t) => t.tag === 'tag:yaml.org,2002:merge' && t.default,
+  );
   const aliasCount = (node: unknown): number => {
     if (isAlias(node)) {
       const source = resolveAlias(doc, node);
@@ -312,7 +322,8 @@ function plainValue(doc: Document.Parsed, maxAliasCount: number): { value: unkno
       // writes the whole key out at every level of keys inside keys (`? ? ? … a`: seconds).
       const stringKey = jsKey === null ? '' : typeof jsKey === 'object' ? flowKeyText(key) : String(jsKey);
       const value = convert(pair.value);
-      if (stringKey in map) Object.defineProperty(map, stringKey, { value, writable: true, enumerable: true, configurable: true });
+      if (stringKey in map)
+        Object.defineProperty(map, stringKey, { value, writable: true, enumerable: true, configurable: true });
       else map[stringKey] = value;
     }
     return map;

@@ -30,7 +30,16 @@ export interface CatalogueEntry {
 
 /** The fixed codes (neither a rule nor an x-warning), with their severity. */
 const FIXED: readonly { id: string; severity: CodeSeverity }[] = [
-  ...['yaml.syntax', 'yaml.duplicate-key', 'yaml.multiple-documents', 'yaml.too-large', 'yaml.too-deep', 'yaml.not-a-mapping', 'yaml.unresolved-alias', 'yaml.excessive-aliases'].map((id) => ({ id, severity: 'error' as const })),
+  ...[
+    'yaml.syntax',
+    'yaml.duplicate-key',
+    'yaml.multiple-documents',
+    'yaml.too-large',
+    'yaml.too-deep',
+    'yaml.not-a-mapping',
+    'yaml.unresolved-alias',
+    'yaml.excessive-aliases',
+  ].map((id) => ({ id, severity: 'error' as const })),
   ...[
     'schema.type',
     'schema.required',
@@ -49,7 +58,10 @@ const FIXED: readonly { id: string; severity: CodeSeverity }[] = [
   { id: 'schema.undocumented-value', severity: 'warning' },
   { id: 'schema.unset-value', severity: 'hint' },
   { id: 'schema.too-many', severity: 'error' },
-  ...['suppression.unused', 'suppression.unknown-rule', 'suppression.misplaced'].map((id) => ({ id, severity: 'warning' as const })),
+  ...['suppression.unused', 'suppression.unknown-rule', 'suppression.misplaced'].map((id) => ({
+    id,
+    severity: 'warning' as const,
+  })),
   // Account checks: only when the front end hands the service looked-up facts (accountFacts.ts).
   ...ACCOUNT_CODES.map((id) => ({ id, severity: 'warning' as const })),
 ];
@@ -60,7 +72,13 @@ export function helpOf(id: string): string {
 }
 
 function kindOf(id: string): 'yaml' | 'schema' | 'suppression' | 'account' {
-  return id.startsWith('yaml.') ? 'yaml' : id.startsWith('schema.') ? 'schema' : id.startsWith('account.') ? 'account' : 'suppression';
+  return id.startsWith('yaml.')
+    ? 'yaml'
+    : id.startsWith('schema.')
+      ? 'schema'
+      : id.startsWith('account.')
+        ? 'account'
+        : 'suppression';
 }
 
 function build(): CatalogueEntry[] {
@@ -132,7 +150,7 @@ export function catalogueMarkdown(): string {
   const lines = [
     '# Diagnostic codes',
     '',
-    '<!-- Generated from the service\'s catalogue (server/src/service/catalogue.ts) by `node scripts/rules-doc.mjs`; do not edit. -->',
+    "<!-- Generated from the service's catalogue (server/src/service/catalogue.ts) by `node scripts/rules-doc.mjs`; do not edit. -->",
     '',
     'Every code the language service, the language server and `eci validate` can report. Suppress a finding with',
     '`# eci-ignore CODE -- reason` (see [severity.md](severity.md)) when the code says it may be suppressed.',
@@ -141,7 +159,16 @@ export function catalogueMarkdown(): string {
   for (const kind of Object.keys(titles) as CatalogueEntry['kind'][]) {
     lines.push(`## ${titles[kind]}`, '');
     for (const e of diagnosticCatalogue().filter((x) => x.kind === kind)) {
-      lines.push(`### ${e.id}`, '', `Severity: ${e.severity}. ${e.suppressible ? 'May be suppressed.' : 'Cannot be suppressed.'}`, '', e.description.en, '', e.description.ja, '');
+      lines.push(
+        `### ${e.id}`,
+        '',
+        `Severity: ${e.severity}. ${e.suppressible ? 'May be suppressed.' : 'Cannot be suppressed.'}`,
+        '',
+        e.description.en,
+        '',
+        e.description.ja,
+        '',
+      );
       if (e.paths?.length) lines.push(`Parameters: ${e.paths.map((p) => `\`${p}\``).join(', ')}`, '');
       if (e.referenceLines?.length) lines.push(`Reference lines: ${e.referenceLines.join(', ')}`, '');
     }

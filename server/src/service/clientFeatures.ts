@@ -35,7 +35,9 @@ export const FULL_CLIENT_FEATURES: Readonly<ClientFeatures> = {
  * code and lists and drops the markdown syntax (`**`, backticks, code fences, rules, escapes).
  */
 export function documentation(markdown: string, format: DocumentationFormat): MarkupContent {
-  return format === 'markdown' ? { kind: 'markdown', value: markdown } : { kind: 'plaintext', value: markdownToPlainText(markdown) };
+  return format === 'markdown'
+    ? { kind: 'markdown', value: markdown }
+    : { kind: 'plaintext', value: markdownToPlainText(markdown) };
 }
 
 export function markdownToPlainText(markdown: string): string {
@@ -65,5 +67,8 @@ export function markdownToPlainText(markdown: string): string {
     );
   }
   // A rule between two blank lines leaves one blank line, not three.
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

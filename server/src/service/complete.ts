@@ -113,7 +113,20 @@ export function complete(input: CompletionInput): CompletionList {
 }
 
 function rootPlace(line: number, c: number): Place {
-  return { kind: 'key', path: [], from: c, to: c, present: [], flow: false, nameOnly: false, keyCol: c, lineIndent: c, newItem: false, needsDash: false, quote: '' };
+  return {
+    kind: 'key',
+    path: [],
+    from: c,
+    to: c,
+    present: [],
+    flow: false,
+    nameOnly: false,
+    keyCol: c,
+    lineIndent: c,
+    newItem: false,
+    needsDash: false,
+    quote: '',
+  };
 }
 
 /** Reads what is being completed at column `c` of `lineText`. */
@@ -141,7 +154,17 @@ export function placeAt(lines: readonly string[], lineNo: number, lineText: stri
     const to = fp.quote ? c : tokenEnd;
     if (fp.inside === 'map') {
       if (!fp.afterColon) {
-        return { ...base, kind: 'key', path: [...parent, ...fp.path], from, to, present: fp.keysSeen, flow: true, keyCol: from, nameOnly: /^\s*:/.test(lineText.slice(tokenEnd)) };
+        return {
+          ...base,
+          kind: 'key',
+          path: [...parent, ...fp.path],
+          from,
+          to,
+          present: fp.keysSeen,
+          flow: true,
+          keyCol: from,
+          nameOnly: /^\s*:/.test(lineText.slice(tokenEnd)),
+        };
       }
       return { ...base, kind: 'value', path: [...parent, ...fp.path, fp.key], from, to, quote: fp.quote };
     }
@@ -183,12 +206,31 @@ export function placeAt(lines: readonly string[], lineNo: number, lineText: stri
   const newItem = info.dashes.length > 0 && info.dashes[info.dashes.length - 1] < contentCol;
   if (types.includes('object')) {
     const nameOnly = /^\s*:/.test(lineText.slice(tokenEnd));
-    return { ...base, kind: 'key', path, from: contentCol, to: tokenEnd, present: siblingKeys(lines, lineNo, contentCol), keyCol: contentCol, nameOnly, newItem };
+    return {
+      ...base,
+      kind: 'key',
+      path,
+      from: contentCol,
+      to: tokenEnd,
+      present: siblingKeys(lines, lineNo, contentCol),
+      keyCol: contentCol,
+      nameOnly,
+      newItem,
+    };
   }
   if (types.includes('array')) {
     const item = childSchema(node, ITEM);
     if (typesOf(item).includes('object')) {
-      return { ...base, kind: 'key', path: [...path, ITEM], from: contentCol, to: tokenEnd, keyCol: contentCol, needsDash: true, newItem: true };
+      return {
+        ...base,
+        kind: 'key',
+        path: [...path, ITEM],
+        from: contentCol,
+        to: tokenEnd,
+        keyCol: contentCol,
+        needsDash: true,
+        newItem: true,
+      };
     }
     return { ...base, kind: 'value', path: [...path, ITEM], from: contentCol, to: tokenEnd, needsDash: true };
   }
@@ -250,7 +292,8 @@ function keyItemsFor(place: Place, line: number, locale: Locale, client: ClientF
       insertTextFormat: InsertTextFormat.PlainText,
     };
     if (client.insertTextMode) item.insertTextMode = InsertTextMode.asIs;
-    if (retrigger && client.triggerSuggestCommand) item.command = { title: messagesFor(locale).suggestValues, command: client.triggerSuggestCommand };
+    if (retrigger && client.triggerSuggestCommand)
+      item.command = { title: messagesFor(locale).suggestValues, command: client.triggerSuggestCommand };
     items.push(item);
   }
   return items;
@@ -268,7 +311,8 @@ function snippetsFor(place: Place, line: number, locale: Locale, client: ClientF
   if (list === 'Volume' && fresh) places.push('volume-item');
   if (isProbe(p) && !place.newItem && !place.needsDash) places.push('probe');
   const out: CompletionItem[] = [];
-  for (const pl of places) out.push(...snippetItems(pl, place.present, line, place.from, place.to, place.keyCol, locale, client, list));
+  for (const pl of places)
+    out.push(...snippetItems(pl, place.present, line, place.from, place.to, place.keyCol, locale, client, list));
   return out;
 }
 
@@ -295,7 +339,10 @@ function snippetItems(
       // A key already written is left out of the choice (it would be a duplicate key).
       const left = s.keyChoices.filter((k) => !present.includes(k));
       if (!left.length) continue;
-      text = text.replace('${1|' + s.keyChoices.join(',') + '|}', left.length > 1 ? '${1|' + left.join(',') + '|}' : left[0]);
+      text = text.replace(
+        '${1|' + s.keyChoices.join(',') + '|}',
+        left.length > 1 ? '${1|' + left.join(',') + '|}' : left[0],
+      );
     }
     if (s.labelArg && s.place === 'volume-item' && !resolveSchema(volumeItem)?.properties?.[s.labelArg]) continue;
     const label = snippetLabel(m, s, list);
@@ -332,11 +379,23 @@ function yamlScalar(v: unknown, expectString: boolean): string {
     v !== '' &&
     !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(v) &&
     !/[:#]\s|\s$|:$/.test(v) &&
-    !(expectString && /^(true|false|null|~|yes|no|on|off|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i.test(v));
+    !(
+      expectString &&
+      /^(true|false|null|~|yes|no|on|off|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i.test(
+        v,
+      )
+    );
   return plainOk ? v : JSON.stringify(v);
 }
 
-function valueItems(place: Place, line: number, locale: Locale, parsed: () => ParsedDocument, client: ClientFeatures, facts?: readonly AccountFacts[]): CompletionItem[] {
+function valueItems(
+  place: Place,
+  line: number,
+  locale: Locale,
+  parsed: () => ParsedDocument,
+  client: ClientFeatures,
+  facts?: readonly AccountFacts[],
+): CompletionItem[] {
   const node = resolveSchema(schemaAtPath(place.path));
   if (!node) return [];
   const m = messagesFor(locale);
@@ -358,7 +417,13 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
   };
   const allowed = allowedValuesOf(node);
   allowed.forEach((v, i) => {
-    add(v, typeof v === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember, `0_${String(i).padStart(3, '0')}`, wirePathOf(place.path), enumValueMarkdown(place.path, v, locale));
+    add(
+      v,
+      typeof v === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember,
+      `0_${String(i).padStart(3, '0')}`,
+      wirePathOf(place.path),
+      enumValueMarkdown(place.path, v, locale),
+    );
   });
   const path = place.path;
   const live = path.length === 1 && facts?.length ? liveValues(String(path[0]), parsed(), facts, locale) : undefined;
@@ -372,17 +437,35 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
       if (typeof ex !== 'string' || seen.has(ex)) continue;
       seen.add(ex);
       const known = REGIONS.find((r) => r.id === ex);
-      add(ex, CompletionItemKind.Value, `0_${seen.size.toString().padStart(3, '0')}`, known ? known[locale] : m.regionDetail, undefined);
+      add(
+        ex,
+        CompletionItemKind.Value,
+        `0_${seen.size.toString().padStart(3, '0')}`,
+        known ? known[locale] : m.regionDetail,
+        undefined,
+      );
     }
     for (const region of REGIONS) {
       if (seen.has(region.id)) continue;
       seen.add(region.id);
-      add(region.id, CompletionItemKind.Value, `1_${seen.size.toString().padStart(3, '0')}`, region[locale], `${m.regionDetail}: ${region[locale]}`);
+      add(
+        region.id,
+        CompletionItemKind.Value,
+        `1_${seen.size.toString().padStart(3, '0')}`,
+        region[locale],
+        `${m.regionDetail}: ${region[locale]}`,
+      );
     }
   }
   if (isHandlerPort(path)) {
     for (const { port, container } of containerPorts(String(path[0]), { line, character: place.from }, parsed)) {
-      add(port, CompletionItemKind.Reference, `1_${String(port).padStart(6, '0')}`, m.containerPortDetail(container), undefined);
+      add(
+        port,
+        CompletionItemKind.Reference,
+        `1_${String(port).padStart(6, '0')}`,
+        m.containerPortDetail(container),
+        undefined,
+      );
     }
   }
   // The schema's default and examples, marked as such, after the values above. The examples of a
@@ -400,13 +483,22 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
   }
   if (isVolumeMountName(path)) {
     const value = documentValue(parsed());
-    const volumes = value.ok && value.value && typeof value.value === 'object' ? (value.value as Record<string, unknown>).Volume : undefined;
+    const volumes =
+      value.ok && value.value && typeof value.value === 'object'
+        ? (value.value as Record<string, unknown>).Volume
+        : undefined;
     if (Array.isArray(volumes)) {
       volumes.forEach((v, i) => {
         if (!v || typeof v !== 'object' || typeof (v as Record<string, unknown>).Name !== 'string') return;
         const vol = v as Record<string, unknown>;
         const type = typeof vol.Type === 'string' ? vol.Type : '';
-        add(vol.Name, CompletionItemKind.Reference, `0_${String(i).padStart(3, '0')}`, m.volumeNameDetail(type), undefined);
+        add(
+          vol.Name,
+          CompletionItemKind.Reference,
+          `0_${String(i).padStart(3, '0')}`,
+          m.volumeNameDetail(type),
+          undefined,
+        );
       });
     }
   }
@@ -414,7 +506,12 @@ function valueItems(place: Place, line: number, locale: Locale, parsed: () => Pa
 }
 
 function isVolumeMountName(path: DocPath): boolean {
-  return path.length === 5 && (path[0] === 'Container' || path[0] === 'InitContainer') && path[2] === 'VolumeMount' && path[4] === 'Name';
+  return (
+    path.length === 5 &&
+    (path[0] === 'Container' || path[0] === 'InitContainer') &&
+    path[2] === 'VolumeMount' &&
+    path[4] === 'Name'
+  );
 }
 
 /** A probe of a container item (`Container[].ReadinessProbe`): a mapping whose keys include every check method of the probe snippets. */
@@ -429,11 +526,17 @@ function isProbe(path: DocPath): boolean {
 function isHandlerPort(path: DocPath): boolean {
   if (path[0] !== 'Container' && path[0] !== 'InitContainer') return false;
   if (path.length === 5) return (path[3] === 'HttpGet' || path[3] === 'TcpSocket') && path[4] === 'Port';
-  return path.length === 3 && typeof path[2] === 'string' && /^Lifecycle\w+Handler(HttpGet|TcpSocket)Port$/.test(path[2]);
+  return (
+    path.length === 3 && typeof path[2] === 'string' && /^Lifecycle\w+Handler(HttpGet|TcpSocket)Port$/.test(path[2])
+  );
 }
 
 /** The `Port[].Port` values of the container item (of `list`) the cursor is in, read from the parse. */
-function containerPorts(list: string, position: Position, parsed: () => ParsedDocument): { port: number; container: string }[] {
+function containerPorts(
+  list: string,
+  position: Position,
+  parsed: () => ParsedDocument,
+): { port: number; container: string }[] {
   const p = parsed();
   const seq = p.doc && isMap(p.doc.contents) ? p.doc.contents.get(list, true) : undefined;
   if (!isSeq(seq)) return [];
@@ -445,7 +548,10 @@ function containerPorts(list: string, position: Position, parsed: () => ParsedDo
     if (start !== undefined && start <= offset) index = i;
   });
   const value = documentValue(p);
-  const items = value.ok && value.value && typeof value.value === 'object' ? (value.value as Record<string, unknown>)[list] : undefined;
+  const items =
+    value.ok && value.value && typeof value.value === 'object'
+      ? (value.value as Record<string, unknown>)[list]
+      : undefined;
   const container = Array.isArray(items) ? (items[index] as Record<string, unknown> | undefined) : undefined;
   if (!container || typeof container !== 'object' || !Array.isArray(container.Port)) return [];
   const name = typeof container.Name === 'string' ? container.Name : `${list}[${index}]`;

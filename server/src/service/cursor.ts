@@ -24,16 +24,29 @@ export interface LineInfo {
   scalarCol: number;
 }
 
-const KEY_RE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{}[\],&*!|>%@`-][^#]*?|-[^\s#][^#]*?))[ \t]*:(?=[ \t]|$)/;
+const KEY_RE =
+  /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{}[\],&*!|>%@`-][^#]*?|-[^\s#][^#]*?))[ \t]*:(?=[ \t]|$)/;
 
 /** Reads one line's structure: indentation, list markers, key, inline value. */
 export function scanLine(line: string): LineInfo {
-  const info: LineInfo = { indent: -1, dashes: [], keyCol: -1, key: '', colonEnd: -1, valueCol: -1, value: '', scalarCol: -1 };
+  const info: LineInfo = {
+    indent: -1,
+    dashes: [],
+    keyCol: -1,
+    key: '',
+    colonEnd: -1,
+    valueCol: -1,
+    value: '',
+    scalarCol: -1,
+  };
   let i = 0;
   while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
   if (i >= line.length || line[i] === '#' || line[i] === '\r') return info;
   info.indent = i;
-  while (line[i] === '-' && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t' || line[i + 1] === '\r')) {
+  while (
+    line[i] === '-' &&
+    (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t' || line[i + 1] === '\r')
+  ) {
     info.dashes.push(i);
     i++;
     while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
@@ -173,7 +186,13 @@ export interface FlowPosition {
 
 /** Reads a flow collection (`{Name: a, Protocol: T` or `[NET_`) up to the end of `text`; undefined when all are closed. */
 export function flowPosition(text: string): FlowPosition | undefined {
-  interface Frame { kind: 'map' | 'seq'; key: string; afterColon: boolean; keys: string[]; tokenStart: number }
+  interface Frame {
+    kind: 'map' | 'seq';
+    key: string;
+    afterColon: boolean;
+    keys: string[];
+    tokenStart: number;
+  }
   const stack: Frame[] = [];
   let quote: '' | '"' | "'" = '';
   let quoteStart = -1;
@@ -200,8 +219,17 @@ export function flowPosition(text: string): FlowPosition | undefined {
       top.afterColon = false;
       top.key = '';
       top.tokenStart = i + 1;
-    } else if (top && top.kind === 'map' && c === ':' && !top.afterColon && (i + 1 === text.length || /[\s,{}[\]]/.test(text[i + 1]))) {
-      top.key = text.slice(top.tokenStart, i).trim().replace(/^["']|["']$/g, '');
+    } else if (
+      top &&
+      top.kind === 'map' &&
+      c === ':' &&
+      !top.afterColon &&
+      (i + 1 === text.length || /[\s,{}[\]]/.test(text[i + 1]))
+    ) {
+      top.key = text
+        .slice(top.tokenStart, i)
+        .trim()
+        .replace(/^["']|["']$/g, '');
       top.keys.push(top.key);
       top.afterColon = true;
       top.tokenStart = i + 1;

@@ -22,7 +22,15 @@ import {
   type DocPath,
   type JsonSchema,
 } from './schema';
-import { MAX_ALIAS_EXPANSION, documentStartRange, documentValue, keyRangeOf, locate, parentRange, valueRange } from './ast';
+import {
+  MAX_ALIAS_EXPANSION,
+  documentStartRange,
+  documentValue,
+  keyRangeOf,
+  locate,
+  parentRange,
+  valueRange,
+} from './ast';
 import { nodeSpan } from './tree';
 import { nearest } from './suggest';
 import { RULE_FAMILIES, idsOf, ruleTraits } from './rules';
@@ -31,7 +39,6 @@ import { allUnset, tracedValue, type Anchor, type RuleContext } from './rules/co
 export const DIAGNOSTIC_SOURCE = 'eci';
 /** Schema problems reported at most; a summary diagnostic counts the rest. */
 export const MAX_SCHEMA_PROBLEMS = 500;
-
 
 /** Extra data on a diagnostic, for quick fixes and machine-readable output. */
 export interface DiagnosticData {
@@ -66,26 +73,46 @@ export function diagnose(parsed: ParsedDocument, locale?: string): Diagnostic[] 
   const v = documentValue(parsed);
   if (!v.ok) {
     const range = v.alias ? aliasRange(parsed, v.alias) : documentStartRange(parsed);
-    const message = v.problem === 'unresolved-alias' ? m.unresolvedAlias(v.name) : m.excessiveAliases(v.limit ?? MAX_ALIAS_EXPANSION);
-    out.push(diagnostic(range, message, v.problem === 'unresolved-alias' ? 'yaml.unresolved-alias' : 'yaml.excessive-aliases', DiagnosticSeverity.Error));
+    const message =
+      v.problem === 'unresolved-alias' ? m.unresolvedAlias(v.name) : m.excessiveAliases(v.limit ?? MAX_ALIAS_EXPANSION);
+    out.push(
+      diagnostic(
+        range,
+        message,
+        v.problem === 'unresolved-alias' ? 'yaml.unresolved-alias' : 'yaml.excessive-aliases',
+        DiagnosticSeverity.Error,
+      ),
+    );
     return sortByPosition(out);
   }
-  let value = v.value;
+  const value = v.value;
   if (value === null || value === undefined) {
     if (recovered) return sortByPosition(out);
     // An empty document (nothing, comments, `---`): one finding naming what a container group needs.
     const keys = (documentSchema.required ?? []) as string[];
-    const d = diagnostic(documentStartRange(parsed), m.emptyDocument(keys), 'schema.required', DiagnosticSeverity.Error, { path: keys[0] ?? '', missing: keys[0] ?? '', missingKeys: keys });
+    const d = diagnostic(
+      documentStartRange(parsed),
+      m.emptyDocument(keys),
+      'schema.required',
+      DiagnosticSeverity.Error,
+      { path: keys[0] ?? '', missing: keys[0] ?? '', missingKeys: keys },
+    );
     out.push(d);
     return sortByPosition(out);
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? m.kindList : m.kindScalar(JSON.stringify(value).slice(0, 60));
-    out.push(diagnostic(documentStartRange(parsed), m.notAMapping(kind), 'yaml.not-a-mapping', DiagnosticSeverity.Error));
+    out.push(
+      diagnostic(documentStartRange(parsed), m.notAMapping(kind), 'yaml.not-a-mapping', DiagnosticSeverity.Error),
+    );
     return sortByPosition(out);
   }
   const root = value as Record<string, unknown>;
-  const findings = [...schemaDiagnostics(parsed, root, m, loc), ...ruleDiagnostics(parsed, root, m, loc), ...warningDiagnostics(parsed, root, loc)];
+  const findings = [
+    ...schemaDiagnostics(parsed, root, m, loc),
+    ...ruleDiagnostics(parsed, root, m, loc),
+    ...warningDiagnostics(parsed, root, loc),
+  ];
   out.push(...(recovered ? notExplainedByLine(parsed, parsed.recoveredLine!, findings) : findings));
   return sortByPosition(out);
 }
@@ -109,7 +136,13 @@ function notExplainedByLine(parsed: ParsedDocument, line: number, findings: Diag
     if (code !== 'schema.required' && !ruleTraits(code)?.saysMissing) return true;
     const path = (d.data as DiagnosticData | undefined)?.path ?? '';
     const parent = wirePathOf(typedIn.path);
-    const rest = parent ? (path.startsWith(parent + '.') ? path.slice(parent.length + 1) : path === parent ? '' : undefined) : path;
+    const rest = parent
+      ? path.startsWith(parent + '.')
+        ? path.slice(parent.length + 1)
+        : path === parent
+          ? ''
+          : undefined
+      : path;
     if (rest === undefined || /[.[]/.test(rest)) return true;
     return !(d.range.start.line >= typedIn.firstLine && d.range.start.line <= typedIn.lastLine);
   });
@@ -120,7 +153,10 @@ function notExplainedByLine(parsed: ParsedDocument, line: number, findings: Diag
  * less indented line has closed, the innermost one whose keys start at or left of the line's column.
  * Its lines run from its key (or its list item's first line) to the broken line.
  */
-function mappingTypedIn(parsed: ParsedDocument, line: number): { path: DocPath; firstLine: number; lastLine: number } | undefined {
+function mappingTypedIn(
+  parsed: ParsedDocument,
+  line: number,
+): { path: DocPath; firstLine: number; lastLine: number } | undefined {
   const lines = parsed.text.split('\n');
   const indentOf = (l: number) => /^[ \t]*/.exec(lines[l] ?? '')![0].length;
   const col = indentOf(line);
@@ -137,7 +173,8 @@ function mappingTypedIn(parsed: ParsedDocument, line: number): { path: DocPath; 
       const first = node.items[0]?.key as Node | undefined;
       const at = first?.range ? parsed.positionAt(first.range[0]) : undefined;
       const open = at && at.line < line && at.character <= col && minIndentAfter[at.line + 1] >= at.character;
-      if (open && (!best || at.character > best.keyCol || (at.character === best.keyCol && at.line > best.keyLine))) best = { path, keyLine: at.line, keyCol: at.character };
+      if (open && (!best || at.character > best.keyCol || (at.character === best.keyCol && at.line > best.keyLine)))
+        best = { path, keyLine: at.line, keyCol: at.character };
       for (const p of node.items) if (isScalar(p.key)) walk(p.value, [...path, String(p.key.value)]);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item, [...path, i]));
@@ -147,14 +184,26 @@ function mappingTypedIn(parsed: ParsedDocument, line: number): { path: DocPath; 
   if (!best && isMap(parsed.doc?.contents)) best = { path: [], keyLine: 0, keyCol: 0 };
   if (!best) return undefined;
   if (!best.path.length) return { path: [], firstLine: 0, lastLine: lines.length };
-  return { path: best.path, firstLine: Math.min(parentRange(parsed, best.path).start.line, best.keyLine), lastLine: line };
+  return {
+    path: best.path,
+    firstLine: Math.min(parentRange(parsed, best.path).start.line, best.keyLine),
+    lastLine: line,
+  };
 }
 
 function sortByPosition(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return list.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
-function diagnostic(range: Range, message: string, code: string, severity: DiagnosticSeverity, data?: DiagnosticData): Diagnostic {
+function diagnostic(
+  range: Range,
+  message: string,
+  code: string,
+  severity: DiagnosticSeverity,
+  data?: DiagnosticData,
+): Diagnostic {
   const d: Diagnostic = { range, message, code, source: DIAGNOSTIC_SOURCE, severity };
   if (data) d.data = data;
   return d;
@@ -209,22 +258,45 @@ const CODE_OF_KEYWORD: Record<string, string> = {
 };
 
 /** Keywords whose findings are about the value itself; one of them per value is enough. */
-const VALUE_PRIORITY = ['type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minItems', 'maxItems'];
+const VALUE_PRIORITY = [
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+];
 
-function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
+function schemaDiagnostics(
+  parsed: ParsedDocument,
+  root: Record<string, unknown>,
+  m: Messages,
+  locale: Locale,
+): Diagnostic[] {
   const all = validateDocument(root);
   if (!all.length) return [];
   // A document with thousands of problems is shown its first ones (each costs a walk to its node).
   const errors = all.length > MAX_SCHEMA_PROBLEMS ? all.slice(0, MAX_SCHEMA_PROBLEMS) : all;
   // Composite keywords (anyOf/oneOf/if...) only summarise their branches' errors: drop them.
-  const relevant = errors.filter((e) => !['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', 'not', '$ref'].includes(e.keyword));
+  const relevant = errors.filter(
+    (e) => !['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', 'not', '$ref'].includes(e.keyword),
+  );
   // One finding per value: keep the most basic keyword per instance path.
   const byPath = new Map<string, ErrorObject>();
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of relevant) {
     if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
-      const extra = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : (e.params as { additionalProperty: string }).additionalProperty;
+      const extra =
+        e.keyword === 'required'
+          ? (e.params as { missingProperty: string }).missingProperty
+          : (e.params as { additionalProperty: string }).additionalProperty;
       const id = `${e.instancePath}\u0000${e.keyword}\u0000${extra}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -240,14 +312,26 @@ function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>
   }
   // A misspelled key and the required key it was meant to be are one defect: keep the
   // "did you mean" finding, drop the "missing" one.
-  const misspelt = new Set(out.filter((d) => (d.code === 'schema.unknown-key' || d.code === 'schema.former-name') && (d.data as DiagnosticData).suggestion).map((d) => (d.data as DiagnosticData).path.replace(/[^.[\]]+$/, '') + (d.data as DiagnosticData).suggestion));
+  const misspelt = new Set(
+    out
+      .filter(
+        (d) =>
+          (d.code === 'schema.unknown-key' || d.code === 'schema.former-name') && (d.data as DiagnosticData).suggestion,
+      )
+      .map((d) => (d.data as DiagnosticData).path.replace(/[^.[\]]+$/, '') + (d.data as DiagnosticData).suggestion),
+  );
   for (let i = out.length - 1; i >= 0; i--) {
     const data = out[i].data as DiagnosticData | undefined;
     if (out[i].code === 'schema.required' && data && misspelt.has(data.path)) out.splice(i, 1);
   }
   // A file mode quoted as digits ('0644') is accepted: rule config-file.mode-octal judges its digits.
   for (const [p, e] of byPath) {
-    if (e.keyword === 'type' && typeof e.data === 'string' && resolveSchema(schemaAtPath(instancePath(p, root)))?.['x-octalMode']) byPath.delete(p);
+    if (
+      e.keyword === 'type' &&
+      typeof e.data === 'string' &&
+      resolveSchema(schemaAtPath(instancePath(p, root)))?.['x-octalMode']
+    )
+      byPath.delete(p);
   }
   // A value whose type is wrong reports only that, and nothing about what lies below it.
   const typeBroken = [...byPath.values()].filter((e) => e.keyword === 'type').map((e) => e.instancePath);
@@ -255,7 +339,15 @@ function schemaDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>
     if (typeBroken.some((p) => e.instancePath !== p && e.instancePath.startsWith(p + '/'))) continue;
     out.push(schemaDiagnostic(parsed, root, m, locale, e));
   }
-  if (all.length > errors.length) out.push(diagnostic(documentStartRange(parsed), m.tooManyProblems(errors.length, all.length), 'schema.too-many', DiagnosticSeverity.Error));
+  if (all.length > errors.length)
+    out.push(
+      diagnostic(
+        documentStartRange(parsed),
+        m.tooManyProblems(errors.length, all.length),
+        'schema.too-many',
+        DiagnosticSeverity.Error,
+      ),
+    );
   return out;
 }
 
@@ -275,7 +367,13 @@ function describeActual(m: Messages, data: unknown): string {
   return `${typeName(m, t === 'integer' ? 'number' : t)} ${JSON.stringify(data).slice(0, 80)}`;
 }
 
-function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale, e: ErrorObject): Diagnostic {
+function schemaDiagnostic(
+  parsed: ParsedDocument,
+  root: Record<string, unknown>,
+  m: Messages,
+  locale: Locale,
+  e: ErrorObject,
+): Diagnostic {
   const path = instancePath(e.instancePath, root);
   const wire = wirePathOf(path);
   const code = schemaCodeOf(e.keyword);
@@ -293,7 +391,13 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
       const today = formerNameOf(parentSchema, key);
       if (today) {
         // A name older official clients used: still an error (the service reads today's name only), told as such.
-        return diagnostic(keyRangeOf(parsed, full), m.formerName(key, path.length ? wire : m.unknownKeyRoot, today), 'schema.former-name', sev, { path: wirePathOf(full), suggestion: today });
+        return diagnostic(
+          keyRangeOf(parsed, full),
+          m.formerName(key, path.length ? wire : m.unknownKeyRoot, today),
+          'schema.former-name',
+          sev,
+          { path: wirePathOf(full), suggestion: today },
+        );
       }
       let message = m.unknownKey(key, path.length ? wire : m.unknownKeyRoot);
       let suggestion: string | undefined;
@@ -306,12 +410,18 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
         else if (allowed.length === 0) message = m.sentences(message, m.noKeysAllowed);
         else if (allowed.length <= 12) message = m.sentences(message, m.allowedKeys(allowed));
       }
-      return diagnostic(keyRangeOf(parsed, full), message, code, sev, { path: wirePathOf(full), ...(suggestion ? { suggestion } : {}) });
+      return diagnostic(keyRangeOf(parsed, full), message, code, sev, {
+        path: wirePathOf(full),
+        ...(suggestion ? { suggestion } : {}),
+      });
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const where = path.length ? m.requiredIn(wire) : m.requiredAtRoot;
-      return diagnostic(parentRange(parsed, path), m.required(wirePathOf([...path, missing]), where), code, sev, { path: wirePathOf([...path, missing]), missing });
+      return diagnostic(parentRange(parsed, path), m.required(wirePathOf([...path, missing]), where), code, sev, {
+        path: wirePathOf([...path, missing]),
+        missing,
+      });
     }
     case 'type': {
       const expectedTypes = String((e.params as { type: string | string[] }).type).split(',');
@@ -321,36 +431,86 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
       let message: string;
       if (secret) {
         message =
-          expectedTypes.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') && raw && !/^["']/.test(raw)
+          expectedTypes.includes('string') &&
+          (typeof e.data === 'number' || typeof e.data === 'boolean') &&
+          raw &&
+          !/^["']/.test(raw)
             ? m.typeUnquoteSecret(wire, typeof e.data === 'boolean')
             : m.type(wire, expected, typeName(m, jsonType(e.data) === 'integer' ? 'number' : jsonType(e.data)));
-      } else if (typeof e.data === 'string' && raw && /^["']/.test(raw) && (expectedTypes.includes('number') || expectedTypes.includes('integer') || expectedTypes.includes('boolean')) && isLiteralOf(e.data, expectedTypes)) {
+      } else if (
+        typeof e.data === 'string' &&
+        raw &&
+        /^["']/.test(raw) &&
+        (expectedTypes.includes('number') || expectedTypes.includes('integer') || expectedTypes.includes('boolean')) &&
+        isLiteralOf(e.data, expectedTypes)
+      ) {
         message = m.typeQuotedNumber(wire, expected, e.data);
-      } else if (expectedTypes.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') && raw && !/^["']/.test(raw)) {
+      } else if (
+        expectedTypes.includes('string') &&
+        (typeof e.data === 'number' || typeof e.data === 'boolean') &&
+        raw &&
+        !/^["']/.test(raw)
+      ) {
         message = m.typeUnquoteForString(wire, raw);
       } else {
         message = m.type(wire, expected, describeActual(m, e.data));
       }
-      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire, ...(secret ? { secret: true as const } : {}) });
+      return diagnostic(valueRange(parsed, path), message, code, sev, {
+        path: wire,
+        ...(secret ? { secret: true as const } : {}),
+      });
     }
     case 'enum':
     case 'const': {
-      const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues ?? []) : [(e.params as { allowedValue: unknown }).allowedValue];
+      const allowed =
+        e.keyword === 'enum'
+          ? ((e.params as { allowedValues: unknown[] }).allowedValues ?? [])
+          : [(e.params as { allowedValue: unknown }).allowedValue];
       const shown = shownValue(e.data, Infinity);
       // "" (or false where only true is allowed) on an optional key means "not set": a hint.
       if ((e.data === '' || e.data === false) && optionalKey(path)) {
-        return diagnostic(valueRange(parsed, path), m.unsetValue(wire, shown), 'schema.unset-value', DiagnosticSeverity.Hint, { path: wire });
+        return diagnostic(
+          valueRange(parsed, path),
+          m.unsetValue(wire, shown),
+          'schema.unset-value',
+          DiagnosticSeverity.Hint,
+          { path: wire },
+        );
       }
       const open = resolveSchema(node)?.['x-openEnum'];
-      const caseMatch = typeof e.data === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === (e.data as string).toLowerCase()) : undefined;
+      const caseMatch =
+        typeof e.data === 'string'
+          ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === (e.data as string).toLowerCase())
+          : undefined;
       const message =
-        caseMatch !== undefined ? m.enumCase(wire, shown, caseMatch) : e.keyword === 'const' ? m.constValue(wire, shown, allowed[0]) : m.enum(wire, shown, allowed);
-      const suggestion = caseMatch !== undefined ? String(caseMatch) : typeof e.data === 'string' ? nearest(e.data, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+        caseMatch !== undefined
+          ? m.enumCase(wire, shown, caseMatch)
+          : e.keyword === 'const'
+            ? m.constValue(wire, shown, allowed[0])
+            : m.enum(wire, shown, allowed);
+      const suggestion =
+        caseMatch !== undefined
+          ? String(caseMatch)
+          : typeof e.data === 'string'
+            ? nearest(
+                e.data,
+                allowed.filter((a): a is string => typeof a === 'string'),
+              )
+            : undefined;
       if (open && typeof e.data === 'string') {
         // An open vocabulary (x-openEnum): the reference lists some values, the service may take others.
-        return diagnostic(valueRange(parsed, path), m.undocumentedValue(wire, shown, allowed), 'schema.undocumented-value', DiagnosticSeverity.Warning, { path: wire, ...(suggestion ? { suggestion } : {}) });
+        return diagnostic(
+          valueRange(parsed, path),
+          m.undocumentedValue(wire, shown, allowed),
+          'schema.undocumented-value',
+          DiagnosticSeverity.Warning,
+          { path: wire, ...(suggestion ? { suggestion } : {}) },
+        );
       }
-      return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire, ...(suggestion ? { suggestion } : {}) });
+      return diagnostic(valueRange(parsed, path), message, code, sev, {
+        path: wire,
+        ...(suggestion ? { suggestion } : {}),
+      });
     }
     case 'minimum':
     case 'maximum':
@@ -358,8 +518,19 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     case 'exclusiveMaximum': {
       const limit = (e.params as { limit: number }).limit;
       // 0 where the reference states no minimum (x-unsetValue) means "not set": a hint.
-      if (e.data === 0 && (e.keyword === 'minimum' || e.keyword === 'exclusiveMinimum') && resolveSchema(node)?.['x-unsetValue'] && optionalKey(path)) {
-        return diagnostic(valueRange(parsed, path), m.unsetValue(wire, '0'), 'schema.unset-value', DiagnosticSeverity.Hint, { path: wire });
+      if (
+        e.data === 0 &&
+        (e.keyword === 'minimum' || e.keyword === 'exclusiveMinimum') &&
+        resolveSchema(node)?.['x-unsetValue'] &&
+        optionalKey(path)
+      ) {
+        return diagnostic(
+          valueRange(parsed, path),
+          m.unsetValue(wire, '0'),
+          'schema.unset-value',
+          DiagnosticSeverity.Hint,
+          { path: wire },
+        );
       }
       const message = m[e.keyword](wire, limit, e.data, unitSuffix(node));
       return diagnostic(valueRange(parsed, path), message, code, sev, { path: wire });
@@ -379,15 +550,25 @@ function schemaDiagnostic(parsed: ParsedDocument, root: Record<string, unknown>,
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       const hint = patternDescriptionOf(node, locale);
-      return diagnostic(valueRange(parsed, path), m.pattern(wire, shownValue(e.data), pattern, hint), code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, path), m.pattern(wire, shownValue(e.data), pattern, hint), code, sev, {
+        path: wire,
+      });
     }
     case 'uniqueItems': {
       const later = Math.max((e.params as { i: number; j: number }).i, (e.params as { i: number; j: number }).j);
       const item = Array.isArray(e.data) ? e.data[later] : undefined;
-      return diagnostic(valueRange(parsed, [...path, later]), m.uniqueItems(wire, shownValue(item, Infinity)), code, sev, { path: wire });
+      return diagnostic(
+        valueRange(parsed, [...path, later]),
+        m.uniqueItems(wire, shownValue(item, Infinity)),
+        code,
+        sev,
+        { path: wire },
+      );
     }
     default:
-      return diagnostic(valueRange(parsed, path), m.genericSchema(wire, e.message ?? e.keyword), code, sev, { path: wire });
+      return diagnostic(valueRange(parsed, path), m.genericSchema(wire, e.message ?? e.keyword), code, sev, {
+        path: wire,
+      });
   }
 }
 
@@ -413,10 +594,18 @@ function optionalKey(path: DocPath): boolean {
  */
 function isSecretPath(root: Record<string, unknown>, path: (string | number)[], node: JsonSchema | undefined): boolean {
   if (resolveSchema(node)?.['x-secret'] === true) return true;
-  for (let i = path.length - 1; i > 0; i--) if (resolveSchema(schemaAtPath(path.slice(0, i)))?.['x-secret'] === true) return true;
-  if (path.length >= 5 && (path[0] === 'Container' || path[0] === 'InitContainer') && path[2] === 'EnvironmentVar' && path[4] === 'Value') {
+  for (let i = path.length - 1; i > 0; i--)
+    if (resolveSchema(schemaAtPath(path.slice(0, i)))?.['x-secret'] === true) return true;
+  if (
+    path.length >= 5 &&
+    (path[0] === 'Container' || path[0] === 'InitContainer') &&
+    path[2] === 'EnvironmentVar' &&
+    path[4] === 'Value'
+  ) {
     const list = root[path[0]];
-    const container = Array.isArray(list) ? (list[path[1] as number] as Record<string, unknown> | undefined) : undefined;
+    const container = Array.isArray(list)
+      ? (list[path[1] as number] as Record<string, unknown> | undefined)
+      : undefined;
     const hide = container && typeof container === 'object' ? container.EnvironmentVarHide : undefined;
     return hide === true || hide === 'true';
   }
@@ -454,7 +643,12 @@ export function traceRuleReads(trace: typeof ruleReadTrace): void {
   ruleReadTrace = trace;
 }
 
-function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, m: Messages, locale: Locale): Diagnostic[] {
+function ruleDiagnostics(
+  parsed: ParsedDocument,
+  root: Record<string, unknown>,
+  m: Messages,
+  locale: Locale,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const ctx: RuleContext = {
@@ -466,24 +660,44 @@ function ruleDiagnostics(parsed: ParsedDocument, root: Record<string, unknown>, 
       if (out.length >= MAX_SCHEMA_PROBLEMS) return; // each finding costs a walk to its node: bounded
       const rule = ruleDefinition(id);
       if (!rule) throw new Error(`rule ${id} is not in schemas/eci-rules.json`);
-      const range = anchor === 'key' ? keyRangeOf(parsed, path) : anchor === 'parent' ? parentRange(parsed, path) : valueRange(parsed, path);
+      const range =
+        anchor === 'key'
+          ? keyRangeOf(parsed, path)
+          : anchor === 'parent'
+            ? parentRange(parsed, path)
+            : valueRange(parsed, path);
       const dedupe = `${id}:${range.start.line}:${range.start.character}`;
       if (seen.has(dedupe)) return;
       seen.add(dedupe);
-      const severity = rule.severity === 'warning' ? DiagnosticSeverity.Warning : rule.severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Error;
+      const severity =
+        rule.severity === 'warning'
+          ? DiagnosticSeverity.Warning
+          : rule.severity === 'hint'
+            ? DiagnosticSeverity.Hint
+            : DiagnosticSeverity.Error;
       const wire = wirePathOf(path);
       // Every finding names its parameter by wire path.
-      const named = message.includes(wire) || (path.length > 2 && message.includes(wirePathOf(path.slice(0, -1)) + ' '));
+      const named =
+        message.includes(wire) || (path.length > 2 && message.includes(wirePathOf(path.slice(0, -1)) + ' '));
       out.push(diagnostic(range, named ? message : `${wire}: ${message}`, id, severity, { path: wire }));
     },
   };
   for (const family of RULE_FAMILIES) {
     try {
       const trace = ruleReadTrace;
-      family.check(trace ? { ...ctx, value: tracedValue(root, (wire) => trace(idsOf(family), wire)), report: ctx.report } : ctx);
+      family.check(
+        trace ? { ...ctx, value: tracedValue(root, (wire) => trace(idsOf(family), wire)), report: ctx.report } : ctx,
+      );
     } catch (err) {
       // A rule must never take diagnostics down; its failure is a bug, reported as such.
-      out.push(diagnostic(documentStartRange(parsed), `internal error in rule ${idsOf(family).join(', ')}: ${(err as Error).message}`, idsOf(family)[0], DiagnosticSeverity.Warning));
+      out.push(
+        diagnostic(
+          documentStartRange(parsed),
+          `internal error in rule ${idsOf(family).join(', ')}: ${(err as Error).message}`,
+          idsOf(family)[0],
+          DiagnosticSeverity.Warning,
+        ),
+      );
     }
   }
   return out;
@@ -511,7 +725,15 @@ function warningDiagnostics(parsed: ParsedDocument, root: Record<string, unknown
         if (w && !allUnset(v) && out.length < MAX_SCHEMA_PROBLEMS) {
           const wire = wirePathOf([...path, k]);
           const message = warningMessageOf(w, locale);
-          out.push(diagnostic(keyRangeOf(parsed, [...path, k]), message.includes(wire) ? message : `${wire}: ${message}`, w.code, DiagnosticSeverity.Warning, { path: wire }));
+          out.push(
+            diagnostic(
+              keyRangeOf(parsed, [...path, k]),
+              message.includes(wire) ? message : `${wire}: ${message}`,
+              w.code,
+              DiagnosticSeverity.Warning,
+              { path: wire },
+            ),
+          );
         }
         walk(v, child, [...path, k]);
       }

@@ -62,13 +62,15 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
   const desc = withoutRestatedFacts(descriptionOf(n, locale), n);
   if (desc) lines.push('', desc);
   const facts: string[] = [];
-  const patternDescription = (locale === 'ja' ? n['x-patternDescription-ja'] : undefined) ?? n['x-patternDescription'] ?? '';
+  const patternDescription =
+    (locale === 'ja' ? n['x-patternDescription-ja'] : undefined) ?? n['x-patternDescription'] ?? '';
   if (n.default !== undefined) facts.push(`${m.hoverDefault}: ${code(n.default)}`);
   const unit = n['x-unit'];
   const range = rangeText(n, locale);
   if (range) facts.push(`${m.hoverRange}: ${range}${unit ? ` ${unit}` : ''}`);
   else if (unit) facts.push(`${m.hoverUnit}: ${unit}`);
-  if (n.minLength !== undefined || n.maxLength !== undefined) facts.push(`${m.hoverLength}: ${m.lengthInCharacters(n.minLength, n.maxLength)}`);
+  if (n.minLength !== undefined || n.maxLength !== undefined)
+    facts.push(`${m.hoverLength}: ${m.lengthInCharacters(n.minLength, n.maxLength)}`);
   const items = lengthText(n.minItems, n.maxItems, locale);
   if (items) facts.push(`${m.hoverItems}: ${items}`);
   if (n.pattern) {
@@ -77,7 +79,9 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
   }
   // An example that is the default, one of the allowed values listed below, or given as an example by the
   // description says nothing new.
-  const examples = (n.examples ?? []).filter((e) => e !== n.default && !(enumOf(n) ?? []).includes(e) && !givesExample(`${desc}\n${patternDescription}`, e));
+  const examples = (n.examples ?? []).filter(
+    (e) => e !== n.default && !(enumOf(n) ?? []).includes(e) && !givesExample(`${desc}\n${patternDescription}`, e),
+  );
   if (examples.length) facts.push(`${m.hoverExample}: ${examples.map(code).join(', ')}`);
   if (facts.length) lines.push('', ...facts.map((f) => `- ${f}`));
   const enumNode = enumNodeOf(n);
@@ -85,7 +89,8 @@ function render(node: JsonSchema, wire: string, required: boolean, locale: Local
     const meanings = enumDescriptionsOf(enumNode, locale);
     lines.push('', `${m.hoverAllowed}:`);
     // "(default)" after a meaning repeats the Default line above.
-    const meaning = (i: number) => (n.default !== undefined ? meanings[i]?.replace(/\s*\(default\)|(デフォルト)/g, '') : meanings[i]);
+    const meaning = (i: number) =>
+      n.default !== undefined ? meanings[i]?.replace(/\s*\(default\)|(デフォルト)/g, '') : meanings[i];
     enumNode.enum.forEach((v, i) => lines.push(`- ${code(v)}${meaning(i) ? ` — ${meaning(i)}` : ''}`));
   }
   const notes: string[] = [];
@@ -133,20 +138,34 @@ export function withoutRestatedFacts(description: string | undefined, n: JsonSch
   }
   if (n.minimum !== undefined && n.maximum !== undefined) {
     const [lo, hi] = [escape(String(n.minimum)), escape(String(n.maximum))];
-    d = d.replace(new RegExp(`: ${lo} to ${hi}(?=\\.)`, 'g'), '').replace(new RegExp(`(有効な値: )?${lo}〜${hi}。`, 'g'), '');
+    d = d
+      .replace(new RegExp(`: ${lo} to ${hi}(?=\\.)`, 'g'), '')
+      .replace(new RegExp(`(有効な値: )?${lo}〜${hi}。`, 'g'), '');
   }
   return d.replace(/[ \t]+\n/g, '\n').trim();
 }
 
 /** Whether the description gives `example` as an example ("e.g. X", "Example: X", "such as X", "例: X"). */
 export function givesExample(description: string, example: unknown): boolean {
-  return new RegExp(`(e\\.g\\.,?|Example:|such as|例[:：])\\s*\`?${escape(String(example))}(?![\\w-])`).test(description);
+  return new RegExp(`(e\\.g\\.,?|Example:|such as|例[:：])\\s*\`?${escape(String(example))}(?![\\w-])`).test(
+    description,
+  );
 }
 
 function rangeText(n: JsonSchema, locale: Locale): string {
   const m = messagesFor(locale);
-  const lo = n.minimum !== undefined ? { v: n.minimum, ex: false } : n.exclusiveMinimum !== undefined ? { v: n.exclusiveMinimum, ex: true } : undefined;
-  const hi = n.maximum !== undefined ? { v: n.maximum, ex: false } : n.exclusiveMaximum !== undefined ? { v: n.exclusiveMaximum, ex: true } : undefined;
+  const lo =
+    n.minimum !== undefined
+      ? { v: n.minimum, ex: false }
+      : n.exclusiveMinimum !== undefined
+        ? { v: n.exclusiveMinimum, ex: true }
+        : undefined;
+  const hi =
+    n.maximum !== undefined
+      ? { v: n.maximum, ex: false }
+      : n.exclusiveMaximum !== undefined
+        ? { v: n.exclusiveMaximum, ex: true }
+        : undefined;
   if (lo && hi && !lo.ex && !hi.ex) return `${lo.v} – ${hi.v}`;
   const parts: string[] = [];
   if (lo) parts.push(lo.ex ? m.greaterThan(lo.v) : m.atLeast(lo.v));

@@ -40,7 +40,15 @@ export class FixContext {
   }
 }
 
-export function action(title: string, kind: string, uri: string, ctx: EditContext, edits: OffsetEdit[], diagnostics: Diagnostic | Diagnostic[] | undefined, isPreferred: boolean): CodeAction {
+export function action(
+  title: string,
+  kind: string,
+  uri: string,
+  ctx: EditContext,
+  edits: OffsetEdit[],
+  diagnostics: Diagnostic | Diagnostic[] | undefined,
+  isPreferred: boolean,
+): CodeAction {
   const a: CodeAction = { title, kind, edit: ctx.workspaceEdit(uri, edits) };
   if (diagnostics) a.diagnostics = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
   if (isPreferred) a.isPreferred = true;
@@ -51,13 +59,23 @@ export function action(title: string, kind: string, uri: string, ctx: EditContex
 export function placeholder(node: JsonSchema | undefined, depth = 0): unknown {
   const n = resolveSchema(node);
   if (!n || depth > 8) return '';
-  const types = Array.isArray(n.type) ? n.type : n.type ? [n.type] : n.properties ? ['object'] : n.items ? ['array'] : [];
+  const types = Array.isArray(n.type)
+    ? n.type
+    : n.type
+      ? [n.type]
+      : n.properties
+        ? ['object']
+        : n.items
+          ? ['array']
+          : [];
   if (n.enum?.length) return n.default !== undefined && n.enum.includes(n.default) ? n.default : n.enum[0];
   if (n.const !== undefined) return n.const;
   if (types.includes('object')) {
     const out: Record<string, unknown> = {};
     // What names an item (Name, Key) comes first, as people write it.
-    const required = [...(n.required ?? [])].sort((a, b) => Number(b === 'Name' || b === 'Key') - Number(a === 'Name' || a === 'Key'));
+    const required = [...(n.required ?? [])].sort(
+      (a, b) => Number(b === 'Name' || b === 'Key') - Number(a === 'Name' || a === 'Key'),
+    );
     for (const k of required) out[k] = placeholder(n.properties?.[k], depth + 1);
     return out;
   }
@@ -74,7 +92,8 @@ export function placeholder(node: JsonSchema | undefined, depth = 0): unknown {
   if (types.includes('boolean')) return false;
   if (types.includes('integer') || types.includes('number')) {
     if (typeof n.minimum === 'number') return n.minimum;
-    if (typeof n.exclusiveMinimum === 'number') return types.includes('integer') ? Math.floor(n.exclusiveMinimum) + 1 : n.exclusiveMinimum + 1;
+    if (typeof n.exclusiveMinimum === 'number')
+      return types.includes('integer') ? Math.floor(n.exclusiveMinimum) + 1 : n.exclusiveMinimum + 1;
     return 0;
   }
   return '';

@@ -20,7 +20,9 @@ const WORD = /[^\s:,{}[\]#"']/;
 
 export function hover(input: HoverInput): Hover | null {
   const found = markdownHover(input);
-  return found && input.format === 'plaintext' ? { ...found, contents: documentation((found.contents as { value: string }).value, 'plaintext') } : found;
+  return found && input.format === 'plaintext'
+    ? { ...found, contents: documentation((found.contents as { value: string }).value, 'plaintext') }
+    : found;
 }
 
 function markdownHover(input: HoverInput): Hover | null {
@@ -52,13 +54,22 @@ function markdownHover(input: HoverInput): Hover | null {
     return keyHover([...path, info.key], locale, range);
   }
   // Inside a flow collection on this line, or a block value.
-  const flowStart = info.valueCol >= 0 && /^[[{]/.test(info.value) ? info.valueCol : info.keyCol < 0 && info.scalarCol >= 0 && /^[[{]/.test(lineText.slice(info.scalarCol)) ? info.scalarCol : -1;
+  const flowStart =
+    info.valueCol >= 0 && /^[[{]/.test(info.value)
+      ? info.valueCol
+      : info.keyCol < 0 && info.scalarCol >= 0 && /^[[{]/.test(lineText.slice(info.scalarCol))
+        ? info.scalarCol
+        : -1;
   if (flowStart >= 0 && from > flowStart) {
-    const owner = info.keyCol >= 0 ? [...pathAt(lines, position.line, info.keyCol).path, info.key] : pathAt(lines, position.line, info.scalarCol).path;
+    const owner =
+      info.keyCol >= 0
+        ? [...pathAt(lines, position.line, info.keyCol).path, info.key]
+        : pathAt(lines, position.line, info.scalarCol).path;
     const fp = flowPosition(lineText.slice(flowStart, quoted ? from - 1 : from));
     if (!fp) return null;
     const afterToken = lineText.slice(quoted ? to + 1 : to);
-    if (fp.inside === 'map' && !fp.afterColon && /^\s*:/.test(afterToken)) return keyHover([...owner, ...fp.path, token], locale, range);
+    if (fp.inside === 'map' && !fp.afterColon && /^\s*:/.test(afterToken))
+      return keyHover([...owner, ...fp.path, token], locale, range);
     if (fp.inside === 'map' && fp.afterColon) return valueHover([...owner, ...fp.path, fp.key], token, locale, range);
     if (fp.inside === 'seq') return valueHover([...owner, ...fp.path, ITEM], token, locale, range);
     return null;
@@ -110,7 +121,9 @@ function keyHover(path: DocPath, locale: Locale, range: Hover['range']): Hover |
     const m = messagesFor(locale);
     const suggestion = nearest(key, Object.keys(parent.properties));
     const head = m.unknownKey(key, parentPath.length ? wirePathOf(parentPath) : m.unknownKeyRoot);
-    const value = suggestion ? `${m.sentences(head, m.didYouMean(suggestion))}\n\n---\n\n${parameterMarkdown([...parentPath, suggestion], locale)}` : head;
+    const value = suggestion
+      ? `${m.sentences(head, m.didYouMean(suggestion))}\n\n---\n\n${parameterMarkdown([...parentPath, suggestion], locale)}`
+      : head;
     return { contents: { kind: 'markdown', value }, range };
   }
   const md = parameterMarkdown(path, locale);

@@ -4,7 +4,19 @@
 // When the change (lines added, removed or rewritten) lies inside one item of a block sequence below
 // its `- ` line, only that item's lines are parsed and its node replaced. Anything else (quotes or
 // brackets in the change, comments, anchors, a key made a duplicate...) takes a full parse.
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { excessiveNesting, MAX_NESTING, normalizeLineEnds, positions, type ParsedDocument } from './parse';
 
@@ -35,7 +47,11 @@ export function reparse(previous: ParsedDocument, documentText: string): ParsedD
   });
 }
 
-function reparseEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+function reparseEdit(
+  previous: ParsedDocument,
+  text: string,
+  positionsOf: (text: string) => PositionHelpers,
+): ParsedDocument | undefined {
   return reparseInlineEdit(previous, text, positionsOf) ?? reparseItemEdit(previous, text, positionsOf);
 }
 
@@ -73,7 +89,11 @@ const MAX_ITEM_SHARE = 0.5;
  * the same indentation), the new item node replaces the old one and every offset after the edit
  * moves by its length. Anything that could read differently in context takes the full parse.
  */
-function reparseItemEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+function reparseItemEdit(
+  previous: ParsedDocument,
+  text: string,
+  positionsOf: (text: string) => PositionHelpers,
+): ParsedDocument | undefined {
   const old = previous.text;
   const doc = previous.doc;
   if (!doc || previous.problems.length || doc.errors.length || doc.warnings.length) return undefined;
@@ -113,7 +133,17 @@ function reparseItemEdit(previous: ParsedDocument, text: string, positionsOf: (t
     cur = next;
   }
   for (let c = candidates.length - 1; c >= 0; c--) {
-    const result = replaceItem(previous, text, candidates[c].seq, candidates[c].index, candidates[c].ancestors, start, oldEnd, delta, positionsOf);
+    const result = replaceItem(
+      previous,
+      text,
+      candidates[c].seq,
+      candidates[c].index,
+      candidates[c].ancestors,
+      start,
+      oldEnd,
+      delta,
+      positionsOf,
+    );
     if (result !== 'next') return result;
   }
   return undefined;
@@ -144,7 +174,7 @@ function replaceItem(
   if (firstLineEnd < 0 || start <= firstLineEnd) return 'next';
   // The item's lines end before the first line of content indented at most as much as its dash.
   let sliceEnd = old.length;
-  for (let at = firstLineEnd + 1; at < old.length; ) {
+  for (let at = firstLineEnd + 1; at < old.length;) {
     const eol = old.indexOf('\n', at);
     const lineEnd = eol < 0 ? old.length : eol;
     const line = old.slice(at, lineEnd);
@@ -166,7 +196,8 @@ function replaceItem(
   const oldSlice = old.slice(lineStart, sliceEnd);
   const newSlice = text.slice(lineStart, sliceEnd + delta);
   if (ITEM_UNSAFE.test(oldSlice) || ITEM_UNSAFE.test(newSlice)) return undefined;
-  if (FLOW_INDICATOR.test(old.slice(start, oldEnd)) || FLOW_INDICATOR.test(text.slice(start, oldEnd + delta))) return undefined;
+  if (FLOW_INDICATOR.test(old.slice(start, oldEnd)) || FLOW_INDICATOR.test(text.slice(start, oldEnd + delta)))
+    return undefined;
   if (flowAcross(item, start, oldEnd)) return undefined;
   // Every line after the first stays inside the item (more indented than the dash), and the item
   // neither ends with a blank line (the next node's spacing) nor holds a document marker.
@@ -187,9 +218,17 @@ function replaceItem(
   // Deeper nesting than the full parse accepts: each level outside the item takes at least one column of the dash's indentation.
   if (excessiveNesting(newSlice, MAX_NESTING - dashColumn - 2) >= 0) return undefined;
   const fresh = parseDocument(newSlice, { logLevel: 'error' });
-  if (fresh.errors.length || fresh.warnings.length || !isSeq(fresh.contents) || fresh.contents.flow || fresh.contents.items.length !== 1) return undefined;
+  if (
+    fresh.errors.length ||
+    fresh.warnings.length ||
+    !isSeq(fresh.contents) ||
+    fresh.contents.flow ||
+    fresh.contents.items.length !== 1
+  )
+    return undefined;
   const replacement = fresh.contents.items[0] as Node | null;
-  if (!replacement || !replacement.range || !(isMap(replacement) || isSeq(replacement) || isScalar(replacement))) return undefined;
+  if (!replacement || !replacement.range || !(isMap(replacement) || isSeq(replacement) || isScalar(replacement)))
+    return undefined;
   if (isScalar(item) !== isScalar(replacement) || isMap(item) !== isMap(replacement)) return undefined;
   someNode(replacement, (n) => {
     const r = n.range as unknown as number[] | undefined;
@@ -204,7 +243,9 @@ function replaceItem(
     const r = n.range as unknown as number[] | undefined;
     return { r, at1: r?.[1] === s1, at2: r?.[2] === s2, end1: r?.[1] === s2 };
   });
-  for (const { r } of endsWithItem) if (r && ((r[1] > s1 && r[1] < oldEnd) || (r[2] > s2 && r[2] < oldEnd) || (r[1] > s2 && r[1] < oldEnd))) return undefined;
+  for (const { r } of endsWithItem)
+    if (r && ((r[1] > s1 && r[1] < oldEnd) || (r[2] > s2 && r[2] < oldEnd) || (r[1] > s2 && r[1] < oldEnd)))
+      return undefined;
 
   shiftOffsets(doc, oldEnd, delta);
   for (const { r, at1, at2, end1 } of endsWithItem) {
@@ -247,7 +288,11 @@ function someNode(root: unknown, visit: (node: Node) => boolean | void): boolean
   return false;
 }
 
-function reparseInlineEdit(previous: ParsedDocument, text: string, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+function reparseInlineEdit(
+  previous: ParsedDocument,
+  text: string,
+  positionsOf: (text: string) => PositionHelpers,
+): ParsedDocument | undefined {
   const old = previous.text;
   const doc = previous.doc;
   if (!doc || previous.problems.length || doc.errors.length || doc.warnings.length) return undefined;
@@ -289,12 +334,19 @@ function reparseInlineEdit(previous: ParsedDocument, text: string, positionsOf: 
     if (newToken.length > 1000) return undefined;
     const id = (v: unknown) => `${typeof v}:${String(v)}`;
     const renamed = id(resolved.value);
-    if (edited.keyOf.items.some((pair) => pair.key !== scalar && isScalar(pair.key) && id((pair.key as Scalar).value) === renamed)) return undefined;
+    if (
+      edited.keyOf.items.some(
+        (pair) => pair.key !== scalar && isScalar(pair.key) && id((pair.key as Scalar).value) === renamed,
+      )
+    )
+      return undefined;
   }
 
   shiftOffsets(doc, r1, delta);
-  for (const key of Object.keys(scalar)) if (key !== 'range' && !(key in resolved)) delete (scalar as unknown as Record<string, unknown>)[key];
-  for (const [key, value] of Object.entries(resolved)) if (key !== 'range') (scalar as unknown as Record<string, unknown>)[key] = value;
+  for (const key of Object.keys(scalar))
+    if (key !== 'range' && !(key in resolved)) delete (scalar as unknown as Record<string, unknown>)[key];
+  for (const [key, value] of Object.entries(resolved))
+    if (key !== 'range') (scalar as unknown as Record<string, unknown>)[key] = value;
   scalar.range = [r0, r1 + delta, scalar.range[2]]; // its end was moved with the rest
 
   const helpers = positionsOf(text);
@@ -323,10 +375,17 @@ interface EditedScalar {
  * A `key: value` line rewritten: both plain scalars, on one line before and after. The new pair is
  * read on its own (one line of YAML) and put in place of the old one.
  */
-function reparsePairEdit(previous: ParsedDocument, text: string, edited: Required<EditedScalar>, delta: number, positionsOf: (text: string) => PositionHelpers): ParsedDocument | undefined {
+function reparsePairEdit(
+  previous: ParsedDocument,
+  text: string,
+  edited: Required<EditedScalar>,
+  delta: number,
+  positionsOf: (text: string) => PositionHelpers,
+): ParsedDocument | undefined {
   const doc = previous.doc!;
   const { scalar: key, value, keyOf } = edited;
-  if (!key.range || !value.range || key.type !== 'PLAIN' || value.type !== 'PLAIN' || key.tag || value.tag) return undefined;
+  if (!key.range || !value.range || key.type !== 'PLAIN' || value.type !== 'PLAIN' || key.tag || value.tag)
+    return undefined;
   const k0 = key.range[0];
   const v1 = value.range[1];
   const oldSlice = previous.text.slice(k0, v1);
@@ -338,19 +397,32 @@ function reparsePairEdit(previous: ParsedDocument, text: string, edited: Require
   const pair = fresh.contents.items[0];
   const nk = pair.key as Scalar;
   const nv = pair.value as Scalar;
-  if (!isScalar(nk) || !isScalar(nv) || nk.type !== 'PLAIN' || nv.type !== 'PLAIN' || !nk.range || !nv.range) return undefined;
+  if (!isScalar(nk) || !isScalar(nv) || nk.type !== 'PLAIN' || nv.type !== 'PLAIN' || !nk.range || !nv.range)
+    return undefined;
   if (nk.range[0] !== 0 || nv.range[1] !== newSlice.length) return undefined;
   const newKeyToken = newSlice.slice(nk.range[0], nk.range[1]);
   const newValueToken = newSlice.slice(nv.range[0], nv.range[1]);
-  if (!SAFE_PLAIN.test(newKeyToken) || !SAFE_PLAIN.test(newValueToken) || !/^[ \t]*:[ \t]+$/.test(newSlice.slice(nk.range[1], nv.range[0]))) return undefined;
-  if (!SAFE_PLAIN.test(previous.text.slice(k0, key.range[1])) || !SAFE_PLAIN.test(previous.text.slice(value.range[0], v1))) return undefined;
+  if (
+    !SAFE_PLAIN.test(newKeyToken) ||
+    !SAFE_PLAIN.test(newValueToken) ||
+    !/^[ \t]*:[ \t]+$/.test(newSlice.slice(nk.range[1], nv.range[0]))
+  )
+    return undefined;
+  if (
+    !SAFE_PLAIN.test(previous.text.slice(k0, key.range[1])) ||
+    !SAFE_PLAIN.test(previous.text.slice(value.range[0], v1))
+  )
+    return undefined;
   const id = (v: unknown) => `${typeof v}:${String(v)}`;
-  if (keyOf.items.some((p) => p.key !== key && isScalar(p.key) && id((p.key as Scalar).value) === id(nk.value))) return undefined;
+  if (keyOf.items.some((p) => p.key !== key && isScalar(p.key) && id((p.key as Scalar).value) === id(nk.value)))
+    return undefined;
 
   shiftOffsets(doc, v1, delta);
   const adopt = (target: Scalar, from: Scalar) => {
-    for (const prop of Object.keys(target)) if (prop !== 'range' && !(prop in from)) delete (target as unknown as Record<string, unknown>)[prop];
-    for (const [prop, v] of Object.entries(from)) if (prop !== 'range') (target as unknown as Record<string, unknown>)[prop] = v;
+    for (const prop of Object.keys(target))
+      if (prop !== 'range' && !(prop in from)) delete (target as unknown as Record<string, unknown>)[prop];
+    for (const [prop, v] of Object.entries(from))
+      if (prop !== 'range') (target as unknown as Record<string, unknown>)[prop] = v;
   };
   adopt(key, nk);
   adopt(value, nv);
@@ -371,7 +443,8 @@ function scalarAround(node: Node | null | undefined, from: number, to: number): 
           if (isScalar(k) && k.range[0] <= from && to <= k.range[1]) return { scalar: k as Scalar, keyOf: cur };
           // The edit spans the key and its value (a `key: value` line rewritten).
           const v = pair.value as Node | null;
-          if (isScalar(k) && isScalar(v) && v.range && k.range[0] <= from && to <= v.range[1]) return { scalar: k as Scalar, keyOf: cur, value: v as Scalar };
+          if (isScalar(k) && isScalar(v) && v.range && k.range[0] <= from && to <= v.range[1])
+            return { scalar: k as Scalar, keyOf: cur, value: v as Scalar };
           return undefined;
         }
         const v = pair.value as Node | null;

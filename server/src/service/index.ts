@@ -32,7 +32,15 @@ import { applySuppressions, type SuppressedDiagnostic } from './suppress';
 import { messagesFor } from './messages';
 import { ruleDefinition } from './schema';
 
-export type { AccountFacts, VSwitchFact, SecurityGroupFact, ZoneFact, ImageCacheFact, EipFact, StockState } from './accountFacts';
+export type {
+  AccountFacts,
+  VSwitchFact,
+  SecurityGroupFact,
+  ZoneFact,
+  ImageCacheFact,
+  EipFact,
+  StockState,
+} from './accountFacts';
 export { ACCOUNT_CODES, type AccountCode } from './accountCodes';
 export { documentRegionId } from './accountFacts';
 export { DIAGNOSTIC_SOURCE } from './diagnose';
@@ -45,7 +53,13 @@ export { ADD_CLIENT_TOKEN_KIND, type CodeActionParams } from './actions';
 export { CONTAINER_GROUP_TEMPLATES, templateById, type ContainerGroupTemplate } from './templates';
 export { FULL_CLIENT_FEATURES, type ClientFeatures, type DocumentationFormat } from './clientFeatures';
 export { localeOf, type Locale } from './locale';
-export { diagnosticCatalogue, catalogueEntry, catalogueMarkdown, type CatalogueEntry, type CodeSeverity } from './catalogue';
+export {
+  diagnosticCatalogue,
+  catalogueEntry,
+  catalogueMarkdown,
+  type CatalogueEntry,
+  type CodeSeverity,
+} from './catalogue';
 
 export interface LanguageServiceOptions {
   /** The display language (`ja`, `ja-JP`, `ja_JP.UTF-8` -> Japanese; anything else -> English). */
@@ -171,7 +185,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     return a.diagnostics;
   };
   /** The diagnostics with the account checks of `facts` (none: the plain ones). */
-  const withFactsOf = (text: string, facts: readonly AccountFacts[] | undefined): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } => {
+  const withFactsOf = (
+    text: string,
+    facts: readonly AccountFacts[] | undefined,
+  ): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } => {
     const plain = diagnosticsOf(text);
     const a = analysis(text);
     if (!facts?.length) return { diagnostics: plain, suppressed: a.suppressed ?? [] };
@@ -179,7 +196,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     const all = diagnoseParsed(parsedOf(text), locale);
     const checked = !all.some((d) => String(d.code).startsWith('yaml.'));
     const account = checked ? accountDiagnostics(parsedOf(text), facts, locale) : [];
-    a.withFacts = { facts, ...(account.length ? applySuppressions(linesOf(text), [...all, ...account], messagesFor(locale), checked) : { diagnostics: plain, suppressed: a.suppressed ?? [] }) };
+    a.withFacts = {
+      facts,
+      ...(account.length
+        ? applySuppressions(linesOf(text), [...all, ...account], messagesFor(locale), checked)
+        : { diagnostics: plain, suppressed: a.suppressed ?? [] }),
+    };
     return a.withFacts;
   };
 
@@ -187,16 +209,23 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     locale,
     parse: parsedOf,
     diagnose: (text, facts) => withFactsOf(text, facts).diagnostics.map((d) => ({ ...d })),
-    suppressed: (text, facts) => withFactsOf(text, facts).suppressed.map((s) => ({ ...s, diagnostic: { ...s.diagnostic } })),
+    suppressed: (text, facts) =>
+      withFactsOf(text, facts).suppressed.map((s) => ({ ...s, diagnostic: { ...s.diagnostic } })),
     // A document too large to analyse gets no completion or hover (its one diagnostic says why).
     complete: (text, position, facts) =>
-      text.length > MAX_DOCUMENT_CHARS ? { isIncomplete: false, items: [] } : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text), client, facts }),
-    hover: (text, position) => (text.length > MAX_DOCUMENT_CHARS ? null : hoverAt({ lines: linesOf(text), position, locale, format: client.hoverContent })),
+      text.length > MAX_DOCUMENT_CHARS
+        ? { isIncomplete: false, items: [] }
+        : completeAt({ lines: linesOf(text), position, locale, parsed: () => parsedOf(text), client, facts }),
+    hover: (text, position) =>
+      text.length > MAX_DOCUMENT_CHARS
+        ? null
+        : hoverAt({ lines: linesOf(text), position, locale, format: client.hoverContent }),
     documentSymbols: (text) => documentSymbols(parsedOf(text), locale),
     foldingRanges: (text) => foldingRanges(parsedOf(text)),
     selectionRanges: (text, positions) => selectionRanges(parsedOf(text), positions),
     definition: (text, position) => navigation.definition(parsedOf(text), position),
-    references: (text, position, includeDeclaration) => navigation.references(parsedOf(text), position, includeDeclaration),
+    references: (text, position, includeDeclaration) =>
+      navigation.references(parsedOf(text), position, includeDeclaration),
     documentHighlights: (text, position) => navigation.documentHighlights(parsedOf(text), position),
     prepareRename: (text, position) => navigation.prepareRename(parsedOf(text), position, locale),
     rename: (text, position, newName) => navigation.rename(parsedOf(text), position, newName, locale),

@@ -21,8 +21,10 @@ const en = {
   yamlErrors: {} as Record<string, string>,
   /** One message per situation a syntax error is told apart by (`SyntaxKind` of parse.ts), given the text it names. */
   syntax: {
-    missingColon: (key: string) => `\`${key}\` needs a colon: write \`${key}: value\` (or \`${key}:\` with the value on the indented lines below).`,
-    keyOnOneLine: () => 'A key must be written on one line and end with a colon (`Key: value`); this key runs over more than one line.',
+    missingColon: (key: string) =>
+      `\`${key}\` needs a colon: write \`${key}: value\` (or \`${key}:\` with the value on the indented lines below).`,
+    keyOnOneLine: () =>
+      'A key must be written on one line and end with a colon (`Key: value`); this key runs over more than one line.',
     badIndent: () => 'The indentation is wrong here: the keys of one mapping must all start at the same column.',
     overIndented: (key: string) =>
       key
@@ -31,13 +33,17 @@ const en = {
     tabIndent: () => 'A tab is used for indentation here: YAML indents with spaces only. Replace the tab with spaces.',
     unclosedBracket: () => 'This `[` is never closed: end the list with `]`.',
     unclosedBrace: () => 'This `{` is never closed: end the mapping with `}`.',
-    unclosedQuote: (quote: string) => `This ${quote} quote is never closed: end the value with ${quote} on the same line.`,
+    unclosedQuote: (quote: string) =>
+      `This ${quote} quote is never closed: end the value with ${quote} on the same line.`,
     itemWithoutDash: () =>
       'This line is inside a list but does not start with `- `: start a new list item with `- `, or indent it like the keys of the item above.',
-    colonInValue: () => 'This value contains `: `, which makes it a second key on the same line: put the value in quotes.',
+    colonInValue: () =>
+      'This value contains `: `, which makes it a second key on the same line: put the value in quotes.',
     reservedStart: (char: string) => `A value cannot start with \`${char}\` unquoted: put the value in quotes.`,
-    badEscape: (escape: string) => `\`${escape}\` is not a valid escape inside double quotes: write \\\\ for a backslash, or use single quotes.`,
-    strayLine: () => 'This line is neither `Key: value` nor a list item `- value`, so the lines after it cannot be read.',
+    badEscape: (escape: string) =>
+      `\`${escape}\` is not a valid escape inside double quotes: write \\\\ for a backslash, or use single quotes.`,
+    strayLine: () =>
+      'This line is neither `Key: value` nor a list item `- value`, so the lines after it cannot be read.',
   },
   unresolvedAlias: (name: string) =>
     `The alias *${name} refers to no anchor: define &${name} on a value before this line, or write the value here.`,
@@ -90,8 +96,11 @@ const en = {
   maxLength: (path: string, limit: number, actual: number) =>
     `${path} may have at most ${limit} character${limit === 1 ? '' : 's'}, but it has ${actual}.`,
   pattern: (path: string, value: string, pattern: string, hint: string) =>
-    hint ? `${path} does not allow ${value}: ${hint} (pattern ${pattern}).` : `${path} does not allow ${value}: it must match the pattern ${pattern}.`,
-  uniqueItems: (path: string, value: string) => `${path} lists ${value} more than once: each value may appear only once.`,
+    hint
+      ? `${path} does not allow ${value}: ${hint} (pattern ${pattern}).`
+      : `${path} does not allow ${value}: it must match the pattern ${pattern}.`,
+  uniqueItems: (path: string, value: string) =>
+    `${path} lists ${value} more than once: each value may appear only once.`,
   minItems: (path: string, limit: number, actual: number) =>
     `${path} needs at least ${limit} item${limit === 1 ? '' : 's'}, but it has ${actual}.`,
   maxItems: (path: string, limit: number, actual: number) =>
@@ -105,18 +114,23 @@ const en = {
     `${path}: ${value} is not among the documented values (${list(documented)}); the service may accept it. Dry run to be sure.`,
   unsetValue: (path: string, value: string) =>
     `${path}: ${value} means "not set" here; the service uses its default. Remove the key if you meant nothing.`,
-  suppressionMisplaced: () => '`# eci-ignore-file` works only in the first comment block of the document (before the first parameter); this one is ignored.',
+  suppressionMisplaced: () =>
+    '`# eci-ignore-file` works only in the first comment block of the document (before the first parameter); this one is ignored.',
   suppressionNoIds: () => 'This suppression names no rule: write `# eci-ignore RULE-ID -- reason`.',
   suppressionNotSuppressible: (id: string) => `${id} cannot be suppressed: a YAML syntax problem must be fixed.`,
-  suppressionUnknownId: (id: string) => `${id} is not a rule id of this checker: the suppression does nothing. Copy the id from the finding's code.`,
-  suppressionUnused: (id: string) => `No ${id} finding on the line this suppression covers: remove it, or put it at the end of the finding's line or on the line just before.`,
-  suppressionUnusedFile: (id: string) => `The document has no ${id} finding: this file-wide suppression can be removed.`,
+  suppressionUnknownId: (id: string) =>
+    `${id} is not a rule id of this checker: the suppression does nothing. Copy the id from the finding's code.`,
+  suppressionUnused: (id: string) =>
+    `No ${id} finding on the line this suppression covers: remove it, or put it at the end of the finding's line or on the line just before.`,
+  suppressionUnusedFile: (id: string) =>
+    `The document has no ${id} finding: this file-wide suppression can be removed.`,
   /** Sentences one after the other (English separates them with a space, Japanese does not). */
   sentences: (...parts: string[]) => parts.join(' '),
   dottedKey: (key: string, nested: string) => `Dotted names nest in YAML: write ${key} as ${nested}.`,
   allowedKeys: (keys: readonly string[]) => `Allowed keys: ${keys.join(', ')}.`,
   noKeysAllowed: 'It takes no parameters.',
-  constValue: (path: string, value: string, allowed: unknown) => `${path} does not allow ${value}. The only allowed value is ${JSON.stringify(allowed)}.`,
+  constValue: (path: string, value: string, allowed: unknown) =>
+    `${path} does not allow ${value}. The only allowed value is ${JSON.stringify(allowed)}.`,
   genericSchema: (path: string, detail: string) => `${path}: ${detail}.`,
   tooManyProblems: (shown: number, total: number) =>
     `The document has ${total} schema problems; the first ${shown} are shown. Fix those and the rest will appear.`,
@@ -144,7 +158,8 @@ const en = {
       'Ipv6GatewayBandwidth applies only when Ipv6GatewayBandwidthEnable is true; set Ipv6GatewayBandwidthEnable: true or remove it.',
     vswitchTooMany: (count: number, max: number) =>
       `VSwitchId lists ${count} vSwitch IDs; at most ${max} are allowed, separated by commas.`,
-    vswitchEmptyEntry: () => 'VSwitchId has an empty entry: write the vSwitch IDs separated by single commas (vsw-a,vsw-b).',
+    vswitchEmptyEntry: () =>
+      'VSwitchId has an empty entry: write the vSwitch IDs separated by single commas (vsw-a,vsw-b).',
     scheduleStrategySingle: () =>
       'ScheduleStrategy chooses among several vSwitches, but VSwitchId lists fewer than two: it has no effect.',
     duplicateContainerName: (name: string, first: string) =>
@@ -159,7 +174,8 @@ const en = {
       defined.length
         ? `${JSON.stringify(name)} names no volume: defined volumes are ${defined.map((d) => JSON.stringify(d)).join(', ')}.`
         : `${JSON.stringify(name)} names no volume: the document defines no Volume. Add it under Volume.`,
-    unknownVolumeNoneNamed: (name: string) => `${JSON.stringify(name)} names no volume: no item of Volume has a Name. Give the volume it means Name: ${JSON.stringify(name)}.`,
+    unknownVolumeNoneNamed: (name: string) =>
+      `${JSON.stringify(name)} names no volume: no item of Volume has a Name. Give the volume it means Name: ${JSON.stringify(name)}.`,
     volumeSettingsOfOtherType: (settings: string, type: string) =>
       `Volume settings ${settings} do not go with Type ${type}: a volume of Type ${type} takes only ${type} settings.`,
     volumeUnsetSettingsOfOtherType: (settings: string, type: string) =>
@@ -189,7 +205,8 @@ const en = {
     flexKmsWithoutEncrypted: () =>
       'The options set kmsKeyId but not "encrypted": true; a KMS key is used only for an encrypted disk (the service answers InvalidParameter.KMS.EncryptedIllegal).',
     duplicateTagKey: (key: string) => `Tag key ${JSON.stringify(key)} is used more than once: tag keys must be unique.`,
-    netRawTicket: () => 'NET_RAW is not enabled by default: submit a ticket to Alibaba Cloud before adding it, or the request is rejected.',
+    netRawTicket: () =>
+      'NET_RAW is not enabled by default: submit a ticket to Alibaba Cloud before adding it, or the request is rejected.',
     windowsBeta: () => 'OsType Windows is in beta: submit a ticket to Alibaba Cloud first.',
     dnsNoneWithoutConfig: () =>
       'DnsPolicy None uses the settings of DnsConfig, but there is no DnsConfig (NameServer, Search or Option): the instance gets no DNS configuration.',
@@ -200,12 +217,14 @@ const en = {
   fix: {
     renameKey: (from: string, to: string) => `Change ${from} to ${to}`,
     addRequired: (keys: readonly string[], where: string) => `Add required ${keys.join(', ')} to ${where}`,
-    addAllRequired: (keys: readonly string[], where: string) => `Add all missing required keys to ${where} (${keys.join(', ')})`,
+    addAllRequired: (keys: readonly string[], where: string) =>
+      `Add all missing required keys to ${where} (${keys.join(', ')})`,
     theDocument: 'the document',
     enumValue: (from: string, to: string) => `Change ${from} to ${to}`,
     base64: (path: string) => `Encode ${path} as Base64`,
     removeHandler: (handler: string, probe: string) => `Remove ${handler} from ${probe}`,
-    keepOnlyHandler: (handler: string, probe: string, removed: readonly string[]) => `Keep only ${handler} in ${probe} (remove ${removed.join(', ')})`,
+    keepOnlyHandler: (handler: string, probe: string, removed: readonly string[]) =>
+      `Keep only ${handler} in ${probe} (remove ${removed.join(', ')})`,
     addSpotPriceLimit: (value: string) => `Add SpotPriceLimit: ${value}`,
     generateClientToken: 'Generate a new ClientToken',
     addClientToken: 'Add a ClientToken (makes retries of create idempotent)',
@@ -246,16 +265,19 @@ const en = {
     'schema.uniqueItems': 'A list repeats an item that must be unique.',
     'schema.unknown-key': 'A key is not a parameter of CreateContainerGroup at this place.',
     'schema.former-name': 'A key is a name older official clients used; the request calls it differently today.',
-    'schema.undocumented-value': 'A value of an open vocabulary that the reference does not list; the service may accept it.',
+    'schema.undocumented-value':
+      'A value of an open vocabulary that the reference does not list; the service may accept it.',
     'schema.unset-value': 'A 0, "" or false that means "not set" where the reference states no limit.',
-    'schema.too-many': 'The document has more schema problems than are shown; the rest appear as the first ones are fixed.',
+    'schema.too-many':
+      'The document has more schema problems than are shown; the rest appear as the first ones are fixed.',
     'suppression.unused': 'A suppression comment that suppresses nothing.',
     'suppression.unknown-rule': 'A suppression comment names an id that is not a suppressible rule.',
     'suppression.misplaced': 'An eci-ignore-file comment outside the first comment block.',
     'account.unknown-vswitch': 'A VSwitchId that the account does not have in the region (looked up).',
     'account.unknown-security-group': 'A SecurityGroupId that the account does not have in the region (looked up).',
     'account.unknown-eip': 'An EipInstanceId that the account does not have in the region (looked up).',
-    'account.unknown-image-cache': 'An ImageSnapshotId (image cache) that the account does not have in the region (looked up).',
+    'account.unknown-image-cache':
+      'An ImageSnapshotId (image cache) that the account does not have in the region (looked up).',
     'account.security-group-vpc': "A security group outside the vSwitch's VPC (looked up).",
     'account.zone-mismatch': "A ZoneId other than the vSwitch's zone (looked up).",
     'account.vswitch-no-free-ip': 'A vSwitch without a free IP address (looked up).',
@@ -273,7 +295,8 @@ const en = {
   hoverUnit: 'Unit',
   hoverSdkMissing: 'Not in the SDK model @alicloud/eci20180808 2.0.3: sent as an extra query parameter.',
   hoverSdkUndocumented: 'In the SDK model, not documented by the API reference.',
-  hoverFoundElsewhere: 'Not documented by the API reference: sent by other official clients, and passed to the service as written.',
+  hoverFoundElsewhere:
+    'Not documented by the API reference: sent by other official clients, and passed to the service as written.',
   hoverOpenEnum: 'Other values of the same vocabulary are warnings, not errors: the service may accept them.',
   hoverSecret: 'Secret: masked in every output.',
   hoverWarning: 'Caution',
@@ -314,7 +337,8 @@ const en = {
   exampleValueDetail: (path: string) => `example for ${path}`,
   containerPortDetail: (container: string) => `port declared by container ${container} (Port[].Port)`,
   rename: {
-    notAVolumeName: 'Only volume names can be renamed here: put the cursor on a Volume[].Name or on a VolumeMount[].Name.',
+    notAVolumeName:
+      'Only volume names can be renamed here: put the cursor on a Volume[].Name or on a VolumeMount[].Name.',
     empty: 'A volume name cannot be empty.',
     multiline: 'A volume name must be on one line.',
     clash: (name: string, wirePath: string, line: number) =>
@@ -333,7 +357,10 @@ const en = {
       'A web server: nginx on port 80, with a readiness probe (HTTP) and a liveness probe (TCP).',
       'Dry-run it, then create it. To reach it from the internet, add AutoCreateEip: true.',
     ],
-    'batch-job': ['A batch job: runs once to completion and is not restarted.', 'ActiveDeadlineSeconds stops it if it runs longer than an hour.'],
+    'batch-job': [
+      'A batch job: runs once to completion and is not restarted.',
+      'ActiveDeadlineSeconds stops it if it runs longer than an hour.',
+    ],
     'spot-job': [
       'A job on a preemptible (spot) instance: much cheaper, but it can be reclaimed.',
       'SpotWithPriceLimit needs SpotPriceLimit, the highest hourly price you accept (3 decimals at most).',
@@ -370,7 +397,8 @@ const en = {
     noStockAnywhere: (region: string, size: string, at: string) =>
       `No zone of ${region} has stock for ${size} (DescribeAvailableResource at ${at}).`,
     sizeCores: (cpu: number) => `${cpu} vCPU`,
-    vSwitchDetail: (zone: string, vpc: string, cidr: string, free: number) => `${zone} · ${vpc} · ${cidr} · ${free} free IPs`,
+    vSwitchDetail: (zone: string, vpc: string, cidr: string, free: number) =>
+      `${zone} · ${vpc} · ${cidr} · ${free} free IPs`,
     securityGroupDetail: (name: string, vpc: string) => `${name} · ${vpc}`,
     zoneDetail: (stock: 'with' | 'without' | 'unknown', recommended: boolean) =>
       `${stock === 'with' ? 'in stock for this size' : stock === 'without' ? 'NO stock for this size' : 'zone'}${recommended ? ' · recommended' : ''}`,
@@ -405,9 +433,11 @@ const ja: Messages = {
     '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。このドキュメントは別のファイルに移してください。',
   yamlErrors: {
     STRAY_LINE: 'この行は `キー: 値` でもリストの項目 `- 値` でもないため、これより後の行を読み取れません',
-    BAD_INDENT: 'インデントが正しくありません (同じマッピングの項目は同じ列から始め、フロー形式の [ ] や { } は閉じてください)',
+    BAD_INDENT:
+      'インデントが正しくありません (同じマッピングの項目は同じ列から始め、フロー形式の [ ] や { } は閉じてください)',
     MISSING_CHAR: '必要な文字 (コロン、`-`、閉じ括弧や引用符) がありません',
-    BLOCK_AS_IMPLICIT_KEY: '1 行のマッピングの中にマッピングを入れ子にできません (値にコロンを含める場合は引用符で囲んでください)',
+    BLOCK_AS_IMPLICIT_KEY:
+      '1 行のマッピングの中にマッピングを入れ子にできません (値にコロンを含める場合は引用符で囲んでください)',
     TAB_AS_INDENT: 'インデントにタブは使えません。スペースを使ってください',
     MULTILINE_IMPLICIT_KEY: 'キーは 1 行で書く必要があります',
     UNEXPECTED_TOKEN: '予期しない文字があります',
@@ -423,25 +453,31 @@ const ja: Messages = {
     IMPOSSIBLE: 'YAML を解析できません',
   },
   syntax: {
-    missingColon: (key) => `\`${key}\` にコロンがありません。\`${key}: 値\` と書いてください (値を次の行からインデントして書く場合は \`${key}:\`)。`,
-    keyOnOneLine: () => 'キーは 1 行で書き、コロンで終える必要があります (`キー: 値`)。このキーは複数行にまたがっています。',
+    missingColon: (key) =>
+      `\`${key}\` にコロンがありません。\`${key}: 値\` と書いてください (値を次の行からインデントして書く場合は \`${key}:\`)。`,
+    keyOnOneLine: () =>
+      'キーは 1 行で書き、コロンで終える必要があります (`キー: 値`)。このキーは複数行にまたがっています。',
     badIndent: () => 'インデントが正しくありません。同じマッピングのキーはすべて同じ列から始めてください。',
     overIndented: (key) =>
       key
         ? `\`${key}\` は、すでに値を持つ前のキーより深くインデントされています。前のキーと同じ列にそろえるか、前のキーの値を次の行以降に書いてください。`
         : 'この行は、すでに値を持つ前のキーより深くインデントされています。前のキーと同じ列にそろえてください。',
-    tabIndent: () => 'インデントにタブが使われています。YAML のインデントはスペースだけです。タブをスペースに置き換えてください。',
+    tabIndent: () =>
+      'インデントにタブが使われています。YAML のインデントはスペースだけです。タブをスペースに置き換えてください。',
     unclosedBracket: () => 'この `[` が閉じられていません。リストを `]` で閉じてください。',
     unclosedBrace: () => 'この `{` が閉じられていません。マッピングを `}` で閉じてください。',
     unclosedQuote: (quote) => `この ${quote} 引用符が閉じられていません。同じ行で値を ${quote} で閉じてください。`,
     itemWithoutDash: () =>
       'この行はリストの中にありますが `- ` で始まっていません。新しい項目なら `- ` で始めるか、上の項目のキーと同じ列にインデントしてください。',
-    colonInValue: () => 'この値には `: ` が含まれているため、同じ行の 2 つ目のキーとして読まれます。値を引用符で囲んでください。',
+    colonInValue: () =>
+      'この値には `: ` が含まれているため、同じ行の 2 つ目のキーとして読まれます。値を引用符で囲んでください。',
     reservedStart: (char) => `値を引用符なしで \`${char}\` から始めることはできません。値を引用符で囲んでください。`,
-    badEscape: (escape) => `\`${escape}\` は二重引用符の中で使えないエスケープです。バックスラッシュは \\\\ と書くか、一重引用符を使ってください。`,
+    badEscape: (escape) =>
+      `\`${escape}\` は二重引用符の中で使えないエスケープです。バックスラッシュは \\\\ と書くか、一重引用符を使ってください。`,
     strayLine: () => 'この行は `キー: 値` でもリストの項目 `- 値` でもないため、これより後の行を読み取れません。',
   },
-  unresolvedAlias: (name) => `エイリアス *${name} が参照するアンカーがありません。この行より前の値に &${name} を定義するか、ここに値を直接書いてください。`,
+  unresolvedAlias: (name) =>
+    `エイリアス *${name} が参照するアンカーがありません。この行より前の値に &${name} を定義するか、ここに値を直接書いてください。`,
   excessiveAliases: (max) =>
     `ここの YAML エイリアスは展開すると ${max} 個を超える値になります (入れ子のエイリアスは掛け算で増えます)。エイリアスを入れ子にせず、値を直接書いてください。`,
   emptyDocument: (keys) =>
@@ -472,95 +508,142 @@ const ja: Messages = {
   requiredAtRoot: 'ドキュメントに',
   requiredIn: (parent) => `${parent}${gapAfter(parent)}に`,
   enum: (path, value, allowed) => `${path} に ${value} は指定できません。指定できる値: ${list(allowed)}。`,
-  enumCase: (path, value, right) => `${path} に ${value} は指定できません。値は大文字と小文字を区別します。${JSON.stringify(right)} と書いてください。`,
-  minimum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 以上である必要がありますが、${String(actual)} です。`,
-  exclusiveMinimum: (path, limit, actual, unit) => `${path} は ${limit}${unit} より大きい必要がありますが、${String(actual)} です。`,
-  maximum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 以下である必要がありますが、${String(actual)} です。`,
-  exclusiveMaximum: (path, limit, actual, unit) => `${path} は ${limit}${unit} 未満である必要がありますが、${String(actual)} です。`,
+  enumCase: (path, value, right) =>
+    `${path} に ${value} は指定できません。値は大文字と小文字を区別します。${JSON.stringify(right)} と書いてください。`,
+  minimum: (path, limit, actual, unit) =>
+    `${path} は ${limit}${unit} 以上である必要がありますが、${String(actual)} です。`,
+  exclusiveMinimum: (path, limit, actual, unit) =>
+    `${path} は ${limit}${unit} より大きい必要がありますが、${String(actual)} です。`,
+  maximum: (path, limit, actual, unit) =>
+    `${path} は ${limit}${unit} 以下である必要がありますが、${String(actual)} です。`,
+  exclusiveMaximum: (path, limit, actual, unit) =>
+    `${path} は ${limit}${unit} 未満である必要がありますが、${String(actual)} です。`,
   minLength: (path, limit, actual) => `${path} は ${limit} 文字以上である必要がありますが、${actual} 文字です。`,
   maxLength: (path, limit, actual) => `${path} は ${limit} 文字以下である必要がありますが、${actual} 文字です。`,
   pattern: (path, value, pattern, hint) =>
-    hint ? `${path} に ${value} は指定できません: ${hint} (パターン ${pattern})。` : `${path} に ${value} は指定できません。パターン ${pattern} に一致する必要があります。`,
+    hint
+      ? `${path} に ${value} は指定できません: ${hint} (パターン ${pattern})。`
+      : `${path} に ${value} は指定できません。パターン ${pattern} に一致する必要があります。`,
   uniqueItems: (path, value) => `${path} に ${value} が複数回あります。各値は 1 回だけ指定できます。`,
   minItems: (path, limit, actual) => `${path} には ${limit} 個以上の要素が必要ですが、${actual} 個です。`,
   maxItems: (path, limit, actual) => `${path} の要素は ${limit} 個までですが、${actual} 個あります。`,
   unknownKey: (key, parent) => `${parent}${gapAfter(parent)}に不明なパラメータ ${key} があります。`,
   unknownKeyRoot: 'ドキュメント',
   didYouMean: (suggestion) => `${suggestion} のことですか?`,
-  formerName: (key, parent, today) => `${key} は以前のクライアントが ${parent} で使っていた名前です。現在のリクエストでは ${today} です。キーを ${today} に変更してください。`,
+  formerName: (key, parent, today) =>
+    `${key} は以前のクライアントが ${parent} で使っていた名前です。現在のリクエストでは ${today} です。キーを ${today} に変更してください。`,
   undocumentedValue: (path, value, documented) =>
     `${path}: ${value} は記載されている値 (${list(documented)}) にありませんが、サービスが受け付ける可能性があります。確認にはドライランしてください。`,
-  unsetValue: (path, value) => `${path}: ${value} はここでは「未設定」を意味し、サービスはデフォルト値を使います。何も指定しないつもりならキーを削除してください。`,
-  suppressionMisplaced: () => '`# eci-ignore-file` はドキュメント先頭のコメントブロック (最初のパラメータより前) でのみ有効です。このコメントは無視されます。',
+  unsetValue: (path, value) =>
+    `${path}: ${value} はここでは「未設定」を意味し、サービスはデフォルト値を使います。何も指定しないつもりならキーを削除してください。`,
+  suppressionMisplaced: () =>
+    '`# eci-ignore-file` はドキュメント先頭のコメントブロック (最初のパラメータより前) でのみ有効です。このコメントは無視されます。',
   suppressionNoIds: () => 'この抑制コメントにはルールがありません。`# eci-ignore ルールID -- 理由` と書いてください。',
   suppressionNotSuppressible: (id) => `${id} は抑制できません。YAML の構文の問題は修正する必要があります。`,
-  suppressionUnknownId: (id) => `${id} はこのチェッカーのルール ID ではないため、この抑制は何もしません。指摘のコードから ID をコピーしてください。`,
-  suppressionUnused: (id) => `この抑制の対象行に ${id} の指摘はありません。削除するか、指摘のある行の末尾またはその直前の行に置いてください。`,
+  suppressionUnknownId: (id) =>
+    `${id} はこのチェッカーのルール ID ではないため、この抑制は何もしません。指摘のコードから ID をコピーしてください。`,
+  suppressionUnused: (id) =>
+    `この抑制の対象行に ${id} の指摘はありません。削除するか、指摘のある行の末尾またはその直前の行に置いてください。`,
   suppressionUnusedFile: (id) => `ドキュメントに ${id} の指摘はありません。このファイル全体の抑制は削除できます。`,
   sentences: (...parts) => parts.join(''),
   dottedKey: (key, nested) => `ドット区切りの名前は YAML では入れ子にします: ${key} は ${nested} と書いてください。`,
   allowedKeys: (keys) => `指定できるキー: ${keys.join(', ')}。`,
   noKeysAllowed: 'パラメータはありません。',
-  constValue: (path, value, allowed) => `${path} に ${value} は指定できません。指定できる値は ${JSON.stringify(allowed)} だけです。`,
+  constValue: (path, value, allowed) =>
+    `${path} に ${value} は指定できません。指定できる値は ${JSON.stringify(allowed)} だけです。`,
   genericSchema: (path, detail) => `${path}: ${detail}。`,
-  tooManyProblems: (shown, total) => `ドキュメントにはスキーマの問題が ${total} 件あります。最初の ${shown} 件を表示しています。それらを直すと残りが表示されます。`,
+  tooManyProblems: (shown, total) =>
+    `ドキュメントにはスキーマの問題が ${total} 件あります。最初の ${shown} 件を表示しています。それらを直すと残りが表示されます。`,
 
   rule: {
-    probeNoHandler: (probe, handlers) => `${probe} にチェック方法がありません。${handlers.join('、')} のいずれか 1 つを指定してください。`,
-    probeManyHandlers: (probe, set) => `${probe} に ${set.join(' と ')} が指定されています。プローブのチェック方法は 1 つだけです。どれか 1 つを残してください。`,
-    lifecycleManyMethods: (hook, methods) => `${hook} コールバックに複数の方式 (${methods.join('、')}) が指定されています。1 つの方式だけを使ってください。`,
-    spotPriceLimitRequired: (strategy) => `SpotStrategy ${strategy} には SpotPriceLimit (許容する最大時間単価、例: 0.025) が必要です。`,
-    spotPriceLimitDecimals: (value) => `SpotPriceLimit ${value} は小数点以下が 3 桁を超えています。価格は小数点以下 3 桁までです (例: 0.025)。`,
-    spotPriceLimitIgnored: (strategy) => `SpotStrategy ${strategy} では SpotPriceLimit は効果がありません。SpotPriceLimit は SpotStrategy SpotWithPriceLimit の場合にのみ使われます。`,
+    probeNoHandler: (probe, handlers) =>
+      `${probe} にチェック方法がありません。${handlers.join('、')} のいずれか 1 つを指定してください。`,
+    probeManyHandlers: (probe, set) =>
+      `${probe} に ${set.join(' と ')} が指定されています。プローブのチェック方法は 1 つだけです。どれか 1 つを残してください。`,
+    lifecycleManyMethods: (hook, methods) =>
+      `${hook} コールバックに複数の方式 (${methods.join('、')}) が指定されています。1 つの方式だけを使ってください。`,
+    spotPriceLimitRequired: (strategy) =>
+      `SpotStrategy ${strategy} には SpotPriceLimit (許容する最大時間単価、例: 0.025) が必要です。`,
+    spotPriceLimitDecimals: (value) =>
+      `SpotPriceLimit ${value} は小数点以下が 3 桁を超えています。価格は小数点以下 3 桁までです (例: 0.025)。`,
+    spotPriceLimitIgnored: (strategy) =>
+      `SpotStrategy ${strategy} では SpotPriceLimit は効果がありません。SpotPriceLimit は SpotStrategy SpotWithPriceLimit の場合にのみ使われます。`,
     spotStrategyUnset: '(未指定)',
-    eipOptionWithoutAutoCreate: (key) => `${key} は ECI が作成する EIP の設定なので、AutoCreateEip: true が必要です (ここでは AutoCreateEip が true ではありません)。`,
-    eipInstanceWithAutoCreate: () => 'EipInstanceId は既存の EIP をバインドしますが、AutoCreateEip: true は新しい EIP を作成します。どちらか一方だけを指定してください。',
-    ipv6BandwidthWithoutEnable: () => 'Ipv6GatewayBandwidth は Ipv6GatewayBandwidthEnable が true の場合にのみ有効です。Ipv6GatewayBandwidthEnable: true を指定するか、削除してください。',
-    vswitchTooMany: (count, max) => `VSwitchId に ${count} 個の vSwitch ID があります。カンマ区切りで最大 ${max} 個までです。`,
-    vswitchEmptyEntry: () => 'VSwitchId に空の項目があります。vSwitch ID を 1 つのカンマで区切って書いてください (vsw-a,vsw-b)。',
-    scheduleStrategySingle: () => 'ScheduleStrategy は複数の vSwitch から選択しますが、VSwitchId の vSwitch が 2 つ未満なので効果がありません。',
-    duplicateContainerName: (name, first) => `コンテナ名 ${JSON.stringify(name)} は ${first} で既に使われています。コンテナ名は Container と InitContainer を通して一意である必要があります (サービスは InvalidParameter.DuplicatedName を返します)。`,
-    initContainerMissing: (path, keys) => `${path} に ${keys.join(' と ')} がありません。イメージのない init コンテナは実行できず、名前のないものは区別できません。Name と Image の両方を指定してください。`,
-    ttyForBash: (path) => `${path}.Command は対話型の bash を起動します (スクリプトも -c もありません)。端末がないとすぐに終了するため、Tty: true を指定してください。`,
-    duplicateVolumeName: (name) => `ボリューム名 ${JSON.stringify(name)} が複数回定義されています。ボリューム名は一意である必要があります (サービスは InvalidParameter.DuplicatedVolumeName を返します)。`,
+    eipOptionWithoutAutoCreate: (key) =>
+      `${key} は ECI が作成する EIP の設定なので、AutoCreateEip: true が必要です (ここでは AutoCreateEip が true ではありません)。`,
+    eipInstanceWithAutoCreate: () =>
+      'EipInstanceId は既存の EIP をバインドしますが、AutoCreateEip: true は新しい EIP を作成します。どちらか一方だけを指定してください。',
+    ipv6BandwidthWithoutEnable: () =>
+      'Ipv6GatewayBandwidth は Ipv6GatewayBandwidthEnable が true の場合にのみ有効です。Ipv6GatewayBandwidthEnable: true を指定するか、削除してください。',
+    vswitchTooMany: (count, max) =>
+      `VSwitchId に ${count} 個の vSwitch ID があります。カンマ区切りで最大 ${max} 個までです。`,
+    vswitchEmptyEntry: () =>
+      'VSwitchId に空の項目があります。vSwitch ID を 1 つのカンマで区切って書いてください (vsw-a,vsw-b)。',
+    scheduleStrategySingle: () =>
+      'ScheduleStrategy は複数の vSwitch から選択しますが、VSwitchId の vSwitch が 2 つ未満なので効果がありません。',
+    duplicateContainerName: (name, first) =>
+      `コンテナ名 ${JSON.stringify(name)} は ${first} で既に使われています。コンテナ名は Container と InitContainer を通して一意である必要があります (サービスは InvalidParameter.DuplicatedName を返します)。`,
+    initContainerMissing: (path, keys) =>
+      `${path} に ${keys.join(' と ')} がありません。イメージのない init コンテナは実行できず、名前のないものは区別できません。Name と Image の両方を指定してください。`,
+    ttyForBash: (path) =>
+      `${path}.Command は対話型の bash を起動します (スクリプトも -c もありません)。端末がないとすぐに終了するため、Tty: true を指定してください。`,
+    duplicateVolumeName: (name) =>
+      `ボリューム名 ${JSON.stringify(name)} が複数回定義されています。ボリューム名は一意である必要があります (サービスは InvalidParameter.DuplicatedVolumeName を返します)。`,
     unknownVolume: (name, defined) =>
       defined.length
         ? `${JSON.stringify(name)} に該当するボリュームがありません。定義済みのボリューム: ${defined.map((d) => JSON.stringify(d)).join(', ')}。`
         : `${JSON.stringify(name)} に該当するボリュームがありません。ドキュメントに Volume が定義されていません。Volume に追加してください。`,
-    unknownVolumeNoneNamed: (name) => `${JSON.stringify(name)} に該当するボリュームがありません。Volume のどの項目にも Name がありません。対象のボリュームに Name: ${JSON.stringify(name)} を指定してください。`,
-    volumeUnsetSettingsOfOtherType: (settings, type) => `ボリューム設定 ${settings} には Type ${type} のボリュームで空の値しかありません。「未設定」を意味し無視されます。必要なら削除してください。`,
-    volumeSettingsOfOtherType: (settings, type) => `ボリューム設定 ${settings} は Type ${type} と一致しません。${type} ボリュームには ${type} の設定だけを指定できます。`,
-    volumeSettingsWithoutType: (settings) => `ボリューム設定 ${settings} には同じボリュームに Type: ${settings} が必要です。`,
-    configFileNotBase64: (path) => `${path} は Base64 でエンコードする必要があります (A-Z a-z 0-9 + / と = のパディング、長さは 4 の倍数)。base64 などでファイルの内容をエンコードしてください。`,
-    configFileTooLarge: (bytes, max) => `この設定ファイルはデコード後 ${bytes} バイトです。1 ファイルは最大 ${max} バイト (32 KB) です。`,
-    configVolumeTooLarge: (chars, max) => `この ConfigFile ボリュームの Content の合計は ${chars} 文字です。1 ボリュームあたり最大 ${max} 文字 (60 KB) です。`,
-    modeDecimal: (path, value, octal) => `${path} ${value} はモード ${octal} の 10 進表記に見えます。API リファレンスはモードを 8 進数の数字で書くため、${value} は 8 進数 ${value.padStart(4, '0')} として読まれます。${octal} と書いてください。`,
-    modeNotOctal: (path, value) => `${path} ${value} は 8 進数のパーミッションではありません。0〜7 の数字を 4 桁まで (例: 0644) 書いてください。`,
-    flexOptionsNotJson: (detail) => `オプションは文字列中の JSON オブジェクトである必要があります (例: '{"volumeId":"d-xxx","performanceLevel":"PL1"}'): ${detail}。`,
+    unknownVolumeNoneNamed: (name) =>
+      `${JSON.stringify(name)} に該当するボリュームがありません。Volume のどの項目にも Name がありません。対象のボリュームに Name: ${JSON.stringify(name)} を指定してください。`,
+    volumeUnsetSettingsOfOtherType: (settings, type) =>
+      `ボリューム設定 ${settings} には Type ${type} のボリュームで空の値しかありません。「未設定」を意味し無視されます。必要なら削除してください。`,
+    volumeSettingsOfOtherType: (settings, type) =>
+      `ボリューム設定 ${settings} は Type ${type} と一致しません。${type} ボリュームには ${type} の設定だけを指定できます。`,
+    volumeSettingsWithoutType: (settings) =>
+      `ボリューム設定 ${settings} には同じボリュームに Type: ${settings} が必要です。`,
+    configFileNotBase64: (path) =>
+      `${path} は Base64 でエンコードする必要があります (A-Z a-z 0-9 + / と = のパディング、長さは 4 の倍数)。base64 などでファイルの内容をエンコードしてください。`,
+    configFileTooLarge: (bytes, max) =>
+      `この設定ファイルはデコード後 ${bytes} バイトです。1 ファイルは最大 ${max} バイト (32 KB) です。`,
+    configVolumeTooLarge: (chars, max) =>
+      `この ConfigFile ボリュームの Content の合計は ${chars} 文字です。1 ボリュームあたり最大 ${max} 文字 (60 KB) です。`,
+    modeDecimal: (path, value, octal) =>
+      `${path} ${value} はモード ${octal} の 10 進表記に見えます。API リファレンスはモードを 8 進数の数字で書くため、${value} は 8 進数 ${value.padStart(4, '0')} として読まれます。${octal} と書いてください。`,
+    modeNotOctal: (path, value) =>
+      `${path} ${value} は 8 進数のパーミッションではありません。0〜7 の数字を 4 桁まで (例: 0644) 書いてください。`,
+    flexOptionsNotJson: (detail) =>
+      `オプションは文字列中の JSON オブジェクトである必要があります (例: '{"volumeId":"d-xxx","performanceLevel":"PL1"}'): ${detail}。`,
     flexOptionsNotObject: 'JSON オブジェクトではありません',
     flexOptionsUnknownKey: (key, allowed, suggestion) =>
       `オプションにクラウドディスクでは不明なキー ${JSON.stringify(key)} があります${suggestion ? ` (${suggestion} のことですか?)` : ''}。キーは ${allowed.join(', ')} です。`,
     flexOptionsUndocumentedKey: (keys, allowed, suggestions) =>
       `オプションのキー ${keys.map((k) => JSON.stringify(k)).join(', ')} は、API リファレンスにクラウドディスク用として記載されていません${suggestions.length ? ` (${suggestions.join(', ')} のことですか?)` : ''}。記載されているキー: ${allowed.join(', ')}。ドライバーが受け付ける可能性があるため、確認にはドライランしてください。`,
     flexOptionsNotBoolean: (key) => `オプション ${key} は true または false である必要があります。`,
-    flexVolumeSize: (value, min, max) => `オプション volumeSize ${value} は ${min}〜${max} GiB (GiB 単位の整数) の範囲外です。`,
-    flexKmsWithoutEncrypted: () => 'オプションに kmsKeyId がありますが "encrypted": true がありません。KMS キーは暗号化ディスクにのみ使われます (サービスは InvalidParameter.KMS.EncryptedIllegal を返します)。',
-    duplicateTagKey: (key) => `タグキー ${JSON.stringify(key)} が複数回使われています。タグキーは一意である必要があります。`,
-    netRawTicket: () => 'NET_RAW はデフォルトでは有効ではありません。追加する前に Alibaba Cloud にチケットを提出してください。提出しないとリクエストは拒否されます。',
+    flexVolumeSize: (value, min, max) =>
+      `オプション volumeSize ${value} は ${min}〜${max} GiB (GiB 単位の整数) の範囲外です。`,
+    flexKmsWithoutEncrypted: () =>
+      'オプションに kmsKeyId がありますが "encrypted": true がありません。KMS キーは暗号化ディスクにのみ使われます (サービスは InvalidParameter.KMS.EncryptedIllegal を返します)。',
+    duplicateTagKey: (key) =>
+      `タグキー ${JSON.stringify(key)} が複数回使われています。タグキーは一意である必要があります。`,
+    netRawTicket: () =>
+      'NET_RAW はデフォルトでは有効ではありません。追加する前に Alibaba Cloud にチケットを提出してください。提出しないとリクエストは拒否されます。',
     windowsBeta: () => 'OsType Windows はベータ版です。先に Alibaba Cloud にチケットを提出してください。',
-    dnsNoneWithoutConfig: () => 'DnsPolicy None は DnsConfig の設定を使いますが、DnsConfig (NameServer、Search、Option) がありません。インスタンスには DNS 設定がありません。',
+    dnsNoneWithoutConfig: () =>
+      'DnsPolicy None は DnsConfig の設定を使いますが、DnsConfig (NameServer、Search、Option) がありません。インスタンスには DNS 設定がありません。',
   },
 
   // ---- quick fix titles
   fix: {
     renameKey: (from: string, to: string) => `${from} を ${to} に変更`,
     addRequired: (keys: readonly string[], where: string) => `${where} に必須の ${keys.join(', ')} を追加`,
-    addAllRequired: (keys: readonly string[], where: string) => `${where} に不足している必須キーをすべて追加 (${keys.join(', ')})`,
+    addAllRequired: (keys: readonly string[], where: string) =>
+      `${where} に不足している必須キーをすべて追加 (${keys.join(', ')})`,
     theDocument: 'ドキュメント',
     enumValue: (from: string, to: string) => `${from} を ${to} に変更`,
     base64: (path: string) => `${path} を Base64 でエンコード`,
     removeHandler: (handler: string, probe: string) => `${probe} から ${handler} を削除`,
-    keepOnlyHandler: (handler: string, probe: string, removed: readonly string[]) => `${probe} に ${handler} だけを残す (${removed.join(', ')} を削除)`,
+    keepOnlyHandler: (handler: string, probe: string, removed: readonly string[]) =>
+      `${probe} に ${handler} だけを残す (${removed.join(', ')} を削除)`,
     addSpotPriceLimit: (value: string) => `SpotPriceLimit: ${value} を追加`,
     generateClientToken: '新しい ClientToken を生成',
     addClientToken: 'ClientToken を追加 (create の再試行を冪等にする)',
@@ -582,7 +665,8 @@ const ja: Messages = {
   codeDescriptions: {
     'yaml.syntax': 'ファイルが正しい YAML ではありません。',
     'yaml.duplicate-key': '同じマッピングにキーが 2 回現れています。',
-    'yaml.multiple-documents': '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。',
+    'yaml.multiple-documents':
+      '*.eci.yaml ファイルは 1 つのコンテナグループを表します。最初の YAML ドキュメントだけが使われます。',
     'yaml.too-large': 'ドキュメントが大きすぎて解析も送信もできません。',
     'yaml.too-deep': 'コレクションの入れ子が深すぎるため、ドキュメントを解析できません。',
     'yaml.not-a-mapping': 'ドキュメントは CreateContainerGroup パラメーターのマッピングである必要があります。',
@@ -601,16 +685,19 @@ const ja: Messages = {
     'schema.uniqueItems': 'リストに一意であるべき要素が重複しています。',
     'schema.unknown-key': 'キーがこの位置の CreateContainerGroup パラメーターではありません。',
     'schema.former-name': 'キーが以前の公式クライアントの名前です。現在のリクエストでは別の名前です。',
-    'schema.undocumented-value': 'リファレンスに記載のない、開かれた語彙の値です。サービスが受け付ける可能性があります。',
+    'schema.undocumented-value':
+      'リファレンスに記載のない、開かれた語彙の値です。サービスが受け付ける可能性があります。',
     'schema.unset-value': 'リファレンスに制限の記載がない箇所の 0、""、false で、「未設定」を意味します。',
     'schema.too-many': '表示しきれないほど多くのスキーマの問題があります。先頭の問題を直すと残りが表示されます。',
     'suppression.unused': '何も抑制していない抑制コメントです。',
     'suppression.unknown-rule': '抑制コメントが抑制できるルールではない ID を指定しています。',
     'suppression.misplaced': '先頭のコメントブロックの外にある eci-ignore-file コメントです。',
     'account.unknown-vswitch': 'リージョンにアカウントの vSwitch として存在しない VSwitchId です (照会結果)。',
-    'account.unknown-security-group': 'リージョンにアカウントのセキュリティグループとして存在しない SecurityGroupId です (照会結果)。',
+    'account.unknown-security-group':
+      'リージョンにアカウントのセキュリティグループとして存在しない SecurityGroupId です (照会結果)。',
     'account.unknown-eip': 'リージョンにアカウントの EIP として存在しない EipInstanceId です (照会結果)。',
-    'account.unknown-image-cache': 'リージョンにアカウントのイメージキャッシュとして存在しない ImageSnapshotId です (照会結果)。',
+    'account.unknown-image-cache':
+      'リージョンにアカウントのイメージキャッシュとして存在しない ImageSnapshotId です (照会結果)。',
     'account.security-group-vpc': 'vSwitch の VPC にないセキュリティグループです (照会結果)。',
     'account.zone-mismatch': 'vSwitch のゾーンと異なる ZoneId です (照会結果)。',
     'account.vswitch-no-free-ip': '空き IP アドレスのない vSwitch です (照会結果)。',
@@ -628,7 +715,8 @@ const ja: Messages = {
   hoverUnit: '単位',
   hoverSdkMissing: 'SDK モデル @alicloud/eci20180808 2.0.3 にはありません。追加のクエリパラメータとして送信されます。',
   hoverSdkUndocumented: 'SDK モデルにはありますが、API リファレンスには記載されていません。',
-  hoverFoundElsewhere: 'API リファレンスには記載されていませんが、他の公式クライアントが送信するパラメータです。書かれたとおりにサービスへ渡します。',
+  hoverFoundElsewhere:
+    'API リファレンスには記載されていませんが、他の公式クライアントが送信するパラメータです。書かれたとおりにサービスへ渡します。',
   hoverOpenEnum: '同じ語彙のほかの値はエラーではなく警告になります。サービスが受け付ける可能性があります。',
   hoverSecret: 'シークレット: すべての出力でマスクされます。',
   hoverWarning: '注意',
@@ -639,7 +727,11 @@ const ja: Messages = {
   greaterThan: (n) => `${n} より大きい`,
   lessThan: (n) => `${n} 未満`,
   lengthInCharacters: (min, max) =>
-    min !== undefined && max !== undefined ? `${min} – ${max} 文字` : min !== undefined ? `${min} 文字以上` : `${max} 文字以下`,
+    min !== undefined && max !== undefined
+      ? `${min} – ${max} 文字`
+      : min !== undefined
+        ? `${min} 文字以上`
+        : `${max} 文字以下`,
   snippetLabel: {
     document: '新しいコンテナグループ (最小の有効なドキュメント)',
     container: 'コンテナ (名前、イメージ、リソース、ポート)',
@@ -662,10 +754,12 @@ const ja: Messages = {
   exampleValueDetail: (path) => `${path} の例`,
   containerPortDetail: (container) => `コンテナ ${container} が公開するポート (Port[].Port)`,
   rename: {
-    notAVolumeName: 'ここで名前を変更できるのはボリューム名だけです。Volume[].Name または VolumeMount[].Name にカーソルを置いてください。',
+    notAVolumeName:
+      'ここで名前を変更できるのはボリューム名だけです。Volume[].Name または VolumeMount[].Name にカーソルを置いてください。',
     empty: 'ボリューム名は空にできません。',
     multiline: 'ボリューム名は 1 行で指定してください。',
-    clash: (name, wirePath, line) => `ボリューム '${name}' はすでに存在します (${wirePath}、${line} 行目)。ボリューム名はコンテナグループ内で一意である必要があります。`,
+    clash: (name, wirePath, line) =>
+      `ボリューム '${name}' はすでに存在します (${wirePath}、${line} 行目)。ボリューム名はコンテナグループ内で一意である必要があります。`,
   },
   outline: {
     items: (n) => `${n} 項目`,
@@ -678,7 +772,10 @@ const ja: Messages = {
       'Web サーバー: ポート 80 の nginx。readiness プローブ (HTTP) と liveness プローブ (TCP) 付き。',
       'ドライランしてから作成してください。インターネットからアクセスするには AutoCreateEip: true を追加します。',
     ],
-    'batch-job': ['バッチジョブ: 一度だけ完了まで実行し、再起動しません。', '1 時間を超えて実行されると ActiveDeadlineSeconds により停止します。'],
+    'batch-job': [
+      'バッチジョブ: 一度だけ完了まで実行し、再起動しません。',
+      '1 時間を超えて実行されると ActiveDeadlineSeconds により停止します。',
+    ],
     'spot-job': [
       'プリエンプティブル (スポット) インスタンス上のジョブ: はるかに安価ですが、回収されることがあります。',
       'SpotWithPriceLimit には SpotPriceLimit (許容する最大時間単価、小数点以下 3 桁まで) が必要です。',
@@ -710,8 +807,10 @@ const ja: Messages = {
       `ZoneId は ${zone} ですが、vSwitch ${vsw} はゾーン ${vswZone} にあります: インスタンスは vSwitch のゾーンで動きます (${at} に照会)。`,
     noFreeIp: (vsw, cidr, at) =>
       `vSwitch ${vsw} (${cidr}) には空き IP アドレスがないため、インスタンスを作成できません (${at} に照会)。`,
-    noStock: (zone, size, at) => `ゾーン ${zone} には ${size} の在庫がありません (${at} に DescribeAvailableResource で照会)。`,
-    noStockAnywhere: (region, size, at) => `${region} のどのゾーンにも ${size} の在庫がありません (${at} に DescribeAvailableResource で照会)。`,
+    noStock: (zone, size, at) =>
+      `ゾーン ${zone} には ${size} の在庫がありません (${at} に DescribeAvailableResource で照会)。`,
+    noStockAnywhere: (region, size, at) =>
+      `${region} のどのゾーンにも ${size} の在庫がありません (${at} に DescribeAvailableResource で照会)。`,
     sizeCores: (cpu) => `${cpu} vCPU`,
     vSwitchDetail: (zone, vpc, cidr, free) => `${zone} · ${vpc} · ${cidr} · 空き IP ${free} 個`,
     securityGroupDetail: (name, vpc) => `${name} · ${vpc}`,

@@ -3,7 +3,13 @@
 // find references, document highlights, and rename of a volume across all its mounts.
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { yamlScalar } from './yamlEdit';
-import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  DocumentHighlightKind,
+  type DocumentHighlight,
+  type Position,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { messagesFor, type Locale } from './messages';
 import { nodeAtOffset, nodeSpan, scalarString, valueOf } from './tree';
@@ -39,7 +45,9 @@ export function volumeNameOccurrences(parsed: ParsedDocument): VolumeNameOccurre
     containers.items.forEach((c, ci) => {
       const mounts = valueOf(c, 'VolumeMount');
       if (!isSeq(mounts)) return;
-      mounts.items.forEach((m, mi) => add('mount', valueOf(m, 'Name'), `${list}[${ci + 1}].VolumeMount[${mi + 1}].Name`));
+      mounts.items.forEach((m, mi) =>
+        add('mount', valueOf(m, 'Name'), `${list}[${ci + 1}].VolumeMount[${mi + 1}].Name`),
+      );
     });
   }
   return out;
@@ -52,7 +60,12 @@ export function volumeNameAt(parsed: ParsedDocument, position: Position): Volume
   const p = at.path;
   const isDefinition = p.length === 3 && p[0] === 'Volume' && typeof p[1] === 'number' && p[2] === 'Name';
   const isMount =
-    p.length === 5 && (p[0] === 'Container' || p[0] === 'InitContainer') && typeof p[1] === 'number' && p[2] === 'VolumeMount' && typeof p[3] === 'number' && p[4] === 'Name';
+    p.length === 5 &&
+    (p[0] === 'Container' || p[0] === 'InitContainer') &&
+    typeof p[1] === 'number' &&
+    p[2] === 'VolumeMount' &&
+    typeof p[3] === 'number' &&
+    p[4] === 'Name';
   if (!isDefinition && !isMount) return undefined;
   const pairStep = [...at.chain].reverse().find((s) => s.kind === 'pair');
   const valueNode = pairStep && 'value' in pairStep.node ? (pairStep.node.value as Node | null) : undefined;
@@ -83,7 +96,10 @@ export function documentHighlights(parsed: ParsedDocument, position: Position): 
   if (!here) return [];
   return volumeNameOccurrences(parsed)
     .filter((o) => o.name === here.name)
-    .map((o) => ({ range: parsed.range(o.start, o.end), kind: o.role === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+    .map((o) => ({
+      range: parsed.range(o.start, o.end),
+      kind: o.role === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    }));
 }
 
 export type PrepareRenameResult = { ok: true; range: Range; placeholder: string } | { ok: false; message: string };
@@ -101,7 +117,12 @@ export function prepareRename(parsed: ParsedDocument, position: Position, locale
 export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string };
 
 /** Renames the volume at the position in its definition and in every mount that names it. */
-export function rename(parsed: ParsedDocument, position: Position, newName: string, locale: Locale = 'en'): RenameResult {
+export function rename(
+  parsed: ParsedDocument,
+  position: Position,
+  newName: string,
+  locale: Locale = 'en',
+): RenameResult {
   const m = messagesFor(locale).rename;
   const here = volumeNameAt(parsed, position);
   if (!here) return { ok: false, message: m.notAVolumeName };

@@ -1,5 +1,15 @@
 // YAML text -> syntax tree with offsets. Never throws: every problem is data.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Scalar,
+} from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 /** Documents above this size are not analysed (the whole request travels in one URL). */
@@ -128,13 +138,22 @@ export function parse(documentText: string): ParsedDocument {
     return { text, doc: undefined, problems, positionAt, offsetAt, range };
   }
 
-  let docs: Document.Parsed[] = [];
+  let docs: Document.Parsed[];
   try {
     // Duplicate keys are found below in linear time; the parser's own check is quadratic in the size of a mapping.
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: 'error',
+    }) as Document.Parsed[];
   } catch (err) {
     // `yaml` reports problems as data; this is a last line of defence.
-    problems.push({ code: 'yaml.syntax', message: `The YAML could not be read: ${(err as Error).message}`, range: lineBoundRange(0, 1) });
+    problems.push({
+      code: 'yaml.syntax',
+      message: `The YAML could not be read: ${(err as Error).message}`,
+      range: lineBoundRange(0, 1),
+    });
     return { text, doc: undefined, problems, positionAt, offsetAt, range };
   }
   if (!Array.isArray(docs)) docs = [];
@@ -146,7 +165,9 @@ export function parse(documentText: string): ParsedDocument {
   if (stray) {
     const lineStart = lineCounter.lineStarts[stray.line];
     const lineText = text.slice(lineStart, stray.lineEnd);
-    const onLine = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY' && positionAt(e.pos[0]).line === stray.line);
+    const onLine = docs
+      .flatMap((d) => d.errors)
+      .find((e) => e.code !== 'DUPLICATE_KEY' && positionAt(e.pos[0]).line === stray.line);
     const contentStart = lineStart + (/^\s*/.exec(lineText)?.[0].length ?? 0);
     const lineRange = { start: positionAt(contentStart), end: positionAt(Math.max(contentStart + 1, stray.lineEnd)) };
     const opener = unclosedOpener(lineText);
@@ -155,19 +176,43 @@ export function parse(documentText: string): ParsedDocument {
     if (opener) {
       // An unclosed bracket or quote, not a stray line: shown on the opener, where the fix goes.
       const at = lineStart + opener.index;
-      problems.push({ code: 'yaml.syntax', message: `${opener.char} is not closed`, range: lineBoundRange(at, at + 1), yamlCode: onLine?.code ?? 'MISSING_CHAR', kind: OPENER_KIND[opener.char], subject: opener.char });
+      problems.push({
+        code: 'yaml.syntax',
+        message: `${opener.char} is not closed`,
+        range: lineBoundRange(at, at + 1),
+        yamlCode: onLine?.code ?? 'MISSING_CHAR',
+        kind: OPENER_KIND[opener.char],
+        subject: opener.char,
+      });
     } else if (BARE_KEY.test(content)) {
-      problems.push({ code: 'yaml.syntax', message: `${content} needs a colon`, range: lineRange, yamlCode: onLine?.code ?? 'MISSING_CHAR', kind: 'missingColon', subject: content });
+      problems.push({
+        code: 'yaml.syntax',
+        message: `${content} needs a colon`,
+        range: lineRange,
+        yamlCode: onLine?.code ?? 'MISSING_CHAR',
+        kind: 'missingColon',
+        subject: content,
+      });
     } else if (WELL_FORMED.test(content) && previousIndent !== undefined && contentStart - lineStart > previousIndent) {
       const key = /^(?:-\s+)?([^:]*?):/.exec(content)?.[1] ?? content;
-      problems.push({ code: 'yaml.syntax', message: `${key} is indented more than the line before it`, range: lineRange, yamlCode: onLine?.code ?? 'BAD_INDENT', kind: 'overIndented', subject: key });
+      problems.push({
+        code: 'yaml.syntax',
+        message: `${key} is indented more than the line before it`,
+        range: lineRange,
+        yamlCode: onLine?.code ?? 'BAD_INDENT',
+        kind: 'overIndented',
+        subject: key,
+      });
     } else {
       const classified = onLine ? classify(onLine.message, lineText) : undefined;
       problems.push({
         code: 'yaml.syntax',
         message: onLine ? firstLine(onLine.message).replace(/ at line \d+, column \d+:?$/, '') : STRAY_LINE_MESSAGE,
         // A tab's problem is shown from the tab, not from the text after it.
-        range: classified?.kind === 'tabIndent' ? lineBoundRange(lineStart + /^ */.exec(lineText)![0].length, stray.lineEnd) : lineRange,
+        range:
+          classified?.kind === 'tabIndent'
+            ? lineBoundRange(lineStart + /^ */.exec(lineText)![0].length, stray.lineEnd)
+            : lineRange,
         yamlCode: onLine?.code ?? 'STRAY_LINE',
         kind: classified?.kind ?? 'strayLine',
         ...(classified?.subject ? { subject: classified.subject } : {}),
@@ -182,46 +227,84 @@ export function parse(documentText: string): ParsedDocument {
       let [s, en] = e.pos;
       // An unclosed flow collection or quote is reported where the parser gave up (often the next
       // line); show it on the opening bracket or quote instead, which is where the fix goes.
-      const opener = /^Flow sequence/.test(e.message) ? '[' : /^Flow map/.test(e.message) ? '{' : /^Missing closing "quote/.test(e.message) ? '"' : /^Missing closing 'quote/.test(e.message) ? "'" : '';
+      const opener = /^Flow sequence/.test(e.message)
+        ? '['
+        : /^Flow map/.test(e.message)
+          ? '{'
+          : /^Missing closing "quote/.test(e.message)
+            ? '"'
+            : /^Missing closing 'quote/.test(e.message)
+              ? "'"
+              : '';
       if (opener) {
         const at = text.lastIndexOf(opener, Math.max(0, s - 1));
         if (at >= 0) [s, en] = [at, at + 1];
       }
       const lineOfError = positionAt(s).line;
-      const lineText = text.slice(lineCounter.lineStarts[lineOfError], lineCounter.lineStarts[lineOfError + 1] ?? text.length);
-      const classified = opener ? { kind: OPENER_KIND[opener], subject: opener } : classify(e.message, lineText, text.slice(e.pos[0], e.pos[1]));
+      const lineText = text.slice(
+        lineCounter.lineStarts[lineOfError],
+        lineCounter.lineStarts[lineOfError + 1] ?? text.length,
+      );
+      const classified = opener
+        ? { kind: OPENER_KIND[opener], subject: opener }
+        : classify(e.message, lineText, text.slice(e.pos[0], e.pos[1]));
       if (classified?.kind === 'tabIndent') {
         // Shown from the tab itself, not from the text after it.
         const tab = /^ *\t/.exec(lineText);
-        if (tab) [s, en] = [lineCounter.lineStarts[lineOfError] + tab[0].length - 1, Math.max(en, lineCounter.lineStarts[lineOfError] + tab[0].length)];
+        if (tab)
+          [s, en] = [
+            lineCounter.lineStarts[lineOfError] + tab[0].length - 1,
+            Math.max(en, lineCounter.lineStarts[lineOfError] + tab[0].length),
+          ];
       }
       problems.push({
         code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax',
         message: firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''),
         range: lineBoundRange(s, en),
         yamlCode: e.code,
-        ...(classified && e.code !== 'DUPLICATE_KEY' ? { kind: classified.kind, ...(classified.subject ? { subject: classified.subject } : {}) } : {}),
+        ...(classified && e.code !== 'DUPLICATE_KEY'
+          ? { kind: classified.kind, ...(classified.subject ? { subject: classified.subject } : {}) }
+          : {}),
       });
     }
   }
   if (docs[0]) {
     for (const key of duplicateKeys(docs[0])) {
       const r = key.range!;
-      problems.push({ code: 'yaml.duplicate-key', message: JSON.stringify(String((key as Scalar).value)), range: lineBoundRange(r[0], r[1]), yamlCode: 'DUPLICATE_KEY' });
+      problems.push({
+        code: 'yaml.duplicate-key',
+        message: JSON.stringify(String((key as Scalar).value)),
+        range: lineBoundRange(r[0], r[1]),
+        yamlCode: 'DUPLICATE_KEY',
+      });
     }
   }
   if (docs.length > 1) {
     const start = docs[1].range?.[0] ?? 0;
     problems.push({
       code: 'yaml.multiple-documents',
-      message: 'A *.eci.yaml file describes one container group: only the first YAML document is used. Move this document into a file of its own.',
+      message:
+        'A *.eci.yaml file describes one container group: only the first YAML document is used. Move this document into a file of its own.',
       range: lineBoundRange(start, start + 3),
     });
   }
-  return { text, doc: docs[0], problems, positionAt, offsetAt, range, ...(recoveredLine !== undefined ? { recoveredLine } : {}) };
+  return {
+    text,
+    doc: docs[0],
+    problems,
+    positionAt,
+    offsetAt,
+    range,
+    ...(recoveredLine !== undefined ? { recoveredLine } : {}),
+  };
 }
 
-const OPENER_KIND: Record<string, SyntaxKind> = { '[': 'unclosedBracket', '{': 'unclosedBrace', '"': 'unclosedQuote', "'": 'unclosedQuote' };
+const OPENER_KIND: Record<string, SyntaxKind> = {
+  '[': 'unclosedBracket',
+  '{': 'unclosedBrace',
+  '"': 'unclosedQuote',
+  "'": 'unclosedQuote',
+};
 
 /** A line that is one word or phrase with no colon: a key being typed. */
 const BARE_KEY = /^[A-Za-z_][\w.\-/ ]*$/;
@@ -234,14 +317,19 @@ const WELL_FORMED = /^(-(\s|$)|[^\s#][^#]*?:(\s|$))/;
  * apart what its codes lump together: MISSING_CHAR is a key without colon as well as a list item
  * without `-`), with the text the message should name.
  */
-function classify(message: string, lineText: string, errorText = ''): { kind: SyntaxKind; subject?: string } | undefined {
+function classify(
+  message: string,
+  lineText: string,
+  errorText = '',
+): { kind: SyntaxKind; subject?: string } | undefined {
   const msg = firstLine(message);
   const content = lineText.trim();
   if (/^Implicit map keys need to be followed by map values/.test(msg)) {
     const word = errorText.trim() || content;
     return BARE_KEY.test(word) ? { kind: 'missingColon', subject: word } : { kind: 'keyOnOneLine' };
   }
-  if (/^Implicit keys need to be on a single line/.test(msg)) return BARE_KEY.test(content) ? { kind: 'missingColon', subject: content } : { kind: 'keyOnOneLine' };
+  if (/^Implicit keys need to be on a single line/.test(msg))
+    return BARE_KEY.test(content) ? { kind: 'missingColon', subject: content } : { kind: 'keyOnOneLine' };
   if (/^Sequence item without - indicator/.test(msg)) return { kind: 'itemWithoutDash' };
   if (/^All mapping items must start at the same column/.test(msg)) return { kind: 'badIndent' };
   if (/^Tabs are not allowed as indentation/.test(msg)) return { kind: 'tabIndent' };
@@ -283,7 +371,8 @@ function unclosedOpener(line: string): { index: number; char: string } | undefin
   return open[0];
 }
 
-const STRAY_LINE_MESSAGE = 'This line is neither `Key: value` nor a list item `- value`, so the lines after it cannot be read';
+const STRAY_LINE_MESSAGE =
+  'This line is neither `Key: value` nor a list item `- value`, so the lines after it cannot be read';
 
 /** Syntax errors the parser reported, duplicate keys aside (those are found separately). */
 function syntaxErrorCount(docs: Document.Parsed[]): number {
@@ -300,10 +389,15 @@ const STRAY_LINE_SEARCH_MAX_CHARS = 256 * 1024;
  * the first error or one of the three content lines before it. The line is blanked with spaces, so
  * every offset of the returned parse is an offset of `text`.
  */
-function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; lineEnd: number; docs: Document.Parsed[]; errors: number; previousIndent?: number } | undefined {
+function findStrayLine(
+  text: string,
+  docs: Document.Parsed[],
+): { line: number; lineEnd: number; docs: Document.Parsed[]; errors: number; previousIndent?: number } | undefined {
   const errors = syntaxErrorCount(docs);
   if (errors === 0 || text.length > STRAY_LINE_SEARCH_MAX_CHARS) return undefined;
-  const first = Math.min(...docs.flatMap((d) => d.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0])));
+  const first = Math.min(
+    ...docs.flatMap((d) => d.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0])),
+  );
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (offset: number) => {
@@ -346,7 +440,11 @@ function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; l
     const blanked = text.slice(0, lineStarts[line]) + ' '.repeat(end - lineStarts[line]) + text.slice(end);
     let tried: Document.Parsed[];
     try {
-      tried = parseAllDocuments(blanked, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
+      tried = parseAllDocuments(blanked, {
+        prettyErrors: false,
+        uniqueKeys: false,
+        logLevel: 'error',
+      }) as Document.Parsed[];
     } catch {
       continue;
     }
@@ -359,7 +457,10 @@ function findStrayLine(text: string, docs: Document.Parsed[]): { line: number; l
   if (!best || best.errors > 1 || errors <= best.errors) return undefined;
   // The column of the keys of the line before, when that line is `Key: value` (a line after it may not be indented more).
   const before = contentLine(best.line - 1, -1);
-  const keyValue = before >= 0 ? /^((?:\s*-\s+)*\s*)[^\s#][^#]*?:\s+[^\s#|>&!]/.exec(text.slice(lineStarts[before], lineEnd(before))) : null;
+  const keyValue =
+    before >= 0
+      ? /^((?:\s*-\s+)*\s*)[^\s#][^#]*?:\s+[^\s#|>&!]/.exec(text.slice(lineStarts[before], lineEnd(before)))
+      : null;
   return { ...best, ...(keyValue ? { previousIndent: keyValue[1].length } : {}) };
 }
 

@@ -76,7 +76,13 @@ function deref(ctx: Ctx, node: Node | null | undefined): Node | undefined {
   return (n as Node | undefined) ?? undefined;
 }
 
-function walk(ctx: Ctx, raw: Node | null | undefined, key: string, schema: JsonSchema | undefined, inherited: Inherited): void {
+function walk(
+  ctx: Ctx,
+  raw: Node | null | undefined,
+  key: string,
+  schema: JsonSchema | undefined,
+  inherited: Inherited,
+): void {
   if (--ctx.budget < 0) return; // an alias bomb: the diagnostics report it and block sending
   const node = deref(ctx, raw);
   if (!node) return;
@@ -121,7 +127,10 @@ function scalarText(ctx: Ctx, node: Scalar, written: Node, schema: JsonSchema | 
   const v = node.value;
   // A file mode (x-octalMode) travels as its digits are written: 0644 stays 0644, not 644.
   const octal = schema?.['x-octalMode'] === true;
-  if (typeof v !== 'string' && (octal || (typesOf(schema).includes('string') && !typesOf(schema).includes(jsType(v))))) {
+  if (
+    typeof v !== 'string' &&
+    (octal || (typesOf(schema).includes('string') && !typesOf(schema).includes(jsType(v))))
+  ) {
     if (node.type === Scalar.PLAIN) {
       const o = nodeSpan(ctx.parsed.text, node) ?? nodeSpan(ctx.parsed.text, written);
       if (o) return ctx.parsed.text.slice(o[0], o[1]);

@@ -1,6 +1,12 @@
 // The document schema and the rules file as data, and navigation in the schema by document path.
 // Nothing here restates a fact of the schema: every enum, range, description and default is read from it.
-import { CONTAINER_GROUP_SCHEMA, ECI_RULES, type EciRule, type JsonSchema, type SchemaWarning } from './schemaVocabulary';
+import {
+  CONTAINER_GROUP_SCHEMA,
+  ECI_RULES,
+  type EciRule,
+  type JsonSchema,
+  type SchemaWarning,
+} from './schemaVocabulary';
 
 export type { EciRule, JsonSchema };
 import type { Locale } from './messages';
@@ -70,7 +76,8 @@ export function childSchema(node: JsonSchema | undefined, segment: string | numb
   }
   const p = n.properties?.[segment];
   if (p) return resolveSchema(p);
-  if (n.additionalProperties && typeof n.additionalProperties === 'object') return resolveSchema(n.additionalProperties);
+  if (n.additionalProperties && typeof n.additionalProperties === 'object')
+    return resolveSchema(n.additionalProperties);
   return undefined;
 }
 

@@ -44,7 +44,20 @@ export const ANNOTATION_KEYWORDS = [
 ] as const;
 
 /** The units `x-unit` may name. */
-export const UNITS = ['cores', 'GiB', 'MiB', 'KB', 'bytes', 'seconds', 'minutes', 'milliseconds', 'hours', 'Bps', 'Mbps', 'IOPS'] as const;
+export const UNITS = [
+  'cores',
+  'GiB',
+  'MiB',
+  'KB',
+  'bytes',
+  'seconds',
+  'minutes',
+  'milliseconds',
+  'hours',
+  'Bps',
+  'Mbps',
+  'IOPS',
+] as const;
 
 export type Severity = 'error' | 'warning' | 'hint';
 

@@ -21,7 +21,18 @@ export type SnippetPlace =
 export interface Snippet {
   id: string;
   /** Key of the label in messages.snippetLabel (`volume` labels take the volume type). */
-  label: 'document' | 'container' | 'initContainer' | 'httpProbe' | 'tcpProbe' | 'execProbe' | 'httpGetHandler' | 'tcpSocketHandler' | 'execHandler' | 'spot' | 'volume';
+  label:
+    | 'document'
+    | 'container'
+    | 'initContainer'
+    | 'httpProbe'
+    | 'tcpProbe'
+    | 'execProbe'
+    | 'httpGetHandler'
+    | 'tcpSocketHandler'
+    | 'execHandler'
+    | 'spot'
+    | 'volume';
   labelArg?: string;
   place: SnippetPlace;
   /** Keys the snippet writes at the insertion level (it is not offered when one is already present). */
@@ -52,16 +63,32 @@ export const PROBE_KEYS = probeShape().probes;
 
 /** The body of each check method of a probe (one per probe; tabstops from 2), as offered. */
 const HANDLER_BODIES: Record<string, { label: Snippet['label']; probeLabel: Snippet['label']; lines: string[] }> = {
-  HttpGet: { label: 'httpGetHandler', probeLabel: 'httpProbe', lines: ['HttpGet:', '  Path: ${2:/healthz}', '  Port: ${3:80}', '  Scheme: ${4|HTTP,HTTPS|}'] },
+  HttpGet: {
+    label: 'httpGetHandler',
+    probeLabel: 'httpProbe',
+    lines: ['HttpGet:', '  Path: ${2:/healthz}', '  Port: ${3:80}', '  Scheme: ${4|HTTP,HTTPS|}'],
+  },
   TcpSocket: { label: 'tcpSocketHandler', probeLabel: 'tcpProbe', lines: ['TcpSocket:', '  Port: ${2:80}'] },
-  Exec: { label: 'execHandler', probeLabel: 'execProbe', lines: ['Exec:', '  Command:', '    - ${2:cat}', '    - ${3:/tmp/healthy}'] },
+  Exec: {
+    label: 'execHandler',
+    probeLabel: 'execProbe',
+    lines: ['Exec:', '  Command:', '    - ${2:cat}', '    - ${3:/tmp/healthy}'],
+  },
 };
 
 /** A probe's check methods (those of the rule's probe shape), each with its body. */
-const PROBE_HANDLERS = Object.fromEntries(Object.entries(HANDLER_BODIES).filter(([h]) => probeShape().handlers.includes(h)));
+const PROBE_HANDLERS = Object.fromEntries(
+  Object.entries(HANDLER_BODIES).filter(([h]) => probeShape().handlers.includes(h)),
+);
 
 const probe = (handler: string[]) =>
-  ['${1|' + PROBE_KEYS.join(',') + '|}:', ...handler.map((l) => '  ' + l), '  InitialDelaySeconds: ${5:5}', '  PeriodSeconds: ${6:10}', '  TimeoutSeconds: ${7:1}'].join('\n');
+  [
+    '${1|' + PROBE_KEYS.join(',') + '|}:',
+    ...handler.map((l) => '  ' + l),
+    '  InitialDelaySeconds: ${5:5}',
+    '  PeriodSeconds: ${6:10}',
+    '  TimeoutSeconds: ${7:1}',
+  ].join('\n');
 
 const indent = (text: string, by: number) =>
   text
@@ -72,7 +99,12 @@ const indent = (text: string, by: number) =>
 /** The volume item bodies, by volume type. */
 export const VOLUME_BODIES: Record<string, string[]> = {
   EmptyDirVolume: ['EmptyDirVolume:', '  Medium: ${2:memory}', '  SizeLimit: ${3:1Gi}'],
-  NFSVolume: ['NFSVolume:', '  Server: ${2:0a1b2c3d-abcd.cn-hangzhou.nas.aliyuncs.com}', '  Path: ${3:/share}', '  ReadOnly: ${4:false}'],
+  NFSVolume: [
+    'NFSVolume:',
+    '  Server: ${2:0a1b2c3d-abcd.cn-hangzhou.nas.aliyuncs.com}',
+    '  Path: ${3:/share}',
+    '  ReadOnly: ${4:false}',
+  ],
   ConfigFileVolume: [
     'ConfigFileVolume:',
     '  DefaultMode: ${2:0644}',
@@ -80,7 +112,12 @@ export const VOLUME_BODIES: Record<string, string[]> = {
     '    - Path: ${3:app.conf}',
     '      Content: ${4:aGVsbG8gd29ybGQK}',
   ],
-  FlexVolume: ['FlexVolume:', '  Driver: ${2:alicloud/disk}', '  FsType: ${3:ext4}', '  Options: \'{"volumeId":"${4:d-2zehdahrwoa7srg****}"}\''],
+  FlexVolume: [
+    'FlexVolume:',
+    '  Driver: ${2:alicloud/disk}',
+    '  FsType: ${3:ext4}',
+    '  Options: \'{"volumeId":"${4:d-2zehdahrwoa7srg****}"}\'',
+  ],
   HostPathVolume: ['HostPathVolume:', '  Type: ${2:Directory}', '  Path: ${3:/var/log}'],
   DiskVolume: ['DiskVolume:', '  DiskId: ${2:d-2zehdahrwoa7srg****}', '  FsType: ${3:ext4}', '  DiskSize: ${4:20}'],
 };
@@ -91,9 +128,22 @@ export const SNIPPETS: readonly Snippet[] = [
     label: 'document',
     place: 'document',
     writes: [],
-    body: ['RegionId: ${1:cn-hangzhou}', 'ContainerGroupName: ${2:my-group}', 'Container:', '  - Name: ${3:app}', '    Image: ${4:nginx:1.25}', '$0'].join('\n'),
+    body: [
+      'RegionId: ${1:cn-hangzhou}',
+      'ContainerGroupName: ${2:my-group}',
+      'Container:',
+      '  - Name: ${3:app}',
+      '    Image: ${4:nginx:1.25}',
+      '$0',
+    ].join('\n'),
   },
-  { id: 'container', label: 'container', place: 'root', writes: ['Container'], body: 'Container:\n  - ' + indent(CONTAINER_ITEM, 4).trimStart() },
+  {
+    id: 'container',
+    label: 'container',
+    place: 'root',
+    writes: ['Container'],
+    body: 'Container:\n  - ' + indent(CONTAINER_ITEM, 4).trimStart(),
+  },
   { id: 'container-item', label: 'container', place: 'container-item', writes: [], body: CONTAINER_ITEM },
   {
     id: 'spot',
@@ -102,23 +152,31 @@ export const SNIPPETS: readonly Snippet[] = [
     writes: ['SpotStrategy', 'SpotPriceLimit'],
     body: ['SpotStrategy: SpotWithPriceLimit', 'SpotPriceLimit: ${1:0.025}'].join('\n'),
   },
-  ...Object.entries(PROBE_HANDLERS).map(
-    ([key, h]): Snippet => ({ id: `${key.toLowerCase()}-probe`, label: h.probeLabel, place: 'container', writes: [], keyChoices: PROBE_KEYS, body: probe(h.lines) }),
-  ),
+  ...Object.entries(PROBE_HANDLERS).map(([key, h]): Snippet => ({
+    id: `${key.toLowerCase()}-probe`,
+    label: h.probeLabel,
+    place: 'container',
+    writes: [],
+    keyChoices: PROBE_KEYS,
+    body: probe(h.lines),
+  })),
   // Inside a probe that has no check method yet: the method alone.
-  ...Object.entries(PROBE_HANDLERS).map(
-    ([key, h]): Snippet => ({ id: `${key.toLowerCase()}-handler`, label: h.label, place: 'probe', writes: [key], excludedBy: Object.keys(PROBE_HANDLERS), body: h.lines.join('\n').replace(/\$\{(\d+)/g, (_, n: string) => '${' + (Number(n) - 1)) }),
-  ),
-  ...Object.entries(VOLUME_BODIES).map(
-    ([type, lines]): Snippet => ({
-      id: `volume-${type}`,
-      label: 'volume',
-      labelArg: type,
-      place: 'volume-item',
-      writes: [],
-      body: ['Name: ${1:' + type.replace(/Volume$/, '').toLowerCase() + '-data}', `Type: ${type}`, ...lines].join('\n'),
-    }),
-  ),
+  ...Object.entries(PROBE_HANDLERS).map(([key, h]): Snippet => ({
+    id: `${key.toLowerCase()}-handler`,
+    label: h.label,
+    place: 'probe',
+    writes: [key],
+    excludedBy: Object.keys(PROBE_HANDLERS),
+    body: h.lines.join('\n').replace(/\$\{(\d+)/g, (_, n: string) => '${' + (Number(n) - 1)),
+  })),
+  ...Object.entries(VOLUME_BODIES).map(([type, lines]): Snippet => ({
+    id: `volume-${type}`,
+    label: 'volume',
+    labelArg: type,
+    place: 'volume-item',
+    writes: [],
+    body: ['Name: ${1:' + type.replace(/Volume$/, '').toLowerCase() + '-data}', `Type: ${type}`, ...lines].join('\n'),
+  })),
 ];
 
 /** The snippet's text with every tabstop replaced by its default (the first choice for `${n|a,b|}`). */

@@ -20,12 +20,20 @@ export interface SuppressedDiagnostic {
   commentRange: Range;
 }
 
-export const SUPPRESSION_CODES = { unused: 'suppression.unused', unknown: 'suppression.unknown-rule', misplaced: 'suppression.misplaced' } as const;
+export const SUPPRESSION_CODES = {
+  unused: 'suppression.unused',
+  unknown: 'suppression.unknown-rule',
+  misplaced: 'suppression.misplaced',
+} as const;
 
 let known: Set<string> | undefined;
 /** Every id a suppression may name: schema codes, rule ids, x-warning codes (the catalogue says which). */
 export function suppressibleIds(): Set<string> {
-  return (known ??= new Set(diagnosticCatalogue().filter((e) => e.suppressible).map((e) => e.id)));
+  return (known ??= new Set(
+    diagnosticCatalogue()
+      .filter((e) => e.suppressible)
+      .map((e) => e.id),
+  ));
 }
 
 /** True when a finding of this code may be suppressed (syntax findings and the suppression warnings may not). */
@@ -47,7 +55,13 @@ interface Comment {
 function commentOf(line: string, index: number): Comment | undefined {
   const i = commentStart(line);
   if (i < 0) return undefined;
-  return { line: index, start: i, end: line.replace(/\s+$/, '').length, text: line.slice(i), alone: line.slice(0, i).trim() === '' };
+  return {
+    line: index,
+    start: i,
+    end: line.replace(/\s+$/, '').length,
+    text: line.slice(i),
+    alone: line.slice(0, i).trim() === '',
+  };
 }
 
 const DIRECTIVE = /^#\s*eci-ignore(-file)?(?=\s|$)(.*)$/;
@@ -129,13 +143,32 @@ export function applySuppressions(
     suppressed.push({ diagnostic: d, reason: by.reason, scope: by.scope, commentRange: by.range });
   }
   const warn = (range: Range, message: string, code: string, id?: string) =>
-    active.push({ range, message, code, source: 'eci', severity: DiagnosticSeverity.Warning, ...(id ? { data: { path: '', suppressionId: id } } : {}) });
+    active.push({
+      range,
+      message,
+      code,
+      source: 'eci',
+      severity: DiagnosticSeverity.Warning,
+      ...(id ? { data: { path: '', suppressionId: id } } : {}),
+    });
   for (const range of misplaced) warn(range, m.suppressionMisplaced(), SUPPRESSION_CODES.misplaced);
   for (const s of found) {
     if (!s.ids.length) warn(s.range, m.suppressionNoIds(), SUPPRESSION_CODES.unknown);
     for (const id of s.ids) {
-      if (!isSuppressible(id)) warn(s.range, /^(yaml|suppression)\./.test(id) ? m.suppressionNotSuppressible(id) : m.suppressionUnknownId(id), SUPPRESSION_CODES.unknown, id);
-      else if (checked && !s.used.has(id)) warn(s.range, s.scope === 'file' ? m.suppressionUnusedFile(id) : m.suppressionUnused(id), SUPPRESSION_CODES.unused, id);
+      if (!isSuppressible(id))
+        warn(
+          s.range,
+          /^(yaml|suppression)\./.test(id) ? m.suppressionNotSuppressible(id) : m.suppressionUnknownId(id),
+          SUPPRESSION_CODES.unknown,
+          id,
+        );
+      else if (checked && !s.used.has(id))
+        warn(
+          s.range,
+          s.scope === 'file' ? m.suppressionUnusedFile(id) : m.suppressionUnused(id),
+          SUPPRESSION_CODES.unused,
+          id,
+        );
     }
   }
   active.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

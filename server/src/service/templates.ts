@@ -18,8 +18,16 @@ export interface ContainerGroupTemplate {
 type TemplateId = keyof Messages['templateComments'];
 
 /** A template whose opening comment comes from messages.ts in each locale, above `body`. */
-function template(id: TemplateId, label: Record<Locale, string>, description: Record<Locale, string>, body: string): ContainerGroupTemplate {
-  const textIn = (locale: Locale) => messagesFor(locale).templateComments[id].map((l) => `# ${l}\n`).join('') + body;
+function template(
+  id: TemplateId,
+  label: Record<Locale, string>,
+  description: Record<Locale, string>,
+  body: string,
+): ContainerGroupTemplate {
+  const textIn = (locale: Locale) =>
+    messagesFor(locale)
+      .templateComments[id].map((l) => `# ${l}\n`)
+      .join('') + body;
   return { id, label, description, text: textIn('en'), textIn };
 }
 
@@ -219,14 +227,22 @@ export function templateById(id: string): ContainerGroupTemplate | undefined {
   return CONTAINER_GROUP_TEMPLATES.find((t) => t.id === id);
 }
 
-const TEMPLATE_DETAIL: Record<Locale, string> = { en: 'Container group template', ja: 'コンテナグループのテンプレート' };
+const TEMPLATE_DETAIL: Record<Locale, string> = {
+  en: 'Container group template',
+  ja: 'コンテナグループのテンプレート',
+};
 
 /**
  * The templates as completion items for an empty document (only blank and comment lines), given the
  * cursor's line and the text before the cursor: each replaces that blank text with the whole document.
  * None when the cursor is after something on its line (a comment).
  */
-export function templateCompletionItems(line: number, textBeforeCursor: string, locale: Locale, format: DocumentationFormat = 'markdown'): CompletionItem[] {
+export function templateCompletionItems(
+  line: number,
+  textBeforeCursor: string,
+  locale: Locale,
+  format: DocumentationFormat = 'markdown',
+): CompletionItem[] {
   if (textBeforeCursor.trim() !== '') return [];
   const character = textBeforeCursor.length;
   return CONTAINER_GROUP_TEMPLATES.map((t) => ({

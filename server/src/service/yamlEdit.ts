@@ -1,7 +1,17 @@
 // The YAML edit engine: text changes on one parsed document that keep its indentation, quoting and
 // flow or block style (add, set, remove a pair; append a list item; nest a dotted key), and how a
 // string is written as a YAML scalar. Quick fixes (actions.ts, rules/) and rename (navigation.ts) use it.
-import { isMap, isScalar, isSeq, parse as parseYaml, stringify as stringifyYaml, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parse as parseYaml,
+  stringify as stringifyYaml,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { wirePathOf, type DocPath } from './schema';
@@ -278,7 +288,9 @@ export class EditContext {
     if (depth === 0) {
       // Nothing to merge into: the nested form replaces the dotted pair where it stands.
       const column = this.column(dottedSpan[0]);
-      const text = this.blockPairs([{ key: rest[0], value: nested }], column).slice(column).replace(/\n$/, '');
+      const text = this.blockPairs([{ key: rest[0], value: nested }], column)
+        .slice(column)
+        .replace(/\n$/, '');
       return [{ start: dottedSpan[0], end: dottedSpan[1], newText: text }];
     }
     const add = this.addPairs(mapPath, [{ key: rest[0], value: nested }]);

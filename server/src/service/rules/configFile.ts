@@ -8,7 +8,13 @@ import { objectItems, present, isObject, type RuleFamily } from './context';
 /** One file, decoded (reference line 1678). */
 const MAX_FILE_BYTES = 32 * 1024;
 /** Decimal forms of common modes (as JSON Kubernetes manifests write them) -> the octal spelling. */
-const DECIMAL_MODES: Readonly<Record<string, string>> = { '420': '0644', '493': '0755', '365': '0555', '292': '0444', '384': '0600' };
+const DECIMAL_MODES: Readonly<Record<string, string>> = {
+  '420': '0644',
+  '493': '0755',
+  '365': '0555',
+  '292': '0444',
+  '384': '0600',
+};
 
 /** All Content values of one volume, as Base64 text (reference line 1626). */
 const MAX_VOLUME_CHARS = 60 * 1024;
@@ -56,10 +62,15 @@ export const configFileRules: RuleFamily = {
       const checkMode = (path: (string | number)[]) => {
         const node = locate(ctx.parsed, path).value;
         if (!node || !isScalar(node) || !node.range) return;
-        const written = ctx.parsed.text.slice(node.range[0], node.range[1]).trim().replace(/^["']|["']$/g, '');
+        const written = ctx.parsed.text
+          .slice(node.range[0], node.range[1])
+          .trim()
+          .replace(/^["']|["']$/g, '');
         const octal = DECIMAL_MODES[written];
-        if (octal) ctx.report('config-file.mode-decimal', path, ctx.m.rule.modeDecimal(wirePathOf(path), written, octal));
-        else if (!/^[0-7]{1,4}$/.test(written)) ctx.report('config-file.mode-octal', path, ctx.m.rule.modeNotOctal(wirePathOf(path), written));
+        if (octal)
+          ctx.report('config-file.mode-decimal', path, ctx.m.rule.modeDecimal(wirePathOf(path), written, octal));
+        else if (!/^[0-7]{1,4}$/.test(written))
+          ctx.report('config-file.mode-octal', path, ctx.m.rule.modeNotOctal(wirePathOf(path), written));
       };
       if (present(cfg, 'DefaultMode')) checkMode(['Volume', i, 'ConfigFileVolume', 'DefaultMode']);
       let total = 0;
@@ -70,14 +81,28 @@ export const configFileRules: RuleFamily = {
         if (typeof file.Content !== 'string') continue;
         total += file.Content.length;
         if (!isBase64(file.Content)) {
-          ctx.report('config-file.base64', [...path, 'Content'], ctx.m.rule.configFileNotBase64(wirePathOf([...path, 'Content'])));
+          ctx.report(
+            'config-file.base64',
+            [...path, 'Content'],
+            ctx.m.rule.configFileNotBase64(wirePathOf([...path, 'Content'])),
+          );
           continue;
         }
         const bytes = decodedBytes(file.Content);
-        if (bytes > MAX_FILE_BYTES) ctx.report('config-file.max-file-size', [...path, 'Content'], ctx.m.rule.configFileTooLarge(bytes, MAX_FILE_BYTES));
+        if (bytes > MAX_FILE_BYTES)
+          ctx.report(
+            'config-file.max-file-size',
+            [...path, 'Content'],
+            ctx.m.rule.configFileTooLarge(bytes, MAX_FILE_BYTES),
+          );
       }
       if (total > MAX_VOLUME_CHARS) {
-        ctx.report('config-file.max-volume-size', ['Volume', i, 'ConfigFileVolume', 'ConfigFileToPath'], ctx.m.rule.configVolumeTooLarge(total, MAX_VOLUME_CHARS), 'key');
+        ctx.report(
+          'config-file.max-volume-size',
+          ['Volume', i, 'ConfigFileVolume', 'ConfigFileToPath'],
+          ctx.m.rule.configVolumeTooLarge(total, MAX_VOLUME_CHARS),
+          'key',
+        );
       }
     }
   },

@@ -23,12 +23,19 @@ export const containerRules: RuleFamily = {
       if (typeof name !== 'string') continue;
       const where = `${list} #${index + 1}`;
       const first = firstUse.get(name);
-      if (first) ctx.report('container.duplicate-name', [list, index, 'Name'], ctx.m.rule.duplicateContainerName(name, first));
+      if (first)
+        ctx.report('container.duplicate-name', [list, index, 'Name'], ctx.m.rule.duplicateContainerName(name, first));
       else firstUse.set(name, where);
     }
     for (const [i, item] of objectItems(ctx.value.InitContainer)) {
       const missing = ['Name', 'Image'].filter((k) => !present(item, k));
-      if (missing.length) ctx.report('init-container.name-and-image', ['InitContainer', i], ctx.m.rule.initContainerMissing(wirePathOf(['InitContainer', i]), missing), 'parent');
+      if (missing.length)
+        ctx.report(
+          'init-container.name-and-image',
+          ['InitContainer', i],
+          ctx.m.rule.initContainerMissing(wirePathOf(['InitContainer', i]), missing),
+          'parent',
+        );
     }
     for (const [i, item] of objectItems(ctx.value.Container)) {
       const command = item.Command;
@@ -37,9 +44,17 @@ export const containerRules: RuleFamily = {
       // `bash -c "..."` and `bash /app/run.sh` run a script and exit by design; only an interactive
       // shell (options alone, no script, no -c) needs the terminal.
       const args = [...command.slice(1), ...(Array.isArray(item.Arg) ? item.Arg : [])];
-      const runsScript = args.some((a) => typeof a !== 'string' || !a.trim().startsWith('-') || /^-[a-zA-Z]*c/.test(a.trim()));
+      const runsScript = args.some(
+        (a) => typeof a !== 'string' || !a.trim().startsWith('-') || /^-[a-zA-Z]*c/.test(a.trim()),
+      );
       if (runsScript) continue;
-      if (item.Tty !== true) ctx.report('container.tty-for-bash', ['Container', i, 'Command'], ctx.m.rule.ttyForBash(wirePathOf(['Container', i])), 'key');
+      if (item.Tty !== true)
+        ctx.report(
+          'container.tty-for-bash',
+          ['Container', i, 'Command'],
+          ctx.m.rule.ttyForBash(wirePathOf(['Container', i])),
+          'key',
+        );
     }
   },
 };

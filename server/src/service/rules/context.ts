@@ -54,7 +54,9 @@ export function objectItems(v: unknown): [number, Record<string, unknown>][] {
 }
 
 /** The containers and init containers, each with the path of its list. */
-export function allContainers(root: Record<string, unknown>): { list: 'Container' | 'InitContainer'; index: number; item: Record<string, unknown> }[] {
+export function allContainers(
+  root: Record<string, unknown>,
+): { list: 'Container' | 'InitContainer'; index: number; item: Record<string, unknown> }[] {
   const out: { list: 'Container' | 'InitContainer'; index: number; item: Record<string, unknown> }[] = [];
   for (const list of ['Container', 'InitContainer'] as const) {
     for (const [index, item] of objectItems(root[list])) out.push({ list, index, item });
@@ -92,11 +94,21 @@ export function explainedBySchema(obj: Record<string, unknown>, path: DocPath, k
  * Test mode: `value` seen through a proxy that calls `onRead` with the wire path of each value a rule
  * reads (present, not null), so a test can observe which parameters a rule examined on a document.
  */
-export function tracedValue<T extends object>(value: T, onRead: (wirePath: string) => void, path: (string | number)[] = []): T {
+export function tracedValue<T extends object>(
+  value: T,
+  onRead: (wirePath: string) => void,
+  path: (string | number)[] = [],
+): T {
   return new Proxy(value, {
     get(target, key, receiver) {
       const v = Reflect.get(target, key, receiver) as unknown;
-      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(target, key) || v === null || v === undefined) return v;
+      if (
+        typeof key !== 'string' ||
+        !Object.prototype.hasOwnProperty.call(target, key) ||
+        v === null ||
+        v === undefined
+      )
+        return v;
       const seg = Array.isArray(target) && /^\d+$/.test(key) ? Number(key) : key;
       if (Array.isArray(target) && typeof seg === 'string') return v;
       const at = [...path, seg];

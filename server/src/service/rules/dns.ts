@@ -11,7 +11,9 @@ export const dnsRules: RuleFamily = {
   check(ctx) {
     if (ctx.value.DnsPolicy !== CONFIG_POLICY) return;
     const cfg = ctx.value.DnsConfig;
-    const hasSettings = isObject(cfg) && Object.values(cfg).some((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined));
+    const hasSettings =
+      isObject(cfg) &&
+      Object.values(cfg).some((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined));
     if (!hasSettings) ctx.report('dns.none-policy-without-config', ['DnsPolicy'], ctx.m.rule.dnsNoneWithoutConfig());
   },
 };

@@ -8,7 +8,10 @@ export const eipRules: RuleFamily = {
       saysMissing: true,
       fixes: (f, d) => {
         const edit = f.ctx.setPair([], 'AutoCreateEip', true);
-        return [...(edit ? [f.quickFix(f.t.setValue('AutoCreateEip', 'true'), [edit], d, false)] : []), ...f.removeKey(d)];
+        return [
+          ...(edit ? [f.quickFix(f.t.setValue('AutoCreateEip', 'true'), [edit], d, false)] : []),
+          ...f.removeKey(d),
+        ];
       },
     },
     'eip.instance-with-auto-create': {},
@@ -17,9 +20,12 @@ export const eipRules: RuleFamily = {
     const v = ctx.value;
     const autoCreate = v.AutoCreateEip === true;
     if (!autoCreate) {
-      const options = (ruleDefinition('eip.options-require-auto-create')?.paths ?? []).filter((p) => p !== 'AutoCreateEip');
+      const options = (ruleDefinition('eip.options-require-auto-create')?.paths ?? []).filter(
+        (p) => p !== 'AutoCreateEip',
+      );
       for (const key of options) {
-        if (present(v, key)) ctx.report('eip.options-require-auto-create', [key], ctx.m.rule.eipOptionWithoutAutoCreate(key), 'key');
+        if (present(v, key))
+          ctx.report('eip.options-require-auto-create', [key], ctx.m.rule.eipOptionWithoutAutoCreate(key), 'key');
       }
     }
     if (autoCreate && present(v, 'EipInstanceId')) {

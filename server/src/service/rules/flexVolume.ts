@@ -42,11 +42,19 @@ export const flexVolumeRules: RuleFamily = {
         // The reference lists the keys it documents; the driver reads the options and may take others.
         const unknown = Object.keys(options).filter((k) => !DISK_OPTION_KEYS.includes(k));
         if (unknown.length) {
-          const suggestions = unknown.map((k) => nearest(k, DISK_OPTION_KEYS)).filter((s): s is string => s !== undefined);
-          ctx.report('flex-volume.undocumented-option', path, ctx.m.rule.flexOptionsUndocumentedKey(unknown, DISK_OPTION_KEYS, suggestions));
+          const suggestions = unknown
+            .map((k) => nearest(k, DISK_OPTION_KEYS))
+            .filter((s): s is string => s !== undefined);
+          ctx.report(
+            'flex-volume.undocumented-option',
+            path,
+            ctx.m.rule.flexOptionsUndocumentedKey(unknown, DISK_OPTION_KEYS, suggestions),
+          );
         }
       }
-      const notBoolean = BOOLEAN_OPTIONS.find((k) => k in options! && !isBooleanLike((options as Record<string, unknown>)[k]));
+      const notBoolean = BOOLEAN_OPTIONS.find(
+        (k) => k in options! && !isBooleanLike((options as Record<string, unknown>)[k]),
+      );
       if (notBoolean) {
         ctx.report('flex-volume.options-json', path, ctx.m.rule.flexOptionsNotBoolean(notBoolean));
         continue;
@@ -55,7 +63,11 @@ export const flexVolumeRules: RuleFamily = {
         const raw = options.volumeSize;
         const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
         if (!Number.isInteger(n) || n < MIN_DISK_GIB || n > MAX_DISK_GIB) {
-          ctx.report('flex-volume.volume-size', path, ctx.m.rule.flexVolumeSize(JSON.stringify(raw), MIN_DISK_GIB, MAX_DISK_GIB));
+          ctx.report(
+            'flex-volume.volume-size',
+            path,
+            ctx.m.rule.flexVolumeSize(JSON.stringify(raw), MIN_DISK_GIB, MAX_DISK_GIB),
+          );
         }
       }
       if ('kmsKeyId' in options && options.kmsKeyId !== '' && !isTrue(options.encrypted)) {

@@ -16,7 +16,10 @@ export const networkRules: RuleFamily = {
       saysMissing: true,
       fixes: (f, d) => {
         const edit = f.ctx.setPair([], 'Ipv6GatewayBandwidthEnable', true);
-        return [...(edit ? [f.quickFix(f.t.setValue('Ipv6GatewayBandwidthEnable', 'true'), [edit], d, false)] : []), ...f.removeKey(d)];
+        return [
+          ...(edit ? [f.quickFix(f.t.setValue('Ipv6GatewayBandwidthEnable', 'true'), [edit], d, false)] : []),
+          ...f.removeKey(d),
+        ];
       },
     },
   },
@@ -24,14 +27,21 @@ export const networkRules: RuleFamily = {
     const v = ctx.value;
     const ids = vSwitchIds(v.VSwitchId);
     if (ids) {
-      if (ids.length > MAX_VSWITCHES) ctx.report('vswitch.max-count', ['VSwitchId'], ctx.m.rule.vswitchTooMany(ids.length, MAX_VSWITCHES));
-      else if (ids.length > 1 && ids.some((s) => s === '')) ctx.report('vswitch.max-count', ['VSwitchId'], ctx.m.rule.vswitchEmptyEntry());
+      if (ids.length > MAX_VSWITCHES)
+        ctx.report('vswitch.max-count', ['VSwitchId'], ctx.m.rule.vswitchTooMany(ids.length, MAX_VSWITCHES));
+      else if (ids.length > 1 && ids.some((s) => s === ''))
+        ctx.report('vswitch.max-count', ['VSwitchId'], ctx.m.rule.vswitchEmptyEntry());
     }
     if (present(v, 'ScheduleStrategy') && (ids?.filter(Boolean).length ?? 0) < 2) {
       ctx.report('schedule-strategy.single-vswitch', ['ScheduleStrategy'], ctx.m.rule.scheduleStrategySingle(), 'key');
     }
     if (present(v, 'Ipv6GatewayBandwidth') && v.Ipv6GatewayBandwidthEnable !== true) {
-      ctx.report('ipv6.gateway-bandwidth-requires-enable', ['Ipv6GatewayBandwidth'], ctx.m.rule.ipv6BandwidthWithoutEnable(), 'key');
+      ctx.report(
+        'ipv6.gateway-bandwidth-requires-enable',
+        ['Ipv6GatewayBandwidth'],
+        ctx.m.rule.ipv6BandwidthWithoutEnable(),
+        'key',
+      );
     }
   },
 };

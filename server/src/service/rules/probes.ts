@@ -55,8 +55,15 @@ export const probeRules: RuleFamily = {
           const wire = `${list}[].${probe}`;
           // A handler written empty (`HttpGet:`) or misspelt (`HtpGet:`) is the schema's finding.
           if (set.length === 0 && handlers.some((h) => explainedBySchema(probeObj, [list, i, probe], h))) continue;
-          if (set.length === 0) ctx.report('probe.single-handler', [list, i, probe], ctx.m.rule.probeNoHandler(wire, handlers), 'key');
-          else if (set.length > 1) ctx.report('probe.single-handler', [list, i, probe, set[1]], ctx.m.rule.probeManyHandlers(wire, set), 'key');
+          if (set.length === 0)
+            ctx.report('probe.single-handler', [list, i, probe], ctx.m.rule.probeNoHandler(wire, handlers), 'key');
+          else if (set.length > 1)
+            ctx.report(
+              'probe.single-handler',
+              [list, i, probe, set[1]],
+              ctx.m.rule.probeManyHandlers(wire, set),
+              'key',
+            );
         }
       }
     }
@@ -68,7 +75,9 @@ const probeFixes: QuickFix = (f, d) => {
   const { ctx, t } = f;
   const at = nodeAtOffset(ctx.parsed, ctx.parsed.offsetAt(d.range.start));
   const { probes, handlers } = probeShape();
-  const i = at.path.findIndex((s, k) => typeof s === 'string' && probes.includes(s) && k >= 2 && typeof at.path[k - 1] === 'number');
+  const i = at.path.findIndex(
+    (s, k) => typeof s === 'string' && probes.includes(s) && k >= 2 && typeof at.path[k - 1] === 'number',
+  );
   if (i < 0) return [];
   const probePath = at.path.slice(0, i + 1);
   const probe = ctx.nodeAt(probePath);
@@ -78,7 +87,8 @@ const probeFixes: QuickFix = (f, d) => {
   const probeName = wirePathOf(probePath);
   const out: CodeAction[] = [];
   if (present.length === 2) {
-    for (const h of present) out.push(f.quickFix(t.removeHandler(h, probeName), [ctx.removePair(probe, pairOf(probe, h)!)], d, false));
+    for (const h of present)
+      out.push(f.quickFix(t.removeHandler(h, probeName), [ctx.removePair(probe, pairOf(probe, h)!)], d, false));
   } else {
     for (const keep of present) {
       const removed = present.filter((h) => h !== keep);
@@ -121,7 +131,15 @@ export const lifecycleRules: RuleFamily = {
             if (key) used.push({ method, key });
           }
           if (used.length > 1) {
-            ctx.report('lifecycle.single-handler', [list, i, used[1].key], ctx.m.rule.lifecycleManyMethods(hook, used.map((u) => u.method)), 'key');
+            ctx.report(
+              'lifecycle.single-handler',
+              [list, i, used[1].key],
+              ctx.m.rule.lifecycleManyMethods(
+                hook,
+                used.map((u) => u.method),
+              ),
+              'key',
+            );
           }
         }
       }

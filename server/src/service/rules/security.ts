@@ -16,7 +16,12 @@ export const securityRules: RuleFamily = {
       const sc = item.SecurityContext;
       if (!isObject(sc) || !isObject(sc.Capability) || !Array.isArray(sc.Capability.Add)) continue;
       sc.Capability.Add.forEach((cap, j) => {
-        if (cap === TICKET_CAPABILITY) ctx.report('capability.net-raw-ticket', [list, index, 'SecurityContext', 'Capability', 'Add', j], ctx.m.rule.netRawTicket());
+        if (cap === TICKET_CAPABILITY)
+          ctx.report(
+            'capability.net-raw-ticket',
+            [list, index, 'SecurityContext', 'Capability', 'Add', j],
+            ctx.m.rule.netRawTicket(),
+          );
       });
     }
     if (ctx.value.OsType === BETA_OS) ctx.report('os-type.windows-beta', ['OsType'], ctx.m.rule.windowsBeta());

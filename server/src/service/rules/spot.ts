@@ -18,7 +18,10 @@ export const spotRules: RuleFamily = {
     'spot.price-limit-ignored': {
       fixes: (f, d) => {
         const edit = f.ctx.setPair([], 'SpotStrategy', PRICE_LIMIT_STRATEGY);
-        return [...(edit ? [f.quickFix(f.t.setValue('SpotStrategy', PRICE_LIMIT_STRATEGY), [edit], d, false)] : []), ...f.removeKey(d)];
+        return [
+          ...(edit ? [f.quickFix(f.t.setValue('SpotStrategy', PRICE_LIMIT_STRATEGY), [edit], d, false)] : []),
+          ...f.removeKey(d),
+        ];
       },
     },
   },
@@ -27,17 +30,33 @@ export const spotRules: RuleFamily = {
     const strategy = v.SpotStrategy;
     const hasLimit = present(v, 'SpotPriceLimit');
     if (strategy === PRICE_LIMIT_STRATEGY && !hasLimit && !explainedBySchema(v, [], 'SpotPriceLimit')) {
-      ctx.report('spot.price-limit-required', ['SpotStrategy'], ctx.m.rule.spotPriceLimitRequired(PRICE_LIMIT_STRATEGY));
+      ctx.report(
+        'spot.price-limit-required',
+        ['SpotStrategy'],
+        ctx.m.rule.spotPriceLimitRequired(PRICE_LIMIT_STRATEGY),
+      );
     }
     if (hasLimit && strategy !== PRICE_LIMIT_STRATEGY) {
-      ctx.report('spot.price-limit-ignored', ['SpotPriceLimit'], ctx.m.rule.spotPriceLimitIgnored(typeof strategy === 'string' ? strategy : ctx.m.rule.spotStrategyUnset), 'key');
+      ctx.report(
+        'spot.price-limit-ignored',
+        ['SpotPriceLimit'],
+        ctx.m.rule.spotPriceLimitIgnored(typeof strategy === 'string' ? strategy : ctx.m.rule.spotStrategyUnset),
+        'key',
+      );
     }
     if (hasLimit && (typeof v.SpotPriceLimit === 'number' || typeof v.SpotPriceLimit === 'string')) {
       // The digits as written: 0.0250 has 4 decimals even though the number 0.025 has 3.
       const node = locate(ctx.parsed, ['SpotPriceLimit']).value;
-      const written = node && isScalar(node) && node.range ? ctx.parsed.text.slice(node.range[0], node.range[1]).trim().replace(/^["']|["']$/g, '') : String(v.SpotPriceLimit);
+      const written =
+        node && isScalar(node) && node.range
+          ? ctx.parsed.text
+              .slice(node.range[0], node.range[1])
+              .trim()
+              .replace(/^["']|["']$/g, '')
+          : String(v.SpotPriceLimit);
       const decimals = decimalsOf(written);
-      if (decimals > MAX_DECIMALS) ctx.report('spot.price-limit-decimals', ['SpotPriceLimit'], ctx.m.rule.spotPriceLimitDecimals(written));
+      if (decimals > MAX_DECIMALS)
+        ctx.report('spot.price-limit-decimals', ['SpotPriceLimit'], ctx.m.rule.spotPriceLimitDecimals(written));
     }
   },
 };

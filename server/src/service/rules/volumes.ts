@@ -24,7 +24,8 @@ export const volumeRules: RuleFamily = {
     const names = new Set<string>();
     for (const [i, vol] of volumes) {
       if (typeof vol.Name !== 'string') continue;
-      if (names.has(vol.Name)) ctx.report('volume.duplicate-name', ['Volume', i, 'Name'], ctx.m.rule.duplicateVolumeName(vol.Name));
+      if (names.has(vol.Name))
+        ctx.report('volume.duplicate-name', ['Volume', i, 'Name'], ctx.m.rule.duplicateVolumeName(vol.Name));
       else names.add(vol.Name);
     }
     /** The defined names as shown in a message (the first ones of a long list). */
@@ -37,13 +38,21 @@ export const volumeRules: RuleFamily = {
     const namesKnown =
       list === null ||
       (list === undefined && !explainedBySchema(ctx.value, [], 'Volume')) ||
-      (Array.isArray(list) && volumes.length === list.length && volumes.every(([i, vol]) => typeof vol.Name === 'string' || (!('Name' in vol) && !explainedBySchema(vol, ['Volume', i], 'Name'))));
+      (Array.isArray(list) &&
+        volumes.length === list.length &&
+        volumes.every(
+          ([i, vol]) =>
+            typeof vol.Name === 'string' || (!('Name' in vol) && !explainedBySchema(vol, ['Volume', i], 'Name')),
+        ));
     for (const { list, index, item } of namesKnown ? allContainers(ctx.value) : []) {
       for (const [j, mount] of objectItems(item.VolumeMount)) {
         if (typeof mount.Name !== 'string') continue;
         if (names.has(mount.Name)) continue;
         // Volumes written without a Name are not "no Volume": say what is missing.
-        const message = !shown.length && volumes.length ? ctx.m.rule.unknownVolumeNoneNamed(mount.Name) : ctx.m.rule.unknownVolume(mount.Name, shown);
+        const message =
+          !shown.length && volumes.length
+            ? ctx.m.rule.unknownVolumeNoneNamed(mount.Name)
+            : ctx.m.rule.unknownVolume(mount.Name, shown);
         ctx.report('volume-mount.unknown-volume', [list, index, 'VolumeMount', j, 'Name'], message);
       }
     }
@@ -55,11 +64,19 @@ export const volumeRules: RuleFamily = {
         for (const s of settings) {
           if (s === type) continue;
           // Generators send every kind's fields, empty when unset: that is "not set", not a conflict.
-          if (allUnset(vol[s])) ctx.report('volume.unset-settings-of-other-type', ['Volume', i, s], ctx.m.rule.volumeUnsetSettingsOfOtherType(s, type), 'key');
-          else ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsOfOtherType(s, type), 'key');
+          if (allUnset(vol[s]))
+            ctx.report(
+              'volume.unset-settings-of-other-type',
+              ['Volume', i, s],
+              ctx.m.rule.volumeUnsetSettingsOfOtherType(s, type),
+              'key',
+            );
+          else
+            ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsOfOtherType(s, type), 'key');
         }
       } else if (!type && !present(vol, 'Type')) {
-        for (const s of settings) ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsWithoutType(s), 'key');
+        for (const s of settings)
+          ctx.report('volume.type-mismatch', ['Volume', i, s], ctx.m.rule.volumeSettingsWithoutType(s), 'key');
       }
     }
   },
