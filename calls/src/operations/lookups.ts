@@ -247,48 +247,48 @@ export async function lookUpAccountFacts(o: LookupOptions): Promise<AccountLooku
     failures.push({ list, action, ...f });
   const { eci } = c.sdk;
 
-  const vSwitches = (async () => {
-    const r = await pagedRpc(c, o, 'vpc', 'DescribeVSwitches', {}, (b) => arr(obj(b.VSwitches).VSwitch));
-    if ('code' in r) {
-      failed('vSwitches', 'DescribeVSwitches', r);
-      return;
-    }
-    facts.vSwitches = r.map((v): VSwitchFact => ({
+  /** One paged VPC or ECS list, mapped into `facts[key]`, or named in `failures`. */
+  const list = <K extends 'vSwitches' | 'eips' | 'securityGroups', T>(
+    key: K,
+    product: 'vpc' | 'ecs',
+    action: string,
+    items: (body: Record<string, unknown>) => Record<string, unknown>[],
+    fact: (item: Record<string, unknown>) => T,
+  ) =>
+    (async () => {
+      const r = await pagedRpc(c, o, product, action, {}, items);
+      if ('code' in r) failed(key, action, r);
+      else (facts as unknown as Record<K, T[]>)[key] = r.map(fact);
+    })();
+
+  const vSwitches = list(
+    'vSwitches',
+    'vpc',
+    'DescribeVSwitches',
+    (b) => arr(obj(b.VSwitches).VSwitch),
+    (v): VSwitchFact => ({
       id: s(v.VSwitchId),
       name: s(v.VSwitchName),
       vpcId: s(v.VpcId),
       zoneId: s(v.ZoneId),
       cidr: s(v.CidrBlock),
       freeIps: Number(v.AvailableIpAddressCount ?? 0),
-    }));
-  })();
-  const eips = (async () => {
-    const r = await pagedRpc(c, o, 'vpc', 'DescribeEipAddresses', {}, (b) => arr(obj(b.EipAddresses).EipAddress));
-    if ('code' in r) {
-      failed('eips', 'DescribeEipAddresses', r);
-      return;
-    }
-    facts.eips = r.map((e): EipFact => ({
-      id: s(e.AllocationId),
-      ip: s(e.IpAddress),
-      name: s(e.Name),
-      status: s(e.Status),
-    }));
-  })();
-  const groups = (async () => {
-    const r = await pagedRpc(c, o, 'ecs', 'DescribeSecurityGroups', {}, (b) =>
-      arr(obj(b.SecurityGroups).SecurityGroup),
-    );
-    if ('code' in r) {
-      failed('securityGroups', 'DescribeSecurityGroups', r);
-      return;
-    }
-    facts.securityGroups = r.map((g): SecurityGroupFact => ({
-      id: s(g.SecurityGroupId),
-      name: s(g.SecurityGroupName),
-      vpcId: s(g.VpcId),
-    }));
-  })();
+    }),
+  );
+  const eips = list(
+    'eips',
+    'vpc',
+    'DescribeEipAddresses',
+    (b) => arr(obj(b.EipAddresses).EipAddress),
+    (e): EipFact => ({ id: s(e.AllocationId), ip: s(e.IpAddress), name: s(e.Name), status: s(e.Status) }),
+  );
+  const groups = list(
+    'securityGroups',
+    'ecs',
+    'DescribeSecurityGroups',
+    (b) => arr(obj(b.SecurityGroups).SecurityGroup),
+    (g): SecurityGroupFact => ({ id: s(g.SecurityGroupId), name: s(g.SecurityGroupName), vpcId: s(g.VpcId) }),
+  );
   const zones = (async () => {
     const regions = await eciCall(c, o, 'DescribeRegions', (client, rt) =>
       client.describeRegionsWithOptions(new eci.DescribeRegionsRequest({ regionId: o.regionId }), rt),

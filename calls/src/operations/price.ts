@@ -11,7 +11,8 @@ import { withRetries } from '../retry';
 import { eciClient, loadSdk, probed, runtimeOptions, type AttemptProbe } from '../sdk';
 import { toSdkRequest, type SdkModelClass } from '../sdkRequest';
 import { Cancelled, probeConnect, raceAbort } from '../transport';
-import type { EciCallOutcome, ResolvedCredential } from '../types';
+import type { EciCallOutcome } from '../types';
+import type { LookupOptions } from './lookups';
 
 /** The wire keys of a create that the price depends on (the rest of the document does not change it). */
 export const PRICE_KEYS = [
@@ -26,20 +27,12 @@ export const PRICE_KEYS = [
   'EphemeralStorage',
 ] as const;
 
-export interface PriceOptions {
+/** Where and how to ask (as a look-up: region, credential, endpoint, retries, timeouts, clock), and what. */
+export interface PriceOptions extends LookupOptions {
   /** The document's wire parameters (buildWireRequest); only PRICE_KEYS are sent. */
   params: Record<string, string>;
   /** Keys the SDK model lacks (sent through extendsParameters.queries, as a create sends them). */
   sdkMissing?: string[];
-  regionId: string;
-  credential: ResolvedCredential;
-  endpoint?: string;
-  protocol?: 'https' | 'http';
-  signal?: AbortSignal;
-  maxAttempts?: number;
-  backoffBaseMs?: number;
-  timeouts?: { connectMs?: number; readMs?: number };
-  now?: () => Date;
 }
 
 export interface SpotPriceEstimate {
