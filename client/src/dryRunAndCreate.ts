@@ -78,7 +78,7 @@ async function runCallFor(
         fileName,
       ),
     );
-  const settings = settingsFor(ctx, document);
+  const settings = settingsFor(ctx, document.uri);
   if (isOutcome(settings)) return settings;
   ctx.output.addSecrets(req.secrets.map((k) => req.params[k]));
   const credential = await credentialFor(ctx, settings);

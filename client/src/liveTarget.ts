@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { secretValuesOf } from '../../calls/src/credential';
 import type { EciTarget } from '../../calls/src/lifecycleTypes';
 import { blocked, isOutcome, type CommandContext, type RunOutcome } from './commandContext';
-import { readSettings, InvalidEndpointSetting, type EciSettings } from './config';
+import type { EciSettings } from './config';
 import type { ResolvedCredential } from '../../calls/src/types';
-import { credentialFor } from './preflight';
+import { credentialFor, settingsFor } from './preflight';
 
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
@@ -23,20 +23,8 @@ export async function targetFor(ctx: CommandContext, regionId: string): Promise<
   }
   if (!REGION_ID.test(regionId))
     return blocked(ctx, 'no-region', vscode.l10n.t('"{0}" is not a region id (e.g. cn-hangzhou).', regionId));
-  let settings;
-  try {
-    settings = readSettings();
-  } catch (e) {
-    if (!(e instanceof InvalidEndpointSetting)) throw e;
-    return blocked(
-      ctx,
-      'invalid-endpoint',
-      vscode.l10n.t(
-        'The setting eci.endpoint "{0}" is not a host name with an optional port and http:// or https:// (e.g. eci-vpc.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080).',
-        e.raw,
-      ),
-    );
-  }
+  const settings = settingsFor(ctx);
+  if (isOutcome(settings)) return settings;
   const credential = await credentialFor(ctx, settings);
   if (isOutcome(credential)) return credential;
   ctx.output.addSecrets(secretValuesOf(credential));

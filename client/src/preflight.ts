@@ -157,10 +157,10 @@ async function askServer(
   return result;
 }
 
-/** The settings for the document, or a blocked outcome for an eci.endpoint that is not a host. */
-export function settingsFor(ctx: CommandContext, document: vscode.TextDocument): EciSettings | RunOutcome {
+/** The settings (for a document's folder, else the window's), or a blocked outcome for an eci.endpoint that is not a host. */
+export function settingsFor(ctx: CommandContext, resource?: vscode.Uri): EciSettings | RunOutcome {
   try {
-    return readSettings(document.uri);
+    return readSettings(resource);
   } catch (e) {
     if (!(e instanceof InvalidEndpointSetting)) throw e;
     return blocked(
