@@ -4,7 +4,7 @@
 //
 //   node scripts/run-extension-tests.mjs              in code-server (works offline, used by npm test)
 //   node scripts/run-extension-tests.mjs --desktop    in desktop VS Code via @vscode/test-electron
-//   node scripts/run-extension-tests.mjs --activation-runs=5
+//   node scripts/run-extension-tests.mjs --activation-runs=5 [--cold]
 //                                                     only the activation test, in N fresh code-server sessions:
 //                                                     the activation figures of each run and their medians
 //
@@ -13,7 +13,8 @@
 // extension host and hands the exit code to `window.codeAutomationExit`, which Playwright exposes.
 // The suite itself (test/integration/index.ts) is runner-agnostic: @vscode/test-electron runs it too.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -93,11 +94,11 @@ function suiteEnv(reportFile) {
 }
 
 /** Runs the suite in code-server's extension host; returns the exit code and where VS Code logged. */
-async function runInCodeServer(reportFile, extraEnv = {}) {
+async function runInCodeServer(reportFile, extraEnv = {}, workspaceSource = join(root, 'examples')) {
   const runtime = ensureVscodeRuntime();
   const server = await startCodeServer(runtime, {
     name: 'extension-host',
-    workspaceSource: join(root, 'examples'),
+    workspaceSource,
     smokeTestDriver: true,
     env: { ...suiteEnv(reportFile), ...extraEnv },
   });
@@ -177,7 +178,7 @@ async function runInDesktop(reportFile) {
 }
 
 /** `--activation-runs=N`: the activation test alone in N fresh sessions; each run's figures and the medians. */
-async function measureActivation(runs) {
+async function measureActivation(runs, cold) {
   prepare();
   const reportDir = join(root, '.vscode-test', 'reports');
   mkdirSync(reportDir, { recursive: true });
@@ -185,7 +186,11 @@ async function measureActivation(runs) {
   for (let i = 1; i <= runs; i++) {
     const reportFile = join(reportDir, `activation-${process.pid}-${i}.jsonl`);
     writeFileSync(reportFile, '');
-    const session = await runInCodeServer(reportFile, { ECI_TEST_ONLY: 'activation.test.js' });
+    // --cold: a workspace without *.eci.yaml files (activation when the first one opens); else the examples
+    // folder, whose documents activate the extension with the window (workspaceContains).
+    const workspace = cold ? mkdtempSync(join(tmpdir(), 'eci-empty-workspace-')) : join(root, 'examples');
+    const session = await runInCodeServer(reportFile, { ECI_TEST_ONLY: 'activation.test.js' }, workspace);
+    if (cold) rmSync(workspace, { recursive: true, force: true });
     const records = readFileSync(reportFile, 'utf8')
       .split('\n')
       .filter(Boolean)
@@ -215,7 +220,7 @@ async function main() {
   const activationRuns = Number(
     /^--activation-runs=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--activation-runs=')) ?? '')?.[1] ?? 0,
   );
-  if (activationRuns > 0) return measureActivation(activationRuns);
+  if (activationRuns > 0) return measureActivation(activationRuns, process.argv.includes('--cold'));
   const desktop = process.argv.includes('--desktop');
   prepare();
   const reportDir = join(root, '.vscode-test', 'reports');
