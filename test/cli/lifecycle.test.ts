@@ -69,6 +69,47 @@ async function eci(args: string[], extra: Record<string, string> = {}): Promise<
   return r;
 }
 
+/** Resolves once the simulator's log of `container` (its previous run with `previous`) matches `pattern`. */
+async function logReaches(id: string, pattern: RegExp, { previous = false, container = 'app' } = {}): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const answer = sim.eci.describeContainerLog(
+      {
+        RegionId: 'cn-hangzhou',
+        ContainerGroupId: id,
+        ContainerName: container,
+        ...(previous ? { LastTime: 'true' } : {}),
+      },
+      'test',
+    );
+    const content = 'body' in answer ? String(answer.body.Content) : '';
+    if (pattern.test(content)) return;
+    assert.ok(Date.now() < deadline, `the log of ${id} never matched ${pattern}; it is:\n${content}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Resolves with what the running CLI printed, once `done(stdout)` holds. */
+async function printed(
+  run: { child: { stdout: NodeJS.ReadableStream } },
+  done: (stdout: string) => boolean,
+): Promise<void> {
+  let stdout = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the CLI never printed what was awaited; it printed:\n${stdout}`)),
+      20_000,
+    );
+    run.child.stdout.on('data', (c: Buffer | string) => {
+      stdout += c.toString();
+      if (done(stdout)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
 async function created(file: string): Promise<string> {
   const r = await eci(['create', file]);
   assert.equal(r.code, 0, r.stderr);
@@ -160,12 +201,12 @@ test('list (text, --json, --status), get as a document that eci validate accepts
 
 test('logs (--tail, --previous), exec, restart, delete (refused without --yes), then an unknown id: exit 3', async () => {
   const id = await created('crash.eci.yaml');
-  await new Promise((r) => setTimeout(r, 2200));
+  await logReaches(id, /exiting with code 1/, { previous: true });
   const prev = await eci(['logs', id, '--previous', '--region', 'cn-hangzhou']);
   assert.equal(prev.code, 0, prev.stderr);
   assert.match(prev.stdout, /starting\n\[simulator\] app: exiting with code 1\n$/);
   const web = await created('web.eci.yaml');
-  await new Promise((r) => setTimeout(r, 2200));
+  await logReaches(web, /\n.*\n/);
   const tail = await eci(['logs', web, '--tail', '1', '--container', 'app', '--region', 'cn-hangzhou']);
   assert.equal(tail.code, 0, tail.stderr);
   assert.equal(tail.stdout.split('\n').filter(Boolean).length, 1);
@@ -199,7 +240,8 @@ test('logs --follow prints new lines as they come, each once, until Ctrl-C', asy
     env: env(),
     timeoutMs: 30_000,
   });
-  await new Promise((r) => setTimeout(r, 5500));
+  // Ctrl-C once the follow has printed lines of a later poll than the first.
+  await printed(run, (out) => out.split('\n').filter(Boolean).length >= 4 && /alive, [3-9] s up/.test(out));
   run.child.kill('SIGINT');
   const r = await run.done;
   outputs.push(r);
