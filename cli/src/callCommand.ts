@@ -10,12 +10,10 @@ import {
   describeNetworkError,
   endpointFor,
   explainServiceError,
-  isCredentialsNotFound,
   keysForParameterPaths,
   mayHaveBeenCreated,
   parseEndpoint,
   redactSecrets,
-  resolveCredential,
   secretValuesOf,
   type CallEndpoint,
   type ClientTokenChoice,
@@ -23,6 +21,7 @@ import {
   type ResolvedCredential,
 } from '../../calls/src/index';
 import { complain, noteForLostOutput, type CliContext } from './context';
+import { credentialOrExit } from './credentialOrExit';
 import { EXIT } from './exitCodes';
 import { messageText, severityName } from './report';
 import { buildDocument } from './requestCommand';
@@ -165,25 +164,20 @@ async function credentialFor(
   where: () => Record<string, string>,
   emitJson: PreparedCall['emitJson'],
 ): Promise<ResolvedCredential | number> {
-  try {
-    return await resolveCredential({
-      profile: options.profile,
-      allowInstanceMetadata: options.allowInstanceMetadata,
-      env: ctx.env,
-    });
-  } catch (err) {
-    if (!isCredentialsNotFound(err)) throw err;
-    complain(ctx, err.message);
-    if (options.json)
-      emitJson({
-        outcome: 'no-credentials',
-        message: err.message,
-        attempts: err.attempts,
-        ...where(),
-        ...(options.profile !== undefined ? { profile: options.profile } : {}),
-      });
-    return EXIT.usage;
-  }
+  return credentialOrExit(
+    ctx,
+    { profile: options.profile, allowInstanceMetadata: options.allowInstanceMetadata },
+    (err) => {
+      if (options.json)
+        emitJson({
+          outcome: 'no-credentials',
+          message: err.message,
+          attempts: err.attempts,
+          ...where(),
+          ...(options.profile !== undefined ? { profile: options.profile } : {}),
+        });
+    },
+  );
 }
 
 /**

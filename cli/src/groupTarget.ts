@@ -5,15 +5,14 @@ import {
   describeNetworkError,
   endpointFor,
   explainServiceError,
-  isCredentialsNotFound,
   parseEndpoint,
   redactSecrets,
-  resolveCredential,
   secretValuesOf,
   type EciTarget,
   type OperationFailure,
 } from '../../calls/src/index';
 import { complain, type CliContext } from './context';
+import { credentialOrExit } from './credentialOrExit';
 import { EXIT } from './exitCodes';
 import { lifecycleWords } from './lifecycleWords';
 
@@ -69,18 +68,11 @@ export async function groupTarget(
     complain(ctx, (err as Error).message);
     return EXIT.usage;
   }
-  let credential;
-  try {
-    credential = await resolveCredential({
-      profile: o.profile,
-      allowInstanceMetadata: o.allowInstanceMetadata,
-      env: ctx.env,
-    });
-  } catch (err) {
-    if (!isCredentialsNotFound(err)) throw err;
-    complain(ctx, err.message);
-    return EXIT.usage;
-  }
+  const credential = await credentialOrExit(ctx, {
+    profile: o.profile,
+    allowInstanceMetadata: o.allowInstanceMetadata,
+  });
+  if (typeof credential === 'number') return credential;
   const controller = new AbortController();
   let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {

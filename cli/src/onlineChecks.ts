@@ -1,17 +1,11 @@
 // `eci validate --online`: the account facts of each region the documents name, looked up once per
 // region (a failure skips that region's account checks and says so on stderr). Without --online
 // nothing is loaded or sent.
-import {
-  AccountFactsCache,
-  describeCredentialInUse,
-  isCredentialsNotFound,
-  noFacts,
-  parseEndpoint,
-  resolveCredential,
-} from '../../calls/src/index';
+import { AccountFactsCache, describeCredentialInUse, noFacts, parseEndpoint } from '../../calls/src/index';
 import type { AccountFacts } from '../../server/src/service/index';
 import { createLanguageService, documentRegionId } from '../../server/src/service/index';
 import { complain, readDocument, type CliContext } from './context';
+import { credentialOrExit } from './credentialOrExit';
 import { EXIT } from './exitCodes';
 import { expandArguments } from './files';
 
@@ -43,14 +37,8 @@ export async function lookUpForDocuments(
     }
   }
   if (!regions.size) return [];
-  let credential;
-  try {
-    credential = await resolveCredential({ profile: o.profile, env: ctx.env });
-  } catch (err) {
-    if (!isCredentialsNotFound(err)) throw err;
-    complain(ctx, err.message);
-    return EXIT.usage;
-  }
+  const credential = await credentialOrExit(ctx, { profile: o.profile });
+  if (typeof credential === 'number') return credential;
   ctx.stderr.write(ctx.err.dim(`${ctx.msg.credentialSource(describeCredentialInUse(credential, ctx.locale))}\n`));
   const cache = new AccountFactsCache();
   const out: AccountFacts[] = [];

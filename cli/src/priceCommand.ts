@@ -9,11 +9,10 @@ import {
   endpointFor,
   explainServiceError,
   parseEndpoint,
-  resolveCredential,
-  isCredentialsNotFound,
 } from '../../calls/src/index';
 import { createLanguageService } from '../../server/src/service/index';
 import { complain, printDiagnosticsToStderr, readDocument, type CliContext } from './context';
+import { credentialOrExit } from './credentialOrExit';
 import { EXIT } from './exitCodes';
 
 export interface PriceCommandOptions {
@@ -61,14 +60,8 @@ export async function runPrice(ctx: CliContext, file: string, o: PriceCommandOpt
     complain(ctx, `${read.displayPath}: ${(err as Error).message}`);
     return EXIT.usage;
   }
-  let credential;
-  try {
-    credential = await resolveCredential({ profile: o.profile, env: ctx.env });
-  } catch (err) {
-    if (!isCredentialsNotFound(err)) throw err;
-    complain(ctx, err.message);
-    return EXIT.usage;
-  }
+  const credential = await credentialOrExit(ctx, { profile: o.profile });
+  if (typeof credential === 'number') return credential;
   if (!o.json)
     ctx.stderr.write(
       ctx.err.dim(
