@@ -26,6 +26,21 @@ export const VPC_API_VERSION = '2016-04-28';
 export const ECS_API_VERSION = '2014-05-26';
 const LOOKUP_CONNECT_MS = 5_000;
 const LOOKUP_READ_MS = 15_000;
+
+/** The timeouts of a look-up: the caller's, else the look-up defaults. */
+const timeoutsOf = (o: LookupOptions) => ({
+  connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
+  readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
+});
+
+/** What a client of any product needs for one look-up call at `endpoint`. */
+const clientConfigOf = (o: LookupOptions, endpoint: string) => ({
+  credential: o.credential,
+  endpoint,
+  protocol: o.protocol ?? ('https' as const),
+  regionId: o.regionId,
+  ...timeoutsOf(o),
+});
 const LOOKUP_ATTEMPTS = 3;
 const LOOKUP_BACKOFF_MS = 500;
 /** At most this many pages of one list (50 each): a larger account is listed in part. */
@@ -82,8 +97,7 @@ interface Caller {
 function caller(o: LookupOptions): Caller {
   const sdk = loadSdk();
   const protocol = o.protocol ?? 'https';
-  const connectMs = o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS;
-  const readMs = o.timeouts?.readMs ?? LOOKUP_READ_MS;
+  const { connectMs, readMs } = timeoutsOf(o);
   const redact = (s: string) => redactSecrets(s, secretValuesOf(o.credential));
   return {
     sdk,
@@ -154,14 +168,7 @@ async function pagedRpc(
   const out: Record<string, unknown>[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const r = await c.call(product, action, (endpoint) => {
-      const client = genericClient(c.sdk, {
-        credential: o.credential,
-        endpoint,
-        protocol: o.protocol ?? 'https',
-        regionId: o.regionId,
-        connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
-        readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
-      });
+      const client = genericClient(c.sdk, clientConfigOf(o, endpoint));
       const params = new c.sdk.openapi.Params({
         action,
         version,
@@ -176,11 +183,7 @@ async function pagedRpc(
       const request = new c.sdk.openapi.OpenApiRequest({
         query: { RegionId: o.regionId, PageSize: '50', PageNumber: String(page), ...query },
       });
-      const runtime = runtimeOptions(c.sdk, {
-        connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
-        readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
-        extensionQueries: {},
-      });
+      const runtime = runtimeOptions(c.sdk, { ...timeoutsOf(o), extensionQueries: {} });
       return async () => obj(((await client.callApi(params, request, runtime)) as { body?: unknown }).body);
     });
     if ('failure' in r) return r.failure;
@@ -203,19 +206,8 @@ async function eciCall(
   ) => Promise<{ body?: { toMap(): Record<string, unknown> } }>,
 ) {
   return c.call('eci', action, (endpoint) => {
-    const client = eciClient(c.sdk, {
-      credential: o.credential,
-      endpoint,
-      protocol: o.protocol ?? 'https',
-      regionId: o.regionId,
-      connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
-      readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
-    });
-    const runtime = runtimeOptions(c.sdk, {
-      connectMs: o.timeouts?.connectMs ?? LOOKUP_CONNECT_MS,
-      readMs: o.timeouts?.readMs ?? LOOKUP_READ_MS,
-      extensionQueries: {},
-    });
+    const client = eciClient(c.sdk, clientConfigOf(o, endpoint));
+    const runtime = runtimeOptions(c.sdk, { ...timeoutsOf(o), extensionQueries: {} });
     return async () => (await invoke(client, runtime)).body?.toMap() ?? {};
   });
 }
