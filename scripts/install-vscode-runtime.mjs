@@ -230,6 +230,28 @@ function install(paths) {
   );
 }
 
+/**
+ * Packages the extension as a .vsix at `out` (as it would be published: `vsce package`), for `npm start` and the
+ * UI layer. Throws when vsce fails; its output goes to this process's output unless `quiet`.
+ */
+export function packageExtension(out, { quiet = false } = {}) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--no-rewrite-relative-links',
+      '--allow-missing-repository',
+      '--out',
+      out,
+    ],
+    { cwd: projectRoot, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
+  );
+  if (r.status !== 0) throw new Error(`packaging the extension (vsce package) failed (exit ${r.status ?? r.signal})`);
+  return out;
+}
+
 /** User settings for a fresh user-data folder: no Chat pane stealing focus, no Welcome page. */
 const USER_SETTINGS = {
   'chat.disableAIFeatures': true,

@@ -145,20 +145,18 @@ export function writeSimulatorWorkspace(dir, url) {
 }
 
 async function launchCodeServer(port, session) {
-  const { ensureVscodeRuntime, runtimeDir, startCodeServer } = await import('./install-vscode-runtime.mjs');
+  const { ensureVscodeRuntime, packageExtension, runtimeDir, startCodeServer } =
+    await import('./install-vscode-runtime.mjs');
   const runtime = ensureVscodeRuntime({ requireChromium: false });
   const launchDir = join(runtimeDir, '..', 'launch');
   const vsix = join(launchDir, 'eci-container-groups.vsix');
   mkdirSync(launchDir, { recursive: true });
-  run('package the extension (vsce)', process.execPath, [
-    join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
-    'package',
-    '--no-dependencies',
-    '--no-rewrite-relative-links',
-    '--allow-missing-repository',
-    '--out',
-    vsix,
-  ]);
+  console.log('> package the extension (vsce)');
+  try {
+    packageExtension(vsix);
+  } catch (err) {
+    fail(err.message);
+  }
   // The extension is reinstalled from this build on every launch; settings and state are kept.
   rmSync(join(launchDir, 'extensions'), { recursive: true, force: true });
   const server = await startCodeServer(runtime, {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileTestsIfStale, ensureVscodeRuntime } from './install-vscode-runtime.mjs';
+import { compileTestsIfStale, ensureVscodeRuntime, packageExtension } from './install-vscode-runtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const compiledTests = join(root, 'out', 'test', 'ui');
@@ -30,19 +30,7 @@ function main() {
   const vsixDir = join(root, '.vscode-test', 'ui');
   mkdirSync(vsixDir, { recursive: true });
   const vsix = join(vsixDir, `eci-container-groups-${process.pid}.vsix`);
-  run(
-    'packaging the extension (vsce package)',
-    [
-      join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
-      'package',
-      '--no-dependencies',
-      '--no-rewrite-relative-links',
-      '--allow-missing-repository',
-      '--out',
-      vsix,
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  packageExtension(vsix, { quiet: true });
   console.log(`packaged ${vsix}: ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
 
   ensureVscodeRuntime();
