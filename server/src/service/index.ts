@@ -127,6 +127,8 @@ export interface EciLanguageService {
 interface Analysis {
   parsed?: ParsedDocument;
   lines?: string[];
+  /** The findings before suppression, and whether every check ran. */
+  findings?: { all: Diagnostic[]; checked: boolean };
   diagnostics?: Diagnostic[];
   suppressed?: SuppressedDiagnostic[];
   /** The same with the account checks, for the facts they were computed with. */
@@ -172,12 +174,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     const a = analysis(text);
     return (a.lines ??= splitLines(text));
   };
+  /** The findings before suppression (computed once per text), and whether every check ran (no syntax error). */
+  const findingsOf = (text: string): { all: Diagnostic[]; checked: boolean } => {
+    const a = analysis(text);
+    if (!a.findings) {
+      const all = diagnoseParsed(parsedOf(text), locale);
+      // A syntax error stops the other checks: "this suppression is unused" cannot be told then.
+      a.findings = { all, checked: !all.some((d) => String(d.code).startsWith('yaml.')) };
+    }
+    return a.findings;
+  };
   const diagnosticsOf = (text: string): Diagnostic[] => {
     const a = analysis(text);
     if (!a.diagnostics) {
-      const all = diagnoseParsed(parsedOf(text), locale);
-      // A syntax error stops the other checks: "this suppression is unused" cannot be told then.
-      const checked = !all.some((d) => String(d.code).startsWith('yaml.'));
+      const { all, checked } = findingsOf(text);
       const result = applySuppressions(linesOf(text), all, messagesFor(locale), checked);
       a.diagnostics = result.diagnostics;
       a.suppressed = result.suppressed;
@@ -193,8 +203,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Eci
     const a = analysis(text);
     if (!facts?.length) return { diagnostics: plain, suppressed: a.suppressed ?? [] };
     if (a.withFacts?.facts === facts) return a.withFacts;
-    const all = diagnoseParsed(parsedOf(text), locale);
-    const checked = !all.some((d) => String(d.code).startsWith('yaml.'));
+    const { all, checked } = findingsOf(text);
     const account = checked ? accountDiagnostics(parsedOf(text), facts, locale) : [];
     a.withFacts = {
       facts,
