@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type EciLanguageService } from './service/index';
+import { createLanguageService, documentRegionId, type EciLanguageService } from './service/index';
 import { messagesFor } from './service/messages';
 import { WireRequestMethod, type WireRequestParams, type WireRequestResult } from './protocol';
 import {
@@ -21,7 +21,6 @@ import {
   type AccountFactsParams,
   type AccountRegionsParams,
 } from './protocol';
-import { documentRegionId } from './service/index';
 import {
   clientProfile,
   codeActionsFor,
